@@ -1,0 +1,108 @@
+package dev.jgym.core.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * An experiment as data: which env, which agents (several may be compared), how many
+ * independent runs of how many steps each, and the one root seed every random stream derives
+ * from. Read with {@link #read(Path)}; every mistake names the file and the JSON path.
+ *
+ * <pre>{@code
+ * {
+ *   "name": "sutton-barto-figure-2.2",
+ *   "env": {"id": "GaussianBandit-v0", "options": {"k": 10}},
+ *   "agents": [
+ *     {"label": "greedy", "type": "epsilon-greedy", "settings": {"epsilon": 0.0}},
+ *     {"label": "eps 0.1", "type": "epsilon-greedy", "settings": {"epsilon": 0.1}}
+ *   ],
+ *   "seed": 0, "runs": 2000, "steps": 1000
+ * }
+ * }</pre>
+ *
+ * @param name a short name, used in titles and as the default output folder
+ * @param description free text (optional)
+ * @param env the env id and its options
+ * @param agents the agents to compare; labels must be unique
+ * @param seed the root seed
+ * @param runs independent runs per agent (a fresh env instance and agent each)
+ * @param steps steps per run; episodes restart inside a run when the env ends one
+ * @param summaryWindow how many final steps {@code summary.json} averages over (default: the last
+ *     10% of the steps)
+ */
+public record ExperimentConfig(
+        @JsonProperty(required = true) String name,
+        String description,
+        @JsonProperty(required = true) EnvConfig env,
+        @JsonProperty(required = true) List<AgentConfig> agents,
+        @JsonProperty(required = true) Long seed,
+        @JsonProperty(required = true) Integer runs,
+        @JsonProperty(required = true) Long steps,
+        @JsonProperty("summary_window") Long summaryWindow) {
+
+    public ExperimentConfig {
+        Check.present("name", name);
+        Check.that(!name.isBlank(), "name", "expected a non-empty string");
+        Check.present("env", env);
+        Check.present("agents", agents);
+        Check.that(!agents.isEmpty(), "agents", "expected at least one agent");
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < agents.size(); i++) {
+            Check.that(agents.get(i) != null, "agents[" + i + "]", "expected an object, found null");
+            Check.that(labels.add(agents.get(i).label()), "agents[" + i + "].label",
+                    "expected a unique label, found \"" + agents.get(i).label() + "\" twice");
+        }
+        agents = List.copyOf(agents);
+        Check.present("seed", seed);
+        Check.present("runs", runs);
+        Check.positive("runs", runs);
+        Check.present("steps", steps);
+        Check.positive("steps", steps);
+        description = description == null ? "" : description;
+        if (summaryWindow == null) summaryWindow = Math.max(1, steps / 10);
+        Check.that(summaryWindow >= 1 && summaryWindow <= steps, "summary_window",
+                "expected an integer in [1, " + steps + "], found " + summaryWindow);
+    }
+
+    /** Reads and validates an experiment file; mistakes become one-line {@link UserError}s. */
+    public static ExperimentConfig read(Path file) {
+        return Json.read(file, ExperimentConfig.class);
+    }
+
+    /**
+     * The env to run.
+     *
+     * @param id a registered env id
+     * @param options env options over the spec's defaults (may be absent)
+     */
+    public record EnvConfig(@JsonProperty(required = true) String id, Map<String, Object> options) {
+        public EnvConfig {
+            Check.present("id", id);
+            options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(options));
+        }
+    }
+
+    /**
+     * One agent to run.
+     *
+     * @param label the name in metrics, plots and seeds (the agent's streams derive from it)
+     * @param type a registered agent type, such as {@code epsilon-greedy}
+     * @param settings the type's settings (checked by the type, with paths under this one)
+     */
+    public record AgentConfig(@JsonProperty(required = true) String label, @JsonProperty(required = true) String type,
+                              JsonNode settings) {
+        public AgentConfig {
+            Check.present("label", label);
+            Check.that(!label.isBlank(), "label", "expected a non-empty string");
+            Check.present("type", type);
+            settings = settings == null || settings.isNull() ? JsonNodeFactory.instance.objectNode() : settings;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.jgym.core.env;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How to make an env by id (Gymnasium's {@code EnvSpec}).
+ *
+ * @param id {@code [namespace/]Name-vN}, for example {@code CartPole-v1}
+ * @param factory builds the bare env from options
+ * @param maxEpisodeSteps the time limit {@link EnvRegistry#make} applies, or {@code null} for none
+ * @param rewardThreshold the mean return at which the task counts as solved, or {@code null}
+ * @param defaultOptions options used when the caller does not give them
+ * @param description one line for {@code jgym envs}
+ */
+public record EnvSpec(String id, EnvFactory factory, Integer maxEpisodeSteps, Double rewardThreshold,
+                      Map<String, Object> defaultOptions, String description) {
+
+    /** Gymnasium's id grammar: optional namespace, a name, optional version suffix. */
+    private static final Pattern ID = Pattern.compile("^(?:(?<namespace>[\\w:-]+)/)?(?<name>[\\w:.-]+?)(?:-v(?<version>\\d+))?$");
+
+    public EnvSpec {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(factory, "factory");
+        if (!ID.matcher(id).matches()) throw new IllegalArgumentException("malformed env id \"" + id + "\" (expected Name-vN)");
+        if (maxEpisodeSteps != null && maxEpisodeSteps <= 0) throw new IllegalArgumentException(id + ": maxEpisodeSteps must be positive");
+        defaultOptions = defaultOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(defaultOptions));
+        description = description == null ? "" : description;
+    }
+
+    public static Builder builder(String id, EnvFactory factory) {
+        return new Builder(id, factory);
+    }
+
+    /** The name without namespace and version: {@code CartPole} for {@code CartPole-v1}. */
+    public String name() {
+        Matcher m = ID.matcher(id);
+        m.matches();
+        return m.group("name");
+    }
+
+    /** The version number, or {@code null} when the id has no {@code -vN} suffix. */
+    public Integer version() {
+        Matcher m = ID.matcher(id);
+        m.matches();
+        return m.group("version") == null ? null : Integer.valueOf(m.group("version"));
+    }
+
+    /** Fluent construction, since most specs leave most fields at their defaults. */
+    public static final class Builder {
+        private final String id;
+        private final EnvFactory factory;
+        private Integer maxEpisodeSteps;
+        private Double rewardThreshold;
+        private Map<String, Object> defaultOptions = Map.of();
+        private String description = "";
+
+        private Builder(String id, EnvFactory factory) {
+            this.id = id;
+            this.factory = factory;
+        }
+
+        public Builder maxEpisodeSteps(int steps) {
+            this.maxEpisodeSteps = steps;
+            return this;
+        }
+
+        public Builder rewardThreshold(double threshold) {
+            this.rewardThreshold = threshold;
+            return this;
+        }
+
+        public Builder defaultOptions(Map<String, Object> options) {
+            this.defaultOptions = options;
+            return this;
+        }
+
+        public Builder description(String text) {
+            this.description = text;
+            return this;
+        }
+
+        public EnvSpec build() {
+            return new EnvSpec(id, factory, maxEpisodeSteps, rewardThreshold, defaultOptions, description);
+        }
+    }
+}
