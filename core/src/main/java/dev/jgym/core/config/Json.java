@@ -121,6 +121,8 @@ public final class Json {
             return path + ": " + cause.getMessage();
         }
         if (e instanceof UnrecognizedPropertyException u) {
+            List<JsonMappingException.Reference> refs = u.getPath();
+            path = basePath + pathOf(refs.subList(0, Math.max(0, refs.size() - 1))); // the object holding the key
             Collection<Object> known = u.getKnownPropertyIds();
             String expected = known == null || known.isEmpty() ? "" : " (expected one of: " + String.join(", ", sorted(known)) + ")";
             return path + ": unknown key \"" + u.getPropertyName() + "\"" + expected;

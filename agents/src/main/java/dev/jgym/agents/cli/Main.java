@@ -1,0 +1,197 @@
+package dev.jgym.agents.cli;
+
+import dev.jgym.agents.AgentType;
+import dev.jgym.agents.Agents;
+import dev.jgym.agents.experiment.Experiment;
+import dev.jgym.agents.experiment.ExperimentOutput;
+import dev.jgym.agents.experiment.ExperimentResult;
+import dev.jgym.core.config.ExperimentConfig;
+import dev.jgym.core.config.UserError;
+import dev.jgym.core.env.Env;
+import dev.jgym.core.env.EnvChecker;
+import dev.jgym.core.env.EnvRegistry;
+import dev.jgym.core.env.EnvSpec;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The headless command line: {@code jgym train | envs | agents | check}. A user's mistake prints
+ * one line, {@code jgym: <what is wrong>}, and exits with 2; an internal failure prints its stack
+ * trace and exits with 1.
+ */
+public final class Main {
+    static final String USAGE = String.join("\n",
+            "usage: jgym <command> [options]",
+            "",
+            "  train <config.json> [--out DIR] [--threads N] [--quiet]   run an experiment",
+            "  envs                                                      list the registered envs",
+            "  agents                                                    list the agent types",
+            "  check <env-id>                                            check an env against the Env contract",
+            "  test [--learning]                                         run the test suite (launcher only)",
+            "");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+
+    Main(PrintStream out, PrintStream err, boolean terminal) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, System.console() != null));
+    }
+
+    /** Runs a command and returns the exit code: 0 ok, 1 internal failure, 2 user mistake. */
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
+        try {
+            return new Main(out, err, terminal).dispatch(new ArrayDeque<>(List.of(args)));
+        } catch (UserError e) {
+            err.println("jgym: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException | Error e) {
+            err.println("jgym: internal error (please report it with the trace below)");
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private int dispatch(Deque<String> args) {
+        if (args.isEmpty()) {
+            err.print(USAGE);
+            return 2;
+        }
+        String command = args.poll();
+        switch (command) {
+            case "train":
+                return train(args);
+            case "envs":
+                noMoreArgs("envs", args);
+                return envs();
+            case "agents":
+                noMoreArgs("agents", args);
+                return agents();
+            case "check":
+                return check(args);
+            case "help", "--help", "-h":
+                out.print(USAGE);
+                return 0;
+            default:
+                throw new UserError("unknown command \"" + command + "\" (expected train, envs, agents or check; `jgym help` shows usage)");
+        }
+    }
+
+    private int train(Deque<String> args) {
+        Path config = null, outDir = null;
+        int threads = Runtime.getRuntime().availableProcessors();
+        boolean quiet = false;
+        while (!args.isEmpty()) {
+            String a = args.poll();
+            switch (a) {
+                case "--out" -> outDir = Path.of(value(a, args));
+                case "--threads" -> threads = positiveInt(a, value(a, args));
+                case "--quiet", "-q" -> quiet = true;
+                default -> {
+                    if (a.startsWith("-")) throw new UserError("train: unknown option " + a + " (expected --out, --threads or --quiet)");
+                    if (config != null) throw new UserError("train: one config file expected, found " + config + " and " + a);
+                    config = Path.of(a);
+                }
+            }
+        }
+        if (config == null) throw new UserError("train: missing the config file (usage: jgym train <config.json> [--out DIR] [--threads N] [--quiet])");
+        if (Files.isDirectory(config)) throw new UserError(config + ": is a folder, expected a JSON config file");
+        ExperimentConfig cfg = ExperimentConfig.read(config);
+        Experiment experiment = new Experiment(cfg, config.toString());
+        if (outDir == null) outDir = Path.of("runs", cfg.name());
+        experiment.validate();
+
+        long start = System.nanoTime();
+        ExperimentResult result;
+        if (quiet) {
+            result = experiment.run(threads, n -> { });
+        } else {
+            err.printf(Locale.ROOT, "jgym: %s: %d agents x %d runs x %d steps on %s, %d threads%n",
+                    cfg.name(), cfg.agents().size(), cfg.runs(), cfg.steps(), cfg.env().id(), threads);
+            try (ProgressBar bar = new ProgressBar(err, "steps", experiment.totalSteps(), terminal)) {
+                result = experiment.run(threads, bar::advance);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ExperimentOutput.write(outDir, config, cfg, result);
+        if (!quiet) {
+            printSummary(result);
+            err.printf(Locale.ROOT, "jgym: %.2f s, %.1fM steps/s; results in %s%n", seconds,
+                    experiment.totalSteps() / seconds / 1e6, outDir);
+        }
+        return 0;
+    }
+
+    private void printSummary(ExperimentResult r) {
+        out.printf(Locale.ROOT, "steps %d-%d, mean over %d runs:%n", r.windowStart() + 1, r.steps(), r.runs());
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-24s", "agent"));
+        for (String m : r.metrics()) header.append(String.format(Locale.ROOT, " %12s", m));
+        out.println(header);
+        for (ExperimentResult.AgentCurves a : r.agents()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-24s", a.label()));
+            for (String m : r.metrics()) line.append(String.format(Locale.ROOT, " %12.4f", r.windowMean(a.label(), m)));
+            out.println(line);
+        }
+    }
+
+    private int envs() {
+        out.printf(Locale.ROOT, "%-26s %-22s %-30s %10s %10s  %s%n", "id", "action space", "observation space", "max steps", "threshold", "description");
+        for (EnvSpec spec : EnvRegistry.all()) {
+            try (Env<?, ?> env = EnvRegistry.make(spec.id())) {
+                out.printf(Locale.ROOT, "%-26s %-22s %-30s %10s %10s  %s%n", spec.id(), env.actionSpace(), env.observationSpace(),
+                        spec.maxEpisodeSteps() == null ? "-" : spec.maxEpisodeSteps(),
+                        spec.rewardThreshold() == null ? "-" : spec.rewardThreshold(), spec.description());
+            }
+        }
+        return 0;
+    }
+
+    private int agents() {
+        for (AgentType<?> t : Agents.all()) out.printf(Locale.ROOT, "%-22s %s%n", t.name(), t.description());
+        return 0;
+    }
+
+    private int check(Deque<String> args) {
+        if (args.size() != 1) throw new UserError("check: expected one env id (usage: jgym check <env-id>)");
+        String id = args.poll();
+        EnvRegistry.spec(id);
+        List<String> problems = EnvChecker.check(id);
+        if (problems.isEmpty()) {
+            out.println(id + ": ok (spaces, seeding, determinism, action sampling, close)");
+            return 0;
+        }
+        err.println(id + ": " + problems.size() + " problem(s):");
+        problems.forEach(p -> err.println("  - " + p));
+        return 1;
+    }
+
+    private static void noMoreArgs(String command, Deque<String> args) {
+        if (!args.isEmpty()) throw new UserError(command + ": unexpected argument " + args.peek());
+    }
+
+    private static String value(String option, Deque<String> args) {
+        if (args.isEmpty()) throw new UserError(option + ": missing value");
+        return args.poll();
+    }
+
+    private static int positiveInt(String option, String text) {
+        try {
+            int v = Integer.parseInt(text);
+            if (v > 0) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError(option + ": expected a positive integer, found \"" + text + "\"");
+    }
+}

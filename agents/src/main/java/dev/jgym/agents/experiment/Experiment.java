@@ -1,0 +1,206 @@
+package dev.jgym.agents.experiment;
+
+import dev.jgym.agents.AgentContext;
+import dev.jgym.agents.Agents;
+import dev.jgym.core.config.ExperimentConfig;
+import dev.jgym.core.config.ExperimentConfig.AgentConfig;
+import dev.jgym.core.config.UserError;
+import dev.jgym.core.env.Env;
+import dev.jgym.core.env.EnvRegistry;
+import dev.jgym.core.env.Step;
+import dev.jgym.core.rng.Rng;
+import dev.jgym.core.sim.Agent;
+import dev.jgym.core.sim.Simulator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs an {@link ExperimentConfig}: every agent for {@code runs} independent runs of
+ * {@code steps} steps, on a thread pool, with results that do not depend on the thread count.
+ *
+ * <p>Seeds: run r of every agent resets its env with {@code root.child("env").child(r)}, so all
+ * agents face the same problem instances (common random numbers); the agent labelled L draws
+ * from {@code root.child("agent").child(L).child(r)}.
+ *
+ * <p>Determinism across thread counts: the runs are cut into fixed blocks of
+ * {@value #BLOCK_RUNS} (independent of the thread count); each block sums its runs' metrics in run
+ * order, and blocks are added up in block order after all have finished. Which thread ran which
+ * block changes nothing.
+ *
+ * <p>Metrics: {@code reward}, plus every boolean or numeric entry of the env's step info, found by
+ * one probe step of run 0 (for bandits: {@code optimal} and {@code regret}).
+ */
+public final class Experiment {
+    /** Runs per block: the unit of work and of summation order. */
+    static final int BLOCK_RUNS = 16;
+
+    private final ExperimentConfig config;
+    private final String source;
+
+    /** @param source where the config came from (a file name), for error messages */
+    public Experiment(ExperimentConfig config, String source) {
+        this.config = config;
+        this.source = source;
+    }
+
+    public static Experiment read(Path file) {
+        return new Experiment(ExperimentConfig.read(file), file.toString());
+    }
+
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    /** Total steps over all agents and runs, for progress. */
+    public long totalSteps() {
+        return config.agents().size() * (long) config.runs() * config.steps();
+    }
+
+    /**
+     * Checks everything that can be wrong before any work starts (env id, env options, agent
+     * types and settings) and returns the metric names. Mistakes are {@link UserError}s naming
+     * the file and JSON path.
+     */
+    public List<String> validate() {
+        String id = config.env().id();
+        try {
+            EnvRegistry.spec(id);
+        } catch (UserError e) {
+            throw e.in(source + ": $.env.id");
+        }
+        List<String> metrics = new ArrayList<>();
+        metrics.add(StepMetrics.REWARD);
+        try (Env<Object, Object> env = makeEnv()) {
+            Rng root = new Rng(config.seed());
+            for (int a = 0; a < config.agents().size(); a++) makeAgent(a, env, root, 0);
+            env.reset(envSeed(root, 0), Map.of());
+            Step<Object> probe = env.step(env.sampleAction());
+            TreeSet<String> keys = new TreeSet<>();
+            probe.info().forEach((k, v) -> {
+                if (StepMetrics.isMetric(v) && !k.equals(StepMetrics.REWARD)) keys.add(k);
+            });
+            metrics.addAll(keys);
+        }
+        return List.copyOf(metrics);
+    }
+
+    private Env<Object, Object> makeEnv() {
+        try {
+            return EnvRegistry.make(config.env().id(), config.env().options());
+        } catch (UserError e) {
+            throw e.in(source + ": $.env.options");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Agent<Object, Object> makeAgent(int index, Env<Object, Object> env, Rng root, int run) {
+        AgentConfig a = config.agents().get(index);
+        Rng rng = root.child("agent").child(a.label()).child(run);
+        AgentContext context = new AgentContext(a.type(), env.observationSpace(), env.actionSpace(), rng);
+        try {
+            return (Agent<Object, Object>) Agents.create(a.type(), a.settings(), source, "$.agents[" + index + "].settings", context);
+        } catch (UserError e) {
+            if (e.getMessage().startsWith(source)) throw e;
+            throw e.in(source + ": $.agents[" + index + "].type");
+        }
+    }
+
+    private static long envSeed(Rng root, int run) {
+        return root.child("env").child(run).seed();
+    }
+
+    /**
+     * Runs the experiment on {@code threads} threads. {@code progress} receives step counts as
+     * blocks finish (from worker threads).
+     */
+    public ExperimentResult run(int threads, LongConsumer progress) {
+        if (threads <= 0) throw new IllegalArgumentException("threads must be positive, was " + threads);
+        List<String> metrics = validate();
+        int runs = config.runs();
+        int blocks = (runs + BLOCK_RUNS - 1) / BLOCK_RUNS;
+        int agents = config.agents().size();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "jgym-experiment");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<StepMetrics>> futures = new ArrayList<>();
+            for (int a = 0; a < agents; a++) {
+                for (int b = 0; b < blocks; b++) {
+                    int agent = a, block = b;
+                    futures.add(pool.submit(() -> runBlock(agent, block, metrics, progress)));
+                }
+            }
+            List<ExperimentResult.AgentCurves> curves = new ArrayList<>();
+            for (int a = 0; a < agents; a++) {
+                List<StepMetrics> parts = new ArrayList<>();
+                for (int b = 0; b < blocks; b++) parts.add(get(futures.get(a * blocks + b)));
+                AgentConfig ac = config.agents().get(a);
+                curves.add(combine(ac.label(), ac.type(), parts, metrics.size()));
+            }
+            return new ExperimentResult(metrics, curves, config.steps(), config.steps() - config.summaryWindow(), runs);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private StepMetrics runBlock(int agent, int block, List<String> metrics, LongConsumer progress) {
+        int first = block * BLOCK_RUNS, last = Math.min(config.runs(), first + BLOCK_RUNS);
+        StepMetrics sums = new StepMetrics(metrics, config.steps(), config.summaryWindow(), last - first);
+        Rng root = new Rng(config.seed());
+        for (int run = first; run < last; run++) {
+            try (Env<Object, Object> env = makeEnv()) {
+                Agent<Object, Object> a = makeAgent(agent, env, root, run);
+                sums.startRun(run - first);
+                Simulator.builder(env, a).seed(envSeed(root, run)).maxSteps(config.steps()).listener(sums).build().run();
+                sums.finishRun();
+            }
+            progress.accept(config.steps());
+        }
+        return sums;
+    }
+
+    private ExperimentResult.AgentCurves combine(String label, String type, List<StepMetrics> parts, int metricCount) {
+        int steps = Math.toIntExact(config.steps());
+        int runs = config.runs();
+        double[][] curves = new double[metricCount][steps];
+        double[][] windowMeans = new double[metricCount][runs];
+        double[][] totals = new double[metricCount][runs];
+        int offset = 0;
+        for (StepMetrics p : parts) { // block order: the summation order is fixed
+            for (int m = 0; m < metricCount; m++) {
+                for (int t = 0; t < steps; t++) curves[m][t] += p.sums[m][t];
+                System.arraycopy(p.windowMeans[m], 0, windowMeans[m], offset, p.windowMeans[m].length);
+                System.arraycopy(p.totals[m], 0, totals[m], offset, p.totals[m].length);
+            }
+            offset += p.windowMeans[0].length;
+        }
+        for (double[] c : curves) {
+            for (int t = 0; t < steps; t++) c[t] /= runs;
+        }
+        return new ExperimentResult.AgentCurves(label, type, curves, windowMeans, totals);
+    }
+
+    private static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        }
+    }
+}
