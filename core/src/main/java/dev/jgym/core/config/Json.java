@@ -144,8 +144,16 @@ public final class Json {
             }
             return path + ": expected " + typeName(m.getTargetType()) + foundToken(msg);
         }
+        Matcher range = OUT_OF_RANGE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (range.find()) {
+            return path + ": expected an integer in [" + range.group(3) + ", " + range.group(4) + "], found " + range.group(1);
+        }
         return path + ": " + e.getOriginalMessage();
     }
+
+    /** Jackson's "Numeric value (99999999999) out of range of int (-2147483648 - 2147483647)". */
+    private static final Pattern OUT_OF_RANGE =
+            Pattern.compile("^Numeric value \\((\\S+)\\) out of range of (\\w+) \\((-?\\d+) - (-?\\d+)\\)");
 
     /** Jackson's "Cannot coerce String value ("20x") to `java.lang.Integer` value ...": kind and value. */
     private static final Pattern COERCE = Pattern.compile("^Cannot coerce (\\w+) value \\((.*?)\\) to ");

@@ -80,6 +80,13 @@ class ExperimentConfigTest {
     }
 
     @Test
+    @DisplayName("an integer too large for an int: $.runs: expected an integer in [-2147483648, 2147483647], found 99999999999")
+    void integerOutOfRange() throws IOException {
+        assertEquals(prefix() + "$.runs: expected an integer in [-2147483648, 2147483647], found 99999999999",
+                errorFor("\"runs\": 20", "\"runs\": 99999999999"));
+    }
+
+    @Test
     @DisplayName("an unknown key at the top level and in env names the key and the known ones")
     void unknownKeys() throws IOException {
         assertEquals(prefix() + "$: unknown key \"sead\" (expected one of: agents, description, env, name, runs, seed, steps, summary_window)",
