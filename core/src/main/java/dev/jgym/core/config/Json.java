@@ -27,6 +27,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * JSON for configs, options and saved state, through one strict Jackson mapper: unknown keys,
@@ -58,6 +60,7 @@ public final class Json {
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper;
     }
 
@@ -121,8 +124,9 @@ public final class Json {
             return path + ": " + cause.getMessage();
         }
         if (e instanceof UnrecognizedPropertyException u) {
+            // Jackson's path ends at the unknown key itself; the message names the object that holds it
             List<JsonMappingException.Reference> refs = u.getPath();
-            path = basePath + pathOf(refs.subList(0, Math.max(0, refs.size() - 1))); // the object holding the key
+            path = basePath + pathOf(refs.isEmpty() ? refs : refs.subList(0, refs.size() - 1));
             Collection<Object> known = u.getKnownPropertyIds();
             String expected = known == null || known.isEmpty() ? "" : " (expected one of: " + String.join(", ", sorted(known)) + ")";
             return path + ": unknown key \"" + u.getPropertyName() + "\"" + expected;
@@ -135,14 +139,28 @@ public final class Json {
             if (msg.startsWith("Missing required creator property")) {
                 int a = msg.indexOf('\''), b = msg.indexOf('\'', a + 1);
                 String field = a >= 0 && b > a ? msg.substring(a + 1, b) : "?";
-                return path + "." + field + ": missing (required)";
+                // Jackson's path may already end at the missing property
+                return (path.endsWith("." + field) ? path : path + "." + field) + ": missing (required)";
             }
             return path + ": expected " + typeName(m.getTargetType()) + foundToken(msg);
+        }
+        Matcher range = OUT_OF_RANGE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (range.find()) {
+            return path + ": expected an integer in [" + range.group(3) + ", " + range.group(4) + "], found " + range.group(1);
         }
         return path + ": " + e.getOriginalMessage();
     }
 
+    /** Jackson's "Numeric value (99999999999) out of range of int (-2147483648 - 2147483647)". */
+    private static final Pattern OUT_OF_RANGE =
+            Pattern.compile("^Numeric value \\((\\S+)\\) out of range of (\\w+) \\((-?\\d+) - (-?\\d+)\\)");
+
+    /** Jackson's "Cannot coerce String value ("20x") to `java.lang.Integer` value ...": kind and value. */
+    private static final Pattern COERCE = Pattern.compile("^Cannot coerce (\\w+) value \\((.*?)\\) to ");
+
     private static String foundToken(String jacksonMessage) {
+        Matcher coerce = COERCE.matcher(jacksonMessage);
+        if (coerce.find()) return ", found " + coerce.group(2); // a string value comes with its quotes
         // Jackson says "... from String value ("abc")" or "... from Array value (token ...)".
         int from = jacksonMessage.indexOf(" from ");
         if (from < 0) return "";

@@ -76,7 +76,8 @@ public final class EnvRegistry {
         Object override = merged.remove(MAX_EPISODE_STEPS);
         if (override != null) {
             if (!(override instanceof Integer || override instanceof Long)) {
-                throw new UserError(id + ": options." + MAX_EPISODE_STEPS + ": expected an integer, found " + override);
+                throw new UserError(id + ": options." + MAX_EPISODE_STEPS + ": expected an integer, found "
+                        + (override instanceof String ? "\"" + override + "\"" : override));
             }
             long value = ((Number) override).longValue();
             limit = value > 0 ? (int) Math.min(value, Integer.MAX_VALUE) : null;

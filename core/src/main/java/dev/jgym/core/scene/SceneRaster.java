@@ -139,8 +139,11 @@ public final class SceneRaster {
 
     private void fillWhere(double minX, double minY, double maxX, double maxY, Color color, Inside inside) {
         if (color.isTransparent()) return;
-        int c0 = Math.max(0, px(minX) - 1), c1 = Math.min(width - 1, px(maxX) + 1);
-        int r0 = Math.max(0, py(maxY) - 1), r1 = Math.min(height - 1, py(minY) + 1);
+        // clamp in double before casting: a shape reaching far past the view must not overflow an int
+        int c0 = (int) Math.max(0, Math.floor((minX - view.minX()) * sx) - 1);
+        int c1 = (int) Math.min(width - 1, Math.floor((maxX - view.minX()) * sx) + 1);
+        int r0 = (int) Math.max(0, Math.floor((view.maxY() - maxY) * sy) - 1);
+        int r1 = (int) Math.min(height - 1, Math.floor((view.maxY() - minY) * sy) + 1);
         for (int py = r0; py <= r1; py++) {
             double y = wy(py);
             for (int px = c0; px <= c1; px++) {

@@ -40,7 +40,8 @@ public interface Clock {
         private final TimeSource time;
         private final Sleeper sleeper;
         private volatile double speed = 1;
-        private long nextDue = Long.MIN_VALUE;
+        private long lastDue;
+        private boolean started;
 
         public RealTime(double ticksPerSecond, TimeSource time, Sleeper sleeper) {
             if (!(ticksPerSecond > 0)) throw new IllegalArgumentException("ticksPerSecond must be positive, was " + ticksPerSecond);
@@ -67,14 +68,15 @@ public interface Clock {
         @Override
         public void awaitTick() {
             long now = time.nanoTime();
-            if (nextDue == Long.MIN_VALUE || now - nextDue > periodNanos()) {
-                nextDue = now; // first tick, or we fell behind: restart the schedule
-            }
-            while (now < nextDue) {
-                sleeper.sleepNanos(nextDue - now);
+            long period = periodNanos(); // read at each tick, so a speed change applies to the very next one
+            long due = started ? lastDue + period : now;
+            if (now - due > period) due = now; // we fell behind by more than a tick: restart the schedule, no burst
+            while (now - due < 0) {
+                sleeper.sleepNanos(due - now);
                 now = time.nanoTime();
             }
-            nextDue += periodNanos();
+            started = true;
+            lastDue = due;
         }
     }
 }

@@ -92,6 +92,14 @@ public final class Spaces {
             }
             return true;
         }
+        if (a instanceof Object[] oa && b instanceof Object[] ob) {
+            // element by element through deepEquals, so lists and maps inside arrays are compared deeply too
+            if (oa.length != ob.length) return false;
+            for (int i = 0; i < oa.length; i++) {
+                if (!deepEquals(oa[i], ob[i])) return false;
+            }
+            return true;
+        }
         return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
     }
 
