@@ -133,7 +133,8 @@ public final class Json {
             if (msg.startsWith("Missing required creator property")) {
                 int a = msg.indexOf('\''), b = msg.indexOf('\'', a + 1);
                 String field = a >= 0 && b > a ? msg.substring(a + 1, b) : "?";
-                return path + "." + field + ": missing (required)";
+                // Jackson 2.20 already puts the missing property at the end of the path
+                return (path.endsWith("." + field) ? path : path + "." + field) + ": missing (required)";
             }
             return path + ": expected " + typeName(m.getTargetType()) + foundToken(msg);
         }
