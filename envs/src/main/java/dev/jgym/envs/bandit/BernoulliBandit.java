@@ -33,6 +33,7 @@ import java.util.Map;
 public final class BernoulliBandit extends BaseEnv<Integer, Integer> {
     public static final String ID = "BernoulliBandit-v0";
     private static final Integer OBSERVATION = 0;
+    private static final Discrete ONE_STATE = new Discrete(1);
 
     /** The options of {@code BernoulliBandit-v0}; every one may be left out. */
     public record Options(
@@ -77,7 +78,7 @@ public final class BernoulliBandit extends BaseEnv<Integer, Integer> {
 
     @Override
     public Discrete observationSpace() {
-        return new Discrete(1);
+        return ONE_STATE;
     }
 
     @Override

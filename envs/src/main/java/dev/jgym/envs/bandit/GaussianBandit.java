@@ -35,6 +35,7 @@ import java.util.Map;
 public final class GaussianBandit extends BaseEnv<Integer, Integer> {
     public static final String ID = "GaussianBandit-v0";
     private static final Integer OBSERVATION = 0;
+    private static final Discrete ONE_STATE = new Discrete(1);
 
     /** The options of {@code GaussianBandit-v0}; every one may be left out. */
     public record Options(
@@ -101,7 +102,7 @@ public final class GaussianBandit extends BaseEnv<Integer, Integer> {
 
     @Override
     public Discrete observationSpace() {
-        return new Discrete(1);
+        return ONE_STATE;
     }
 
     @Override

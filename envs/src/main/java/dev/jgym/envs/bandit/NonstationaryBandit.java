@@ -36,6 +36,7 @@ import java.util.Map;
 public final class NonstationaryBandit extends BaseEnv<Integer, Integer> {
     public static final String ID = "NonstationaryBandit-v0";
     private static final Integer OBSERVATION = 0;
+    private static final Discrete ONE_STATE = new Discrete(1);
 
     /** The options of {@code NonstationaryBandit-v0}; every one may be left out. */
     public record Options(
@@ -82,7 +83,7 @@ public final class NonstationaryBandit extends BaseEnv<Integer, Integer> {
 
     @Override
     public Discrete observationSpace() {
-        return new Discrete(1);
+        return ONE_STATE;
     }
 
     @Override
