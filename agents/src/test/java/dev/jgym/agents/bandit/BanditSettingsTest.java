@@ -44,7 +44,7 @@ class BanditSettingsTest {
     @DisplayName("an unknown key is rejected, naming it and listing the known ones")
     void unknownKey() {
         UserError e = assertThrows(UserError.class, () -> create("epsilon-greedy", "{\"epsilon\": 0.1, \"initial\": 5}", 10, 0));
-        assertEquals("test.json: $.agents[0].settings.initial: unknown key \"initial\" (expected one of: alpha, epsilon, initial_value)",
+        assertEquals("test.json: $.agents[0].settings: unknown key \"initial\" (expected one of: alpha, epsilon, initial_value)",
                 e.getMessage());
     }
 
