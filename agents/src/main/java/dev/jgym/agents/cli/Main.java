@@ -11,6 +11,9 @@ import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvChecker;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.EnvSpec;
+import dev.jgym.core.env.Step;
+import dev.jgym.core.scene.AnsiRenderer;
+import dev.jgym.core.space.Spaces;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,7 @@ public final class Main {
             "  envs                                                      list the registered envs",
             "  agents                                                    list the agent types",
             "  check <env-id>                                            check an env against the Env contract",
+            "  show <env-id> [--seed N] [--steps N] [--width N]          play random actions, drawing each step in the terminal",
             "  test [--learning]                                         run the test suite (launcher only)",
             "");
 
@@ -80,11 +84,13 @@ public final class Main {
                 return agents();
             case "check":
                 return check(args);
+            case "show":
+                return show(args);
             case "help", "--help", "-h":
                 out.print(USAGE);
                 return 0;
             default:
-                throw new UserError("unknown command \"" + command + "\" (expected train, envs, agents or check; `jgym help` shows usage)");
+                throw new UserError("unknown command \"" + command + "\" (expected train, envs, agents, check or show; `jgym help` shows usage)");
         }
     }
 
@@ -174,6 +180,48 @@ public final class Main {
         err.println(id + ": " + problems.size() + " problem(s):");
         problems.forEach(p -> err.println("  - " + p));
         return 1;
+    }
+
+    /** Random play, each step's scene drawn with ANSI colours: a quick look at an env. */
+    private int show(Deque<String> args) {
+        String id = null;
+        long seed = 0;
+        int steps = 5, width = 60;
+        while (!args.isEmpty()) {
+            String a = args.poll();
+            switch (a) {
+                case "--seed" -> seed = parseLong(a, value(a, args));
+                case "--steps" -> steps = positiveInt(a, value(a, args));
+                case "--width" -> width = positiveInt(a, value(a, args));
+                default -> {
+                    if (a.startsWith("-") || id != null) throw new UserError("show: unexpected argument " + a + " (usage: jgym show <env-id> [--seed N] [--steps N] [--width N])");
+                    id = a;
+                }
+            }
+        }
+        if (id == null) throw new UserError("show: expected an env id (usage: jgym show <env-id> [--seed N] [--steps N] [--width N])");
+        AnsiRenderer renderer = new AnsiRenderer(width);
+        try (Env<Object, Object> env = EnvRegistry.make(id)) {
+            env.reset(seed, java.util.Map.of());
+            out.print(renderer.render(env.scene()));
+            for (int i = 0; i < steps; i++) {
+                Object action = env.sampleAction();
+                Step<Object> step = env.step(action);
+                out.printf(Locale.ROOT, "step %d: action %s, reward %.4g%s%n", i + 1, Spaces.format(action), step.reward(),
+                        step.terminated() ? ", terminated" : step.truncated() ? ", truncated" : "");
+                out.print(renderer.render(env.scene()));
+                if (step.done()) env.reset();
+            }
+        }
+        return 0;
+    }
+
+    private static long parseLong(String option, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UserError(option + ": expected an integer, found \"" + text + "\"");
+        }
     }
 
     private static void noMoreArgs(String command, Deque<String> args) {

@@ -36,6 +36,10 @@ public final class LearningCurves {
             chart.getStyler().setChartBackgroundColor(Color.WHITE);
             chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
             chart.getStyler().setMarkerSize(0);
+            chart.getStyler().setXAxisMin(0.0);
+            chart.getStyler().setXAxisMax((double) result.steps());
+            chart.getStyler().setXAxisDecimalPattern("#,###");
+            chart.getStyler().setXAxisTickMarkSpacingHint(90);
             int colour = 0;
             for (ExperimentResult.AgentCurves a : result.agents()) {
                 double[][] xy = points(transform(metric, a.curves()[m]));

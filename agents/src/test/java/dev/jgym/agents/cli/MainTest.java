@@ -161,4 +161,15 @@ class MainTest {
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("GaussianBandit-v0: ok"), o.out());
     }
+
+    @Test
+    @DisplayName("show draws the env's scene in the terminal after reset and after every random step")
+    void showDrawsScenes() {
+        Outcome o = jgym("show", "BernoulliBandit-v0", "--steps", "2", "--width", "40", "--seed", "3");
+        assertEquals(0, o.code(), o.err());
+        String plain = dev.jgym.core.scene.AnsiRenderer.strip(o.out());
+        assertTrue(plain.contains("step 1: action ") && plain.contains("step 2: action "), plain);
+        assertTrue(o.out().contains("\u001b[48;2;"), "24-bit colours");
+        assertOneLineMistake(jgym("show", "BernoulliBandit-v0", "--steps", "-1"), "--steps: expected a positive integer, found \"-1\"");
+    }
 }

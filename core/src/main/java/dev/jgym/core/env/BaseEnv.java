@@ -18,16 +18,27 @@ public abstract class BaseEnv<O, A> implements Env<O, A> {
     /** The env's random stream; set by the first reset. */
     protected Rng rng;
     private Rng actionRng;
+    private boolean reseeded;
     private boolean closed;
 
     @Override
     public final Reset<O> reset(Long seed, Map<String, ?> options) {
-        if (seed != null || rng == null) {
+        reseeded = seed != null || rng == null;
+        if (reseeded) {
             Rng root = new Rng(seed == null ? DEFAULT_SEED : seed);
             rng = root.child("env");
             actionRng = root.child("action_space");
         }
         return onReset(options == null ? Map.of() : options);
+    }
+
+    /**
+     * True inside {@link #onReset} when this reset (re)seeded {@link #rng}: it had a seed, or it
+     * is the first reset. Envs that draw a problem instance once per seed (bandit arms, a random
+     * map) draw it when this is true and keep it on unseeded resets.
+     */
+    protected final boolean reseeded() {
+        return reseeded;
     }
 
     /** Starts an episode, drawing from {@link #rng}; {@code options} is never null. */

@@ -31,13 +31,16 @@ public final class AnsiRenderer {
         }
         StringBuilder out = new StringBuilder();
         for (int row = 0; row < rows; row++) {
+            long fg = -1, bg = -1; // colours in effect: an escape is written only when one changes
             for (int col = 0; col < columns; col++) {
                 int top = raster.get(col, 2 * row), bottom = raster.get(col, 2 * row + 1);
-                if (text[row][col] != null) {
-                    out.append(bg(mix(top, bottom))).append(fg(textColor[row][col])).append(text[row][col]);
-                } else {
-                    out.append(fg(top)).append(bg(bottom)).append(UPPER_HALF);
-                }
+                boolean isText = text[row][col] != null;
+                int wantFg = isText ? textColor[row][col] : top, wantBg = isText ? mix(top, bottom) : bottom;
+                if (wantBg != bg) out.append(bg(wantBg));
+                if (wantFg != fg) out.append(fg(wantFg));
+                fg = wantFg;
+                bg = wantBg;
+                out.append(isText ? text[row][col] : UPPER_HALF);
             }
             out.append(RESET).append('\n');
         }

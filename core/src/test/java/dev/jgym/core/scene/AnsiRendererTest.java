@@ -16,12 +16,12 @@ class AnsiRendererTest {
     private static final String HALF = "\u2580";
 
     @Test
-    @DisplayName("red top over blue bottom: every character is fg red, bg blue, upper half block; each line resets")
+    @DisplayName("red top over blue bottom: bg blue, fg red once, then upper half blocks (escapes only on a change); each line resets")
     void halfBlocksCarryTwoPixels() {
         // viewport 4 x 2 at 4 columns: 4 x 2 pixels of one world unit each, one text row
         Scene scene = Scene.builder(new Viewport(0, 0, 4, 2)).background(Color.BLUE).rect(0, 1, 4, 1, Color.RED).build();
-        String cell = ESC + "38;2;214;39;40m" + ESC + "48;2;31;119;180m" + HALF;
-        assertEquals(cell.repeat(4) + ESC + "0m\n", new AnsiRenderer(4).render(scene));
+        String colours = ESC + "48;2;31;119;180m" + ESC + "38;2;214;39;40m";
+        assertEquals(colours + HALF.repeat(4) + ESC + "0m\n", new AnsiRenderer(4).render(scene));
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.jgym.core.config.Json;
 import dev.jgym.core.env.BaseEnv;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
-import dev.jgym.core.rng.Rng;
 import dev.jgym.core.scene.Annotations;
 import dev.jgym.core.scene.Scene;
 import dev.jgym.core.space.Discrete;
@@ -54,7 +53,6 @@ public final class BernoulliBandit extends BaseEnv<Integer, Integer> {
     private final Discrete actions;
     private final double[] probabilities;
     private Map<String, Object>[] infos;
-    private Rng armsDrawnFrom; // the stream the arms were drawn from: a new one means a seeded reset
     private int lastArm = -1;
     private double lastReward;
     private long steps;
@@ -89,8 +87,7 @@ public final class BernoulliBandit extends BaseEnv<Integer, Integer> {
     @Override
     protected Reset<Integer> onReset(Map<String, ?> resetOptions) {
         expectNoOptions(ID, resetOptions);
-        if (rng != armsDrawnFrom) {
-            armsDrawnFrom = rng;
+        if (reseeded()) {
             if (options.probabilities() == null) {
                 for (int a = 0; a < k; a++) probabilities[a] = rng.nextDouble();
                 infos = ArmInfo.perArm(probabilities);

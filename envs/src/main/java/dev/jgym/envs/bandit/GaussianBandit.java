@@ -7,7 +7,6 @@ import dev.jgym.core.config.Json;
 import dev.jgym.core.env.BaseEnv;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
-import dev.jgym.core.rng.Rng;
 import dev.jgym.core.scene.Annotations;
 import dev.jgym.core.scene.Scene;
 import dev.jgym.core.space.Discrete;
@@ -74,7 +73,6 @@ public final class GaussianBandit extends BaseEnv<Integer, Integer> {
     private final double[] means;
     private final double[] rewardStddevs;
     private Map<String, Object>[] infos;
-    private Rng armsDrawnFrom; // the stream the arms were drawn from: a new one means a seeded reset
     private int lastArm = -1;
     private double lastReward;
     private long steps;
@@ -113,8 +111,7 @@ public final class GaussianBandit extends BaseEnv<Integer, Integer> {
     @Override
     protected Reset<Integer> onReset(Map<String, ?> resetOptions) {
         expectNoOptions(ID, resetOptions);
-        if (rng != armsDrawnFrom) {
-            armsDrawnFrom = rng;
+        if (reseeded()) {
             if (options.means() == null) {
                 for (int a = 0; a < k; a++) means[a] = rng.gaussian(options.meanOfMeans(), options.stddevOfMeans());
                 infos = ArmInfo.perArm(means);
