@@ -30,8 +30,8 @@ import java.util.Map;
  * ball reaches the bottom row and the game ends. When the last brick breaks, rows 1 to 3 fill
  * again.
  * <p>Reward: +1 per brick.
- * <p>Start: paddle in column 4; bricks fill rows 1-3; the ball in row 3 of column 0 or 9 (a fair
- * coin from the env stream), moving down and towards the middle.
+ * <p>Start: paddle in column 4; 30 bricks fill rows 1-3; the ball just below them, in row 4 of
+ * column 0 or 9 (a fair coin from the env stream), moving down and towards the middle.
  * <p>Episode end: terminated when the ball reaches the bottom row; truncated after 10,000 frames
  * by the spec's time limit (MinAtar's Breakout has no cap, so a perfect player would never end).
  * <p>Options: {@code sticky_action_prob} (number in [0, 1], default 0.1). Breakout has no
@@ -77,13 +77,13 @@ public final class Breakout extends MinAtarGame {
     @Override
     protected void start() {
         paddle = 4;
-        fillBricks();
-        ballRow = 3;
+        ballRow = 4;
         ballCol = rng.nextBoolean() ? 0 : SIZE - 1;
         dRow = 1;
         dCol = ballCol == 0 ? 1 : -1;
         lastRow = ballRow;
         lastCol = ballCol;
+        fillBricks();
     }
 
     private void fillBricks() {
