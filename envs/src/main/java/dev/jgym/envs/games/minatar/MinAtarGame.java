@@ -80,6 +80,7 @@ public abstract class MinAtarGame extends BaseEnv<int[], Integer> {
     @Override
     public final Step<int[]> step(Integer action) {
         int a = Actions.check(id, actionSpace, action);
+        if (terminal) throw new IllegalStateException(id + ": step() after the game ended; call reset()");
         if (stickyProb > 0 && rng.nextDouble() < stickyProb) a = lastAction;
         lastAction = a;
         int reward = frame(a);
