@@ -47,6 +47,8 @@ public abstract class MinAtarGame extends BaseEnv<int[], Integer> {
     int score;
     /** Set by {@link #frame} when the game is over. */
     boolean terminal;
+    /** Where {@link #set} writes: 0, or the offset given to {@link #stepInto}. */
+    private int base;
 
     protected MinAtarGame(String id, double stickyProb, int actions, int channels) {
         this.id = id;
@@ -89,6 +91,35 @@ public abstract class MinAtarGame extends BaseEnv<int[], Integer> {
         return new Step<>(observation(), reward, terminal, false, Map.of());
     }
 
+    /**
+     * The same step as {@link #step}, without allocating: the observation is written into
+     * {@code out} from {@code offset} ({@code 100 * C} entries) and the reward is returned;
+     * {@link #isOver()} tells whether the game ended. For vector envs and benchmarks.
+     */
+    public final int stepInto(int action, int[] out, int offset) {
+        if (action < 0 || action >= actionSpace.n()) Actions.check(id, actionSpace, action);
+        if (terminal) throw new IllegalStateException(id + ": step() after the game ended; call reset()");
+        int a = action;
+        if (stickyProb > 0 && rng.nextDouble() < stickyProb) a = lastAction;
+        lastAction = a;
+        int reward = frame(a);
+        frames++;
+        score += reward;
+        java.util.Arrays.fill(out, offset, offset + SIZE * SIZE * channels, 0);
+        base = offset;
+        try {
+            draw(out);
+        } finally {
+            base = 0;
+        }
+        return reward;
+    }
+
+    /** True once the game has ended (until the next reset). */
+    public final boolean isOver() {
+        return terminal;
+    }
+
     /** Sets up a new game, drawing from {@link #rng}. */
     protected abstract void start();
 
@@ -116,7 +147,7 @@ public abstract class MinAtarGame extends BaseEnv<int[], Integer> {
 
     /** Sets channel {@code ch} of cell (row, col). */
     protected final void set(int[] obs, int row, int col, int ch) {
-        obs[(row * SIZE + col) * channels + ch] = 1;
+        obs[base + (row * SIZE + col) * channels + ch] = 1;
     }
 
     public final String id() {
