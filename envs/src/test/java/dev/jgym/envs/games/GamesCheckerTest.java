@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every game id keeps the Env contract, draws a scene and rejects bad input with a clear message. */
 class GamesCheckerTest {
     static List<String> ids() {
-        return List.of("MinAtar/Breakout-v1", "MinAtar/Freeway-v1", "MinAtar/SpaceInvaders-v1", "Snake-v0",
+        return List.of("MinAtar/Asterix-v1", "MinAtar/Breakout-v1", "MinAtar/Freeway-v1", "MinAtar/SpaceInvaders-v1", "Snake-v0",
                 "TicTacToe-v0", "ConnectFour-v0");
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The MinAtar-style games. Each has a 10,000-frame time limit, so a perfect player still ends
- * (MinAtar's Breakout and Space Invaders have none); no reward threshold (MinAtar defines none).
+ * (MinAtar's Breakout, Asterix and Space Invaders have none); no reward threshold (MinAtar defines none).
  */
 public final class MinAtarProvider implements EnvProvider {
     /** The time limit of every MinAtar-style game, in frames. */
@@ -19,6 +19,8 @@ public final class MinAtarProvider implements EnvProvider {
                         .description("MinAtar Breakout: paddle, ball, 3 rows of bricks; 10x10x4 channels, sticky actions").build(),
                 EnvSpec.builder(Freeway.ID, Freeway::fromOptions).maxEpisodeSteps(MAX_FRAMES)
                         .description("MinAtar Freeway: cross 8 lanes of traffic for 2500 frames; 10x10x7 channels").build(),
+                EnvSpec.builder(Asterix.ID, Asterix::fromOptions).maxEpisodeSteps(MAX_FRAMES)
+                        .description("MinAtar Asterix: collect treasure, dodge enemies; spawns speed up; 10x10x4 channels").build(),
                 EnvSpec.builder(SpaceInvaders.ID, SpaceInvaders::fromOptions).maxEpisodeSteps(MAX_FRAMES)
                         .description("MinAtar Space Invaders: shoot waves of aliens that speed up; 10x10x6 channels").build());
     }
