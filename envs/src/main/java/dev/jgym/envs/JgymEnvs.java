@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every env family of this module, for {@link java.util.ServiceLoader} (listed in
- * {@code META-INF/services/dev.jgym.core.env.EnvProvider}). A new family adds its specs here.
+ * The bandit family, for {@link java.util.ServiceLoader}. Each env family of this module has one
+ * provider, listed one per line in {@code META-INF/services/dev.jgym.core.env.EnvProvider}.
  */
 public final class JgymEnvs implements EnvProvider {
     @Override
