@@ -1,0 +1,16 @@
+package dev.jgym.envs.games;
+
+import dev.jgym.core.env.EnvProvider;
+import dev.jgym.core.env.EnvSpec;
+import java.util.List;
+import java.util.Map;
+
+/** Blackjack-v1, registered with Gymnasium's defaults ({@code sab: true, natural: false}, no time limit). */
+public final class BlackjackEnvs implements EnvProvider {
+    @Override
+    public List<EnvSpec> specs() {
+        return List.of(EnvSpec.builder(Blackjack.ID, Blackjack::fromOptions)
+                .defaultOptions(Map.of("sab", true, "natural", false))
+                .description("Blackjack (S&B Example 5.1, Gymnasium v1): stick or hit against a dealer standing on 17").build());
+    }
+}

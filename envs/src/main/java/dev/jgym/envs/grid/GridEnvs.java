@@ -1,0 +1,46 @@
+package dev.jgym.envs.grid;
+
+import dev.jgym.core.env.EnvProvider;
+import dev.jgym.core.env.EnvSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The grid runners, registered by id (listed in {@code META-INF/services/dev.jgym.core.env.EnvProvider}).
+ * Limits and thresholds are Gymnasium's where it has the env.
+ */
+public final class GridEnvs implements EnvProvider {
+    @Override
+    public List<EnvSpec> specs() {
+        return List.of(
+                EnvSpec.builder(FrozenLake.ID, o -> FrozenLake.fromOptions(FrozenLake.ID, o))
+                        .maxEpisodeSteps(100).rewardThreshold(0.70).defaultOptions(Map.of("map_name", "4x4"))
+                        .description("FrozenLake 4x4 (Gymnasium): reach G across slippery ice without falling into a hole").build(),
+                EnvSpec.builder(FrozenLake.ID_8X8, o -> FrozenLake.fromOptions(FrozenLake.ID_8X8, o))
+                        .maxEpisodeSteps(200).rewardThreshold(0.85).defaultOptions(Map.of("map_name", "8x8"))
+                        .description("FrozenLake 8x8 (Gymnasium)").build(),
+                EnvSpec.builder(CliffWalking.ID, o -> CliffWalking.fromOptions(CliffWalking.ID, o))
+                        .description("CliffWalking 4x12 (S&B Example 6.6, Gymnasium v1): -100 and back to start for the cliff").build(),
+                EnvSpec.builder(CliffWalking.ID_SLIPPERY, o -> CliffWalking.fromOptions(CliffWalking.ID_SLIPPERY, o))
+                        .defaultOptions(Map.of("is_slippery", true))
+                        .description("CliffWalking with slippery moves (Gymnasium v1)").build(),
+                EnvSpec.builder(WindyGridworld.ID, o -> WindyGridworld.fromOptions(WindyGridworld.ID, o))
+                        .description("Windy Gridworld 7x10 (S&B Example 6.5), four moves").build(),
+                EnvSpec.builder(WindyGridworld.ID_KINGS, o -> WindyGridworld.fromOptions(WindyGridworld.ID_KINGS, o))
+                        .defaultOptions(Map.of("kings", true))
+                        .description("Windy Gridworld with king's moves (S&B Exercise 6.9)").build(),
+                EnvSpec.builder(WindyGridworld.ID_STOCHASTIC, o -> WindyGridworld.fromOptions(WindyGridworld.ID_STOCHASTIC, o))
+                        .defaultOptions(Map.of("kings", true, "stochastic", true))
+                        .description("Windy Gridworld, king's moves and stochastic wind (S&B Exercise 6.10)").build(),
+                EnvSpec.builder(Taxi.ID, o -> Taxi.fromOptions(Taxi.ID, o))
+                        .maxEpisodeSteps(200).rewardThreshold(8)
+                        .description("Taxi (Dietterich 2000, Gymnasium v4): pick up and deliver a passenger").build(),
+                EnvSpec.builder(Taxi.ID_V3, o -> Taxi.fromOptions(Taxi.ID_V3, o))
+                        .maxEpisodeSteps(200).rewardThreshold(8)
+                        .description("Taxi under its v3 id (same dry dynamics as v4)").build(),
+                EnvSpec.builder(MazeRunner.ID, MazeRunner::fromOptions)
+                        .description("seeded perfect mazes, full or local-window observation").build(),
+                EnvSpec.builder(TMaze.ID, TMaze::fromOptions)
+                        .description("T-maze memory task (Bakker 2002): remember the cue to the far junction").build());
+    }
+}
