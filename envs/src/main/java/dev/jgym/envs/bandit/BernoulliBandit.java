@@ -2,12 +2,6 @@ package dev.jgym.envs.bandit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgym.core.config.Json;
-import dev.jgym.core.env.BaseEnv;
-import dev.jgym.core.env.Reset;
-import dev.jgym.core.env.Step;
-import dev.jgym.core.scene.Annotations;
-import dev.jgym.core.scene.Scene;
-import dev.jgym.core.space.Discrete;
 import java.util.List;
 import java.util.Map;
 
@@ -29,10 +23,8 @@ import java.util.Map;
  * <p>Reset options: none.
  * <p>Versions: v0.
  */
-public final class BernoulliBandit extends BaseEnv<Integer, Integer> {
+public final class BernoulliBandit extends BanditEnv {
     public static final String ID = "BernoulliBandit-v0";
-    private static final Integer OBSERVATION = 0;
-    private static final Discrete ONE_STATE = new Discrete(1);
 
     /** The options of {@code BernoulliBandit-v0}; every one may be left out. */
     public record Options(
@@ -49,23 +41,10 @@ public final class BernoulliBandit extends BaseEnv<Integer, Integer> {
     }
 
     private final Options options;
-    private final int k;
-    private final Discrete actions;
-    private final double[] probabilities;
-    private Map<String, Object>[] infos;
-    private int lastArm = -1;
-    private double lastReward;
-    private long steps;
 
     public BernoulliBandit(Options options) {
+        super(ID, options.k());
         this.options = options;
-        this.k = options.k();
-        this.actions = new Discrete(k);
-        this.probabilities = new double[k];
-        if (options.probabilities() != null) {
-            for (int a = 0; a < k; a++) probabilities[a] = options.probabilities().get(a);
-            infos = ArmInfo.perArm(probabilities);
-        }
     }
 
     /** Builds the env from registry options; a bad option is a UserError naming it. */
@@ -75,51 +54,20 @@ public final class BernoulliBandit extends BaseEnv<Integer, Integer> {
     }
 
     @Override
-    public Discrete observationSpace() {
-        return ONE_STATE;
-    }
-
-    @Override
-    public Discrete actionSpace() {
-        return actions;
-    }
-
-    @Override
-    protected Reset<Integer> onReset(Map<String, ?> resetOptions) {
-        expectNoOptions(ID, resetOptions);
-        if (reseeded()) {
-            if (options.probabilities() == null) {
-                for (int a = 0; a < k; a++) probabilities[a] = rng.nextDouble();
-                infos = ArmInfo.perArm(probabilities);
-            }
+    protected void startEpisode(boolean reseeded) {
+        if (options.probabilities() != null) {
+            for (int a = 0; a < values.length; a++) values[a] = options.probabilities().get(a);
+        } else if (reseeded) {
+            for (int a = 0; a < values.length; a++) values[a] = rng.nextDouble();
         }
-        lastArm = -1;
-        lastReward = 0;
-        steps = 0;
-        return new Reset<>(OBSERVATION);
     }
 
     @Override
-    public Step<Integer> step(Integer action) {
-        int a = OptionChecks.arm(ID, action, k);
-        double reward = rng.bernoulli(probabilities[a]) ? 1 : 0;
-        lastArm = a;
-        lastReward = reward;
-        steps++;
-        return new Step<>(OBSERVATION, reward, false, false, infos[a]);
-    }
-
-    /** The true p_a of each arm (a copy): for tests and viewers, never for agents. */
-    public double[] trueValues() {
-        return probabilities.clone();
+    protected double pull(int a) {
+        return rng.bernoulli(values[a]) ? 1 : 0;
     }
 
     public Options options() {
         return options;
-    }
-
-    @Override
-    public Scene scene(Annotations annotations) {
-        return BanditScene.draw(probabilities, annotations, lastArm, steps, lastReward);
     }
 }

@@ -4,12 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
-import dev.jgym.core.env.BaseEnv;
-import dev.jgym.core.env.Reset;
-import dev.jgym.core.env.Step;
-import dev.jgym.core.scene.Annotations;
-import dev.jgym.core.scene.Scene;
-import dev.jgym.core.space.Discrete;
 import java.util.List;
 import java.util.Map;
 
@@ -31,10 +25,8 @@ import java.util.Map;
  * <p>Reset options: none.
  * <p>Versions: v0, the testbed as in the book (defaults k = 10, N(0, 1) values, unit reward noise).
  */
-public final class GaussianBandit extends BaseEnv<Integer, Integer> {
+public final class GaussianBandit extends BanditEnv {
     public static final String ID = "GaussianBandit-v0";
-    private static final Integer OBSERVATION = 0;
-    private static final Discrete ONE_STATE = new Discrete(1);
 
     /** The options of {@code GaussianBandit-v0}; every one may be left out. */
     public record Options(
@@ -68,27 +60,14 @@ public final class GaussianBandit extends BaseEnv<Integer, Integer> {
     }
 
     private final Options options;
-    private final int k;
-    private final Discrete actions;
-    private final double[] means;
     private final double[] rewardStddevs;
-    private Map<String, Object>[] infos;
-    private int lastArm = -1;
-    private double lastReward;
-    private long steps;
 
     public GaussianBandit(Options options) {
+        super(ID, options.k());
         this.options = options;
-        this.k = options.k();
-        this.actions = new Discrete(k);
-        this.means = new double[k];
-        this.rewardStddevs = new double[k];
-        for (int a = 0; a < k; a++) {
+        this.rewardStddevs = new double[options.k()];
+        for (int a = 0; a < rewardStddevs.length; a++) {
             rewardStddevs[a] = options.rewardStddevs() == null ? options.rewardStddev() : options.rewardStddevs().get(a);
-        }
-        if (options.means() != null) {
-            for (int a = 0; a < k; a++) means[a] = options.means().get(a);
-            infos = ArmInfo.perArm(means);
         }
     }
 
@@ -99,51 +78,20 @@ public final class GaussianBandit extends BaseEnv<Integer, Integer> {
     }
 
     @Override
-    public Discrete observationSpace() {
-        return ONE_STATE;
-    }
-
-    @Override
-    public Discrete actionSpace() {
-        return actions;
-    }
-
-    @Override
-    protected Reset<Integer> onReset(Map<String, ?> resetOptions) {
-        expectNoOptions(ID, resetOptions);
-        if (reseeded()) {
-            if (options.means() == null) {
-                for (int a = 0; a < k; a++) means[a] = rng.gaussian(options.meanOfMeans(), options.stddevOfMeans());
-                infos = ArmInfo.perArm(means);
-            }
+    protected void startEpisode(boolean reseeded) {
+        if (options.means() != null) {
+            for (int a = 0; a < values.length; a++) values[a] = options.means().get(a);
+        } else if (reseeded) {
+            for (int a = 0; a < values.length; a++) values[a] = rng.gaussian(options.meanOfMeans(), options.stddevOfMeans());
         }
-        lastArm = -1;
-        lastReward = 0;
-        steps = 0;
-        return new Reset<>(OBSERVATION);
     }
 
     @Override
-    public Step<Integer> step(Integer action) {
-        int a = OptionChecks.arm(ID, action, k);
-        double reward = means[a] + rewardStddevs[a] * rng.gaussian();
-        lastArm = a;
-        lastReward = reward;
-        steps++;
-        return new Step<>(OBSERVATION, reward, false, false, infos[a]);
-    }
-
-    /** The true value q*(a) of each arm (a copy): for tests and viewers, never for agents. */
-    public double[] trueValues() {
-        return means.clone();
+    protected double pull(int a) {
+        return values[a] + rewardStddevs[a] * rng.gaussian();
     }
 
     public Options options() {
         return options;
-    }
-
-    @Override
-    public Scene scene(Annotations annotations) {
-        return BanditScene.draw(means, annotations, lastArm, steps, lastReward);
     }
 }

@@ -4,12 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
-import dev.jgym.core.env.BaseEnv;
-import dev.jgym.core.env.Reset;
-import dev.jgym.core.env.Step;
-import dev.jgym.core.scene.Annotations;
-import dev.jgym.core.scene.Scene;
-import dev.jgym.core.space.Discrete;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -33,10 +27,8 @@ import java.util.Map;
  * <p>Reset options: none.
  * <p>Versions: v0.
  */
-public final class NonstationaryBandit extends BaseEnv<Integer, Integer> {
+public final class NonstationaryBandit extends BanditEnv {
     public static final String ID = "NonstationaryBandit-v0";
-    private static final Integer OBSERVATION = 0;
-    private static final Discrete ONE_STATE = new Discrete(1);
 
     /** The options of {@code NonstationaryBandit-v0}; every one may be left out. */
     public record Options(
@@ -57,22 +49,13 @@ public final class NonstationaryBandit extends BaseEnv<Integer, Integer> {
     }
 
     private final Options options;
-    private final int k;
-    private final Discrete actions;
-    private final double[] values;
     private final double drift, noise;
-    private int lastArm = -1;
-    private double lastReward;
-    private long steps;
 
     public NonstationaryBandit(Options options) {
+        super(ID, options.k());
         this.options = options;
-        this.k = options.k();
-        this.actions = new Discrete(k);
-        this.values = new double[k];
         this.drift = options.driftStddev();
         this.noise = options.rewardStddev();
-        Arrays.fill(values, options.initialValue());
     }
 
     /** Builds the env from registry options; a bad option is a UserError naming it. */
@@ -82,48 +65,27 @@ public final class NonstationaryBandit extends BaseEnv<Integer, Integer> {
     }
 
     @Override
-    public Discrete observationSpace() {
-        return ONE_STATE;
-    }
-
-    @Override
-    public Discrete actionSpace() {
-        return actions;
-    }
-
-    @Override
-    protected Reset<Integer> onReset(Map<String, ?> resetOptions) {
-        expectNoOptions(ID, resetOptions);
+    protected void startEpisode(boolean reseeded) {
         Arrays.fill(values, options.initialValue());
-        lastArm = -1;
-        lastReward = 0;
-        steps = 0;
-        return new Reset<>(OBSERVATION);
     }
 
     @Override
-    public Step<Integer> step(Integer action) {
-        int a = OptionChecks.arm(ID, action, k);
-        double reward = values[a] + noise * rng.gaussian();
-        Map<String, Object> info = ArmInfo.of(values, ArmInfo.best(values), a);
-        for (int i = 0; i < k; i++) values[i] += drift * rng.gaussian();
-        lastArm = a;
-        lastReward = reward;
-        steps++;
-        return new Step<>(OBSERVATION, reward, false, false, info);
+    protected double pull(int a) {
+        return values[a] + noise * rng.gaussian();
     }
 
-    /** The current q*(a) of each arm (a copy): for tests and viewers, never for agents. */
-    public double[] trueValues() {
-        return values.clone();
+    /** Every arm, pulled or not, takes its random-walk step after the pull is scored. */
+    @Override
+    protected void afterPull() {
+        for (int i = 0; i < values.length; i++) values[i] += drift * rng.gaussian();
+    }
+
+    @Override
+    protected boolean stationary() {
+        return false;
     }
 
     public Options options() {
         return options;
-    }
-
-    @Override
-    public Scene scene(Annotations annotations) {
-        return BanditScene.draw(values, annotations, lastArm, steps, lastReward);
     }
 }
