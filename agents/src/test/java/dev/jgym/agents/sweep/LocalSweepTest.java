@@ -3,6 +3,7 @@ package dev.jgym.agents.sweep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -142,6 +143,12 @@ class LocalSweepTest {
         // resuming runs the failed ones again (they might have been transient), not the good ones
         Outcome again = sweep(file.toString(), "--out", dir.resolve("o").toString());
         assertTrue(again.err().contains("2 trials run, 2 already done, 2 failed"), again.err());
+    }
+
+    @Test
+    @DisplayName("Spark stays out of the agents module: jgym train and the local engine cannot even see its classes")
+    void noSparkHere() {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.spark.SparkContext"));
     }
 
     @Test
