@@ -152,13 +152,26 @@ public final class Main {
     }
 
     private int envs() {
-        out.printf(Locale.ROOT, "%-26s %-22s %-30s %10s %10s  %s%n", "id", "action space", "observation space", "max steps", "threshold", "description");
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {"id", "action space", "observation space", "max steps", "threshold", "description"});
         for (EnvSpec spec : EnvRegistry.all()) {
             try (Env<?, ?> env = EnvRegistry.make(spec.id())) {
-                out.printf(Locale.ROOT, "%-26s %-22s %-30s %10s %10s  %s%n", spec.id(), env.actionSpace(), env.observationSpace(),
-                        spec.maxEpisodeSteps() == null ? "-" : spec.maxEpisodeSteps(),
-                        spec.rewardThreshold() == null ? "-" : spec.rewardThreshold(), spec.description());
+                rows.add(new String[] {spec.id(), env.actionSpace().toString(), env.observationSpace().toString(),
+                        spec.maxEpisodeSteps() == null ? "-" : spec.maxEpisodeSteps().toString(),
+                        spec.rewardThreshold() == null ? "-" : spec.rewardThreshold().toString(), spec.description()});
             }
+        }
+        int[] width = new int[5];
+        for (String[] row : rows) {
+            for (int c = 0; c < width.length; c++) width[c] = Math.max(width[c], row[c].length());
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < width.length; c++) {
+                String cell = c == 3 || c == 4 ? " ".repeat(width[c] - row[c].length()) + row[c] : row[c] + " ".repeat(width[c] - row[c].length());
+                line.append(cell).append("  ");
+            }
+            out.println(line.append(row[5]).toString());
         }
         return 0;
     }
