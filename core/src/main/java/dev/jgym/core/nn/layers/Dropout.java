@@ -57,6 +57,11 @@ public final class Dropout implements Layer {
         return dx;
     }
 
+    /** The last training mask (0 or 1 / (1 - p) per element), null in eval mode. */
+    Tensor mask() {
+        return mask;
+    }
+
     @Override
     public ObjectNode spec() {
         return JsonNodeFactory.instance.objectNode().put("type", "dropout").put("p", p);
