@@ -2,8 +2,9 @@ package dev.jgym.core.data;
 
 import dev.jgym.core.nn.Tensor;
 import dev.jgym.core.rng.Rng;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Minibatches of a {@link Dataset}, epoch by epoch. Epoch e's order is a Fisher-Yates shuffle
@@ -50,26 +51,35 @@ public final class DataLoader {
         return idx;
     }
 
-    /** All batches of epoch e (built lazily one by one as the list is walked would save memory; MNIST fits). */
-    public List<Batch> epoch(long epoch) {
+    /** The batches of epoch e, built one at a time as they are walked (walk them once, in order). */
+    public Iterable<Batch> epoch(long epoch) {
         int[] idx = order(epoch);
         Rng tr = rng.child("transform").child(epoch);
-        int f = data.features(), k = data.classes();
-        List<Batch> batches = new ArrayList<>(batchesPerEpoch());
-        for (int b = 0; b < batchesPerEpoch(); b++) {
-            int from = b * batchSize, n = Math.min(batchSize, idx.length - from);
-            float[] x = new float[n * f];
-            float[] y = new float[n * k];
-            int[] labels = new int[n];
-            for (int i = 0; i < n; i++) {
-                int e = idx[from + i];
-                data.copyFeatures(e, x, i * f);
-                for (Transform t : transforms) t.apply(x, i * f, f, tr);
-                labels[i] = data.label(e);
-                y[i * k + labels[i]] = 1f;
+        int f = data.features(), k = data.classes(), count = batchesPerEpoch();
+        return () -> new Iterator<>() {
+            int b;
+
+            @Override
+            public boolean hasNext() {
+                return b < count;
             }
-            batches.add(new Batch(Tensor.of(x, n, f), Tensor.of(y, n, k), labels));
-        }
-        return batches;
+
+            @Override
+            public Batch next() {
+                if (b >= count) throw new NoSuchElementException();
+                int from = b++ * batchSize, n = Math.min(batchSize, idx.length - from);
+                float[] x = new float[n * f];
+                float[] y = new float[n * k];
+                int[] labels = new int[n];
+                for (int i = 0; i < n; i++) {
+                    int e = idx[from + i];
+                    data.copyFeatures(e, x, i * f);
+                    for (Transform t : transforms) t.apply(x, i * f, f, tr);
+                    labels[i] = data.label(e);
+                    y[i * k + labels[i]] = 1f;
+                }
+                return new Batch(Tensor.of(x, n, f), Tensor.of(y, n, k), labels);
+            }
+        };
     }
 }
