@@ -31,13 +31,13 @@ final class SupervisedCurves {
             trainAcc[i] = 100 * r.trainAccuracy();
             valAcc[i] = 100 * r.valAccuracy();
         }
-        chart(dir.resolve("loss.png"), title, "Cross-entropy loss", x, trainLoss, hasVal ? valLoss : null);
-        chart(dir.resolve("accuracy.png"), title, "% Accuracy", x, trainAcc, hasVal ? valAcc : null);
+        chart(dir.resolve("loss.png"), title, "Cross-entropy loss", x, trainLoss, hasVal ? valLoss : null, Styler.LegendPosition.InsideNE);
+        chart(dir.resolve("accuracy.png"), title, "% Accuracy", x, trainAcc, hasVal ? valAcc : null, Styler.LegendPosition.InsideSE);
     }
 
-    private static void chart(Path png, String title, String yTitle, double[] x, double[] train, double[] val) {
+    private static void chart(Path png, String title, String yTitle, double[] x, double[] train, double[] val, Styler.LegendPosition legend) {
         XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle("Epoch").yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(legend);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
         add(chart, "train", x, train, new Color(0x1f77b4));
