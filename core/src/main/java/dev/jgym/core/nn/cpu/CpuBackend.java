@@ -34,7 +34,7 @@ import java.util.function.IntConsumer;
  */
 public final class CpuBackend implements Backend {
     static final int MC = 64;
-    static final int KC = 256;
+    static final int KC = 128;
     private static final int NC_TARGET = 192;
     private static final int CHUNK = 1 << 14;
     private static final int PARALLEL_MIN = 1 << 16;
