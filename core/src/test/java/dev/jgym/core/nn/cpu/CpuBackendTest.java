@@ -151,6 +151,17 @@ class CpuBackendTest {
     }
 
     @Test
+    @DisplayName("without --add-modules jdk.incubator.vector a JVM falls back to the scalar kernel and computes the same product")
+    void scalarFallbackWithoutModule() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), NoVectorMain.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), out);
+        assertEquals("present=false vectorized=false 7.0,10.0,15.0,22.0", out);
+    }
+
+    @Test
     @DisplayName("the vector kernel is used when the module is present (surefire passes --add-modules jdk.incubator.vector)")
     void vectorKernelDetected() {
         assertEquals(Kernels.vectorModulePresent(), ONE.vectorized(), ONE.name());
