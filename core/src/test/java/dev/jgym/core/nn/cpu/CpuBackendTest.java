@@ -153,8 +153,8 @@ class CpuBackendTest {
     @Test
     @DisplayName("without --add-modules jdk.incubator.vector a JVM falls back to the scalar kernel and computes the same product")
     void scalarFallbackWithoutModule() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), NoVectorMain.class.getName())
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), NoVectorMain.class.getName())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
         assertEquals(0, p.waitFor(), out);
