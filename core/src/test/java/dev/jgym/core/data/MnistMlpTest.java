@@ -75,7 +75,7 @@ class MnistMlpTest {
 
     @Test
     @Tag("learning")
-    @DisplayName("MNIST: 784-256-128-10 ReLU MLP, Adam 1e-3 with cosine decay, batch 128, 12 epochs: test accuracy >= 98.0% (seen: 98.33%)")
+    @DisplayName("MNIST: 784-256-128-10 ReLU MLP, Adam 1e-3 with cosine decay, batch 128, 12 epochs: test accuracy >= 98.0% (seen: 98.40%)")
     void mlpReaches98Percent() {
         Mnist.Sets sets = MnistData.loadOrFetch();
         try (CpuBackend be = new CpuBackend()) {

@@ -90,9 +90,12 @@ public final class CpuBackend implements Backend {
 
     // ---- the task runner ---------------------------------------------------------------------
 
-    /** Runs body(0..n-1), each index exactly once, on the pool and the calling thread. */
+    /**
+     * Runs body(0..n-1), each index exactly once, on the pool and the calling thread (on the
+     * calling thread alone after {@link #close()}: the results are the same either way).
+     */
     void parallelFor(int n, IntConsumer body) {
-        if (pool == null || n <= 1) {
+        if (pool == null || n <= 1 || pool.isShutdown()) {
             for (int i = 0; i < n; i++) body.accept(i);
             return;
         }
@@ -126,7 +129,7 @@ public final class CpuBackend implements Backend {
 
     /** Elementwise work over [0, size) in fixed chunks (parallel only when it pays). */
     private void chunks(int size, Range body) {
-        if (size < PARALLEL_MIN || pool == null) {
+        if (size < PARALLEL_MIN || pool == null || pool.isShutdown()) {
             body.run(0, size);
             return;
         }

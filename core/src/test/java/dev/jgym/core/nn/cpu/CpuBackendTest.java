@@ -98,6 +98,19 @@ class CpuBackendTest {
     }
 
     @Test
+    @DisplayName("a closed backend still computes (serially) and gives the same bits")
+    void closedBackendStillComputes() {
+        Rng rng = new Rng(4);
+        Tensor a = random(rng, 100, 300), b = random(rng, 300, 200);
+        Tensor open = Tensor.zeros(100, 200), closed = Tensor.zeros(100, 200);
+        TWO.gemm(false, false, 1f, a, b, 0f, open);
+        CpuBackend be = new CpuBackend(2);
+        be.close();
+        be.gemm(false, false, 1f, a, b, 0f, closed);
+        assertTrue(open.bitEquals(closed));
+    }
+
+    @Test
     @DisplayName("GEMM with beta 0 ignores NaN in C (as BLAS)")
     void betaZeroIgnoresOldC() {
         Tensor a = Tensor.matrix(new float[][] {{1, 2}}), b = Tensor.matrix(new float[][] {{3}, {4}});
