@@ -84,7 +84,7 @@ public class MlpBenchmark {
     public double trainStepBatch128() {
         adam.zeroGrad();
         double l = loss.forward(net.forward(x), y);
-        net.backward(loss.backward());
+        net.backward(loss.backward(), false);
         adam.step();
         return l;
     }

@@ -38,7 +38,7 @@ public final class Training {
             Tensor logits = model.forward(b.x());
             lossSum += loss.forward(logits, b.y()) * b.size();
             correct += countCorrect(backend.argmaxRows(logits), b.labels());
-            model.backward(loss.backward());
+            model.backward(loss.backward(), false);
             if (clipNorm > 0) GradClip.byGlobalNorm(model.trainable(), clipNorm);
             optimizer.step();
             seen += b.size();

@@ -64,8 +64,15 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor backward(Tensor dy) {
+        return backward(dy, true);
+    }
+
+    /** Skips the dx product (a third of the layer's backward work) when it is not needed. */
+    @Override
+    public Tensor backward(Tensor dy, boolean needInputGradient) {
         backend.gemm(true, false, 1f, dy, x, 1f, weight.grad());
         backend.sumRows(dy, 1f, bias.grad());
+        if (!needInputGradient) return null;
         Tensor dx = Tensor.zeros(x.rows(), in);
         backend.gemm(false, false, 1f, dy, weight.value(), 0f, dx);
         return dx;

@@ -16,6 +16,15 @@ public interface Layer {
     /** Must follow a {@link #forward} of the same batch. */
     Tensor backward(Tensor dy);
 
+    /**
+     * Backward when the caller may not need dL/d(input) (the first layer of a network during
+     * training): a layer may then skip computing it and return null. Parameter gradients are
+     * accumulated either way. The default computes it.
+     */
+    default Tensor backward(Tensor dy, boolean needInputGradient) {
+        return backward(dy);
+    }
+
     /** Everything the layer saves: trainable parameters first, then buffers; fixed order. */
     default List<Param> params() {
         return List.of();

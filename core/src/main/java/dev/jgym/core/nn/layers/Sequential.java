@@ -33,7 +33,13 @@ public final class Sequential implements Layer {
 
     @Override
     public Tensor backward(Tensor dy) {
-        for (int i = layers.size() - 1; i >= 0; i--) dy = layers.get(i).backward(dy);
+        return backward(dy, true);
+    }
+
+    /** With needInputGradient false the first layer may skip dL/d(input) (training on data). */
+    @Override
+    public Tensor backward(Tensor dy, boolean needInputGradient) {
+        for (int i = layers.size() - 1; i >= 0; i--) dy = layers.get(i).backward(dy, i > 0 || needInputGradient);
         return dy;
     }
 
