@@ -5,6 +5,7 @@ import dev.jgym.agents.Agents;
 import dev.jgym.agents.experiment.Experiment;
 import dev.jgym.agents.experiment.ExperimentOutput;
 import dev.jgym.agents.experiment.ExperimentResult;
+import dev.jgym.agents.experiment.SupervisedExperiment;
 import dev.jgym.core.config.ExperimentConfig;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
@@ -31,7 +32,7 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: jgym <command> [options]",
             "",
-            "  train <config.json> [--out DIR] [--threads N] [--quiet]   run an experiment",
+            "  train <config.json> [--out DIR] [--threads N] [--quiet]   run an experiment (bandits, or supervised when it has a \"model\")",
             "  envs                                                      list the registered envs",
             "  agents                                                    list the agent types",
             "  check <env-id>                                            check an env against the Env contract",
@@ -113,6 +114,7 @@ public final class Main {
         }
         if (config == null) throw new UserError("train: missing the config file (usage: jgym train <config.json> [--out DIR] [--threads N] [--quiet])");
         if (Files.isDirectory(config)) throw new UserError(config + ": is a folder, expected a JSON config file");
+        if (SupervisedExperiment.isSupervised(config)) return SupervisedExperiment.runCli(config, outDir, threads, quiet, out, err, terminal);
         ExperimentConfig cfg = ExperimentConfig.read(config);
         Experiment experiment = new Experiment(cfg, config.toString());
         if (outDir == null) outDir = Path.of("runs", cfg.name());

@@ -1,0 +1,347 @@
+package dev.jgym.agents.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgym.agents.cli.ProgressBar;
+import dev.jgym.core.config.Json;
+import dev.jgym.core.config.UserError;
+import dev.jgym.core.data.ArrayDataset;
+import dev.jgym.core.data.DataLoader;
+import dev.jgym.core.data.Dataset;
+import dev.jgym.core.data.EarlyStopping;
+import dev.jgym.core.data.ImageAugment;
+import dev.jgym.core.data.Mnist;
+import dev.jgym.core.data.Transform;
+import dev.jgym.core.nn.Init;
+import dev.jgym.core.nn.Param;
+import dev.jgym.core.nn.Training;
+import dev.jgym.core.nn.cpu.CpuBackend;
+import dev.jgym.core.nn.io.ModelFile;
+import dev.jgym.core.nn.layers.Layers;
+import dev.jgym.core.nn.layers.Sequential;
+import dev.jgym.core.nn.optim.Adam;
+import dev.jgym.core.nn.optim.LrSchedule;
+import dev.jgym.core.nn.optim.Optimizer;
+import dev.jgym.core.nn.optim.RmsProp;
+import dev.jgym.core.nn.optim.Sgd;
+import dev.jgym.core.rng.Rng;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs a {@link SupervisedConfig}: trains a classifier epoch by epoch on the CPU backend,
+ * validates after each epoch, tests at the end, and writes the results the way bandit
+ * experiments do.
+ *
+ * <p>Determinism: weights from {@code seed.child("init")}, the validation split from
+ * {@code seed.child("split")}, batch order, augmentation and dropout from
+ * {@code seed.child("data")}; the CPU backend is bit-identical for any thread count, so the same
+ * config gives byte-identical {@code metrics.csv}, {@code summary.json} and {@code model.jgm}
+ * whatever {@code --threads} is.
+ *
+ * <p>With early stopping, the weights of the best validation epoch are restored before testing.
+ */
+public final class SupervisedExperiment {
+    private final SupervisedConfig config;
+    private final String source;
+
+    /** One line of metrics.csv; validation values are NaN without a validation set. */
+    public record EpochRow(int epoch, double lr, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy) {}
+
+    public record Result(List<EpochRow> epochs, Training.Stats test, int bestEpoch, boolean stoppedEarly, Sequential model, long parameters) {}
+
+    public SupervisedExperiment(SupervisedConfig config, String source) {
+        this.config = config;
+        this.source = source;
+    }
+
+    public SupervisedConfig config() {
+        return config;
+    }
+
+    /** True when the JSON file is a supervised config (a top-level "model" key). */
+    public static boolean isSupervised(Path file) {
+        JsonNode root = Json.readTree(file);
+        return root.isObject() && root.has("model");
+    }
+
+    private record Data(Dataset train, Dataset validation, Dataset test, List<Transform> evalTransforms, List<Transform> trainTransforms) {}
+
+    private Data data() {
+        SupervisedConfig.DataConfig d = config.data();
+        Rng root = new Rng(config.seed());
+        Dataset train, test;
+        List<Transform> eval = new ArrayList<>();
+        if (d.dataset().equals("mnist")) {
+            Mnist.Sets sets;
+            try {
+                sets = Mnist.load(d.dir() == null ? null : Path.of(d.dir()));
+            } catch (UserError e) {
+                throw e.in(source + ": $.data");
+            }
+            train = sets.train();
+            test = sets.test();
+            if (d.normalize()) eval.add(Transform.normalize(Mnist.MEAN, Mnist.STD));
+        } else {
+            Dataset[] blobs = blobs(root.child("blobs"));
+            train = blobs[0];
+            test = blobs[1];
+        }
+        if (d.trainLimit() != null && d.trainLimit() < train.size()) train = train.subset(range(0, d.trainLimit()));
+        Dataset validation = null;
+        if (d.validation() > 0) {
+            if (d.validation() >= train.size()) {
+                throw new UserError(source + ": $.data.validation: expected fewer than the " + train.size() + " training examples, found " + d.validation());
+            }
+            int[] idx = range(0, train.size());
+            root.child("split").shuffle(idx);
+            validation = train.subset(java.util.Arrays.copyOfRange(idx, 0, d.validation()));
+            train = train.subset(java.util.Arrays.copyOfRange(idx, d.validation(), idx.length));
+        }
+        List<Transform> trainT = new ArrayList<>();
+        SupervisedConfig.AugmentConfig a = d.augment();
+        if (a != null && (a.shift() > 0 || a.rotation() > 0 || a.noise() > 0)) {
+            if (!d.dataset().equals("mnist")) throw new UserError(source + ": $.data.augment: image augmentation needs an image data set (mnist)");
+            trainT.add(new ImageAugment(Mnist.SIDE, Mnist.SIDE, a.shift(), a.rotation(), 0));
+            trainT.addAll(eval);
+            if (a.noise() > 0) trainT.add(noise(a.noise()));
+        } else {
+            trainT.addAll(eval);
+        }
+        return new Data(train, validation, test, eval, trainT);
+    }
+
+    private static Transform noise(double std) {
+        return (x, off, len, rng) -> {
+            for (int i = off; i < off + len; i++) x[i] += (float) (std * rng.gaussian());
+        };
+    }
+
+    private static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        for (int i = 0; i < r.length; i++) r[i] = from + i;
+        return r;
+    }
+
+    /** 4 Gaussian clusters (centres N(0, 2^2) per coordinate, unit spread) in 8 dimensions: 1,200 + 400 points. */
+    static Dataset[] blobs(Rng rng) {
+        int classes = 4, dims = 8;
+        double[][] centres = new double[classes][dims];
+        for (double[] c : centres) for (int j = 0; j < dims; j++) c[j] = 2 * rng.gaussian();
+        Dataset[] out = new Dataset[2];
+        int[] sizes = {1200, 400};
+        for (int s = 0; s < 2; s++) {
+            float[] x = new float[sizes[s] * dims];
+            int[] y = new int[sizes[s]];
+            for (int i = 0; i < sizes[s]; i++) {
+                y[i] = rng.nextInt(classes);
+                for (int j = 0; j < dims; j++) x[i * dims + j] = (float) (centres[y[i]][j] + rng.gaussian());
+            }
+            out[s] = new ArrayDataset(x, dims, y, classes);
+        }
+        return out;
+    }
+
+    private Sequential model(CpuBackend backend, int features, int classes) {
+        SupervisedConfig.ModelConfig m = config.model();
+        Init weight, bias;
+        try {
+            weight = Init.parse(m.init());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(source + ": $.model.init: " + e.getMessage());
+        }
+        try {
+            bias = Init.parse(m.biasInit());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(source + ": $.model.bias_init: " + e.getMessage());
+        }
+        Sequential net = Layers.sequential(m.layers(), features, backend, new Layers.Inits(weight, bias, new Rng(config.seed()).child("init")),
+                source, "$.model.layers");
+        var last = net.layers().stream().filter(l -> l instanceof dev.jgym.core.nn.layers.Dense).reduce((a, b) -> b);
+        int out = last.map(l -> ((dev.jgym.core.nn.layers.Dense) l).out()).orElse(features);
+        if (out != classes) throw new UserError(source + ": $.model.layers: the last dense layer must have " + classes + " outputs (one per class), found " + out);
+        return net;
+    }
+
+    /** The learning-rate schedule over steps, as configured. */
+    private LrSchedule schedule(int stepsPerEpoch) {
+        SupervisedConfig.ScheduleConfig s = config.training().schedule();
+        long warm = (long) s.warmupEpochs() * stepsPerEpoch;
+        long rest = Math.max(1, (long) (config.training().epochs() - s.warmupEpochs()) * stepsPerEpoch);
+        LrSchedule base;
+        switch (s.type()) {
+            case "step": base = LrSchedule.step((long) s.stepEpochs() * stepsPerEpoch, s.gamma()); break;
+            case "cosine": base = LrSchedule.cosine(rest, s.minFactor()); break;
+            default: base = LrSchedule.constant(); break;
+        }
+        return warm > 0 ? LrSchedule.warmup(warm, base) : base;
+    }
+
+    private Optimizer optimizer(Sequential net, LrSchedule schedule) {
+        SupervisedConfig.OptimizerConfig o = config.training().optimizer();
+        List<Param> ps = net.trainable();
+        Optimizer opt;
+        switch (o.type()) {
+            case "sgd": opt = new Sgd(ps, o.lr(), 0, false, o.weightDecay()); break;
+            case "momentum": opt = new Sgd(ps, o.lr(), o.momentum(), false, o.weightDecay()); break;
+            case "nesterov": opt = new Sgd(ps, o.lr(), o.momentum(), true, o.weightDecay()); break;
+            case "rmsprop": opt = new RmsProp(ps, o.lr(), 0.99, 1e-8, o.weightDecay()); break;
+            case "adam": opt = new Adam(ps, o.lr(), 0.9, 0.999, 1e-8, o.weightDecay(), false); break;
+            default: opt = Adam.adamW(ps, o.lr(), o.weightDecay()); break;
+        }
+        return opt.schedule(schedule);
+    }
+
+    /** Examples to train on over all epochs (for progress), loading the data to count them. */
+    public long totalExamples() {
+        return (long) data().train().size() * config.training().epochs();
+    }
+
+    /** Checks the whole config (data present, layers valid) before any work. */
+    public void validate() {
+        Data d = data();
+        try (CpuBackend be = new CpuBackend(1)) {
+            model(be, d.train().features(), d.train().classes());
+        }
+        if (config.training().earlyStopping() != null && d.validation() == null) {
+            throw new UserError(source + ": $.training.early_stopping: needs a validation set ($.data.validation > 0)");
+        }
+    }
+
+    public Result run(int threads, LongConsumer progress) {
+        Data d = data();
+        if (config.training().earlyStopping() != null && d.validation() == null) {
+            throw new UserError(source + ": $.training.early_stopping: needs a validation set ($.data.validation > 0)");
+        }
+        SupervisedConfig.TrainingConfig t = config.training();
+        try (CpuBackend be = new CpuBackend(threads)) {
+            Sequential net = model(be, d.train().features(), d.train().classes());
+            DataLoader loader = new DataLoader(d.train(), t.batchSize(), true, t.dropLast(), new Rng(config.seed()).child("data"), d.trainTransforms());
+            LrSchedule schedule = schedule(loader.batchesPerEpoch());
+            Optimizer opt = optimizer(net, schedule);
+            EarlyStopping stopper = t.earlyStopping() == null ? null : new EarlyStopping(t.earlyStopping().patience(), t.earlyStopping().minDelta(), true);
+            float[][] best = null;
+            List<EpochRow> rows = new ArrayList<>();
+            boolean stopped = false;
+            for (int e = 0; e < t.epochs() && !stopped; e++) {
+                double lr = opt.baseLearningRate() * schedule.factor(opt.steps()); // the rate of the epoch's first step
+                Training.Stats tr = Training.trainEpoch(net, be, opt, loader, e, t.clipNorm(), n -> progress.accept(n));
+                Training.Stats val = d.validation() == null ? null : Training.evaluate(net, be, d.validation(), 1000, d.evalTransforms());
+                rows.add(new EpochRow(e + 1, lr, tr.loss(), tr.accuracy(), val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy()));
+                if (stopper != null) {
+                    stopped = stopper.update(val.accuracy());
+                    if (stopper.improved()) best = snapshot(net);
+                }
+            }
+            if (best != null) restore(net, best);
+            Training.Stats test = Training.evaluate(net, be, d.test(), 1000, d.evalTransforms());
+            long params = 0;
+            for (Param p : net.trainable()) params += p.value().size();
+            int bestEpoch = stopper == null ? rows.size() : stopper.bestEpoch() + 1;
+            return new Result(rows, test, bestEpoch, stopped && rows.size() < t.epochs(), net, params);
+        }
+    }
+
+    private static float[][] snapshot(Sequential net) {
+        List<Param> ps = net.params();
+        float[][] copy = new float[ps.size()][];
+        for (int i = 0; i < copy.length; i++) copy[i] = ps.get(i).value().data().clone();
+        return copy;
+    }
+
+    private static void restore(Sequential net, float[][] saved) {
+        List<Param> ps = net.params();
+        for (int i = 0; i < saved.length; i++) System.arraycopy(saved[i], 0, ps.get(i).value().data(), 0, saved[i].length);
+    }
+
+    // ---- output ----------------------------------------------------------------------------------
+
+    /**
+     * Writes {@code config.json} (a copy), {@code metrics.csv} (one line per epoch),
+     * {@code summary.json}, {@code loss.png}, {@code accuracy.png} and {@code model.jgm}. Nothing
+     * depends on the machine or the thread count.
+     */
+    public static void write(Path dir, Path configFile, SupervisedConfig config, Result r) {
+        try {
+            Files.createDirectories(dir);
+            Json.writeAtomically(dir.resolve("config.json"), Files.readAllBytes(configFile));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + dir, e);
+        }
+        StringBuilder csv = new StringBuilder("epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy\n");
+        for (EpochRow row : r.epochs()) {
+            csv.append(row.epoch()).append(',').append(row.lr()).append(',').append(row.trainLoss()).append(',').append(row.trainAccuracy())
+                    .append(',').append(Double.isNaN(row.valLoss()) ? "" : Double.toString(row.valLoss()))
+                    .append(',').append(Double.isNaN(row.valAccuracy()) ? "" : Double.toString(row.valAccuracy())).append('\n');
+        }
+        Json.writeAtomically(dir.resolve("metrics.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        Json.write(dir.resolve("summary.json"), summary(config, r));
+        SupervisedCurves.write(dir, config.name(), r.epochs());
+        ModelFile.save(dir.resolve("model.jgm"), r.model());
+    }
+
+    static ObjectNode summary(SupervisedConfig config, Result r) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("name", config.name());
+        root.put("dataset", config.data().dataset());
+        root.put("seed", config.seed());
+        root.put("parameters", r.parameters());
+        root.put("epochs_run", r.epochs().size());
+        root.put("best_epoch", r.bestEpoch());
+        root.put("stopped_early", r.stoppedEarly());
+        EpochRow last = r.epochs().get(r.epochs().size() - 1);
+        root.put("train_loss", last.trainLoss());
+        root.put("train_accuracy", last.trainAccuracy());
+        if (!Double.isNaN(last.valAccuracy())) {
+            root.put("val_loss", last.valLoss());
+            root.put("val_accuracy", last.valAccuracy());
+        }
+        root.put("test_loss", r.test().loss());
+        root.put("test_accuracy", r.test().accuracy());
+        root.put("test_examples", r.test().examples());
+        root.set("model", r.model().spec());
+        return root;
+    }
+
+    /** {@code jgym train} for a supervised config: validate, train with a progress bar, write, print a summary. */
+    public static int runCli(Path configFile, Path outDir, int threads, boolean quiet, PrintStream out, PrintStream err, boolean terminal) {
+        SupervisedConfig cfg = SupervisedConfig.read(configFile);
+        SupervisedExperiment experiment = new SupervisedExperiment(cfg, configFile.toString());
+        Path dir = outDir == null ? Path.of("runs", cfg.name()) : outDir;
+        experiment.validate();
+        long start = System.nanoTime();
+        Result result;
+        long total = experiment.totalExamples();
+        if (quiet) {
+            result = experiment.run(threads, n -> { });
+        } else {
+            err.printf(Locale.ROOT, "jgym: %s: %s, %d epochs, batch %d, %d threads%n", cfg.name(), cfg.data().dataset(),
+                    cfg.training().epochs(), cfg.training().batchSize(), threads);
+            try (ProgressBar bar = new ProgressBar(err, "examples", total, terminal)) {
+                result = experiment.run(threads, bar::advance);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        write(dir, configFile, cfg, result);
+        if (!quiet) {
+            out.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s%n", "epoch", "lr", "train loss", "train acc", "val loss", "val acc");
+            for (EpochRow row : result.epochs()) {
+                out.printf(Locale.ROOT, "%5d %10.2e %10.4f %10.4f %10.4f %10.4f%n", row.epoch(), row.lr(), row.trainLoss(), row.trainAccuracy(),
+                        row.valLoss(), row.valAccuracy());
+            }
+            out.printf(Locale.ROOT, "test: loss %.4f, accuracy %.4f (%d examples)%n", result.test().loss(), result.test().accuracy(), result.test().examples());
+            long examples = total / cfg.training().epochs() * result.epochs().size();
+            err.printf(Locale.ROOT, "jgym: %.1f s, %.0f examples/s; results in %s%n", seconds, examples / seconds, dir);
+        }
+        return 0;
+    }
+}

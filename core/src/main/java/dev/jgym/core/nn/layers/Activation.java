@@ -1,0 +1,53 @@
+package dev.jgym.core.nn.layers;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgym.core.nn.ActivationKind;
+import dev.jgym.core.nn.Backend;
+import dev.jgym.core.nn.Tensor;
+
+/** An elementwise activation (see {@link ActivationKind}); backward is {@code dx = f'(x) dy}. */
+public final class Activation implements Layer {
+    private final Backend backend;
+    private final ActivationKind kind;
+    private final float param;
+    private Tensor x, y;
+
+    public Activation(Backend backend, ActivationKind kind) {
+        this(backend, kind, kind.defaultParam());
+    }
+
+    /** @param param LeakyReLU's negative slope or ELU's alpha (ignored by the others) */
+    public Activation(Backend backend, ActivationKind kind, float param) {
+        this.backend = backend;
+        this.kind = kind;
+        this.param = param;
+    }
+
+    public ActivationKind kind() {
+        return kind;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        this.x = x;
+        this.y = Tensor.zeros(x.shape());
+        backend.activation(kind, param, x, y);
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dy) {
+        Tensor dx = Tensor.zeros(x.shape());
+        backend.activationBackward(kind, param, x, y, dy, dx);
+        return dx;
+    }
+
+    @Override
+    public ObjectNode spec() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("type", kind.id());
+        if (kind == ActivationKind.LEAKY_RELU) node.put("slope", param);
+        if (kind == ActivationKind.ELU) node.put("alpha", param);
+        return node;
+    }
+}
