@@ -3,10 +3,7 @@ package dev.jgym.agents.experiment;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -48,14 +45,7 @@ public final class LearningCurves {
                 s.setLineColor(PALETTE[colour++ % PALETTE.length]);
                 s.setLineStyle(new BasicStroke(1.6f));
             }
-            Path png = dir.resolve(metric + ".png");
-            try {
-                Path tmp = Files.createTempFile(dir, "." + metric, ".png");
-                BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-                Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + png, e);
-            }
+            Charts.writePng(chart, dir.resolve(metric + ".png"));
         }
     }
 

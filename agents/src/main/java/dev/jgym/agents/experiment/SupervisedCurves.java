@@ -3,12 +3,8 @@ package dev.jgym.agents.experiment;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -42,13 +38,7 @@ final class SupervisedCurves {
         chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
         add(chart, "train", x, train, new Color(0x1f77b4));
         if (val != null) add(chart, "validation", x, val, new Color(0xd62728));
-        try {
-            Path tmp = Files.createTempFile(png.getParent(), "." + png.getFileName(), ".png");
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + png, e);
-        }
+        Charts.writePng(chart, png);
     }
 
     private static void add(XYChart chart, String name, double[] x, double[] y, Color colour) {

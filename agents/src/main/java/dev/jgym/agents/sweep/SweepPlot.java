@@ -1,18 +1,15 @@
 package dev.jgym.agents.sweep;
 
+import dev.jgym.agents.experiment.Charts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -76,15 +73,7 @@ final class SweepPlot {
             s.setLineStyle(new BasicStroke(1.6f));
         }
         if (series.isEmpty()) return; // every trial failed: the tables say so
-        Path png = out.resolve(report.metric() + ".png");
-        try {
-            Files.createDirectories(out);
-            Path tmp = Files.createTempFile(out, "." + report.metric(), ".png");
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + png, e);
-        }
+        Charts.writePng(chart, out.resolve(report.metric() + ".png"));
     }
 
     private static String lastNumericVarying(Setting s) {

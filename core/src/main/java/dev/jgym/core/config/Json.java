@@ -228,6 +228,14 @@ public final class Json {
         }
     }
 
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            java.nio.file.attribute.PosixFileAttributeView view =
+                    Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class);
+            view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     /**
      * Writes bytes so that readers see the old file or the new one, never half of one: first a
      * temporary file in the same folder, then a rename over the target.
@@ -239,6 +247,7 @@ public final class Json {
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
                 Files.write(tmp, bytes);
+                readableByAll(tmp); // createTempFile makes it owner-only (0600); a result file is 0644
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
