@@ -56,4 +56,24 @@ public final class ValueIteration {
         double[] q = Solution.actionValues(m, v, gamma);
         return new Solution(v, q, Solution.greedy(m, q), sweeps, m.nA);
     }
+
+    /**
+     * Finite-horizon value iteration: the best expected undiscounted return of at most
+     * {@code horizon} steps from each state (the optimal policy may change with the steps left).
+     * For a task whose only reward is 1 at the goal, the best chance of success within a time limit.
+     */
+    public static double[] finiteHorizon(FlatModel m, int horizon) {
+        double[] v = new double[m.nS], next = new double[m.nS];
+        for (int h = 0; h < horizon; h++) {
+            for (int s = 0; s < m.nS; s++) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (int a = 0; a < m.nA; a++) best = Math.max(best, m.backup(s, a, v, 1.0));
+                next[s] = best;
+            }
+            double[] t = v;
+            v = next;
+            next = t;
+        }
+        return v;
+    }
 }
