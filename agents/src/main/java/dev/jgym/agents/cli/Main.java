@@ -125,9 +125,9 @@ public final class Main {
         if (quiet) {
             result = experiment.run(threads, n -> { });
         } else {
-            err.printf(Locale.ROOT, "jgym: %s: %d agents x %d runs x %d steps on %s, %d threads%n",
-                    cfg.name(), cfg.agents().size(), cfg.runs(), cfg.steps(), cfg.env().id(), threads);
-            try (ProgressBar bar = new ProgressBar(err, "steps", experiment.totalSteps(), terminal)) {
+            err.printf(Locale.ROOT, "jgym: %s: %d agents x %d runs x %d %s on %s, %d threads%n",
+                    cfg.name(), cfg.agents().size(), cfg.runs(), cfg.points(), unit(cfg), cfg.env().id(), threads);
+            try (ProgressBar bar = new ProgressBar(err, unit(cfg), experiment.totalSteps(), terminal)) {
                 result = experiment.run(threads, bar::advance);
             }
         }
@@ -135,14 +135,23 @@ public final class Main {
         ExperimentOutput.write(outDir, config, cfg, result);
         if (!quiet) {
             printSummary(result);
-            err.printf(Locale.ROOT, "jgym: %.2f s, %.1fM steps/s; results in %s%n", seconds,
-                    experiment.totalSteps() / seconds / 1e6, outDir);
+            if (cfg.episodic()) {
+                err.printf(Locale.ROOT, "jgym: %.2f s, %.1fk episodes/s; results in %s%n", seconds,
+                        experiment.totalSteps() / seconds / 1e3, outDir);
+            } else {
+                err.printf(Locale.ROOT, "jgym: %.2f s, %.1fM steps/s; results in %s%n", seconds,
+                        experiment.totalSteps() / seconds / 1e6, outDir);
+            }
         }
         return 0;
     }
 
+    private static String unit(ExperimentConfig cfg) {
+        return cfg.episodic() ? "episodes" : "steps";
+    }
+
     private void printSummary(ExperimentResult r) {
-        out.printf(Locale.ROOT, "steps %d-%d, mean over %d runs:%n", r.windowStart() + 1, r.steps(), r.runs());
+        out.printf(Locale.ROOT, "%s %d-%d, mean over %d runs:%n", r.episodic() ? "episodes" : "steps", r.windowStart() + 1, r.steps(), r.runs());
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-24s", "agent"));
         for (String m : r.metrics()) header.append(String.format(Locale.ROOT, " %12s", m));
         out.println(header);
@@ -150,6 +159,10 @@ public final class Main {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-24s", a.label()));
             for (String m : r.metrics()) line.append(String.format(Locale.ROOT, " %12.4f", r.windowMean(a.label(), m)));
             out.println(line);
+            if (a.evaluations() != null) {
+                out.printf(Locale.ROOT, "  %-24s greedy policy: mean return %.4f, success rate %.4f%n", "",
+                        r.evaluationReturn(a.label()), r.evaluationSuccessRate(a.label()));
+            }
         }
     }
 

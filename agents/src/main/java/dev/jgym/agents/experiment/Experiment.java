@@ -2,6 +2,7 @@ package dev.jgym.agents.experiment;
 
 import dev.jgym.agents.AgentContext;
 import dev.jgym.agents.Agents;
+import dev.jgym.agents.GreedyPolicy;
 import dev.jgym.core.config.ExperimentConfig;
 import dev.jgym.core.config.ExperimentConfig.AgentConfig;
 import dev.jgym.core.config.UserError;
@@ -35,8 +36,16 @@ import java.util.function.LongConsumer;
  * order, and blocks are added up in block order after all have finished. Which thread ran which
  * block changes nothing.
  *
- * <p>Metrics: {@code reward}, plus every boolean or numeric entry of the env's step info, found by
- * one probe step of run 0 (for bandits: {@code optimal} and {@code regret}).
+ * <p>Metrics with {@code curve: "step"} (the default): {@code reward}, then {@code episodes} (episodes
+ * completed by each step) with {@code count_episodes}, then every boolean or numeric entry of the
+ * env's step info, found by one probe step of run 0 (for bandits: {@code optimal} and
+ * {@code regret}). With {@code curve: "episode"}: {@code return} and {@code length} of each episode;
+ * a run plays {@code episodes} episodes (and fails with a {@link UserError} if it reaches the
+ * optional {@code steps} cap first).
+ *
+ * <p>Evaluation: with {@code evaluation}, each run's agent then plays its greedy policy
+ * ({@link GreedyPolicy}) for the given episodes on a fresh env reset with
+ * {@code root.child("evaluation").child(r)}; see {@link Evaluation}.
  */
 public final class Experiment {
     /** Runs per block: the unit of work and of summation order. */
@@ -59,9 +68,9 @@ public final class Experiment {
         return config;
     }
 
-    /** Total steps over all agents and runs, for progress. */
+    /** Total steps (episodes, with {@code curve: "episode"}) over all agents and runs, for progress. */
     public long totalSteps() {
-        return config.agents().size() * (long) config.runs() * config.steps();
+        return config.agents().size() * (long) config.runs() * config.points();
     }
 
     /**
@@ -77,15 +86,25 @@ public final class Experiment {
             throw e.in(source + ": $.env.id");
         }
         List<String> metrics = new ArrayList<>();
-        metrics.add(StepMetrics.REWARD);
+        if (config.episodic()) metrics.addAll(EpisodeMetrics.NAMES);
+        else metrics.add(StepMetrics.REWARD);
+        if (config.countEpisodes()) metrics.add(StepMetrics.EPISODES);
         try (Env<Object, Object> env = makeEnv()) {
             Rng root = new Rng(config.seed());
-            for (int a = 0; a < config.agents().size(); a++) makeAgent(a, env, root, 0);
+            for (int a = 0; a < config.agents().size(); a++) {
+                Agent<Object, Object> agent = makeAgent(a, env, root, 0);
+                if (config.evaluation() != null && !(agent instanceof GreedyPolicy)) {
+                    throw new UserError(source + ": $.evaluation: agent type \"" + config.agents().get(a).type()
+                            + "\" (agents[" + a + "]) has no greedy policy to evaluate");
+                }
+            }
+            if (config.evaluation() != null) makeEvaluationEnv().close();
+            if (config.episodic()) return List.copyOf(metrics);
             env.reset(envSeed(root, 0), Map.of());
             Step<Object> probe = env.step(env.sampleAction());
             TreeSet<String> keys = new TreeSet<>();
             probe.info().forEach((k, v) -> {
-                if (StepMetrics.isMetric(v) && !k.equals(StepMetrics.REWARD)) keys.add(k);
+                if (StepMetrics.isMetric(v) && !metrics.contains(k)) keys.add(k);
             });
             metrics.addAll(keys);
         }
@@ -97,6 +116,17 @@ public final class Experiment {
             return EnvRegistry.make(config.env().id(), config.env().options());
         } catch (UserError e) {
             throw e.in(source + ": $.env.options");
+        }
+    }
+
+    /** The evaluation env: the config's env, with the evaluation's time limit when it gives one. */
+    private Env<Object, Object> makeEvaluationEnv() {
+        Map<String, Object> options = new java.util.TreeMap<>(config.env().options());
+        if (config.evaluation().maxSteps() != null) options.put("max_episode_steps", config.evaluation().maxSteps());
+        try {
+            return EnvRegistry.make(config.env().id(), options);
+        } catch (UserError e) {
+            throw e.in(source + ": $.evaluation.max_steps");
         }
     }
 
@@ -132,6 +162,7 @@ public final class Experiment {
             t.setDaemon(true);
             return t;
         });
+        if (config.episodic()) return runEpisodic(pool, metrics, progress);
         try {
             List<Future<StepMetrics>> futures = new ArrayList<>();
             for (int a = 0; a < agents; a++) {
@@ -145,7 +176,15 @@ public final class Experiment {
                 List<StepMetrics> parts = new ArrayList<>();
                 for (int b = 0; b < blocks; b++) parts.add(get(futures.get(a * blocks + b)));
                 AgentConfig ac = config.agents().get(a);
-                curves.add(combine(ac.label(), ac.type(), parts, metrics.size()));
+                List<double[][]> sums = new ArrayList<>(), windows = new ArrayList<>(), totals = new ArrayList<>();
+                List<Evaluation.Result[]> evaluations = new ArrayList<>();
+                for (StepMetrics p : parts) {
+                    sums.add(p.sums);
+                    windows.add(p.windowMeans);
+                    totals.add(p.totals);
+                    evaluations.add(p.evaluations);
+                }
+                curves.add(combine(ac.label(), ac.type(), sums, windows, totals, evaluations, metrics.size()));
             }
             return new ExperimentResult(metrics, curves, config.steps(), config.steps() - config.summaryWindow(), runs);
         } finally {
@@ -153,9 +192,77 @@ public final class Experiment {
         }
     }
 
+    /** The same partition into blocks, with per-episode metrics. */
+    private ExperimentResult runEpisodic(ExecutorService pool, List<String> metrics, LongConsumer progress) {
+        int runs = config.runs();
+        int blocks = (runs + BLOCK_RUNS - 1) / BLOCK_RUNS;
+        int agents = config.agents().size();
+        try {
+            List<Future<EpisodeMetrics>> futures = new ArrayList<>();
+            for (int a = 0; a < agents; a++) {
+                for (int b = 0; b < blocks; b++) {
+                    int agent = a, block = b;
+                    futures.add(pool.submit(() -> runEpisodeBlock(agent, block, progress)));
+                }
+            }
+            List<ExperimentResult.AgentCurves> curves = new ArrayList<>();
+            for (int a = 0; a < agents; a++) {
+                List<double[][]> sums = new ArrayList<>(), windows = new ArrayList<>(), totals = new ArrayList<>();
+                List<Evaluation.Result[]> evaluations = new ArrayList<>();
+                for (int b = 0; b < blocks; b++) {
+                    EpisodeMetrics p = get(futures.get(a * blocks + b));
+                    sums.add(p.sums);
+                    windows.add(p.windowMeans);
+                    totals.add(p.totals);
+                    evaluations.add(p.evaluations);
+                }
+                AgentConfig ac = config.agents().get(a);
+                curves.add(combine(ac.label(), ac.type(), sums, windows, totals, evaluations, metrics.size()));
+            }
+            long episodes = config.episodes();
+            return new ExperimentResult(metrics, curves, episodes, episodes - config.summaryWindow(), runs, ExperimentConfig.EPISODE);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private EpisodeMetrics runEpisodeBlock(int agent, int block, LongConsumer progress) {
+        int first = block * BLOCK_RUNS, last = Math.min(config.runs(), first + BLOCK_RUNS);
+        EpisodeMetrics sums = new EpisodeMetrics(config.episodes(), config.summaryWindow(), last - first);
+        if (config.evaluation() != null) sums.evaluations = new Evaluation.Result[last - first];
+        Rng root = new Rng(config.seed());
+        for (int run = first; run < last; run++) {
+            try (Env<Object, Object> env = makeEnv()) {
+                Agent<Object, Object> a = makeAgent(agent, env, root, run);
+                sums.startRun(run - first);
+                long cap = config.steps() == null ? Long.MAX_VALUE : config.steps();
+                Simulator.builder(env, a).seed(envSeed(root, run)).maxEpisodes(config.episodes()).maxSteps(cap)
+                        .listener(sums).build().run();
+                if (sums.completed() < config.episodes()) {
+                    throw new UserError(source + ": $.steps: run " + run + " of \"" + config.agents().get(agent).label()
+                            + "\" reached the cap of " + cap + " steps after " + sums.completed() + " of " + config.episodes()
+                            + " episodes (raise steps, or give the env a max_episode_steps)");
+                }
+                sums.finishRun();
+                if (sums.evaluations != null) sums.evaluations[run - first] = evaluate(a, root, run);
+            }
+            progress.accept(config.episodes());
+        }
+        return sums;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Evaluation.Result evaluate(Agent<Object, Object> agent, Rng root, int run) {
+        GreedyPolicy<Object, Object> policy = (GreedyPolicy<Object, Object>) agent;
+        try (Env<Object, Object> env = makeEvaluationEnv()) {
+            return Evaluation.run(env, policy::greedyAction, config.evaluation().episodes(), root.child("evaluation").child(run).seed());
+        }
+    }
+
     private StepMetrics runBlock(int agent, int block, List<String> metrics, LongConsumer progress) {
         int first = block * BLOCK_RUNS, last = Math.min(config.runs(), first + BLOCK_RUNS);
-        StepMetrics sums = new StepMetrics(metrics, config.steps(), config.summaryWindow(), last - first);
+        StepMetrics sums = new StepMetrics(metrics, config.steps(), config.summaryWindow(), last - first, config.countEpisodes());
+        if (config.evaluation() != null) sums.evaluations = new Evaluation.Result[last - first];
         Rng root = new Rng(config.seed());
         for (int run = first; run < last; run++) {
             try (Env<Object, Object> env = makeEnv()) {
@@ -163,31 +270,37 @@ public final class Experiment {
                 sums.startRun(run - first);
                 Simulator.builder(env, a).seed(envSeed(root, run)).maxSteps(config.steps()).listener(sums).build().run();
                 sums.finishRun();
+                if (sums.evaluations != null) sums.evaluations[run - first] = evaluate(a, root, run);
             }
             progress.accept(config.steps());
         }
         return sums;
     }
 
-    private ExperimentResult.AgentCurves combine(String label, String type, List<StepMetrics> parts, int metricCount) {
-        int steps = Math.toIntExact(config.steps());
+    private ExperimentResult.AgentCurves combine(String label, String type, List<double[][]> sums, List<double[][]> windows,
+                                                 List<double[][]> blockTotals, List<Evaluation.Result[]> blockEvaluations,
+                                                 int metricCount) {
+        int points = Math.toIntExact(config.points());
         int runs = config.runs();
-        double[][] curves = new double[metricCount][steps];
+        double[][] curves = new double[metricCount][points];
         double[][] windowMeans = new double[metricCount][runs];
         double[][] totals = new double[metricCount][runs];
+        Evaluation.Result[] evaluations = config.evaluation() == null ? null : new Evaluation.Result[runs];
         int offset = 0;
-        for (StepMetrics p : parts) { // block order: the summation order is fixed
+        for (int b = 0; b < sums.size(); b++) { // block order: the summation order is fixed
             for (int m = 0; m < metricCount; m++) {
-                for (int t = 0; t < steps; t++) curves[m][t] += p.sums[m][t];
-                System.arraycopy(p.windowMeans[m], 0, windowMeans[m], offset, p.windowMeans[m].length);
-                System.arraycopy(p.totals[m], 0, totals[m], offset, p.totals[m].length);
+                for (int t = 0; t < points; t++) curves[m][t] += sums.get(b)[m][t];
+                System.arraycopy(windows.get(b)[m], 0, windowMeans[m], offset, windows.get(b)[m].length);
+                System.arraycopy(blockTotals.get(b)[m], 0, totals[m], offset, blockTotals.get(b)[m].length);
             }
-            offset += p.windowMeans[0].length;
+            int n = windows.get(b)[0].length;
+            if (evaluations != null) System.arraycopy(blockEvaluations.get(b), 0, evaluations, offset, n);
+            offset += n;
         }
         for (double[] c : curves) {
-            for (int t = 0; t < steps; t++) c[t] /= runs;
+            for (int t = 0; t < points; t++) c[t] /= runs;
         }
-        return new ExperimentResult.AgentCurves(label, type, curves, windowMeans, totals);
+        return new ExperimentResult.AgentCurves(label, type, curves, windowMeans, totals, evaluations);
     }
 
     private static <T> T get(Future<T> f) {

@@ -17,9 +17,10 @@ import java.util.List;
  * <ul>
  *   <li>{@code config.json}: the config file, byte for byte;
  *   <li>{@code metrics.csv}: {@code agent,step,<metrics...>}, the mean over runs at every step
- *       (step counted from 1);
+ *       (step counted from 1); with {@code curve: "episode"}, {@code agent,episode,return,length};
  *   <li>{@code summary.json}: per agent and metric, the mean over the final window with a 95%
- *       interval across runs, and the mean total over all steps;
+ *       interval across runs, and the mean total over all steps; with an {@code evaluation}, per
+ *       agent the greedy policy's mean return and success rate (means over runs, 95% intervals);
  *   <li>{@code <metric>.png}: learning curves, one line per agent.
  * </ul>
  * Nothing written depends on the machine or the thread count (no times, no paths), so the same
@@ -41,7 +42,7 @@ public final class ExperimentOutput {
     }
 
     static String csv(ExperimentResult result) {
-        StringBuilder sb = new StringBuilder("agent,step");
+        StringBuilder sb = new StringBuilder(result.episodic() ? "agent,episode" : "agent,step");
         for (String m : result.metrics()) sb.append(',').append(m);
         sb.append('\n');
         for (ExperimentResult.AgentCurves a : result.agents()) {
@@ -65,7 +66,11 @@ public final class ExperimentOutput {
         root.put("env", config.env().id());
         root.put("seed", config.seed());
         root.put("runs", config.runs());
-        root.put("steps", config.steps());
+        if (config.steps() != null) root.put("steps", config.steps());
+        if (config.episodic()) {
+            root.put("curve", config.curve());
+            root.put("episodes", config.episodes());
+        }
         ArrayNode window = root.putArray("window");
         window.add(result.windowStart() + 1);
         window.add(result.steps());
@@ -81,6 +86,14 @@ public final class ExperimentOutput {
                 stat.put("window_ci95", Stats.ci95(a.windowMeans()[m]));
                 stat.put("total_mean", Stats.mean(a.totals()[m]));
                 stat.put("total_ci95", Stats.ci95(a.totals()[m]));
+            }
+            if (a.evaluations() != null) {
+                ObjectNode eval = node.putObject("evaluation");
+                eval.put("episodes", config.evaluation().episodes());
+                eval.put("mean_return", Stats.mean(a.evaluationReturns()));
+                eval.put("mean_return_ci95", Stats.ci95(a.evaluationReturns()));
+                eval.put("success_rate", Stats.mean(a.evaluationSuccessRates()));
+                eval.put("success_rate_ci95", Stats.ci95(a.evaluationSuccessRates()));
             }
         }
         return root;

@@ -28,7 +28,7 @@ public final class LearningCurves {
         for (int m = 0; m < result.metrics().size(); m++) {
             String metric = result.metrics().get(m);
             XYChart chart = new XYChartBuilder().width(900).height(520).title(title)
-                    .xAxisTitle("Steps").yAxisTitle(axisTitle(metric)).build();
+                    .xAxisTitle(result.episodic() ? "Episodes" : "Steps").yAxisTitle(axisTitle(metric)).build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
             chart.getStyler().setChartBackgroundColor(Color.WHITE);
             chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
@@ -54,6 +54,9 @@ public final class LearningCurves {
             case "reward" -> "Average reward";
             case "optimal" -> "% Optimal action";
             case "regret" -> "Cumulative regret";
+            case "return" -> "Sum of rewards during episode";
+            case "length" -> "Steps per episode";
+            case "episodes" -> "Episodes completed";
             default -> metric;
         };
     }

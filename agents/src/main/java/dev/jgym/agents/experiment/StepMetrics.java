@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class StepMetrics implements SimulatorListener<Object, Object> {
     static final String REWARD = "reward";
+    /** With {@code count_episodes}: episodes completed by each step (the step that ends one included). */
+    static final String EPISODES = "episodes";
 
     private final List<String> names;
     private final long steps;
@@ -23,19 +25,30 @@ final class StepMetrics implements SimulatorListener<Object, Object> {
     /** windowMeans[m][r], totals[m][r]: per run of this block. */
     final double[][] windowMeans;
     final double[][] totals;
+    /** Per run of this block, the greedy evaluation after learning; null without one. */
+    Evaluation.Result[] evaluations;
     private int run = -1;
+    private final int episodesMetric;
+    private int completed;
 
     StepMetrics(List<String> names, long steps, long window, int runsInBlock) {
+        this(names, steps, window, runsInBlock, false);
+    }
+
+    /** With {@code countEpisodes}, metric 1 is {@value #EPISODES}. */
+    StepMetrics(List<String> names, long steps, long window, int runsInBlock, boolean countEpisodes) {
         this.names = names;
         this.steps = steps;
         this.windowStart = steps - window;
         this.sums = new double[names.size()][Math.toIntExact(steps)];
         this.windowMeans = new double[names.size()][runsInBlock];
         this.totals = new double[names.size()][runsInBlock];
+        this.episodesMetric = countEpisodes ? 1 : -1;
     }
 
     void startRun(int runInBlock) {
         run = runInBlock;
+        completed = 0;
     }
 
     void finishRun() {
@@ -47,8 +60,9 @@ final class StepMetrics implements SimulatorListener<Object, Object> {
     public void onStep(long step, Transition<Object, Object> t) {
         int s = (int) step;
         Map<String, Object> info = t.info();
+        if (t.done()) completed++;
         for (int m = 0; m < names.size(); m++) {
-            double v = m == 0 ? t.reward() : value(info.get(names.get(m)));
+            double v = m == 0 ? t.reward() : m == episodesMetric ? completed : value(info.get(names.get(m)));
             sums[m][s] += v;
             totals[m][run] += v;
             if (step >= windowStart) windowMeans[m][run] += v;

@@ -34,8 +34,17 @@ import java.util.TreeMap;
  * @param seed the root seed
  * @param runs independent runs per agent (a fresh env instance and agent each)
  * @param steps steps per run; episodes restart inside a run when the env ends one
- * @param summaryWindow how many final steps {@code summary.json} averages over (default: the last
- *     10% of the steps)
+ * @param summaryWindow how many final steps (episodes, with {@code curve: "episode"}) {@code
+ *     summary.json} averages over (default: the last 10%)
+ * @param curve {@code "step"} (the default: every metric per time step, as the bandit figures) or
+ *     {@code "episode"} (per episode: {@code return}, the sum of rewards, and {@code length}, as
+ *     Sutton &amp; Barto's chapter 5-7 figures)
+ * @param episodes with {@code curve: "episode"}: episodes per run (required there, and then
+ *     {@code steps}, if given, is a per-run cap whose overrun is an error)
+ * @param countEpisodes with {@code curve: "step"}: add the metric {@code episodes}, the number of
+ *     episodes completed by each step (Figure 6.3's y axis); default false
+ * @param evaluation optional: after each run, play the agent's greedy policy for this many
+ *     episodes on a fresh env (agents that have one), for a success rate and a mean return
  */
 public record ExperimentConfig(
         @JsonProperty(required = true) String name,
@@ -44,8 +53,23 @@ public record ExperimentConfig(
         @JsonProperty(required = true) List<AgentConfig> agents,
         @JsonProperty(required = true) Long seed,
         @JsonProperty(required = true) Integer runs,
-        @JsonProperty(required = true) Long steps,
-        @JsonProperty("summary_window") Long summaryWindow) {
+        Long steps,
+        @JsonProperty("summary_window") Long summaryWindow,
+        String curve,
+        Integer episodes,
+        @JsonProperty("count_episodes") Boolean countEpisodes,
+        Evaluation evaluation) {
+
+    /** The value of {@code curve} for per-step metrics (the default). */
+    public static final String STEP = "step";
+    /** The value of {@code curve} for per-episode metrics. */
+    public static final String EPISODE = "episode";
+
+    /** The configuration before per-episode curves existed: {@code curve: "step"}, no evaluation. */
+    public ExperimentConfig(String name, String description, EnvConfig env, List<AgentConfig> agents, Long seed, Integer runs,
+                            Long steps, Long summaryWindow) {
+        this(name, description, env, agents, seed, runs, steps, summaryWindow, null, null, null, null);
+    }
 
     public ExperimentConfig {
         Check.present("name", name);
@@ -63,12 +87,51 @@ public record ExperimentConfig(
         Check.present("seed", seed);
         Check.present("runs", runs);
         Check.positive("runs", runs);
-        Check.present("steps", steps);
-        Check.positive("steps", steps);
+        curve = curve == null ? STEP : curve;
+        Check.that(curve.equals(STEP) || curve.equals(EPISODE), "curve", "expected \"step\" or \"episode\", found \"" + curve + "\"");
+        countEpisodes = countEpisodes == null ? Boolean.FALSE : countEpisodes;
+        long points;
+        if (curve.equals(STEP)) {
+            Check.present("steps", steps);
+            Check.positive("steps", steps);
+            Check.that(episodes == null, "episodes", "only with \"curve\": \"episode\" (a step curve runs \"steps\" steps)");
+            points = steps;
+        } else {
+            Check.present("episodes", episodes);
+            Check.positive("episodes", episodes);
+            if (steps != null) Check.positive("steps", steps);
+            Check.that(!countEpisodes, "count_episodes", "only with \"curve\": \"step\" (an episode curve counts episodes already)");
+            points = episodes;
+        }
         description = description == null ? "" : description;
-        if (summaryWindow == null) summaryWindow = Math.max(1, steps / 10);
-        Check.that(summaryWindow >= 1 && summaryWindow <= steps, "summary_window",
-                "expected an integer in [1, " + steps + "], found " + summaryWindow);
+        if (summaryWindow == null) summaryWindow = Math.max(1, points / 10);
+        Check.that(summaryWindow >= 1 && summaryWindow <= points, "summary_window",
+                "expected an integer in [1, " + points + "], found " + summaryWindow);
+    }
+
+    /** True for per-episode curves ({@code curve: "episode"}). */
+    public boolean episodic() {
+        return EPISODE.equals(curve);
+    }
+
+    /** Points on each curve: steps, or episodes with {@code curve: "episode"}. */
+    public long points() {
+        return episodic() ? episodes : steps;
+    }
+
+    /**
+     * A greedy-policy evaluation after each run.
+     *
+     * @param episodes episodes to play with the learned greedy policy (no learning, no exploration)
+     * @param maxSteps a time limit per evaluation episode over the env's own (optional), so a greedy
+     *     policy that loops forever in an env without a limit still ends
+     */
+    public record Evaluation(@JsonProperty(required = true) Integer episodes, @JsonProperty("max_steps") Integer maxSteps) {
+        public Evaluation {
+            Check.present("episodes", episodes);
+            Check.positive("episodes", episodes);
+            if (maxSteps != null) Check.positive("max_steps", maxSteps);
+        }
     }
 
     /** Reads and validates an experiment file; mistakes become one-line {@link UserError}s. */

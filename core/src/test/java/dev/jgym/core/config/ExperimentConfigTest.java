@@ -2,6 +2,7 @@ package dev.jgym.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ class ExperimentConfigTest {
     @Test
     @DisplayName("an unknown key at the top level and in env names the key and the known ones")
     void unknownKeys() throws IOException {
-        assertEquals(prefix() + "$: unknown key \"sead\" (expected one of: agents, description, env, name, runs, seed, steps, summary_window)",
+        assertEquals(prefix() + "$: unknown key \"sead\" (expected one of: agents, count_episodes, curve, description, env, episodes, evaluation, name, runs, seed, steps, summary_window)",
                 errorFor("\"seed\": 0,", "\"seed\": 0, \"sead\": 1,"));
         assertEquals(prefix() + "$.env: unknown key \"option\" (expected one of: id, options)",
                 errorFor("\"options\": {\"k\": 10}", "\"option\": {\"k\": 10}"));
@@ -105,6 +106,30 @@ class ExperimentConfigTest {
         assertEquals(prefix() + "$.env.id: missing (required)", errorFor("\"id\": \"GaussianBandit-v0\", ", ""));
         assertEquals(prefix() + "$.agents[0].type: missing (required)",
                 errorFor("\"label\": \"greedy\", \"type\": \"epsilon-greedy\",", "\"label\": \"greedy\","));
+    }
+
+    @Test
+    @DisplayName("per-episode curves: curve \"episode\" needs episodes; steps then optional; a bad curve, stray episodes or count_episodes are one-line errors")
+    void episodeCurves() throws IOException {
+        ExperimentConfig c = ExperimentConfig.read(write(GOOD.replace("\"steps\": 1000", "\"curve\": \"episode\", \"episodes\": 500")));
+        assertTrue(c.episodic());
+        assertEquals(500L, c.points());
+        assertEquals(50L, c.summaryWindow(), "10% of the episodes");
+        assertEquals(null, c.steps());
+        ExperimentConfig plain = ExperimentConfig.read(write(GOOD));
+        assertEquals("step", plain.curve());
+        assertEquals(false, plain.countEpisodes());
+        assertEquals(null, plain.evaluation());
+        assertEquals(prefix() + "$.curve: expected \"step\" or \"episode\", found \"steps\"",
+                errorFor("\"steps\": 1000", "\"steps\": 1000, \"curve\": \"steps\""));
+        assertEquals(prefix() + "$.episodes: missing (required)", errorFor("\"steps\": 1000", "\"curve\": \"episode\""));
+        assertEquals(prefix() + "$.episodes: only with \"curve\": \"episode\" (a step curve runs \"steps\" steps)",
+                errorFor("\"steps\": 1000", "\"steps\": 1000, \"episodes\": 5"));
+        assertEquals(prefix() + "$.steps: missing (required)", errorFor("\"steps\": 1000", "\"curve\": \"step\""));
+        assertEquals(prefix() + "$.evaluation.episodes: expected a positive integer, found 0",
+                errorFor("\"steps\": 1000", "\"steps\": 1000, \"evaluation\": {\"episodes\": 0}"));
+        assertEquals(prefix() + "$.count_episodes: only with \"curve\": \"step\" (an episode curve counts episodes already)",
+                errorFor("\"steps\": 1000", "\"curve\": \"episode\", \"episodes\": 5, \"count_episodes\": true"));
     }
 
     @Test

@@ -38,6 +38,8 @@ public final class GridEnvs implements EnvProvider {
                 EnvSpec.builder(Taxi.ID_V3, o -> Taxi.fromOptions(Taxi.ID_V3, o))
                         .maxEpisodeSteps(200).rewardThreshold(8)
                         .description("Taxi under its v3 id (same dry dynamics as v4)").build(),
+                EnvSpec.builder(RandomWalk.ID, o -> RandomWalk.fromOptions(RandomWalk.ID, o))
+                        .description("random walk A..E (S&B Example 6.2): +1 for leaving on the right, 0 on the left").build(),
                 EnvSpec.builder(MazeRunner.ID, MazeRunner::fromOptions)
                         .description("seeded perfect mazes, full or local-window observation").build(),
                 EnvSpec.builder(TMaze.ID, TMaze::fromOptions)
