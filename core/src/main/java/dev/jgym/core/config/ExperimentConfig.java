@@ -36,6 +36,8 @@ import java.util.TreeMap;
  * @param steps steps per run; episodes restart inside a run when the env ends one
  * @param summaryWindow how many final steps {@code summary.json} averages over (default: the last
  *     10% of the steps)
+ * @param replays which episodes {@code jgym train} records as replays (optional; by default run 0 of
+ *     every agent on Gymnasium's capped-cubic schedule)
  */
 public record ExperimentConfig(
         @JsonProperty(required = true) String name,
@@ -45,7 +47,8 @@ public record ExperimentConfig(
         @JsonProperty(required = true) Long seed,
         @JsonProperty(required = true) Integer runs,
         @JsonProperty(required = true) Long steps,
-        @JsonProperty("summary_window") Long summaryWindow) {
+        @JsonProperty("summary_window") Long summaryWindow,
+        Replays replays) {
 
     public ExperimentConfig {
         Check.present("name", name);
@@ -69,11 +72,60 @@ public record ExperimentConfig(
         if (summaryWindow == null) summaryWindow = Math.max(1, steps / 10);
         Check.that(summaryWindow >= 1 && summaryWindow <= steps, "summary_window",
                 "expected an integer in [1, " + steps + "], found " + summaryWindow);
+        if (replays == null) replays = Replays.DEFAULT;
+        for (int r : replays.runs()) {
+            Check.that(r < runs, "replays.runs", "expected run indices in [0, " + (runs - 1) + "], found " + r);
+        }
+    }
+
+    /** The config as it was before replays were configurable (replays take their defaults). */
+    public ExperimentConfig(String name, String description, EnvConfig env, List<AgentConfig> agents, Long seed, Integer runs,
+                            Long steps, Long summaryWindow) {
+        this(name, description, env, agents, seed, runs, steps, summaryWindow, null);
     }
 
     /** Reads and validates an experiment file; mistakes become one-line {@link UserError}s. */
     public static ExperimentConfig read(Path file) {
         return Json.read(file, ExperimentConfig.class);
+    }
+
+    /**
+     * Which episodes {@code jgym train} records as replays ({@code replays/<agent>/episode-N.jgr} in
+     * the output folder). Recording never changes metrics or summaries.
+     *
+     * @param schedule {@code capped_cubic} (default: episodes 0, 1, 8, 27, ..., 729, 1000, 2000, ...,
+     *     Gymnasium's {@code capped_cubic_video_schedule}), {@code every} (every {@code every}-th
+     *     episode from 0), {@code all} or {@code none}
+     * @param every the period for {@code schedule: "every"}
+     * @param runs the run indices recorded for each agent (default {@code [0]})
+     * @param annotations record the agent's annotations (action values etc.) at every step (default true)
+     */
+    public record Replays(String schedule, Integer every, List<Integer> runs, Boolean annotations) {
+        public static final Replays DEFAULT = new Replays(null, null, null, null);
+        public static final List<String> SCHEDULES = List.of("capped_cubic", "every", "all", "none");
+
+        public Replays {
+            schedule = schedule == null ? "capped_cubic" : schedule;
+            Check.that(SCHEDULES.contains(schedule), "schedule",
+                    "expected one of capped_cubic, every, all, none, found \"" + schedule + "\"");
+            if (schedule.equals("every")) {
+                Check.present("every", every);
+                Check.positive("every", every);
+            } else {
+                Check.that(every == null, "every", "only used with schedule \"every\", found schedule \"" + schedule + "\"");
+            }
+            if (runs != null) {
+                for (int i = 0; i < runs.size(); i++) Check.that(runs.get(i) != null, "runs[" + i + "]", "expected a run index, found null");
+            }
+            runs = runs == null ? List.of(0) : List.copyOf(new java.util.TreeSet<>(runs));
+            for (int r : runs) Check.that(r >= 0, "runs", "expected run indices >= 0, found " + r);
+            annotations = annotations == null ? Boolean.TRUE : annotations;
+        }
+
+        /** Nothing is recorded. */
+        public boolean off() {
+            return schedule.equals("none") || runs.isEmpty();
+        }
     }
 
     /**
