@@ -11,6 +11,10 @@ import dev.jgym.core.env.Step;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Simulator;
+import dev.jgym.replays.EpisodeSchedule;
+import dev.jgym.replays.ReplayFiles;
+import dev.jgym.replays.ReplayHeader;
+import dev.jgym.replays.ReplayRecorder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +39,11 @@ import java.util.function.LongConsumer;
  * order, and blocks are added up in block order after all have finished. Which thread ran which
  * block changes nothing.
  *
+ * <p>Replays: given an output folder, the runs named by the config's {@code replays} (run 0 by
+ * default) are recorded by a {@link ReplayRecorder} on its schedule (capped cubic by default) into
+ * {@code replays/<agent-label-slug>/episode-N.jgr}, with {@code episodes.csv} beside them. Recording
+ * reads but never draws from any stream, so metrics are the same with and without it.
+ *
  * <p>Metrics: {@code reward}, plus every boolean or numeric entry of the env's step info, found by
  * one probe step of run 0 (for bandits: {@code optimal} and {@code regret}).
  */
@@ -44,6 +53,7 @@ public final class Experiment {
 
     private final ExperimentConfig config;
     private final String source;
+    private Path replayRoot;
 
     /** @param source where the config came from (a file name), for error messages */
     public Experiment(ExperimentConfig config, String source) {
@@ -122,6 +132,15 @@ public final class Experiment {
      * blocks finish (from worker threads).
      */
     public ExperimentResult run(int threads, LongConsumer progress) {
+        return run(threads, progress, null);
+    }
+
+    /**
+     * As {@link #run(int, LongConsumer)}, recording replays into {@code outDir/replays/} as the
+     * config's {@code replays} says ({@code outDir == null}: nothing is recorded).
+     */
+    public ExperimentResult run(int threads, LongConsumer progress, Path outDir) {
+        this.replayRoot = outDir == null || config.replays().off() ? null : outDir.resolve(ReplayFiles.FOLDER);
         if (threads <= 0) throw new IllegalArgumentException("threads must be positive, was " + threads);
         List<String> metrics = validate();
         int runs = config.runs();
@@ -161,12 +180,42 @@ public final class Experiment {
             try (Env<Object, Object> env = makeEnv()) {
                 Agent<Object, Object> a = makeAgent(agent, env, root, run);
                 sums.startRun(run - first);
-                Simulator.builder(env, a).seed(envSeed(root, run)).maxSteps(config.steps()).listener(sums).build().run();
+                var sim = Simulator.builder(env, a).seed(envSeed(root, run)).maxSteps(config.steps()).listener(sums);
+                ReplayRecorder<Object, Object> recorder = recorder(agent, run, env, a, envSeed(root, run));
+                if (recorder != null) sim.listener(recorder);
+                try {
+                    sim.build().run();
+                } finally {
+                    if (recorder != null) recorder.close();
+                }
                 sums.finishRun();
             }
             progress.accept(config.steps());
         }
         return sums;
+    }
+
+    /** The recorder of a run the config asks to record, or {@code null}. */
+    private ReplayRecorder<Object, Object> recorder(int agent, int run, Env<Object, Object> env, Agent<Object, Object> a, long seed) {
+        if (replayRoot == null || !config.replays().runs().contains(run)) return null;
+        AgentConfig ac = config.agents().get(agent);
+        ExperimentConfig.Replays r = config.replays();
+        Path dir = replayRoot.resolve(agentFolder(agent));
+        if (r.runs().size() > 1) dir = dir.resolve("run-" + run);
+        Path agentDir = dir;
+        ReplayHeader header = ReplayHeader.of(config.env().id(), config.env().options(), env, seed, ac.label(), run,
+                dev.jgym.core.config.Json.MAPPER.valueToTree(config));
+        return new ReplayRecorder<>(env, r.annotations() ? a : null, header, EpisodeSchedule.named(r.schedule(), r.every()),
+                n -> ReplayFiles.episodeFile(agentDir, n), agentDir.resolve(ReplayFiles.EPISODE_LOG));
+    }
+
+    /** The agent's replay folder: its label's slug, with its index when two labels share a slug. */
+    String agentFolder(int agent) {
+        String slug = ReplayFiles.slug(config.agents().get(agent).label());
+        for (int other = 0; other < config.agents().size(); other++) {
+            if (other != agent && ReplayFiles.slug(config.agents().get(other).label()).equals(slug)) return slug + "-" + agent;
+        }
+        return slug;
     }
 
     private ExperimentResult.AgentCurves combine(String label, String type, List<StepMetrics> parts, int metricCount) {

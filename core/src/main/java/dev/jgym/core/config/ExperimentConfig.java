@@ -101,8 +101,9 @@ public record ExperimentConfig(
      * @param annotations record the agent's annotations (action values etc.) at every step (default true)
      */
     public record Replays(String schedule, Integer every, List<Integer> runs, Boolean annotations) {
-        public static final Replays DEFAULT = new Replays(null, null, null, null);
         public static final List<String> SCHEDULES = List.of("capped_cubic", "every", "all", "none");
+        /** Run 0 of each agent on the capped-cubic schedule, annotated. */
+        public static final Replays DEFAULT = new Replays(null, null, null, null);
 
         public Replays {
             schedule = schedule == null ? "capped_cubic" : schedule;
