@@ -203,13 +203,13 @@ public final class ViewerApp extends ApplicationAdapter {
         var b = renderer.batch();
         b.begin();
         List<String> hud = model.hud();
-        for (int i = 0; i < hud.size(); i++) renderer.text(hud.get(i), MARGIN, h - 14 - 20 * i, 13, TEXT, Shape.Anchor.LEFT);
-        if (!liveStatus.isEmpty()) renderer.text(liveStatus, w - MARGIN, h - 14, 11, DIM, Shape.Anchor.RIGHT);
-        if (problem != null) renderer.text(problem, 2 * MARGIN, h - HUD_HEIGHT - MARGIN - 14, 12, TEXT, Shape.Anchor.LEFT);
+        for (int i = 0; i < hud.size(); i++) renderer.text(hud.get(i), MARGIN, h - 15 - 22 * i, 19, TEXT, Shape.Anchor.LEFT);
+        if (!liveStatus.isEmpty()) renderer.text(liveStatus, w - MARGIN, h - 15, 16, DIM, Shape.Anchor.RIGHT);
+        if (problem != null) renderer.text(problem, 2 * MARGIN, h - HUD_HEIGHT - MARGIN - 14, 17, TEXT, Shape.Anchor.LEFT);
         if (panel) panelTexts(panelRect);
         if (model.helpVisible()) {
             for (int i = 0; i < ViewerModel.HELP_LINES.size(); i++) {
-                renderer.text(ViewerModel.HELP_LINES.get(i), w / 2f - 240, h / 2f + 95 - 26 * i, 13, TEXT, Shape.Anchor.LEFT);
+                renderer.text(ViewerModel.HELP_LINES.get(i), w / 2f - 240, h / 2f + 95 - 26 * i, 19, TEXT, Shape.Anchor.LEFT);
             }
         }
         b.end();
@@ -264,19 +264,19 @@ public final class ViewerApp extends ApplicationAdapter {
     private void panelTexts(Rectangle p) {
         double[] q = model.annotations().get(Annotations.ACTION_VALUES);
         if (q != null && q.length > 0) {
-            renderer.text("action values", p.x + 10, p.y + p.height - 14, 12, DIM, Shape.Anchor.LEFT);
+            renderer.text("action values", p.x + 10, p.y + p.height - 14, 17, DIM, Shape.Anchor.LEFT);
             float top = p.y + p.height - 30, rowH = Math.min(22, (p.height / 2 - 40) / q.length);
             for (int i = 0; i < q.length; i++) {
-                renderer.text(Integer.toString(i), p.x + 8, top - (i + 0.5f) * rowH, 11, TEXT, Shape.Anchor.LEFT);
+                renderer.text(Integer.toString(i), p.x + 8, top - (i + 0.5f) * rowH, 16, TEXT, Shape.Anchor.LEFT);
             }
             int row = 0;
             for (Map.Entry<String, Double> sc : model.annotations().scalars().entrySet()) {
-                renderer.text(sc.getKey() + " " + ViewerModel.number(sc.getValue()), p.x + 10, top - (q.length + 1 + row++) * rowH, 11, TEXT,
+                renderer.text(sc.getKey() + " " + ViewerModel.number(sc.getValue()), p.x + 10, top - (q.length + 1 + row++) * rowH, 16, TEXT,
                         Shape.Anchor.LEFT);
             }
         }
         if (!curves.isEmpty()) {
-            renderer.text("episode return (run 0): " + String.join(", ", curves.keySet()), p.x + 10, p.y + p.height / 2 - 14, 11, DIM,
+            renderer.text("episode return (run 0): " + String.join(", ", curves.keySet()), p.x + 10, p.y + p.height / 2 - 14, 16, DIM,
                     Shape.Anchor.LEFT);
         }
     }

@@ -122,6 +122,14 @@ public final class ReplayReader {
                     int count = in.readInt();
                     in.readLong();
                     if (count != episodes.size()) throw new CorruptRecord("the end record counts " + count + " episodes, the file holds " + episodes.size());
+                    // read on to the gzip trailer, so its length and CRC are checked too
+                    try {
+                        if (in.read() >= 0) throw new CorruptRecord("data after the end record");
+                    } catch (EOFException e) {
+                        problem = "truncated in its last bytes (every episode was read; the gzip trailer is missing)";
+                    } catch (ZipException e) {
+                        problem = "corrupt gzip trailer (every episode was read: " + e.getMessage() + ")";
+                    }
                     break;
                 } else {
                     throw new CorruptRecord("unknown record tag " + tag);
