@@ -42,11 +42,18 @@ public final class ReplayVerifier {
 
     public static Report verify(Replay replay) {
         long start = System.nanoTime();
+        if (replay.episodes().isEmpty()) return new Report(replay, 0, 0, null, 0);
+        try (dev.jgym.core.env.Env<Object, Object> env = Resimulation.makeEnv(replay)) {
+            return verify(replay, env, start);
+        }
+    }
+
+    private static Report verify(Replay replay, dev.jgym.core.env.Env<Object, Object> env, long start) {
         long steps = 0;
         int episodes = 0;
         for (ReplayEpisode e : replay.episodes()) {
             episodes++;
-            try (Resimulation sim = new Resimulation(replay, e)) {
+            try (Resimulation sim = new Resimulation(e, env)) {
                 Divergence d = sim.start();
                 while (d == null && sim.hasNext()) {
                     d = sim.step();

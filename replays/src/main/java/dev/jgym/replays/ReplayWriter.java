@@ -36,7 +36,9 @@ public final class ReplayWriter implements Closeable {
 
     private ReplayWriter(Path file, OutputStream raw, ReplayHeader header) throws IOException {
         this.file = file;
-        this.out = new DataOutputStream(new GZIPOutputStream(new BufferedOutputStream(raw, 1 << 16), 1 << 16, true));
+        // buffered on both sides of the deflater: small writes must not each reach Deflater.deflate
+        this.out = new DataOutputStream(new BufferedOutputStream(
+                new FastGzip(new BufferedOutputStream(raw, 1 << 16)), 1 << 16));
         byte[] json = Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsBytes(header);
         out.write(ReplayFormat.MAGIC);
@@ -189,6 +191,14 @@ public final class ReplayWriter implements Closeable {
             out.flush();
         } catch (IOException e) {
             throw failed(e);
+        }
+    }
+
+    /** Gzip at deflate level 1 (BEST_SPEED), sync-flushing: recording must stay cheap next to training. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 1 << 16, true);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
         }
     }
 

@@ -19,12 +19,32 @@ import java.util.Map;
 public final class Resimulation implements AutoCloseable {
     private final ReplayEpisode episode;
     private final Env<Object, Object> env;
+    private final boolean owned;
     private int position = -1;
     private Step<Object> last;
 
     /** Makes the env; an unknown id or a bad option is a {@link UserError} naming the replay. */
     public Resimulation(Replay replay, ReplayEpisode episode) {
+        this(episode, makeEnv(replay), true);
+    }
+
+    /**
+     * Re-simulates on an env made before by {@link #makeEnv} (several episodes of one file share
+     * it: every episode starts with a seeded reset, so nothing carries over); {@link #close()}
+     * leaves it open.
+     */
+    public Resimulation(ReplayEpisode episode, Env<Object, Object> env) {
+        this(episode, env, false);
+    }
+
+    private Resimulation(ReplayEpisode episode, Env<Object, Object> env, boolean owned) {
         this.episode = episode;
+        this.env = env;
+        this.owned = owned;
+    }
+
+    /** The env a replay re-simulates in; an unknown id or a bad option is a {@link UserError} naming the replay. */
+    public static Env<Object, Object> makeEnv(Replay replay) {
         ReplayHeader h = replay.header();
         try {
             EnvRegistry.spec(h.envId());
@@ -32,7 +52,7 @@ public final class Resimulation implements AutoCloseable {
             throw e.in("replay " + replay.file() + ": $.env_id");
         }
         try {
-            this.env = EnvRegistry.make(h.envId(), h.options());
+            return EnvRegistry.make(h.envId(), h.options());
         } catch (UserError e) {
             throw e.in("replay " + replay.file() + ": $.options");
         }
@@ -122,6 +142,6 @@ public final class Resimulation implements AutoCloseable {
 
     @Override
     public void close() {
-        env.close();
+        if (owned) env.close();
     }
 }
