@@ -79,7 +79,9 @@ public final class GdxSceneRenderer implements Disposable {
         if (anyText) {
             batch.begin();
             for (Shape s : scene.shapes()) {
-                if (s instanceof Shape.Text t) text(t.text(), X(v, r, sx, t.x()), Y(v, r, sy, t.y()), (float) (t.size() * sy), t.color(), t.anchor());
+                if (s instanceof Shape.Text t) {
+                    text(t.text(), X(v, r, sx, t.x()), Y(v, r, sy, t.y()), (float) (t.size() * sy), t.color(), t.anchor(), r);
+                }
             }
             batch.end();
         }
@@ -161,10 +163,24 @@ public final class GdxSceneRenderer implements Disposable {
 
     /** Text of height {@code px} pixels, vertically centred on y; call between batch begin and end. */
     public void text(String s, float x, float y, float px, Color color, Shape.Anchor anchor) {
+        text(s, x, y, px, color, anchor, null);
+    }
+
+    /** As above, shrunk when needed so the text stays inside {@code bounds} (a scene's rectangle). */
+    private void text(String s, float x, float y, float px, Color color, Shape.Anchor anchor, Rectangle bounds) {
         if (s.isEmpty() || color.isTransparent()) return;
-        font.getData().setScale(Math.max(0.5f, px / capHeight / 1.4f));
+        float scale = Math.max(0.5f, px / capHeight / 1.4f);
+        font.getData().setScale(scale);
         font.setColor(tmp.set(color.rgba()));
         layout.setText(font, s);
+        if (bounds != null) {
+            float room = anchor == Shape.Anchor.LEFT ? bounds.x + bounds.width - x : anchor == Shape.Anchor.RIGHT ? x - bounds.x
+                    : 2 * Math.min(x - bounds.x, bounds.x + bounds.width - x);
+            if (layout.width > room && room > 0) {
+                font.getData().setScale(Math.max(0.3f, scale * room / layout.width * 0.98f));
+                layout.setText(font, s);
+            }
+        }
         float left = anchor == Shape.Anchor.LEFT ? x : anchor == Shape.Anchor.RIGHT ? x - layout.width : x - layout.width / 2;
         font.draw(batch, layout, left, y + layout.height / 2);
     }
