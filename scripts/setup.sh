@@ -4,8 +4,8 @@
 # prints the one command to run. Safe to run again: it only installs what is missing.
 set -euo pipefail
 
-# Debian packages the build and the tests need.
-PACKAGES=(fontconfig fonts-dejavu-core)
+# Debian packages the build and the tests need (xvfb and Mesa for the viewer's real-window test).
+PACKAGES=(fontconfig fonts-dejavu-core xvfb xauth libgl1-mesa-dri libgl1 libglx-mesa0)
 need=()
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)

@@ -37,6 +37,10 @@ public final class Main {
             "  agents                                                    list the agent types",
             "  check <env-id>                                            check an env against the Env contract",
             "  show <env-id> [--seed N] [--steps N] [--width N]          play random actions, drawing each step in the terminal",
+            "  replay info <file.jgr>                                    what a replay holds (header, episodes, returns)",
+            "  replay verify <file.jgr|dir>                              re-simulate and compare every step's checksum",
+            "  replay export <file.jgr> --png DIR | --gif FILE [--scale N] [--fps N]   draw its frames (no display needed)",
+            "  view [--live] <file.jgr|run-dir>                          the desktop viewer (launcher only)",
             "  test [--learning]                                         run the test suite (launcher only)",
             "");
 
@@ -87,11 +91,13 @@ public final class Main {
                 return check(args);
             case "show":
                 return show(args);
+            case "replay":
+                return new ReplayCommand(out, err).run(args);
             case "help", "--help", "-h":
                 out.print(USAGE);
                 return 0;
             default:
-                throw new UserError("unknown command \"" + command + "\" (expected train, envs, agents, check or show; `jgym help` shows usage)");
+                throw new UserError("unknown command \"" + command + "\" (expected train, envs, agents, check, show or replay; `jgym help` shows usage)");
         }
     }
 
@@ -123,12 +129,12 @@ public final class Main {
         long start = System.nanoTime();
         ExperimentResult result;
         if (quiet) {
-            result = experiment.run(threads, n -> { });
+            result = experiment.run(threads, n -> { }, outDir);
         } else {
             err.printf(Locale.ROOT, "jgym: %s: %d agents x %d runs x %d %s on %s, %d threads%n",
                     cfg.name(), cfg.agents().size(), cfg.runs(), cfg.points(), unit(cfg), cfg.env().id(), threads);
             try (ProgressBar bar = new ProgressBar(err, unit(cfg), experiment.totalSteps(), terminal)) {
-                result = experiment.run(threads, bar::advance);
+                result = experiment.run(threads, bar::advance, outDir);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -244,7 +250,7 @@ public final class Main {
         return 0;
     }
 
-    private static long parseLong(String option, String text) {
+    static long parseLong(String option, String text) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
@@ -256,12 +262,12 @@ public final class Main {
         if (!args.isEmpty()) throw new UserError(command + ": unexpected argument " + args.peek());
     }
 
-    private static String value(String option, Deque<String> args) {
+    static String value(String option, Deque<String> args) {
         if (args.isEmpty()) throw new UserError(option + ": missing value");
         return args.poll();
     }
 
-    private static int positiveInt(String option, String text) {
+    static int positiveInt(String option, String text) {
         try {
             int v = Integer.parseInt(text);
             if (v > 0) return v;

@@ -12,6 +12,10 @@ import dev.jgym.core.env.Step;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Simulator;
+import dev.jgym.replays.EpisodeSchedule;
+import dev.jgym.replays.ReplayFiles;
+import dev.jgym.replays.ReplayHeader;
+import dev.jgym.replays.ReplayRecorder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +50,11 @@ import java.util.function.LongConsumer;
  * <p>Evaluation: with {@code evaluation}, each run's agent then plays its greedy policy
  * ({@link GreedyPolicy}) for the given episodes on a fresh env reset with
  * {@code root.child("evaluation").child(r)}; see {@link Evaluation}.
+ *
+ * <p>Replays: given an output folder, the runs named by the config's {@code replays} (run 0 by
+ * default) are recorded by a {@link ReplayRecorder} on its schedule (capped cubic by default) into
+ * {@code replays/<agent-label-slug>/episode-N.jgr}, with {@code episodes.csv} beside them. Recording
+ * reads but never draws from any stream, so metrics are the same with and without it.
  */
 public final class Experiment {
     /** Runs per block: the unit of work and of summation order. */
@@ -53,6 +62,7 @@ public final class Experiment {
 
     private final ExperimentConfig config;
     private final String source;
+    private Path replayRoot;
 
     /** @param source where the config came from (a file name), for error messages */
     public Experiment(ExperimentConfig config, String source) {
@@ -152,6 +162,15 @@ public final class Experiment {
      * blocks finish (from worker threads).
      */
     public ExperimentResult run(int threads, LongConsumer progress) {
+        return run(threads, progress, null);
+    }
+
+    /**
+     * As {@link #run(int, LongConsumer)}, recording replays into {@code outDir/replays/} as the
+     * config's {@code replays} says ({@code outDir == null}: nothing is recorded).
+     */
+    public ExperimentResult run(int threads, LongConsumer progress, Path outDir) {
+        this.replayRoot = outDir == null || config.replays().off() ? null : outDir.resolve(ReplayFiles.FOLDER);
         if (threads <= 0) throw new IllegalArgumentException("threads must be positive, was " + threads);
         List<String> metrics = validate();
         int runs = config.runs();
@@ -236,8 +255,8 @@ public final class Experiment {
                 Agent<Object, Object> a = makeAgent(agent, env, root, run);
                 sums.startRun(run - first);
                 long cap = config.steps() == null ? Long.MAX_VALUE : config.steps();
-                Simulator.builder(env, a).seed(envSeed(root, run)).maxEpisodes(config.episodes()).maxSteps(cap)
-                        .listener(sums).build().run();
+                simulate(Simulator.builder(env, a).seed(envSeed(root, run)).maxEpisodes(config.episodes()).maxSteps(cap).listener(sums),
+                        agent, run, env, a, envSeed(root, run));
                 if (sums.completed() < config.episodes()) {
                     throw new UserError(source + ": $.steps: run " + run + " of \"" + config.agents().get(agent).label()
                             + "\" reached the cap of " + cap + " steps after " + sums.completed() + " of " + config.episodes()
@@ -268,13 +287,49 @@ public final class Experiment {
             try (Env<Object, Object> env = makeEnv()) {
                 Agent<Object, Object> a = makeAgent(agent, env, root, run);
                 sums.startRun(run - first);
-                Simulator.builder(env, a).seed(envSeed(root, run)).maxSteps(config.steps()).listener(sums).build().run();
+                simulate(Simulator.builder(env, a).seed(envSeed(root, run)).maxSteps(config.steps()).listener(sums), agent, run, env, a,
+                        envSeed(root, run));
                 sums.finishRun();
                 if (sums.evaluations != null) sums.evaluations[run - first] = evaluate(a, root, run);
             }
             progress.accept(config.steps());
         }
         return sums;
+    }
+
+    /** Runs one simulation, recording it when the config asks for this run's replays. */
+    private void simulate(Simulator.Builder<Object, Object> sim, int agent, int run, Env<Object, Object> env, Agent<Object, Object> a,
+                          long seed) {
+        ReplayRecorder<Object, Object> recorder = recorder(agent, run, env, a, seed);
+        if (recorder != null) sim.listener(recorder);
+        try {
+            sim.build().run();
+        } finally {
+            if (recorder != null) recorder.close();
+        }
+    }
+
+    /** The recorder of a run the config asks to record, or {@code null}. */
+    private ReplayRecorder<Object, Object> recorder(int agent, int run, Env<Object, Object> env, Agent<Object, Object> a, long seed) {
+        if (replayRoot == null || !config.replays().runs().contains(run)) return null;
+        AgentConfig ac = config.agents().get(agent);
+        ExperimentConfig.Replays r = config.replays();
+        Path dir = replayRoot.resolve(agentFolder(agent));
+        if (r.runs().size() > 1) dir = dir.resolve("run-" + run);
+        Path agentDir = dir;
+        ReplayHeader header = ReplayHeader.of(config.env().id(), config.env().options(), env, seed, ac.label(), run,
+                dev.jgym.core.config.Json.MAPPER.valueToTree(config));
+        return new ReplayRecorder<>(env, r.annotations() ? a : null, header, EpisodeSchedule.named(r.schedule(), r.every()),
+                n -> ReplayFiles.episodeFile(agentDir, n), agentDir.resolve(ReplayFiles.EPISODE_LOG));
+    }
+
+    /** The agent's replay folder: its label's slug, with its index when two labels share a slug. */
+    String agentFolder(int agent) {
+        String slug = ReplayFiles.slug(config.agents().get(agent).label());
+        for (int other = 0; other < config.agents().size(); other++) {
+            if (other != agent && ReplayFiles.slug(config.agents().get(other).label()).equals(slug)) return slug + "-" + agent;
+        }
+        return slug;
     }
 
     private ExperimentResult.AgentCurves combine(String label, String type, List<double[][]> sums, List<double[][]> windows,

@@ -45,6 +45,8 @@ import java.util.TreeMap;
  *     episodes completed by each step (Figure 6.3's y axis); default false
  * @param evaluation optional: after each run, play the agent's greedy policy for this many
  *     episodes on a fresh env (agents that have one), for a success rate and a mean return
+ * @param replays which episodes {@code jgym train} records as replays (optional; by default run 0 of
+ *     every agent on Gymnasium's capped-cubic schedule)
  */
 public record ExperimentConfig(
         @JsonProperty(required = true) String name,
@@ -58,7 +60,8 @@ public record ExperimentConfig(
         String curve,
         Integer episodes,
         @JsonProperty("count_episodes") Boolean countEpisodes,
-        Evaluation evaluation) {
+        Evaluation evaluation,
+        Replays replays) {
 
     /** The value of {@code curve} for per-step metrics (the default). */
     public static final String STEP = "step";
@@ -68,7 +71,7 @@ public record ExperimentConfig(
     /** The configuration before per-episode curves existed: {@code curve: "step"}, no evaluation. */
     public ExperimentConfig(String name, String description, EnvConfig env, List<AgentConfig> agents, Long seed, Integer runs,
                             Long steps, Long summaryWindow) {
-        this(name, description, env, agents, seed, runs, steps, summaryWindow, null, null, null, null);
+        this(name, description, env, agents, seed, runs, steps, summaryWindow, null, null, null, null, null);
     }
 
     public ExperimentConfig {
@@ -107,6 +110,10 @@ public record ExperimentConfig(
         if (summaryWindow == null) summaryWindow = Math.max(1, points / 10);
         Check.that(summaryWindow >= 1 && summaryWindow <= points, "summary_window",
                 "expected an integer in [1, " + points + "], found " + summaryWindow);
+        if (replays == null) replays = Replays.DEFAULT;
+        for (int r : replays.runs()) {
+            Check.that(r < runs, "replays.runs", "expected run indices in [0, " + (runs - 1) + "], found " + r);
+        }
     }
 
     /** True for per-episode curves ({@code curve: "episode"}). */
@@ -137,6 +144,46 @@ public record ExperimentConfig(
     /** Reads and validates an experiment file; mistakes become one-line {@link UserError}s. */
     public static ExperimentConfig read(Path file) {
         return Json.read(file, ExperimentConfig.class);
+    }
+
+    /**
+     * Which episodes {@code jgym train} records as replays ({@code replays/<agent>/episode-N.jgr} in
+     * the output folder). Recording never changes metrics or summaries.
+     *
+     * @param schedule {@code capped_cubic} (default: episodes 0, 1, 8, 27, ..., 729, 1000, 2000, ...,
+     *     Gymnasium's {@code capped_cubic_video_schedule}), {@code every} (every {@code every}-th
+     *     episode from 0), {@code all} or {@code none}
+     * @param every the period for {@code schedule: "every"}
+     * @param runs the run indices recorded for each agent (default {@code [0]})
+     * @param annotations record the agent's annotations (action values etc.) at every step (default true)
+     */
+    public record Replays(String schedule, Integer every, List<Integer> runs, Boolean annotations) {
+        public static final List<String> SCHEDULES = List.of("capped_cubic", "every", "all", "none");
+        /** Run 0 of each agent on the capped-cubic schedule, annotated. */
+        public static final Replays DEFAULT = new Replays(null, null, null, null);
+
+        public Replays {
+            schedule = schedule == null ? "capped_cubic" : schedule;
+            Check.that(SCHEDULES.contains(schedule), "schedule",
+                    "expected one of capped_cubic, every, all, none, found \"" + schedule + "\"");
+            if (schedule.equals("every")) {
+                Check.present("every", every);
+                Check.positive("every", every);
+            } else {
+                Check.that(every == null, "every", "only used with schedule \"every\", found schedule \"" + schedule + "\"");
+            }
+            if (runs != null) {
+                for (int i = 0; i < runs.size(); i++) Check.that(runs.get(i) != null, "runs[" + i + "]", "expected a run index, found null");
+            }
+            runs = runs == null ? List.of(0) : List.copyOf(new java.util.TreeSet<>(runs));
+            for (int r : runs) Check.that(r >= 0, "runs", "expected run indices >= 0, found " + r);
+            annotations = annotations == null ? Boolean.TRUE : annotations;
+        }
+
+        /** Nothing is recorded. */
+        public boolean off() {
+            return schedule.equals("none") || runs.isEmpty();
+        }
     }
 
     /**

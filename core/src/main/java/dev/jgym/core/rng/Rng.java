@@ -248,6 +248,22 @@ public final class Rng {
         return new Rng(saved[0], Arrays.copyOfRange(saved, 1, 5), saved[5] != 0, Double.longBitsToDouble(saved[6]));
     }
 
+    /**
+     * Puts this stream back to a state {@link #saveState()} gave, in place (a replay re-simulating
+     * episode N of a run sets an env's stream to where it stood before that episode's reset). The
+     * saved state must come from a stream with this stream's seed.
+     */
+    public void restoreState(long[] saved) {
+        if (saved.length != 7) throw new IllegalArgumentException("an Rng state has 7 words, found " + saved.length);
+        if (saved[0] != seed) throw new IllegalArgumentException("the saved state is of a stream with seed " + saved[0] + ", this one has seed " + seed);
+        s0 = saved[1];
+        s1 = saved[2];
+        s2 = saved[3];
+        s3 = saved[4];
+        hasSpareGaussian = saved[5] != 0;
+        spareGaussian = Double.longBitsToDouble(saved[6]);
+    }
+
     private long[] state() {
         return new long[] {s0, s1, s2, s3};
     }

@@ -1,0 +1,220 @@
+package dev.jgym.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jgym.core.env.Env;
+import dev.jgym.core.env.EnvRegistry;
+import dev.jgym.core.env.Step;
+import dev.jgym.core.scene.Annotations;
+import dev.jgym.core.scene.Color;
+import dev.jgym.core.scene.Scene;
+import dev.jgym.core.scene.Shape;
+import dev.jgym.core.scene.Viewport;
+import dev.jgym.replays.RecordReplay;
+import dev.jgym.replays.Replay;
+import dev.jgym.replays.ReplayReader;
+import dev.jgym.replays.Resimulation;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real window: a child JVM opens the libgdx viewer (under {@code xvfb-run} when there is no
+ * display), shows a frame of each replay, saves the frame buffer, and scrubs a 10,000-step replay
+ * while timing frames (reported in {@code target/viewer-window/timings.txt}, never asserted). The
+ * screenshots are then held against the scene: every circle's centre and every filled cell's
+ * centre must show its colour (tolerance 8 per channel; the agent is one of them), and the
+ * picture is not blank. Skipped when neither a display nor {@code xvfb-run} is available.
+ */
+class ViewerWindowTest {
+    static final int TOLERANCE = 8;
+    static final Path KEEP = Path.of("target", "viewer-window");
+
+    @TempDir
+    Path dir;
+
+    static boolean canOpenWindow() {
+        return System.getenv("DISPLAY") != null || onPath("xvfb-run");
+    }
+
+    static boolean onPath(String exe) {
+        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(p, exe))) return true;
+        }
+        return false;
+    }
+
+    /** Random play of one episode (at most {@code maxSteps}), recorded. */
+    static Path record(Path file, String id, Map<String, Object> options, long seed, int maxSteps, boolean annotate) {
+        long[] t = {0};
+        Env<Object, Object> made = EnvRegistry.make(id, options);
+        Object space = made.actionSpace();
+        int n = space instanceof dev.jgym.core.space.Discrete d ? d.n() : 2;
+        try (Env<Object, Object> env = new RecordReplay<>(made, file, "random",
+                annotate ? () -> fakeValues(n, t[0]) : null)) {
+            env.reset(seed, Map.of());
+            for (int i = 0; i < maxSteps; i++) {
+                t[0]++;
+                Step<Object> s = env.step(env.sampleAction());
+                if (s.done()) break;
+            }
+        }
+        return file;
+    }
+
+    static Annotations fakeValues(int n, long t) {
+        double[] q = new double[n];
+        for (int i = 0; i < n; i++) q[i] = Math.sin(0.01 * t + i);
+        return new Annotations(Map.of(Annotations.ACTION_VALUES, q), Map.of("epsilon", 0.1));
+    }
+
+    /** Runs the viewer in a child JVM on {@code files}; returns the screenshot folder. */
+    Path runViewer(List<Path> files, int scrubEpisode) throws IOException, InterruptedException {
+        Path out = dir.resolve("shots");
+        List<String> cmd = new ArrayList<>();
+        if (System.getenv("DISPLAY") == null) cmd.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24"));
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss4m", "-cp",
+                System.getProperty("java.class.path"), DesktopMain.class.getName(), "--script", out.toString(),
+                "--scrub-episode", Integer.toString(scrubEpisode)));
+        files.forEach(f -> cmd.add(f.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("viewer.log").toFile()).start();
+        boolean done = p.waitFor(100, TimeUnit.SECONDS);
+        if (!done) p.destroyForcibly();
+        String log = Files.readString(dir.resolve("viewer.log"));
+        assertTrue(done, "the viewer did not finish in 100 s:\n" + log);
+        assertEquals(0, p.exitValue(), "viewer exit code; log:\n" + log);
+        assertTrue(Files.exists(out.resolve("shots.csv")), "no shots.csv; log:\n" + log);
+        Files.createDirectories(KEEP);
+        try (var s = Files.list(out)) {
+            for (Path f : s.toList()) Files.copy(f, KEEP.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("grid env, MinAtar game and a 10k-step bandit replay: screenshots show each scene's colours where it puts them")
+    void gridMinAtarAndScrubbing() throws Exception {
+        assumeTrue(canOpenWindow(), "no DISPLAY and no xvfb-run: the real-window test needs one (scripts/setup.sh installs xvfb)");
+        List<Path> files = List.of(
+                record(dir.resolve("lake.jgr"), "FrozenLake8x8-v1", Map.of(), 4, 60, false),
+                record(dir.resolve("breakout.jgr"), "MinAtar/Breakout-v1", Map.of(), 2, 400, false),
+                record(dir.resolve("bandit.jgr"), "GaussianBandit-v0", Map.of("max_episode_steps", 10_000), 1, 10_000, true));
+        Path out = runViewer(files, 2);
+        checkShots(out, files, 3);
+        assertTrue(Files.exists(out.resolve("timings.txt")));
+        System.out.println("viewer: " + Files.readString(out.resolve("timings.txt")).trim());
+    }
+
+    @Test
+    @DisplayName("CartPole-v1 in a real window (when classic control is registered)")
+    void cartPole() throws Exception {
+        assumeTrue(canOpenWindow(), "no DISPLAY and no xvfb-run: the real-window test needs one (scripts/setup.sh installs xvfb)");
+        assumeTrue(EnvRegistry.ids().contains("CartPole-v1"),
+                "CartPole-v1 is not registered yet (classic control arrives from another branch): its window test is skipped");
+        List<Path> files = List.of(record(dir.resolve("cartpole.jgr"), "CartPole-v1", Map.of(), 3, 500, false));
+        Path out = runViewer(files, -1);
+        Files.copy(out.resolve("shot-0.png"), KEEP.resolve("cartpole.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        checkShots(out, files, 1);
+    }
+
+    private static void checkShots(Path out, List<Path> files, int expected) throws IOException {
+        List<String> rows = Files.readAllLines(out.resolve("shots.csv"));
+        assertEquals(expected + 1, rows.size(), String.join("\n", rows));
+        for (int i = 0; i < expected; i++) {
+            String[] c = rows.get(i + 1).split(",");
+            int frame = Integer.parseInt(c[1]);
+            int fbHeight = Integer.parseInt(c[4]);
+            float x = Float.parseFloat(c[5]), y = Float.parseFloat(c[6]), w = Float.parseFloat(c[7]), h = Float.parseFloat(c[8]);
+            BufferedImage img = ImageIO.read(out.resolve(c[2]).toFile());
+            Scene scene = sceneAt(files.get(i), frame);
+            String what = files.get(i).getFileName() + " frame " + frame;
+            assertTrue(distinctColours(img, x, fbHeight - y - h, w, h) >= 3, what + ": the picture is (nearly) blank");
+            Viewport v = scene.viewport();
+            double sx = w / v.width(), sy = h / v.height();
+            int checked = 0;
+            for (Shape s : scene.shapes()) {
+                if (s instanceof Shape.Circle circle && !circle.fill().isTransparent() && circle.radius() * sx > 3) {
+                    checkPixel(img, what + " circle", x + (circle.cx() - v.minX()) * sx, fbHeight - (y + (circle.cy() - v.minY()) * sy), circle.fill());
+                    checked++;
+                } else if (s instanceof Shape.Rect q && !q.fill().isTransparent() && q.width() * sx > 6 && q.height() * sy > 6) {
+                    double cx = q.x() + q.width() / 2, cy = q.y() + q.height() / 2;
+                    if (covered(scene, s, cx, cy)) continue;
+                    checkPixel(img, what + " rect", x + (cx - v.minX()) * sx, fbHeight - (y + (cy - v.minY()) * sy), q.fill());
+                    checked++;
+                } else if (s instanceof Shape.Cells g) {
+                    for (int row = 0; row < g.rows(); row++) {
+                        for (int col = 0; col < g.cols(); col++) {
+                            Color colour = g.at(row, col);
+                            if (colour.isTransparent() || colour.equals(scene.background())) continue;
+                            double cx = g.x() + (col + 0.5) * g.cellSize(), cy = g.y() + (g.rows() - 1 - row + 0.5) * g.cellSize();
+                            if (covered(scene, s, cx, cy)) continue;
+                            checkPixel(img, what + " cell (" + row + "," + col + ")", x + (cx - v.minX()) * sx, fbHeight - (y + (cy - v.minY()) * sy), colour);
+                            checked++;
+                        }
+                    }
+                }
+            }
+            assertTrue(checked > 0, what + ": nothing to check in the scene");
+        }
+    }
+
+    /** True when a later non-text shape may cover (cx, cy). */
+    private static boolean covered(Scene scene, Shape cells, double cx, double cy) {
+        boolean after = false;
+        for (Shape s : scene.shapes()) {
+            if (s == cells) {
+                after = true;
+                continue;
+            }
+            if (!after) continue;
+            if (s instanceof Shape.Circle c && Math.hypot(cx - c.cx(), cy - c.cy()) <= c.radius() + c.strokeWidth()) return true;
+            if (s instanceof Shape.Rect r && cx >= r.x() && cx <= r.x() + r.width() && cy >= r.y() && cy <= r.y() + r.height()) return true;
+            if (s instanceof Shape.Text t && Math.abs(cy - t.y()) < t.size() && Math.abs(cx - t.x()) < t.size() * (t.text().length() + 1)) return true;
+            if (s instanceof Shape.Line l && Math.abs((l.y2() - l.y1()) * cx - (l.x2() - l.x1()) * cy + l.x2() * l.y1() - l.y2() * l.x1())
+                    / Math.max(1e-9, Math.hypot(l.x2() - l.x1(), l.y2() - l.y1())) < l.width() + 0.05
+                    && cx >= Math.min(l.x1(), l.x2()) - l.width() && cx <= Math.max(l.x1(), l.x2()) + l.width()
+                    && cy >= Math.min(l.y1(), l.y2()) - l.width() && cy <= Math.max(l.y1(), l.y2()) + l.width()) return true;
+            if (s instanceof Shape.Cells || s instanceof Shape.Polygon) return true;
+        }
+        return false;
+    }
+
+    private static Scene sceneAt(Path file, int frame) {
+        Replay r = ReplayReader.read(file);
+        try (Resimulation sim = new Resimulation(r, r.episodes().get(0))) {
+            sim.start();
+            for (int i = 0; i < frame; i++) sim.step();
+            return sim.env().scene(frame == 0 ? Annotations.NONE : r.episodes().get(0).annotations(frame - 1));
+        }
+    }
+
+    private static void checkPixel(BufferedImage img, String what, double px, double py, Color want) {
+        int rgb = img.getRGB((int) Math.floor(px), (int) Math.floor(py));
+        int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+        assertTrue(Math.abs(r - want.red()) <= TOLERANCE && Math.abs(g - want.green()) <= TOLERANCE && Math.abs(b - want.blue()) <= TOLERANCE,
+                String.format("%s at (%.0f, %.0f): expected #%02x%02x%02x, found #%06x", what, px, py, want.red(), want.green(), want.blue(), rgb & 0xffffff));
+    }
+
+    private static int distinctColours(BufferedImage img, double x, double y, double w, double h) {
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 40; i++) {
+            for (int j = 0; j < 40; j++) {
+                int px = (int) Math.min(img.getWidth() - 1, x + w * (i + 0.5) / 40), py = (int) Math.min(img.getHeight() - 1, y + h * (j + 0.5) / 40);
+                seen.add(img.getRGB(px, py) & 0xffffff);
+            }
+        }
+        return seen.size();
+    }
+}
