@@ -187,7 +187,7 @@ class TabularAgentsTest {
     void threadCount() {
         ExperimentConfig c = ExperimentConfig.read(Configs.path("tabular/cliff-walking-example-6.6.json"));
         ExperimentConfig small = new ExperimentConfig(c.name(), c.description(), c.env(), c.agents(), c.seed(), 40, null, 20L,
-                c.curve(), 50, c.countEpisodes(), c.evaluation());
+                c.curve(), 50, c.countEpisodes(), c.evaluation(), c.replays());
         ExperimentResult one = new Experiment(small, "test").run(1, n -> { });
         ExperimentResult three = new Experiment(small, "test").run(3, n -> { });
         for (int a = 0; a < one.agents().size(); a++) {
