@@ -1,15 +1,19 @@
 package dev.jgym.core.vector;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs {@code body(from, to)} over [0, n) cut into one contiguous chunk per thread, on a fixed
- * set of worker threads, allocating nothing per call: the calling thread takes chunk 0, each
- * worker one more. Chunk t is {@code [n t / T, n (t + 1) / T)} for T threads, so which thread
- * computes which index is fixed, though results must not depend on it anyway.
+ * Runs {@code body(from, to)} over [0, n) on a fixed set of threads, allocating nothing per call.
+ * The range is cut into chunks of {@code max(1, n / (8 T))} indices for T threads; the calling
+ * thread and the workers claim chunks from a shared counter until none are left. Which thread
+ * computes an index therefore varies from call to call: a body must treat every index on its own
+ * (as a vector env treats each sub-env), and then results never depend on the thread count.
  *
- * <p>Workers spin briefly for the next call, then park. One caller at a time; not reentrant.
+ * <p>Claiming (rather than fixed shares) keeps a shared, busy machine from stalling a call: when
+ * a worker is not scheduled, the caller does its chunks instead of waiting for it. Workers spin
+ * briefly for the next call, then park. One caller at a time; not reentrant.
  */
 public final class ParallelRange implements AutoCloseable {
     /** The work over one chunk of indices. */
@@ -18,16 +22,18 @@ public final class ParallelRange implements AutoCloseable {
         void run(int from, int to);
     }
 
-    private static final int SPINS = 20_000;
+    private static final int SPINS = 50_000;
 
     private final int threads;
     private final Thread[] workers;
-    private final AtomicInteger pending = new AtomicInteger();
-    private volatile long generation;
+    /** High 32 bits: the call's generation; low 32 bits: the next unclaimed index. */
+    private final AtomicLong claim = new AtomicLong();
+    private final AtomicInteger completed = new AtomicInteger();
     private volatile boolean closed;
     private volatile Body body;
-    private volatile int n;
+    private volatile int n, chunk;
     private volatile Throwable failure;
+    private int generation;
 
     /** A range runner with {@code threads} threads in all (the caller's included); 1 runs inline. */
     public ParallelRange(int threads) {
@@ -35,8 +41,7 @@ public final class ParallelRange implements AutoCloseable {
         this.threads = threads;
         this.workers = new Thread[threads - 1];
         for (int t = 1; t < threads; t++) {
-            int chunk = t;
-            Thread w = new Thread(() -> work(chunk), "jgym-range-" + t);
+            Thread w = new Thread(this::work, "jgym-range-" + t);
             w.setDaemon(true);
             workers[t - 1] = w;
             w.start();
@@ -47,60 +52,65 @@ public final class ParallelRange implements AutoCloseable {
         return threads;
     }
 
-    /** Runs {@code body} over [0, n) and returns when every chunk is done; rethrows a worker's failure. */
+    /** Runs {@code body} over [0, n) and returns when every index is done; rethrows a failure. */
     public void run(int n, Body body) {
         if (closed) throw new IllegalStateException("ParallelRange is closed");
-        if (threads == 1) {
+        if (threads == 1 || n <= 1) {
             body.run(0, n);
             return;
         }
         this.body = body;
         this.n = n;
-        pending.set(threads - 1);
-        generation = generation + 1; // publishes body and n
+        this.chunk = Math.max(1, n / (8 * threads));
+        completed.set(0);
+        generation++;
+        claim.set((long) generation << 32); // publishes body, n, chunk; index 0
         for (Thread w : workers) LockSupport.unpark(w);
-        Throwable own = null;
-        try {
-            body.run(0, chunkEnd(n, 0));
-        } catch (Throwable e) {
-            own = e;
+        claimAndRun(generation);
+        int spins = 0;
+        while (completed.get() != n) {
+            if (++spins < SPINS) Thread.onSpinWait();
+            else Thread.yield();
         }
-        while (pending.get() != 0) Thread.onSpinWait();
         this.body = null;
-        Throwable f = own != null ? own : failure;
+        Throwable f = failure;
         failure = null;
         if (f instanceof RuntimeException r) throw r;
         if (f instanceof Error e) throw e;
         if (f != null) throw new IllegalStateException(f);
     }
 
-    private int chunkEnd(int n, int t) {
-        return (int) ((long) n * (t + 1) / threads);
-    }
-
-    private void work(int chunk) {
-        long seen = 0;
+    /** Claims and runs chunks of call {@code gen} until none are left. */
+    private void claimAndRun(int gen) {
         while (true) {
-            long g;
-            int spins = 0;
-            while ((g = generation) == seen && !closed) {
-                if (spins < SPINS) {
-                    spins++;
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
-            }
-            if (closed) return;
-            seen = g;
+            long c = claim.get();
+            if ((int) (c >>> 32) != gen) return;
+            int from = (int) c, total = n;
+            if (from >= total) return;
+            int to = Math.min(total, from + chunk);
+            if (!claim.compareAndSet(c, ((long) gen << 32) | to)) continue;
             try {
-                int total = n;
-                body.run((int) ((long) total * chunk / threads), chunkEnd(total, chunk));
+                body.run(from, to);
             } catch (Throwable e) {
                 failure = e;
             } finally {
-                pending.decrementAndGet();
+                completed.addAndGet(to - from);
             }
+        }
+    }
+
+    private void work() {
+        int seen = 0;
+        while (!closed) {
+            int gen;
+            int spins = 0;
+            while ((gen = (int) (claim.get() >>> 32)) == seen && !closed) {
+                if (++spins < SPINS) Thread.onSpinWait();
+                else LockSupport.park(this);
+            }
+            if (closed) return;
+            seen = gen;
+            claimAndRun(gen);
         }
     }
 
