@@ -23,6 +23,7 @@ public final class ParallelRange implements AutoCloseable {
     }
 
     private static final int SPINS = 50_000;
+    private static final int EXHAUSTED = Integer.MAX_VALUE;
 
     private final int threads;
     private final Thread[] workers;
@@ -72,6 +73,9 @@ public final class ParallelRange implements AutoCloseable {
             if (++spins < SPINS) Thread.onSpinWait();
             else Thread.yield();
         }
+        // mark this call exhausted before n and chunk change for the next one, so that a worker
+        // still reading the counter of this call can never claim with the next call's sizes
+        claim.set(((long) generation << 32) | EXHAUSTED);
         this.body = null;
         Throwable f = failure;
         failure = null;
@@ -85,7 +89,9 @@ public final class ParallelRange implements AutoCloseable {
         while (true) {
             long c = claim.get();
             if ((int) (c >>> 32) != gen) return;
-            int from = (int) c, total = n;
+            int from = (int) c;
+            if (from == EXHAUSTED) return;
+            int total = n;
             if (from >= total) return;
             int to = Math.min(total, from + chunk);
             if (!claim.compareAndSet(c, ((long) gen << 32) | to)) continue;

@@ -14,6 +14,7 @@ import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.EnvSpec;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.rng.Rng;
+import dev.jgym.core.scene.AnsiRenderer;
 import dev.jgym.core.scene.Scene;
 import dev.jgym.core.scene.SceneRaster;
 import java.util.List;
@@ -251,6 +252,8 @@ class ClassicControlTest {
         assertFalse(after.shapes().isEmpty());
         assertFalse(after.caption().isEmpty());
         assertNotEquals(java.util.Arrays.hashCode(before), java.util.Arrays.hashCode(new SceneRaster(after, 120, 80).pixels()));
+        String text = AnsiRenderer.strip(new AnsiRenderer(40).render(after));
+        assertTrue(text.endsWith(after.caption() + "\n"), "the terminal view ends with the caption");
     }
 
     static float[] toFloat(double[] v) {
