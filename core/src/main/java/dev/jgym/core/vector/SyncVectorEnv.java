@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * A {@link VectorEnv} over N ordinary envs with Box observations (Gymnasium's
- * {@code SyncVectorEnv}), optionally spread over threads: sub-env i is always stepped by the same
- * chunk, and no sub-env reads another's state, so the arrays are identical for any thread count.
+ * {@code SyncVectorEnv}), optionally spread over threads ({@link ParallelRange}): no sub-env reads
+ * another's state and each writes only its own slots, so the arrays are identical for any thread
+ * count.
  * Each sub-env allocates what its own {@code step} allocates; the vector adds nothing per step for
  * discrete actions (Box actions are copied into one small array per sub-env, as {@code Env.step} needs).
  *
