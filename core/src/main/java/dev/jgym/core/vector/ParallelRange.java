@@ -1,19 +1,21 @@
 package dev.jgym.core.vector;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs {@code body(from, to)} over [0, n) on a fixed set of threads, allocating nothing per call.
- * The range is cut into chunks of {@code max(1, n / (8 T))} indices for T threads; the calling
- * thread and the workers claim chunks from a shared counter until none are left. Which thread
- * computes an index therefore varies from call to call: a body must treat every index on its own
- * (as a vector env treats each sub-env), and then results never depend on the thread count.
  *
- * <p>Claiming (rather than fixed shares) keeps a shared, busy machine from stalling a call: when
- * a worker is not scheduled, the caller does its chunks instead of waiting for it. Workers spin
- * briefly for the next call, then park. One caller at a time; not reentrant.
+ * <p>Each of the T threads (the caller is thread 0) has a home share of the range,
+ * {@code [n t / T, n (t + 1) / T)}, cut into chunks of {@code max(1, n / (8 T))} indices. A thread
+ * claims its own chunks first, so on a quiet machine every thread works on the same indices call
+ * after call and their data stays in that core's cache; then it takes chunks left in the other
+ * shares, so a worker the OS has not scheduled never stalls a call (the caller does its chunks).
+ * Which thread computes an index can therefore vary: a body must treat every index on its own (as
+ * a vector env treats each sub-env), and then results never depend on the thread count.
+ *
+ * <p>Workers spin briefly for the next call, then park. One caller at a time; not reentrant.
  */
 public final class ParallelRange implements AutoCloseable {
     /** The work over one chunk of indices. */
@@ -24,11 +26,13 @@ public final class ParallelRange implements AutoCloseable {
 
     private static final int SPINS = 50_000;
     private static final int EXHAUSTED = Integer.MAX_VALUE;
+    /** Counters sit 16 longs (128 bytes) apart so two threads' counters never share a cache line. */
+    private static final int PAD = 16;
 
     private final int threads;
     private final Thread[] workers;
-    /** High 32 bits: the call's generation; low 32 bits: the next unclaimed index. */
-    private final AtomicLong claim = new AtomicLong();
+    /** Per thread t at index t * PAD: high 32 bits the call's generation, low 32 the next unclaimed index of t's share. */
+    private final AtomicLongArray claims;
     private final AtomicInteger completed = new AtomicInteger();
     private volatile boolean closed;
     private volatile Body body;
@@ -40,9 +44,11 @@ public final class ParallelRange implements AutoCloseable {
     public ParallelRange(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be positive, was " + threads);
         this.threads = threads;
+        this.claims = new AtomicLongArray((threads + 1) * PAD);
         this.workers = new Thread[threads - 1];
         for (int t = 1; t < threads; t++) {
-            Thread w = new Thread(this::work, "jgym-range-" + t);
+            int self = t;
+            Thread w = new Thread(() -> work(self), "jgym-range-" + t);
             w.setDaemon(true);
             workers[t - 1] = w;
             w.start();
@@ -51,6 +57,10 @@ public final class ParallelRange implements AutoCloseable {
 
     public int threads() {
         return threads;
+    }
+
+    private int shareStart(int total, int t) {
+        return (int) ((long) total * t / threads);
     }
 
     /** Runs {@code body} over [0, n) and returns when every index is done; rethrows a failure. */
@@ -64,18 +74,18 @@ public final class ParallelRange implements AutoCloseable {
         this.n = n;
         this.chunk = Math.max(1, n / (8 * threads));
         completed.set(0);
-        generation++;
-        claim.set((long) generation << 32); // publishes body, n, chunk; index 0
+        long gen = ++generation;
+        for (int t = 0; t < threads; t++) claims.set(t * PAD, (gen << 32) | shareStart(n, t)); // publishes body, n, chunk
         for (Thread w : workers) LockSupport.unpark(w);
-        claimAndRun(generation);
+        claimAndRun(generation, 0);
         int spins = 0;
         while (completed.get() != n) {
             if (++spins < SPINS) Thread.onSpinWait();
             else Thread.yield();
         }
         // mark this call exhausted before n and chunk change for the next one, so that a worker
-        // still reading the counter of this call can never claim with the next call's sizes
-        claim.set(((long) generation << 32) | EXHAUSTED);
+        // still reading a counter of this call can never claim with the next call's sizes
+        for (int t = 0; t < threads; t++) claims.set(t * PAD, (gen << 32) | EXHAUSTED);
         this.body = null;
         Throwable f = failure;
         failure = null;
@@ -84,39 +94,43 @@ public final class ParallelRange implements AutoCloseable {
         if (f != null) throw new IllegalStateException(f);
     }
 
-    /** Claims and runs chunks of call {@code gen} until none are left. */
-    private void claimAndRun(int gen) {
-        while (true) {
-            long c = claim.get();
-            if ((int) (c >>> 32) != gen) return;
-            int from = (int) c;
-            if (from == EXHAUSTED) return;
-            int total = n;
-            if (from >= total) return;
-            int to = Math.min(total, from + chunk);
-            if (!claim.compareAndSet(c, ((long) gen << 32) | to)) continue;
-            try {
-                body.run(from, to);
-            } catch (Throwable e) {
-                failure = e;
-            } finally {
-                completed.addAndGet(to - from);
+    /** Claims and runs chunks of call {@code gen}: its own share first, then the others'. */
+    private void claimAndRun(int gen, int self) {
+        for (int k = 0; k < threads; k++) {
+            int owner = (self + k) % threads;
+            while (true) {
+                long c = claims.get(owner * PAD);
+                if ((int) (c >>> 32) != gen) break;
+                int from = (int) c;
+                if (from == EXHAUSTED) break;
+                int total = n;
+                int end = shareStart(total, owner + 1);
+                if (from >= end) break;
+                int to = Math.min(end, from + chunk);
+                if (!claims.compareAndSet(owner * PAD, c, ((long) gen << 32) | to)) continue;
+                try {
+                    body.run(from, to);
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    completed.addAndGet(to - from);
+                }
             }
         }
     }
 
-    private void work() {
+    private void work(int self) {
         int seen = 0;
         while (!closed) {
             int gen;
             int spins = 0;
-            while ((gen = (int) (claim.get() >>> 32)) == seen && !closed) {
+            while ((gen = (int) (claims.get(self * PAD) >>> 32)) == seen && !closed) {
                 if (++spins < SPINS) Thread.onSpinWait();
                 else LockSupport.park(this);
             }
             if (closed) return;
             seen = gen;
-            claimAndRun(gen);
+            claimAndRun(gen, self);
         }
     }
 
