@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -193,7 +192,7 @@ public final class Experiment {
             List<ExperimentResult.AgentCurves> curves = new ArrayList<>();
             for (int a = 0; a < agents; a++) {
                 List<StepMetrics> parts = new ArrayList<>();
-                for (int b = 0; b < blocks; b++) parts.add(get(futures.get(a * blocks + b)));
+                for (int b = 0; b < blocks; b++) parts.add(Futures.join(futures.get(a * blocks + b)));
                 AgentConfig ac = config.agents().get(a);
                 List<double[][]> sums = new ArrayList<>(), windows = new ArrayList<>(), totals = new ArrayList<>();
                 List<Evaluation.Result[]> evaluations = new ArrayList<>();
@@ -229,7 +228,7 @@ public final class Experiment {
                 List<double[][]> sums = new ArrayList<>(), windows = new ArrayList<>(), totals = new ArrayList<>();
                 List<Evaluation.Result[]> evaluations = new ArrayList<>();
                 for (int b = 0; b < blocks; b++) {
-                    EpisodeMetrics p = get(futures.get(a * blocks + b));
+                    EpisodeMetrics p = Futures.join(futures.get(a * blocks + b));
                     sums.add(p.sums);
                     windows.add(p.windowMeans);
                     totals.add(p.totals);
@@ -358,17 +357,4 @@ public final class Experiment {
         return new ExperimentResult.AgentCurves(label, type, curves, windowMeans, totals, evaluations);
     }
 
-    private static <T> T get(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) throw r;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException(cause);
-        }
-    }
 }

@@ -1,8 +1,8 @@
 package dev.jgym.agents.sweep;
 
+import dev.jgym.agents.experiment.Futures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,24 +39,11 @@ public final class LocalSweepRunner implements SweepRunner {
                 }));
             }
             List<TrialTask.Outcome> outcomes = new ArrayList<>();
-            for (Future<TrialTask.Outcome> f : futures) outcomes.add(get(f));
+            for (Future<TrialTask.Outcome> f : futures) outcomes.add(Futures.join(f));
             return outcomes;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static <T> T get(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) throw r;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException(cause);
-        }
-    }
 }
