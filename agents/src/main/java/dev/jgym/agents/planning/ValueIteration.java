@@ -58,6 +58,45 @@ public final class ValueIteration {
     }
 
     /**
+     * Value iteration for the best ε-greedy policy (Sutton &amp; Barto, 2nd ed., section 5.4: among
+     * ε-soft policies, policy improvement stops at the ε-greedy policy whose values satisfy)
+     * <pre>  v(s) = (1 − ε) max_a q(s, a) + (ε / |A|) Σ_a q(s, a),   q(s, a) = Σ_{s', r} p(s', r | s, a) [r + γ v(s')]</pre>
+     * These action values are also the fixed point of SARSA's expected update with that fixed ε
+     * (q is the value of the ε-greedy policy on q itself), so the {@link Solution#policy} read off
+     * them is the greedy policy that constant-ε SARSA approaches as its step size shrinks, given
+     * enough visits everywhere. With ε = 0 it is {@link #solve}.
+     *
+     * @param epsilon ε in [0, 1]
+     */
+    public static Solution solveEpsilonSoft(FlatModel m, Settings settings, double epsilon) {
+        Check.inRange("epsilon", epsilon, 0, 1);
+        double gamma = settings.gamma();
+        double[] v = new double[m.nS];
+        int sweeps = 0;
+        while (true) {
+            double delta = 0;
+            for (int s = 0; s < m.nS; s++) {
+                double best = Double.NEGATIVE_INFINITY, sum = 0;
+                for (int a = 0; a < m.nA; a++) {
+                    double q = m.backup(s, a, v, gamma);
+                    best = Math.max(best, q);
+                    sum += q;
+                }
+                double value = (1 - epsilon) * best + epsilon * sum / m.nA;
+                delta = Math.max(delta, Math.abs(value - v[s]));
+                v[s] = value;
+            }
+            sweeps++;
+            if (delta < settings.theta()) break;
+            if (sweeps >= settings.maxSweeps()) {
+                throw new IllegalStateException("epsilon-soft value iteration did not converge in " + sweeps + " sweeps (last change " + delta + ")");
+            }
+        }
+        double[] q = Solution.actionValues(m, v, gamma);
+        return new Solution(v, q, Solution.greedy(m, q), sweeps, m.nA);
+    }
+
+    /**
      * Finite-horizon value iteration: the best expected undiscounted return of at most
      * {@code horizon} steps from each state (the optimal policy may change with the steps left).
      * For a task whose only reward is 1 at the goal, the best chance of success within a time limit.

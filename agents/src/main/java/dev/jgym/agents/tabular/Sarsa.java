@@ -10,6 +10,13 @@ import dev.jgym.core.sim.Transition;
  * its exploration rule, learns from the quintuple (S, A, R, S', A') and then takes A':
  * <pre>  Q(S, A) ← Q(S, A) + α [R + γ Q(S', A') − Q(S, A)]</pre>
  * with Q(S', A') = 0 when S' is terminal.
+ * <p>Step size: constant α by default (the book's examples). With {@code alpha_end} and
+ * {@code alpha_decay_episodes} it falls linearly from α to α_end over that many episodes and then
+ * stays there, α_k = α + (α_end − α)·min(1, k / n) in episode k = 0, 1, ... A small final step
+ * size lets Q settle at SARSA's fixed point (section 6.4 assumes the usual step-size conditions
+ * of section 2.7): with ε held fixed that is the action-value function of the best ε-greedy
+ * policy (section 5.4), which {@code planning.ValueIteration.solveEpsilonSoft} computes from a
+ * model.
  * <p>Type name {@value #TYPE}.
  */
 public final class Sarsa extends TabularAgent {
@@ -18,6 +25,8 @@ public final class Sarsa extends TabularAgent {
     /** Settings, as a config gives them; every field may be left out. */
     public record Settings(
             @JsonProperty("alpha") Double alpha,                                   // step size α in (0, 1] (default 0.1)
+            @JsonProperty("alpha_end") Double alphaEnd,                            // with a step-size schedule: the final α
+            @JsonProperty("alpha_decay_episodes") Integer alphaDecayEpisodes,      // with a step-size schedule: episodes to reach it
             @JsonProperty("gamma") Double gamma,                                   // discount γ in [0, 1] (default 1, the book's episodic tasks)
             @JsonProperty("epsilon") Double epsilon,                               // ε of ε-greedy (default 0.1)
             @JsonProperty("epsilon_end") Double epsilonEnd,                        // with a schedule: the final ε
@@ -28,6 +37,10 @@ public final class Sarsa extends TabularAgent {
         public Settings {
             alpha = alpha == null ? 0.1 : alpha;
             checkAlpha(alpha);
+            if (alphaEnd != null) Check.that(alphaEnd > 0 && alphaEnd <= 1, "alpha_end", "expected a number in (0, 1], found " + alphaEnd);
+            if (alphaDecayEpisodes != null) Check.positive("alpha_decay_episodes", alphaDecayEpisodes);
+            Check.that((alphaEnd == null) == (alphaDecayEpisodes == null), alphaEnd == null ? "alpha_end" : "alpha_decay_episodes",
+                    "a step-size schedule needs both alpha_end and alpha_decay_episodes");
             gamma = gamma == null ? 1.0 : gamma;
             Check.inRange("gamma", gamma, 0, 1);
             initialValue = initialValue == null ? 0.0 : initialValue;
@@ -36,14 +49,29 @@ public final class Sarsa extends TabularAgent {
         }
     }
 
-    private final double alpha;
+    private final Settings settings;
+    private double alpha;
     private final double gamma;
 
     public Sarsa(Settings s, AgentContext context) {
         super(TYPE, context, explore(s.epsilon(), s.epsilonEnd(), s.epsilonDecayEpisodes(), s.epsilonSchedule(), s.temperature()),
                 s.initialValue());
+        this.settings = s;
         this.alpha = s.alpha();
         this.gamma = s.gamma();
+    }
+
+    /** The step size of the current episode (after the schedule). */
+    public double alpha() {
+        return alpha;
+    }
+
+    @Override
+    protected void episodeStarted() {
+        if (settings.alphaEnd() != null) {
+            double k = exploration.episodes() - 1, n = settings.alphaDecayEpisodes();
+            alpha = settings.alpha() + (settings.alphaEnd() - settings.alpha()) * Math.min(1, k / n);
+        }
     }
 
     @Override

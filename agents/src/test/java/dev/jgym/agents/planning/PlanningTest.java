@@ -64,6 +64,37 @@ class PlanningTest {
         assertEquals(-13, ValueIteration.solve(model("CliffWalking-v1", Map.of()), 1.0).value(36), 1e-9);
     }
 
+    /** The states a policy visits from {@code start} in a deterministic model, up to the terminating step (at most 200 steps). */
+    static java.util.List<Integer> path(TabularModel m, int[] policy, int start) {
+        java.util.List<Integer> states = new java.util.ArrayList<>(java.util.List.of(start));
+        int s = start;
+        for (int t = 0; t < 200; t++) {
+            TabularModel.Outcome o = m.transitions(s, policy[s]).get(0);
+            assertEquals(1.0, o.probability(), "deterministic model");
+            s = o.nextState();
+            states.add(s);
+            if (o.terminated()) return states;
+        }
+        throw new AssertionError("the policy loops from state " + start + ": " + states.subList(0, 30) + " ...");
+    }
+
+    @Test
+    @DisplayName("S&B 5.4, the best epsilon-greedy policy (epsilon 0.1), where constant-epsilon SARSA settles: greedy path 15 on the windy grid, 7 with king's moves; on the cliff 15 steps two rows above the edge, not the 13-step edge path")
+    void bestEpsilonGreedyPolicies() {
+        TabularModel windy = model("WindyGridworld-v0", Map.of()), kings = model("WindyGridworldKings-v0", Map.of());
+        TabularModel cliff = model("CliffWalking-v1", Map.of());
+        ValueIteration.Settings undiscounted = new ValueIteration.Settings(1.0);
+        assertEquals(15, path(windy, ValueIteration.solveEpsilonSoft(new FlatModel(windy), undiscounted, 0.1).policy(), 30).size() - 1);
+        assertEquals(7, path(kings, ValueIteration.solveEpsilonSoft(new FlatModel(kings), undiscounted, 0.1).policy(), 30).size() - 1);
+        Solution soft = ValueIteration.solveEpsilonSoft(new FlatModel(cliff), undiscounted, 0.1);
+        // rows of 12 columns: up, up to row 1, along it, down, down to the goal 47
+        assertEquals(java.util.List.of(36, 24, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 35, 47), path(cliff, soft.policy(), 36));
+        assertEquals(13, path(cliff, ValueIteration.solve(cliff, 1.0).policy(), 36).size() - 1, "epsilon 0: the cliff edge");
+        // epsilon = 0 is plain value iteration
+        assertArrayEquals(ValueIteration.solve(windy, 1.0).values(),
+                ValueIteration.solveEpsilonSoft(new FlatModel(windy), undiscounted, 0).values(), 1e-9);
+    }
+
     @Test
     @DisplayName("S&B Example 6.2: the random policy's values on the random walk are 1/6 ... 5/6 (1e-9); 19 states: i/20")
     void randomWalkTrueValues() {

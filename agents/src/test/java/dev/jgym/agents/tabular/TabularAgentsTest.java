@@ -114,6 +114,8 @@ class TabularAgentsTest {
             {"mc-off-policy", "{\"epsilon\": 0}", "$.agents[0].settings.epsilon: expected a number in (0, 1]: the behaviour policy must try every action (coverage)"},
             {"mc-prediction", "{\"visits\": \"some\"}", "$.agents[0].settings.visits: expected \"first\" or \"every\", found \"some\""},
             {"q-learning", "{\"epsilon_schedule\": \"cosine\"}", "$.agents[0].settings.epsilon_schedule: expected \"linear\" or \"exponential\", found \"cosine\""},
+            {"sarsa", "{\"alpha_end\": 0.01}", "$.agents[0].settings.alpha_decay_episodes: a step-size schedule needs both alpha_end and alpha_decay_episodes"},
+            {"sarsa", "{\"alpha_end\": 0, \"alpha_decay_episodes\": 10}", "$.agents[0].settings.alpha_end: expected a number in (0, 1], found 0.0"},
         };
         for (String[] c : cases) {
             Path file = dir.resolve("c.json");
@@ -139,9 +141,25 @@ class TabularAgentsTest {
         assertArrayEquals(sarsa.table(), lambda0.table(), 1e-12);
     }
 
+    @Test
+    @DisplayName("SARSA's step-size schedule: alpha falls linearly from alpha to alpha_end over alpha_decay_episodes, then stays; without one it is constant")
+    void sarsaStepSizeSchedule() {
+        try (Env<Object, Object> env = EnvRegistry.make("WindyGridworld-v0")) {
+            Sarsa annealed = Training.agent("sarsa", "{\"alpha\": 0.5, \"alpha_end\": 0.1, \"alpha_decay_episodes\": 4}", env, 1);
+            Sarsa constant = Training.agent("sarsa", "{\"alpha\": 0.5}", env, 1);
+            double[] expected = {0.5, 0.4, 0.3, 0.2, 0.1, 0.1, 0.1};
+            for (double alpha : expected) {
+                annealed.onEpisodeStart(30);
+                constant.onEpisodeStart(30);
+                assertEquals(alpha, annealed.alpha(), 1e-12);
+                assertEquals(0.5, constant.alpha());
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"q-learning", "expected-sarsa", "double-q-learning", "sarsa-lambda"})
-    @DisplayName("on the Windy Gridworld with king's moves the greedy path is value iteration's 7 steps (2000 episodes, alpha 0.5, epsilon 0.1)")
+    @DisplayName("on the Windy Gridworld with king's moves the greedy path is value iteration's 7 steps (2000 episodes, alpha 0.5, epsilon 0.1); SARSA, whose Q at alpha 0.5 never settles, in TabularFiguresTest with an annealed step size")
     void kingsMovesOptimum(String type) {
         TabularAgent a = Training.train("WindyGridworldKings-v0", Map.of(), type, "{\"alpha\": 0.5}", 2000, 2);
         Solution vi = ValueIteration.solve(FlatModel.of(EnvRegistry.make("WindyGridworldKings-v0")), 1.0);
