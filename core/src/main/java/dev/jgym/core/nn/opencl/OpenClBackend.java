@@ -72,7 +72,7 @@ public final class OpenClBackend implements Backend {
 
     /** True when the last launch ran on OpenCL on this backend's device (always, or it threw). */
     public synchronized boolean ranOnOpenCl() {
-        return kernel.isRunningCL() && kernel.getTargetDevice() == device;
+        return kernel.isRunningCL() && sameDevice(kernel.getTargetDevice(), device);
     }
 
     /** Kernel launches so far (the compile check included). */
@@ -137,7 +137,12 @@ public final class OpenClBackend implements Backend {
      * back to Java threads (no OpenCL, or a kernel it could not translate; its log says which).
      */
     static void requireOpenCl(com.aparapi.Kernel k, OpenCLDevice device) {
-        if (!k.isRunningCL() || k.getTargetDevice() != device) throw fellBack(k, device, null);
+        if (!k.isRunningCL() || !sameDevice(k.getTargetDevice(), device)) throw fellBack(k, device, null);
+    }
+
+    /** Same OpenCL device (by cl_device_id: Aparapi may hand back another object for it). */
+    static boolean sameDevice(com.aparapi.device.Device target, OpenCLDevice device) {
+        return target instanceof OpenCLDevice d && d.getDeviceId() == device.getDeviceId();
     }
 
     private void launch1d(int items) {
