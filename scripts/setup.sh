@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what jgym needs on a fresh Debian machine: a JDK 17+, Maven, and the system packages
-# the tests use (fonts for headless plots). As root it installs them with apt-get; otherwise it
+# the tests use (fonts for headless plots; PoCL, an OpenCL platform on the CPU, for the OpenCL
+# backend tests). As root it installs them with apt-get; otherwise it
 # prints the one command to run. Safe to run again: it only installs what is missing.
 set -euo pipefail
 
-# Debian packages the build and the tests need (xvfb and Mesa for the viewer's real-window test).
-PACKAGES=(fontconfig fonts-dejavu-core xvfb xauth libgl1-mesa-dri libgl1 libglx-mesa0)
+# Debian packages the build and the tests need: fonts for headless plots, xvfb and Mesa for the
+# viewer's real-window test, PoCL (OpenCL on the CPU) for the OpenCL backend tests.
+PACKAGES=(fontconfig fonts-dejavu-core xvfb xauth libgl1-mesa-dri libgl1 libglx-mesa0 pocl-opencl-icd ocl-icd-libopencl1 clinfo)
 need=()
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)

@@ -8,6 +8,7 @@ import dev.jgym.agents.experiment.ExperimentResult;
 import dev.jgym.agents.experiment.SupervisedExperiment;
 import dev.jgym.core.config.ExperimentConfig;
 import dev.jgym.core.config.UserError;
+import dev.jgym.core.nn.opencl.OpenClDevices;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvChecker;
 import dev.jgym.core.env.EnvRegistry;
@@ -33,6 +34,8 @@ public final class Main {
             "usage: jgym <command> [options]",
             "",
             "  train <config.json> [--out DIR] [--threads N] [--quiet]   run an experiment (bandits, or supervised when it has a \"model\")",
+            "        [--backend auto|cpu|cpu:T|opencl|opencl:N]           the NN backend of a supervised run (default: cpu on --threads)",
+            "  devices                                                   list the OpenCL platforms and devices (opencl:N)",
             "  envs                                                      list the registered envs",
             "  agents                                                    list the agent types",
             "  check <env-id>                                            check an env against the Env contract",
@@ -93,11 +96,14 @@ public final class Main {
                 return show(args);
             case "replay":
                 return new ReplayCommand(out, err).run(args);
+            case "devices":
+                noMoreArgs("devices", args);
+                return devices();
             case "help", "--help", "-h":
                 out.print(USAGE);
                 return 0;
             default:
-                throw new UserError("unknown command \"" + command + "\" (expected train, envs, agents, check, show or replay; `jgym help` shows usage)");
+                throw new UserError("unknown command \"" + command + "\" (expected train, envs, agents, check, show, replay or devices; `jgym help` shows usage)");
         }
     }
 
@@ -105,14 +111,16 @@ public final class Main {
         Path config = null, outDir = null;
         int threads = Runtime.getRuntime().availableProcessors();
         boolean quiet = false;
+        String backend = null;
         while (!args.isEmpty()) {
             String a = args.poll();
             switch (a) {
                 case "--out" -> outDir = Path.of(value(a, args));
+                case "--backend" -> backend = value(a, args);
                 case "--threads" -> threads = positiveInt(a, value(a, args));
                 case "--quiet", "-q" -> quiet = true;
                 default -> {
-                    if (a.startsWith("-")) throw new UserError("train: unknown option " + a + " (expected --out, --threads or --quiet)");
+                    if (a.startsWith("-")) throw new UserError("train: unknown option " + a + " (expected --out, --threads, --backend or --quiet)");
                     if (config != null) throw new UserError("train: one config file expected, found " + config + " and " + a);
                     config = Path.of(a);
                 }
@@ -120,7 +128,8 @@ public final class Main {
         }
         if (config == null) throw new UserError("train: missing the config file (usage: jgym train <config.json> [--out DIR] [--threads N] [--quiet])");
         if (Files.isDirectory(config)) throw new UserError(config + ": is a folder, expected a JSON config file");
-        if (SupervisedExperiment.isSupervised(config)) return SupervisedExperiment.runCli(config, outDir, threads, quiet, out, err, terminal);
+        if (SupervisedExperiment.isSupervised(config)) return SupervisedExperiment.runCli(config, outDir, backend, threads, quiet, out, err, terminal);
+        if (backend != null) throw new UserError("train: --backend applies to supervised configs (with a \"model\"); " + config + " has none");
         ExperimentConfig cfg = ExperimentConfig.read(config);
         Experiment experiment = new Experiment(cfg, config.toString());
         if (outDir == null) outDir = Path.of("runs", cfg.name());
@@ -194,6 +203,19 @@ public final class Main {
             }
             out.println(line.append(row[5]).toString());
         }
+        return 0;
+    }
+
+    /** The OpenCL devices, numbered as {@code --backend opencl:N} takes them, and what {@code auto} picks. */
+    private int devices() {
+        List<OpenClDevices.Info> list = OpenClDevices.list();
+        if (list.isEmpty()) {
+            out.println("no OpenCL device: " + OpenClDevices.whyNone());
+        } else {
+            for (OpenClDevices.Info d : list) out.println("opencl:" + d.describe() + ", " + d.platformVersion().trim());
+        }
+        boolean gpu = list.stream().anyMatch(OpenClDevices.Info::isGpu);
+        out.println("auto: " + (gpu ? "the first OpenCL GPU" : "cpu (no OpenCL GPU; on an OpenCL CPU device the Java backend is faster)"));
         return 0;
     }
 

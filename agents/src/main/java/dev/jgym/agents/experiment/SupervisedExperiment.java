@@ -16,6 +16,8 @@ import dev.jgym.core.data.Transform;
 import dev.jgym.core.nn.Init;
 import dev.jgym.core.nn.Param;
 import dev.jgym.core.nn.Training;
+import dev.jgym.core.nn.Backend;
+import dev.jgym.core.nn.Backends;
 import dev.jgym.core.nn.cpu.CpuBackend;
 import dev.jgym.core.nn.io.ModelFile;
 import dev.jgym.core.nn.layers.Layers;
@@ -151,7 +153,7 @@ public final class SupervisedExperiment {
         return out;
     }
 
-    private Sequential model(CpuBackend backend, int features, int classes) {
+    private Sequential model(Backend backend, int features, int classes) {
         SupervisedConfig.ModelConfig m = config.model();
         Init weight, bias;
         try {
@@ -186,17 +188,17 @@ public final class SupervisedExperiment {
         return warm > 0 ? LrSchedule.warmup(warm, base) : base;
     }
 
-    private Optimizer optimizer(Sequential net, LrSchedule schedule) {
+    private Optimizer optimizer(Backend be, Sequential net, LrSchedule schedule) {
         SupervisedConfig.OptimizerConfig o = config.training().optimizer();
         List<Param> ps = net.trainable();
         Optimizer opt;
         switch (o.type()) {
-            case "sgd": opt = new Sgd(ps, o.lr(), 0, false, o.weightDecay()); break;
-            case "momentum": opt = new Sgd(ps, o.lr(), o.momentum(), false, o.weightDecay()); break;
-            case "nesterov": opt = new Sgd(ps, o.lr(), o.momentum(), true, o.weightDecay()); break;
-            case "rmsprop": opt = new RmsProp(ps, o.lr(), 0.99, 1e-8, o.weightDecay()); break;
-            case "adam": opt = new Adam(ps, o.lr(), 0.9, 0.999, 1e-8, o.weightDecay(), false); break;
-            default: opt = Adam.adamW(ps, o.lr(), o.weightDecay()); break;
+            case "sgd": opt = new Sgd(be, ps, o.lr(), 0, false, o.weightDecay()); break;
+            case "momentum": opt = new Sgd(be, ps, o.lr(), o.momentum(), false, o.weightDecay()); break;
+            case "nesterov": opt = new Sgd(be, ps, o.lr(), o.momentum(), true, o.weightDecay()); break;
+            case "rmsprop": opt = new RmsProp(be, ps, o.lr(), 0.99, 1e-8, o.weightDecay()); break;
+            case "adam": opt = new Adam(be, ps, o.lr(), 0.9, 0.999, 1e-8, o.weightDecay(), false); break;
+            default: opt = new Adam(be, ps, o.lr(), 0.9, 0.999, 1e-8, o.weightDecay(), true); break;
         }
         return opt.schedule(schedule);
     }
@@ -218,16 +220,24 @@ public final class SupervisedExperiment {
     }
 
     public Result run(int threads, LongConsumer progress) {
+        return run(null, threads, progress);
+    }
+
+    /**
+     * Trains on the backend a spec names ({@code Backends.create}: auto, cpu, cpu:T, opencl[:N]);
+     * null: the CPU backend on {@code threads} threads (bit-identical for any thread count).
+     */
+    public Result run(String backendSpec, int threads, LongConsumer progress) {
         Data d = data();
         if (config.training().earlyStopping() != null && d.validation() == null) {
             throw new UserError(source + ": $.training.early_stopping: needs a validation set ($.data.validation > 0)");
         }
         SupervisedConfig.TrainingConfig t = config.training();
-        try (CpuBackend be = new CpuBackend(threads)) {
+        try (Backend be = backendSpec == null ? new CpuBackend(threads) : Backends.create(backendSpec)) {
             Sequential net = model(be, d.train().features(), d.train().classes());
             DataLoader loader = new DataLoader(d.train(), t.batchSize(), true, t.dropLast(), new Rng(config.seed()).child("data"), d.trainTransforms());
             LrSchedule schedule = schedule(loader.batchesPerEpoch());
-            Optimizer opt = optimizer(net, schedule);
+            Optimizer opt = optimizer(be, net, schedule);
             EarlyStopping stopper = t.earlyStopping() == null ? null : new EarlyStopping(t.earlyStopping().patience(), t.earlyStopping().minDelta(), true);
             float[][] best = null;
             List<EpochRow> rows = new ArrayList<>();
@@ -239,28 +249,33 @@ public final class SupervisedExperiment {
                 rows.add(new EpochRow(e + 1, lr, tr.loss(), tr.accuracy(), val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy()));
                 if (stopper != null) {
                     stopped = stopper.update(val.accuracy());
-                    if (stopper.improved()) best = snapshot(net);
+                    if (stopper.improved()) best = snapshot(net, be);
                 }
             }
-            if (best != null) restore(net, best);
+            if (best != null) restore(net, best, be);
             Training.Stats test = Training.evaluate(net, be, d.test(), 1000, d.evalTransforms());
             long params = 0;
             for (Param p : net.trainable()) params += p.value().size();
             int bestEpoch = stopper == null ? rows.size() : stopper.bestEpoch() + 1;
+            for (Param p : net.params()) be.toHost(p.value()); // the model outlives the backend (saved after)
             return new Result(rows, test, bestEpoch, stopped && rows.size() < t.epochs(), net, params);
         }
     }
 
-    private static float[][] snapshot(Sequential net) {
+    private static float[][] snapshot(Sequential net, Backend be) {
         List<Param> ps = net.params();
+        for (Param p : ps) be.toHost(p.value());
         float[][] copy = new float[ps.size()][];
         for (int i = 0; i < copy.length; i++) copy[i] = ps.get(i).value().data().clone();
         return copy;
     }
 
-    private static void restore(Sequential net, float[][] saved) {
+    private static void restore(Sequential net, float[][] saved, Backend be) {
         List<Param> ps = net.params();
-        for (int i = 0; i < saved.length; i++) System.arraycopy(saved[i], 0, ps.get(i).value().data(), 0, saved[i].length);
+        for (int i = 0; i < saved.length; i++) {
+            System.arraycopy(saved[i], 0, ps.get(i).value().data(), 0, saved[i].length);
+            be.hostChanged(ps.get(i).value());
+        }
     }
 
     // ---- output ----------------------------------------------------------------------------------
@@ -314,6 +329,12 @@ public final class SupervisedExperiment {
 
     /** {@code jgym train} for a supervised config: validate, train with a progress bar, write, print a summary. */
     public static int runCli(Path configFile, Path outDir, int threads, boolean quiet, PrintStream out, PrintStream err, boolean terminal) {
+        return runCli(configFile, outDir, null, threads, quiet, out, err, terminal);
+    }
+
+    /** As above, on the backend {@code backendSpec} names (null: the CPU backend on {@code threads} threads). */
+    public static int runCli(Path configFile, Path outDir, String backendSpec, int threads, boolean quiet, PrintStream out, PrintStream err,
+                             boolean terminal) {
         SupervisedConfig cfg = SupervisedConfig.read(configFile);
         SupervisedExperiment experiment = new SupervisedExperiment(cfg, configFile.toString());
         Path dir = outDir == null ? Path.of("runs", cfg.name()) : outDir;
@@ -322,12 +343,12 @@ public final class SupervisedExperiment {
         Result result;
         long total = experiment.totalExamples();
         if (quiet) {
-            result = experiment.run(threads, n -> { });
+            result = experiment.run(backendSpec, threads, n -> { });
         } else {
-            err.printf(Locale.ROOT, "jgym: %s: %s, %d epochs, batch %d, %d threads%n", cfg.name(), cfg.data().dataset(),
-                    cfg.training().epochs(), cfg.training().batchSize(), threads);
+            err.printf(Locale.ROOT, "jgym: %s: %s, %d epochs, batch %d, %s%n", cfg.name(), cfg.data().dataset(),
+                    cfg.training().epochs(), cfg.training().batchSize(), backendSpec == null ? threads + " threads" : "backend " + backendSpec);
             try (ProgressBar bar = new ProgressBar(err, "examples", total, terminal)) {
-                result = experiment.run(threads, bar::advance);
+                result = experiment.run(backendSpec, threads, bar::advance);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

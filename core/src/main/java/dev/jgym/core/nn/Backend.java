@@ -9,6 +9,11 @@ package dev.jgym.core.nn;
  * "rows" are the batch. A backend is deterministic: the same inputs give the same bits, whatever
  * its thread count.
  *
+ * <p>Host and device: a backend may keep tensors in its own memory between operations (OpenCL).
+ * Code that reads {@code data()} after backend operations calls {@link #toHost} first, and code
+ * that writes {@code data()} of a tensor the backend has already seen calls {@link #hostChanged}
+ * after; fresh tensors need neither. On the CPU both are no-ops.
+ *
  * <p>Room for more: the CNN issue adds convolution and pooling here (im2col + {@link #gemm} on
  * the CPU), the LSTM issue its fused gates; every new op gets a CPU reference first.
  */
@@ -104,6 +109,50 @@ public interface Backend extends AutoCloseable {
      * Backward of {@link #batchNormTrain}: dx, and adds to dgamma (sum dy xhat) and dbeta (sum dy).
      */
     void batchNormBackward(Tensor dy, Tensor xhat, Tensor gamma, Tensor invStd, Tensor dx, Tensor dgamma, Tensor dbeta);
+
+    // ---- optimizer updates ------------------------------------------------------------------
+    // Elementwise over a parameter w, its gradient g and the optimizer's state tensors (same
+    // shape as w, zero at the start); hyperparameters in double, as the CPU computes in double.
+
+    /** x[i] = value for every element (clearing gradients). */
+    void fill(Tensor x, float value);
+
+    /**
+     * {@code acc + sum of squares of x}, accumulated in double in index order starting from acc,
+     * so a sum over several tensors equals one sum over their concatenation (global-norm clipping).
+     */
+    double addSumSquares(double acc, Tensor x);
+
+    /**
+     * SGD with momentum (PyTorch's, no dampening): {@code g = grad + wd w}; with momentum 0,
+     * {@code w -= lr g} (velocity unused, may be null); else {@code v = momentum v + g},
+     * {@code w -= lr (nesterov ? g + momentum v : v)}.
+     */
+    void sgdUpdate(Tensor w, Tensor grad, Tensor velocity, double lr, double momentum, boolean nesterov, double weightDecay);
+
+    /** RMSProp: {@code g = grad + wd w}, {@code s = alpha s + (1 - alpha) g^2}, {@code w -= lr g / (sqrt(s) + eps)}. */
+    void rmsPropUpdate(Tensor w, Tensor grad, Tensor square, double lr, double alpha, double eps, double weightDecay);
+
+    /**
+     * Adam step t (from 1), or AdamW when decoupled: see {@code optim.Adam} for the equations;
+     * bias corrections {@code 1 - beta^t} are computed from t.
+     */
+    void adamUpdate(Tensor w, Tensor grad, Tensor m, Tensor v, double lr, double beta1, double beta2, double eps,
+                    double weightDecay, boolean decoupled, long t);
+
+    // ---- host and device -------------------------------------------------------------------------
+
+    /**
+     * Makes {@code t.data()} current on the host before the caller reads it. A backend that keeps
+     * tensors in device memory copies it back here (and only here); the CPU backend does nothing.
+     */
+    default void toHost(Tensor t) {}
+
+    /**
+     * Tells the backend that the host wrote {@code t.data()} after the backend had used it, so a
+     * device copy is stale and is sent again at the next use. The CPU backend does nothing.
+     */
+    default void hostChanged(Tensor t) {}
 
     /** Releases threads or device memory; the default does nothing. */
     @Override

@@ -39,7 +39,7 @@ public final class Training {
             lossSum += loss.forward(logits, b.y()) * b.size();
             correct += countCorrect(backend.argmaxRows(logits), b.labels());
             model.backward(loss.backward(), false);
-            if (clipNorm > 0) GradClip.byGlobalNorm(model.trainable(), clipNorm);
+            if (clipNorm > 0) GradClip.byGlobalNorm(backend, model.trainable(), clipNorm);
             optimizer.step();
             seen += b.size();
             progress.accept(b.size());

@@ -592,4 +592,77 @@ public final class CpuBackend implements Backend {
             }
         }, per);
     }
+    // ---- optimizer updates -------------------------------------------------------------------------
+    // The loops the optimizers ran before they went through the backend, unchanged: per element,
+    // in double, stored as float (elementwise, so chunking keeps every bit).
+
+    @Override
+    public void fill(Tensor x, float value) {
+        java.util.Arrays.fill(x.data(), value);
+    }
+
+    @Override
+    public double addSumSquares(double acc, Tensor x) {
+        for (float v : x.data()) acc += (double) v * v;
+        return acc;
+    }
+
+    @Override
+    public void sgdUpdate(Tensor w, Tensor grad, Tensor velocity, double lr, double momentum, boolean nesterov, double weightDecay) {
+        w.requireSameShape(grad, "sgdUpdate");
+        float[] ws = w.data(), g = grad.data();
+        if (momentum == 0) {
+            chunks(ws.length, (from, to) -> {
+                for (int j = from; j < to; j++) ws[j] = (float) (ws[j] - lr * (g[j] + weightDecay * ws[j]));
+            });
+            return;
+        }
+        w.requireSameShape(velocity, "sgdUpdate");
+        float[] v = velocity.data();
+        chunks(ws.length, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                double gj = g[j] + weightDecay * ws[j];
+                double vj = momentum * v[j] + gj;
+                v[j] = (float) vj;
+                ws[j] = (float) (ws[j] - lr * (nesterov ? gj + momentum * vj : vj));
+            }
+        });
+    }
+
+    @Override
+    public void rmsPropUpdate(Tensor w, Tensor grad, Tensor square, double lr, double alpha, double eps, double weightDecay) {
+        w.requireSameShape(grad, "rmsPropUpdate");
+        w.requireSameShape(square, "rmsPropUpdate");
+        float[] ws = w.data(), g = grad.data(), s = square.data();
+        chunks(ws.length, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                double gj = g[j] + weightDecay * ws[j];
+                double sj = alpha * s[j] + (1 - alpha) * gj * gj;
+                s[j] = (float) sj;
+                ws[j] = (float) (ws[j] - lr * gj / (Math.sqrt(sj) + eps));
+            }
+        });
+    }
+
+    @Override
+    public void adamUpdate(Tensor w, Tensor grad, Tensor m, Tensor v, double lr, double beta1, double beta2, double eps,
+                           double weightDecay, boolean decoupled, long t) {
+        w.requireSameShape(grad, "adamUpdate");
+        w.requireSameShape(m, "adamUpdate");
+        w.requireSameShape(v, "adamUpdate");
+        float[] ws = w.data(), g = grad.data(), mi = m.data(), vi = v.data();
+        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
+        chunks(ws.length, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                double wj = ws[j];
+                if (decoupled) wj -= lr * weightDecay * wj;
+                double gj = decoupled ? g[j] : g[j] + weightDecay * ws[j];
+                double mj = beta1 * mi[j] + (1 - beta1) * gj;
+                double vj = beta2 * vi[j] + (1 - beta2) * gj * gj;
+                mi[j] = (float) mj;
+                vi[j] = (float) vj;
+                ws[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + eps));
+            }
+        });
+    }
 }

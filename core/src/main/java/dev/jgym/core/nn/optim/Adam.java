@@ -1,6 +1,8 @@
 package dev.jgym.core.nn.optim;
 
+import dev.jgym.core.nn.Backend;
 import dev.jgym.core.nn.Param;
+import dev.jgym.core.nn.Tensor;
 import java.util.List;
 
 /**
@@ -18,14 +20,24 @@ import java.util.List;
 public final class Adam extends Optimizer {
     private final double beta1, beta2, eps, weightDecay;
     private final boolean decoupled;
-    private final float[][] m, v;
+    private final Tensor[] m, v;
 
     public Adam(List<Param> params, double lr) {
         this(params, lr, 0.9, 0.999, 1e-8, 0, false);
     }
 
     public Adam(List<Param> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean decoupled) {
-        super(params, lr);
+        this(HOST, params, lr, beta1, beta2, eps, weightDecay, decoupled);
+    }
+
+    /** Adam with the defaults, updating through {@code backend}. */
+    public Adam(Backend backend, List<Param> params, double lr) {
+        this(backend, params, lr, 0.9, 0.999, 1e-8, 0, false);
+    }
+
+    /** Updates through {@code backend} (parameters that live on a device stay there). */
+    public Adam(Backend backend, List<Param> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean decoupled) {
+        super(backend, params, lr);
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("betas must be in [0, 1), were " + beta1 + ", " + beta2);
         }
@@ -34,8 +46,8 @@ public final class Adam extends Optimizer {
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.decoupled = decoupled;
-        this.m = state(this.params.size());
-        this.v = state(this.params.size());
+        this.m = stateTensors(this.params.size());
+        this.v = stateTensors(this.params.size());
     }
 
     /** AdamW with the given decoupled weight decay. */
@@ -45,22 +57,6 @@ public final class Adam extends Optimizer {
 
     @Override
     protected void update(int i, Param p, double lr, long t) {
-        float[] w = p.value().data(), g = p.grad().data();
-        if (m[i] == null) {
-            m[i] = new float[w.length];
-            v[i] = new float[w.length];
-        }
-        float[] mi = m[i], vi = v[i];
-        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
-        for (int j = 0; j < w.length; j++) {
-            double wj = w[j];
-            if (decoupled) wj -= lr * weightDecay * wj;
-            double gj = decoupled ? g[j] : g[j] + weightDecay * w[j];
-            double mj = beta1 * mi[j] + (1 - beta1) * gj;
-            double vj = beta2 * vi[j] + (1 - beta2) * gj * gj;
-            mi[j] = (float) mj;
-            vi[j] = (float) vj;
-            w[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + eps));
-        }
+        backend.adamUpdate(p.value(), p.grad(), stateOf(m, i, p), stateOf(v, i, p), lr, beta1, beta2, eps, weightDecay, decoupled, t);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jgym.core.nn.optim;
 
+import dev.jgym.core.nn.Backend;
 import dev.jgym.core.nn.Param;
 import java.util.List;
 
@@ -25,6 +26,22 @@ public final class GradClip {
                 float[] g = p.grad().data();
                 for (int i = 0; i < g.length; i++) g[i] *= s;
             }
+        }
+        return norm;
+    }
+
+    /**
+     * The same through a backend (gradients that live on a device stay there): the sum of squares
+     * runs on in index order across the parameters, so on the CPU it equals the host version bit
+     * for bit.
+     */
+    public static double byGlobalNorm(Backend backend, List<Param> params, double maxNorm) {
+        double ss = 0;
+        for (Param p : params) if (p.isTrainable()) ss = backend.addSumSquares(ss, p.grad());
+        double norm = Math.sqrt(ss);
+        if (norm > maxNorm && norm > 0) {
+            float s = (float) (maxNorm / norm);
+            for (Param p : params) if (p.isTrainable()) backend.scale(p.grad(), s, p.grad());
         }
         return norm;
     }

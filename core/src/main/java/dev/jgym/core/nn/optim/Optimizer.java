@@ -1,6 +1,9 @@
 package dev.jgym.core.nn.optim;
 
+import dev.jgym.core.nn.Backend;
 import dev.jgym.core.nn.Param;
+import dev.jgym.core.nn.Tensor;
+import dev.jgym.core.nn.cpu.CpuBackend;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,15 +12,29 @@ import java.util.List;
  * gradient, at the learning rate {@code lr * schedule.factor(t)} (t counts steps from 0), then
  * the caller clears gradients with {@link #zeroGrad()} before the next backward pass.
  *
- * <p>Updates run elementwise on the parameter arrays, in double, stored as float.
+ * <p>Updates run through a {@link Backend} (its {@code sgdUpdate}, {@code rmsPropUpdate},
+ * {@code adamUpdate} and {@code fill}), so parameters that live in device memory are updated
+ * there; the state tensors (velocity, moments) are created with the parameter's shape on first
+ * use and stay with the backend. Constructors without a backend update on the host, on one
+ * thread: elementwise, in double, stored as float (what the CPU backend does too).
  */
 public abstract class Optimizer {
+    /** The host backend for optimizers built without one (one thread, no pool to close). */
+    static final Backend HOST = new CpuBackend(1);
+
     protected final List<Param> params;
+    protected final Backend backend;
     private final double lr;
     private LrSchedule schedule = LrSchedule.constant();
     private long steps;
 
     protected Optimizer(List<Param> params, double lr) {
+        this(HOST, params, lr);
+    }
+
+    protected Optimizer(Backend backend, List<Param> params, double lr) {
+        if (backend == null) throw new IllegalArgumentException("backend is null");
+        this.backend = backend;
         if (!(lr >= 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("learning rate must be >= 0, was " + lr);
         List<Param> trainable = new ArrayList<>();
         for (Param p : params) if (p.isTrainable()) trainable.add(p);
@@ -43,7 +60,7 @@ public abstract class Optimizer {
     protected abstract void update(int i, Param p, double lr, long t);
 
     public void zeroGrad() {
-        for (Param p : params) p.grad().fill(0f);
+        for (Param p : params) backend.fill(p.grad(), 0f);
     }
 
     public long steps() {
@@ -54,8 +71,23 @@ public abstract class Optimizer {
         return lr;
     }
 
+    public Backend backend() {
+        return backend;
+    }
+
     /** Per-parameter state arrays, created lazily with the parameter's size. */
     protected static float[][] state(int n) {
         return new float[n][];
+    }
+
+    /** Per-parameter state tensors (filled lazily by {@link #stateOf}). */
+    protected static Tensor[] stateTensors(int n) {
+        return new Tensor[n];
+    }
+
+    /** The state tensor i of {@code states}, created as zeros of p's shape on first use. */
+    protected static Tensor stateOf(Tensor[] states, int i, Param p) {
+        if (states[i] == null) states[i] = Tensor.zeros(p.value().shape());
+        return states[i];
     }
 }

@@ -1,6 +1,8 @@
 package dev.jgym.core.nn.optim;
 
+import dev.jgym.core.nn.Backend;
 import dev.jgym.core.nn.Param;
+import dev.jgym.core.nn.Tensor;
 import java.util.List;
 
 /**
@@ -14,30 +16,27 @@ import java.util.List;
  */
 public final class RmsProp extends Optimizer {
     private final double alpha, eps, weightDecay;
-    private final float[][] square;
+    private final Tensor[] square;
 
     public RmsProp(List<Param> params, double lr) {
         this(params, lr, 0.99, 1e-8, 0);
     }
 
     public RmsProp(List<Param> params, double lr, double alpha, double eps, double weightDecay) {
-        super(params, lr);
+        this(HOST, params, lr, alpha, eps, weightDecay);
+    }
+
+    /** Updates through {@code backend} (parameters that live on a device stay there). */
+    public RmsProp(Backend backend, List<Param> params, double lr, double alpha, double eps, double weightDecay) {
+        super(backend, params, lr);
         this.alpha = alpha;
         this.eps = eps;
         this.weightDecay = weightDecay;
-        this.square = state(this.params.size());
+        this.square = stateTensors(this.params.size());
     }
 
     @Override
     protected void update(int i, Param p, double lr, long t) {
-        float[] w = p.value().data(), g = p.grad().data();
-        if (square[i] == null) square[i] = new float[w.length];
-        float[] s = square[i];
-        for (int j = 0; j < w.length; j++) {
-            double gj = g[j] + weightDecay * w[j];
-            double sj = alpha * s[j] + (1 - alpha) * gj * gj;
-            s[j] = (float) sj;
-            w[j] = (float) (w[j] - lr * gj / (Math.sqrt(sj) + eps));
-        }
+        backend.rmsPropUpdate(p.value(), p.grad(), stateOf(square, i, p), lr, alpha, eps, weightDecay);
     }
 }

@@ -1,0 +1,166 @@
+package dev.jgym.core.nn.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.jgym.core.nn.ActivationKind;
+import dev.jgym.core.nn.Backend;
+import dev.jgym.core.nn.Param;
+import dev.jgym.core.nn.Tensor;
+import dev.jgym.core.nn.cpu.CpuBackend;
+import dev.jgym.core.nn.layers.Activation;
+import dev.jgym.core.nn.layers.Dense;
+import dev.jgym.core.nn.layers.Sequential;
+import dev.jgym.core.nn.loss.Loss;
+import dev.jgym.core.nn.loss.PointwiseLoss;
+import dev.jgym.core.nn.loss.SoftmaxCrossEntropy;
+import dev.jgym.core.nn.optim.Adam;
+import dev.jgym.core.nn.optim.GradClip;
+import dev.jgym.core.nn.optim.Optimizer;
+import dev.jgym.core.rng.Rng;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Whole training runs on the OpenCL backend next to the same runs on the CPU backend, from the
+ * same weights and batches: the loss curves must agree, and a training step must leave the
+ * weights on the device. Skipped without OpenCL, failed without it when {@code CI=true}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenClTrainingTest {
+    OpenClBackend cl;
+    CpuBackend cpu;
+
+    @BeforeAll
+    void open() {
+        List<OpenClDevices.Info> devices = OpenClDevices.list();
+        if (devices.isEmpty()) {
+            String why = "no OpenCL platform: " + OpenClDevices.whyNone();
+            if ("true".equals(System.getenv("CI"))) fail("CI=true requires an OpenCL platform (PoCL): " + why);
+            Assumptions.abort(why);
+        }
+        cl = new OpenClBackend(devices.get(0).device());
+        cpu = new CpuBackend(2);
+    }
+
+    @AfterAll
+    void close() {
+        if (cl != null) cl.close();
+        if (cpu != null) cpu.close();
+    }
+
+    static Sequential mlp(Backend be, int[] widths, long seed) {
+        Rng rng = new Rng(seed);
+        java.util.List<dev.jgym.core.nn.layers.Layer> layers = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < widths.length; i++) {
+            layers.add(new Dense(be, widths[i], widths[i + 1], rng));
+            if (i + 2 < widths.length) layers.add(new Activation(be, ActivationKind.TANH));
+        }
+        return new Sequential(layers);
+    }
+
+    /** Three Gaussian blobs in 2D (centres on a circle of radius 2, sd 0.7), one-hot labels. */
+    static Tensor[] blobs(Rng rng, int n) {
+        Tensor x = Tensor.zeros(n, 2), y = Tensor.zeros(n, 3);
+        for (int i = 0; i < n; i++) {
+            int c = rng.nextInt(3);
+            double a = 2 * Math.PI * c / 3;
+            x.data()[2 * i] = (float) (2 * Math.cos(a) + 0.7 * rng.gaussian());
+            x.data()[2 * i + 1] = (float) (2 * Math.sin(a) + 0.7 * rng.gaussian());
+            y.data()[3 * i + c] = 1f;
+        }
+        return new Tensor[] {x, y};
+    }
+
+    static double[] train(Backend be, int steps) {
+        Sequential net = mlp(be, new int[] {2, 32, 32, 3}, 42);
+        Optimizer opt = new Adam(be, net.trainable(), 0.01);
+        Loss loss = new SoftmaxCrossEntropy(be);
+        Rng data = new Rng(7);
+        double[] curve = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            Tensor[] b = blobs(data, 64);
+            opt.zeroGrad();
+            curve[t] = loss.forward(net.forward(b[0]), b[1]);
+            net.backward(loss.backward(), false);
+            GradClip.byGlobalNorm(be, net.trainable(), 5.0);
+            opt.step();
+        }
+        return curve;
+    }
+
+    @Test
+    @DisplayName("a 2-32-32-3 tanh MLP, Adam 0.01, 300 steps of 64 blob points: OpenCL and CPU losses within 1e-3 + 1e-2 |cpu| at every step, and both learn (mean of the last 20 < 0.25 of the first)")
+    void mlpTrainingRunMatchesCpu() {
+        int steps = 300;
+        double[] c = train(cpu, steps), g = train(cl, steps);
+        double worst = 0;
+        for (int t = 0; t < steps; t++) {
+            double d = Math.abs(c[t] - g[t]);
+            worst = Math.max(worst, d);
+            assertTrue(d <= 1e-3 + 1e-2 * Math.abs(c[t]), "step " + t + ": cpu " + c[t] + ", opencl " + g[t]);
+        }
+        double lastC = 0, lastG = 0;
+        for (int t = steps - 20; t < steps; t++) {
+            lastC += c[t] / 20;
+            lastG += g[t] / 20;
+        }
+        System.out.printf("MLP run: first loss %.4f, last-20 mean cpu %.4f opencl %.4f, worst |d| %.2e%n", c[0], lastC, lastG, worst);
+        assertTrue(lastC < 0.25 * c[0] && lastG < 0.25 * g[0], "did not learn: " + c[0] + " -> " + lastC + " / " + lastG);
+        assertTrue(cl.ranOnOpenCl());
+    }
+
+    @Test
+    @DisplayName("DQN-sized step (4-64-64-2 MLP, Huber loss, Adam, batch 32): parameters after 10 steps within 1e-5 + 1e-3 |cpu|; per step 2 uploads (batch, targets), 1 download (loss partial sums), no weight copies")
+    void dqnSizedStepKeepsWeightsOnTheDevice() {
+        Sequential a = mlp(cpu, new int[] {4, 64, 64, 2}, 3), b = mlp(cl, new int[] {4, 64, 64, 2}, 3);
+        Optimizer oa = new Adam(cpu, a.trainable(), 1e-3), ob = new Adam(cl, b.trainable(), 1e-3);
+        Loss la = PointwiseLoss.huber(cpu, 1.0, Loss.Reduction.MEAN), lb = PointwiseLoss.huber(cl, 1.0, Loss.Reduction.MEAN);
+        Rng rng = new Rng(9);
+        TransferStats warm = null;
+        long[] weightCopies = null;
+        for (int t = 0; t < 11; t++) {
+            Tensor x = Tensor.zeros(32, 4), y = Tensor.zeros(32, 2);
+            for (int i = 0; i < x.size(); i++) x.data()[i] = (float) rng.gaussian();
+            for (int i = 0; i < y.size(); i++) y.data()[i] = (float) (2 * rng.gaussian());
+            for (int side = 0; side < 2; side++) {
+                Sequential net = side == 0 ? a : b;
+                Optimizer opt = side == 0 ? oa : ob;
+                Loss loss = side == 0 ? la : lb;
+                opt.zeroGrad();
+                loss.forward(net.forward(x), y);
+                net.backward(loss.backward(), false);
+                opt.step();
+            }
+            if (t == 0) {
+                warm = cl.transfers();
+                weightCopies = new long[b.params().size()];
+                for (int p = 0; p < weightCopies.length; p++) weightCopies[p] = cl.transfers(b.params().get(p).value());
+            }
+        }
+        TransferStats steps = cl.transfers().minus(warm);
+        assertEquals(20, steps.uploads(), "10 steps x (batch, targets): " + steps);
+        assertEquals(10, steps.downloads(), "10 steps x loss partial sums: " + steps);
+        for (int p = 0; p < weightCopies.length; p++) {
+            Param param = b.params().get(p);
+            assertEquals(weightCopies[p], cl.transfers(param.value()), param.name() + " was copied during training");
+            assertEquals(1, weightCopies[p], param.name() + " goes to the device once");
+        }
+        for (int p = 0; p < a.params().size(); p++) {
+            Tensor e = a.params().get(p).value(), g = b.params().get(p).value();
+            cl.toHost(g);
+            for (int i = 0; i < e.size(); i++) {
+                double d = Math.abs(e.data()[i] - g.data()[i]);
+                assertTrue(d <= 1e-5 + 1e-3 * Math.abs(e.data()[i]), "parameter " + p + " element " + i + ": cpu " + e.data()[i] + ", opencl " + g.data()[i]);
+            }
+        }
+        System.out.println("DQN-sized step, 10 steps: " + steps);
+        assertTrue(cl.ranOnOpenCl());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.jgym.core.nn.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgym.core.nn.Param;
+import dev.jgym.core.nn.Tensor;
+import dev.jgym.core.nn.cpu.CpuBackend;
+import dev.jgym.core.rng.Rng;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The optimizers moved behind {@code Backend} (sgdUpdate, rmsPropUpdate, adamUpdate, fill,
+ * addSumSquares): on the CPU they must give the bits the host loops gave before the move. The
+ * loops below are those host loops, kept here as the reference (tolerance: none, bit equality).
+ */
+class OptimizerBackendTest {
+
+    /** Random parameters and gradients; the same for both sides. */
+    static Param[] params(long seed) {
+        Rng rng = new Rng(seed);
+        Param[] ps = new Param[2];
+        int[] sizes = {257, 70_001};
+        for (int k = 0; k < 2; k++) {
+            Tensor w = Tensor.zeros(sizes[k]);
+            for (int i = 0; i < w.size(); i++) w.data()[i] = (float) rng.gaussian();
+            ps[k] = Param.trainable("p" + k, w);
+        }
+        return ps;
+    }
+
+    static void randomGrads(Param[] ps, Rng rng) {
+        for (Param p : ps) for (int i = 0; i < p.grad().size(); i++) p.grad().data()[i] = (float) (0.1 * rng.gaussian());
+    }
+
+    interface HostStep {
+        void step(float[] w, float[] g, float[][] state, double lr, long t);
+    }
+
+    static void compare(String name, java.util.function.BiFunction<List<Param>, CpuBackend, Optimizer> make, int states, HostStep host) {
+        try (CpuBackend be = new CpuBackend(2)) {
+            Param[] a = params(7), b = params(7);
+            Optimizer opt = make.apply(List.of(a), be);
+            float[][][] st = new float[b.length][states][];
+            for (int k = 0; k < b.length; k++) for (int s = 0; s < states; s++) st[k][s] = new float[b[k].value().size()];
+            Rng ga = new Rng(11), gb = new Rng(11);
+            for (int t = 1; t <= 5; t++) {
+                opt.zeroGrad();
+                randomGrads(a, ga);
+                double lr = opt.step();
+                randomGrads(b, gb);
+                for (int k = 0; k < b.length; k++) host.step(b[k].value().data(), b[k].grad().data(), st[k], lr, t);
+            }
+            for (int k = 0; k < a.length; k++) assertTrue(a[k].value().bitEquals(b[k].value()), name + ": parameter " + k + " differs");
+        }
+    }
+
+    @Test
+    @DisplayName("SGD, momentum, Nesterov, RMSProp, Adam and AdamW through CpuBackend equal the former host loops bit for bit")
+    void optimizersEqualTheHostLoops() {
+        compare("sgd", (ps, be) -> new Sgd(be, ps, 0.05, 0, false, 1e-3), 0, (w, g, s, lr, t) -> {
+            for (int j = 0; j < w.length; j++) w[j] = (float) (w[j] - lr * (g[j] + 1e-3 * w[j]));
+        });
+        for (boolean nesterov : new boolean[] {false, true}) {
+            compare("momentum", (ps, be) -> new Sgd(be, ps, 0.05, 0.9, nesterov, 1e-3), 1, (w, g, s, lr, t) -> {
+                float[] v = s[0];
+                for (int j = 0; j < w.length; j++) {
+                    double gj = g[j] + 1e-3 * w[j];
+                    double vj = 0.9 * v[j] + gj;
+                    v[j] = (float) vj;
+                    w[j] = (float) (w[j] - lr * (nesterov ? gj + 0.9 * vj : vj));
+                }
+            });
+        }
+        compare("rmsprop", (ps, be) -> new RmsProp(be, ps, 0.01, 0.99, 1e-8, 1e-4), 1, (w, g, s, lr, t) -> {
+            float[] sq = s[0];
+            for (int j = 0; j < w.length; j++) {
+                double gj = g[j] + 1e-4 * w[j];
+                double sj = 0.99 * sq[j] + (1 - 0.99) * gj * gj;
+                sq[j] = (float) sj;
+                w[j] = (float) (w[j] - lr * gj / (Math.sqrt(sj) + 1e-8));
+            }
+        });
+        for (boolean decoupled : new boolean[] {false, true}) {
+            compare("adam", (ps, be) -> new Adam(be, ps, 1e-3, 0.9, 0.999, 1e-8, 0.01, decoupled), 2, (w, g, s, lr, t) -> {
+                float[] mi = s[0], vi = s[1];
+                double c1 = 1 - Math.pow(0.9, t), c2 = 1 - Math.pow(0.999, t);
+                for (int j = 0; j < w.length; j++) {
+                    double wj = w[j];
+                    if (decoupled) wj -= lr * 0.01 * wj;
+                    double gj = decoupled ? g[j] : g[j] + 0.01 * w[j];
+                    double mj = 0.9 * mi[j] + (1 - 0.9) * gj;
+                    double vj = 0.999 * vi[j] + (1 - 0.999) * gj * gj;
+                    mi[j] = (float) mj;
+                    vi[j] = (float) vj;
+                    w[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + 1e-8));
+                }
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("global-norm clipping through the backend equals the host version bit for bit (norm and gradients)")
+    void clippingThroughTheBackendEqualsTheHostVersion() {
+        try (CpuBackend be = new CpuBackend(2)) {
+            Param[] a = params(3), b = params(3);
+            randomGrads(a, new Rng(5));
+            randomGrads(b, new Rng(5));
+            double na = GradClip.byGlobalNorm(be, List.of(a), 1.0), nb = GradClip.byGlobalNorm(List.of(b), 1.0);
+            assertEquals(Double.doubleToRawLongBits(nb), Double.doubleToRawLongBits(na));
+            assertTrue(na > 1.0, "the test must clip, norm was " + na);
+            for (int k = 0; k < a.length; k++) assertTrue(a[k].grad().bitEquals(b[k].grad()));
+        }
+    }
+}
