@@ -32,7 +32,7 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: jgym <command> [options]",
             "",
-            "  train <config.json> [--out DIR] [--threads N] [--quiet]   run an experiment (bandits, or supervised when it has a \"model\")",
+            "  train <config.json> [--out DIR] [--threads N] [--quiet]   run an experiment (bandits; supervised with a \"model\"; shallow-and-wide with \"shallow\")",
             "  envs                                                      list the registered envs",
             "  agents                                                    list the agent types",
             "  check <env-id>                                            check an env against the Env contract",
@@ -120,6 +120,9 @@ public final class Main {
         }
         if (config == null) throw new UserError("train: missing the config file (usage: jgym train <config.json> [--out DIR] [--threads N] [--quiet])");
         if (Files.isDirectory(config)) throw new UserError(config + ": is a folder, expected a JSON config file");
+        if (dev.jgym.agents.shallow.ShallowExperiment.isShallow(config)) {
+            return dev.jgym.agents.shallow.ShallowExperiment.runCli(config, outDir, threads, quiet, out, err, terminal);
+        }
         if (SupervisedExperiment.isSupervised(config)) return SupervisedExperiment.runCli(config, outDir, threads, quiet, out, err, terminal);
         ExperimentConfig cfg = ExperimentConfig.read(config);
         Experiment experiment = new Experiment(cfg, config.toString());
