@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 /** The Ising-layer energy against its loss, the annealer against brute force, and determinism. */
 class IsingLayersTest {
 
-    /** 4x4 images: class 0 a horizontal bar, class 1 a vertical bar, at random rows/columns, with noise. */
+    /** 4x4 images: class 0 a vertical bar in the left two columns, class 1 in the right two, with noise. */
     static Examples bars(int n, Rng rng) {
         float[] x = new float[n * 16];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             y[i] = rng.nextInt(2);
-            int k = rng.nextInt(4);
-            for (int j = 0; j < 4; j++) x[i * 16 + (y[i] == 0 ? k * 4 + j : j * 4 + k)] = 0.5f + 0.5f * rng.nextFloat();
+            int k = rng.nextInt(2) + 2 * y[i];
+            for (int j = 0; j < 4; j++) x[i * 16 + j * 4 + k] = 0.5f + 0.5f * rng.nextFloat();
             for (int p = 0; p < 16; p++) if (rng.bernoulli(0.1)) x[i * 16 + p] = rng.nextFloat();
         }
         return new Examples(x, y, 16, 2, 4, 4);
@@ -83,7 +83,7 @@ class IsingLayersTest {
     @DisplayName("annealer finds the brute-force ground state of Ising-layer batches (2 layers x 9 pixels = 18 spins)")
     void annealerOnBatches() {
         Rng rng = new Rng(31);
-        SimulatedAnnealing sa = new SimulatedAnnealing(new SimulatedAnnealing.Settings(300, 5, null, null));
+        SimulatedAnnealing sa = new SimulatedAnnealing(new SimulatedAnnealing.Settings(2000, 30, null, null)); // 300 sweeps x 5 reads missed one ground state: layer copies couple strongly
         for (int t = 0; t < 5; t++) {
             float[] x = new float[10 * 9];
             for (int i = 0; i < x.length; i++) x[i] = rng.bernoulli(0.5) ? 0 : rng.nextFloat();
