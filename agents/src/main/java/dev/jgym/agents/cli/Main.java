@@ -33,7 +33,7 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: jgym <command> [options]",
             "",
-            "  train <config.json> [--out DIR] [--threads N] [--quiet]   run an experiment (bandits, or supervised when it has a \"model\")",
+            "  train <config.json> [--out DIR] [--threads N] [--quiet]   run an experiment (bandits; supervised with a \"model\"; shallow-and-wide with \"shallow\")",
             "        [--backend auto|cpu|cpu:T|opencl|opencl:N]           the NN backend of a supervised run (default: cpu on --threads)",
             "  devices                                                   list the OpenCL platforms and devices (opencl:N)",
             "  envs                                                      list the registered envs",
@@ -128,8 +128,14 @@ public final class Main {
         }
         if (config == null) throw new UserError("train: missing the config file (usage: jgym train <config.json> [--out DIR] [--threads N] [--quiet])");
         if (Files.isDirectory(config)) throw new UserError(config + ": is a folder, expected a JSON config file");
-        if (SupervisedExperiment.isSupervised(config)) return SupervisedExperiment.runCli(config, outDir, backend, threads, quiet, out, err, terminal);
-        if (backend != null) throw new UserError("train: --backend applies to supervised configs (with a \"model\"); " + config + " has none");
+        boolean supervised = SupervisedExperiment.isSupervised(config);
+        if (backend != null && !supervised) {
+            throw new UserError("train: --backend applies to supervised configs (with a \"model\"); " + config + " has none");
+        }
+        if (supervised) return SupervisedExperiment.runCli(config, outDir, backend, threads, quiet, out, err, terminal);
+        if (dev.jgym.agents.shallow.ShallowExperiment.isShallow(config)) {
+            return dev.jgym.agents.shallow.ShallowExperiment.runCli(config, outDir, threads, quiet, out, err, terminal);
+        }
         ExperimentConfig cfg = ExperimentConfig.read(config);
         Experiment experiment = new Experiment(cfg, config.toString());
         if (outDir == null) outDir = Path.of("runs", cfg.name());
