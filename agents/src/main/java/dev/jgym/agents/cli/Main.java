@@ -5,6 +5,8 @@ import dev.jgym.agents.Agents;
 import dev.jgym.agents.experiment.Experiment;
 import dev.jgym.agents.experiment.ExperimentOutput;
 import dev.jgym.agents.experiment.ExperimentResult;
+import dev.jgym.agents.dqn.DqnConfig;
+import dev.jgym.agents.dqn.DqnOutput;
 import dev.jgym.agents.experiment.SupervisedExperiment;
 import dev.jgym.core.config.ExperimentConfig;
 import dev.jgym.core.config.UserError;
@@ -32,7 +34,8 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: jgym <command> [options]",
             "",
-            "  train <config.json> [--out DIR] [--threads N] [--quiet]   run an experiment (bandits, or supervised when it has a \"model\")",
+            "  train <config.json> [--out DIR] [--threads N] [--quiet]   run an experiment (bandits; supervised with \"model\"; DQN with \"dqn\")",
+            "        [--resume]                                          DQN: continue from DIR/checkpoint.jgc",
             "  envs                                                      list the registered envs",
             "  agents                                                    list the agent types",
             "  check <env-id>                                            check an env against the Env contract",
@@ -98,15 +101,16 @@ public final class Main {
     private int train(Deque<String> args) {
         Path config = null, outDir = null;
         int threads = Runtime.getRuntime().availableProcessors();
-        boolean quiet = false;
+        boolean quiet = false, resume = false;
         while (!args.isEmpty()) {
             String a = args.poll();
             switch (a) {
+                case "--resume" -> resume = true;
                 case "--out" -> outDir = Path.of(value(a, args));
                 case "--threads" -> threads = positiveInt(a, value(a, args));
                 case "--quiet", "-q" -> quiet = true;
                 default -> {
-                    if (a.startsWith("-")) throw new UserError("train: unknown option " + a + " (expected --out, --threads or --quiet)");
+                    if (a.startsWith("-")) throw new UserError("train: unknown option " + a + " (expected --out, --threads, --quiet or --resume)");
                     if (config != null) throw new UserError("train: one config file expected, found " + config + " and " + a);
                     config = Path.of(a);
                 }
@@ -114,6 +118,8 @@ public final class Main {
         }
         if (config == null) throw new UserError("train: missing the config file (usage: jgym train <config.json> [--out DIR] [--threads N] [--quiet])");
         if (Files.isDirectory(config)) throw new UserError(config + ": is a folder, expected a JSON config file");
+        if (DqnConfig.isDqn(config)) return DqnOutput.runCli(config, outDir, threads, quiet, resume, out, err, terminal);
+        if (resume) throw new UserError("train: --resume is for DQN configs (a top-level \"dqn\" key); " + config + " has none");
         if (SupervisedExperiment.isSupervised(config)) return SupervisedExperiment.runCli(config, outDir, threads, quiet, out, err, terminal);
         ExperimentConfig cfg = ExperimentConfig.read(config);
         Experiment experiment = new Experiment(cfg, config.toString());

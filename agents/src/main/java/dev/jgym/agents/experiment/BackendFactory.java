@@ -1,0 +1,32 @@
+package dev.jgym.agents.experiment;
+
+import dev.jgym.core.config.UserError;
+import dev.jgym.core.nn.Backend;
+import dev.jgym.core.nn.cpu.CpuBackend;
+
+/**
+ * The one place that turns a config's {@code backend} name into a {@link Backend}:
+ * {@code cpu} is the multi-threaded reference backend; {@code opencl} and {@code auto} are for the
+ * OpenCL backend (its issue plugs it in here). Until it lands, {@code auto} resolves to the CPU
+ * and {@code opencl} is refused with a clear message.
+ */
+public final class BackendFactory {
+    private BackendFactory() {}
+
+    /**
+     * @param name cpu, opencl or auto
+     * @param threads CPU threads (the CPU backend gives the same bits for any count)
+     * @param source the config file, for messages
+     */
+    public static Backend create(String name, int threads, String source) {
+        switch (name) {
+            case "cpu":
+            case "auto":
+                return new CpuBackend(threads);
+            case "opencl":
+                throw new UserError(source + ": $.backend: \"opencl\" is not available in this build (expected cpu or auto)");
+            default:
+                throw new UserError(source + ": $.backend: expected cpu, opencl or auto, found \"" + name + "\"");
+        }
+    }
+}
