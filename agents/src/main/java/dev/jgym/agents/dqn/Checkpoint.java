@@ -201,7 +201,7 @@ public final class Checkpoint {
         var names = expected.fieldNames();
         while (names.hasNext()) {
             String k = names.next();
-            if (!expected.get(k).equals(header.get(k))) {
+            if (header.get(k) == null || !expected.get(k).toString().equals(header.get(k).toString())) {
                 throw new UserError(where + ": " + k + " is " + header.get(k) + ", but " + source + " has " + expected.get(k));
             }
         }
