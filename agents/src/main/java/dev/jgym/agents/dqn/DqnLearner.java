@@ -120,6 +120,11 @@ public final class DqnLearner {
         return argmax(q, 0, actions);
     }
 
+    /** Q(s, .) computed by the last {@link #greedy} call (the learner's buffer: read, do not keep). */
+    public float[] lastValues() {
+        return actPass.q().data();
+    }
+
     /** Q(s, .) of one observation (a copy). */
     public float[] values(float[] observation) {
         System.arraycopy(observation, 0, actInput.data(), 0, obsDim);

@@ -305,6 +305,7 @@ public final class DqnTraining {
     /** The greedy policy of a learner as a core {@link Agent} (for the simulator and viewers). */
     public static final class GreedyAgent implements Agent<float[], Integer> {
         private final DqnLearner learner;
+        private double[] lastValues = new double[0];
 
         public GreedyAgent(DqnLearner learner) {
             this.learner = learner;
@@ -312,7 +313,11 @@ public final class DqnTraining {
 
         @Override
         public Integer act(float[] observation) {
-            return learner.greedy(observation);
+            int a = learner.greedy(observation);
+            float[] q = learner.lastValues();
+            if (lastValues.length != q.length) lastValues = new double[q.length];
+            for (int i = 0; i < q.length; i++) lastValues[i] = q[i];
+            return a;
         }
 
         @Override
@@ -320,7 +325,7 @@ public final class DqnTraining {
 
         @Override
         public dev.jgym.core.scene.Annotations annotations() {
-            return dev.jgym.core.scene.Annotations.NONE;
+            return dev.jgym.core.scene.Annotations.vector(dev.jgym.core.scene.Annotations.ACTION_VALUES, lastValues.clone());
         }
 
         @Override
