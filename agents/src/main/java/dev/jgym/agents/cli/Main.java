@@ -5,6 +5,8 @@ import dev.jgym.agents.Agents;
 import dev.jgym.agents.experiment.Experiment;
 import dev.jgym.agents.experiment.ExperimentOutput;
 import dev.jgym.agents.experiment.ExperimentResult;
+import dev.jgym.agents.dqn.DqnConfig;
+import dev.jgym.agents.dqn.DqnOutput;
 import dev.jgym.agents.experiment.SupervisedExperiment;
 import dev.jgym.core.config.ExperimentConfig;
 import dev.jgym.core.config.UserError;
@@ -33,7 +35,8 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: jgym <command> [options]",
             "",
-            "  train <config.json> [--out DIR] [--threads N] [--quiet]   run an experiment (bandits; supervised with a \"model\"; shallow-and-wide with \"shallow\")",
+            "  train <config.json> [--out DIR] [--threads N] [--quiet]   run an experiment (bandits; supervised with \"model\"; DQN with \"dqn\"; shallow-and-wide with \"shallow\")",
+            "        [--resume]                                          DQN: continue from DIR/checkpoint.jgc",
             "        [--backend auto|cpu|cpu:T|opencl|opencl:N]           the NN backend of a supervised run (default: cpu on --threads)",
             "  devices                                                   list the OpenCL platforms and devices (opencl:N)",
             "  envs                                                      list the registered envs",
@@ -110,17 +113,18 @@ public final class Main {
     private int train(Deque<String> args) {
         Path config = null, outDir = null;
         int threads = Runtime.getRuntime().availableProcessors();
-        boolean quiet = false;
+        boolean quiet = false, resume = false;
         String backend = null;
         while (!args.isEmpty()) {
             String a = args.poll();
             switch (a) {
+                case "--resume" -> resume = true;
                 case "--out" -> outDir = Path.of(value(a, args));
                 case "--backend" -> backend = value(a, args);
                 case "--threads" -> threads = positiveInt(a, value(a, args));
                 case "--quiet", "-q" -> quiet = true;
                 default -> {
-                    if (a.startsWith("-")) throw new UserError("train: unknown option " + a + " (expected --out, --threads, --backend or --quiet)");
+                    if (a.startsWith("-")) throw new UserError("train: unknown option " + a + " (expected --out, --threads, --backend, --quiet or --resume)");
                     if (config != null) throw new UserError("train: one config file expected, found " + config + " and " + a);
                     config = Path.of(a);
                 }
@@ -128,6 +132,11 @@ public final class Main {
         }
         if (config == null) throw new UserError("train: missing the config file (usage: jgym train <config.json> [--out DIR] [--threads N] [--quiet])");
         if (Files.isDirectory(config)) throw new UserError(config + ": is a folder, expected a JSON config file");
+        if (DqnConfig.isDqn(config)) {
+            if (backend != null) throw new UserError("train: --backend applies to supervised configs; a DQN config names its \"backend\" itself");
+            return DqnOutput.runCli(config, outDir, threads, quiet, resume, out, err, terminal);
+        }
+        if (resume) throw new UserError("train: --resume is for DQN configs (a top-level \"dqn\" key); " + config + " has none");
         boolean supervised = SupervisedExperiment.isSupervised(config);
         if (backend != null && !supervised) {
             throw new UserError("train: --backend applies to supervised configs (with a \"model\"); " + config + " has none");

@@ -21,6 +21,7 @@ public final class ProgressBar implements AutoCloseable {
     private final Thread painter;
     private int lastDecile = -1;
     private volatile boolean closed;
+    private volatile String status = "";
 
     public ProgressBar(PrintStream out, String what, long total, boolean terminal) {
         this.out = out;
@@ -34,6 +35,11 @@ public final class ProgressBar implements AutoCloseable {
 
     public void advance(long units) {
         done.addAndGet(units);
+    }
+
+    /** A short text shown after the rate (such as the latest episode's return); any thread. */
+    public void status(String text) {
+        status = text == null ? "" : text;
     }
 
     private void paintLoop() {
@@ -57,9 +63,9 @@ public final class ProgressBar implements AutoCloseable {
         double rate = seconds > 0 ? d / seconds : 0;
         String eta = rate > 0 && d < total ? "  ETA " + duration((total - d) / rate) : "";
         int filled = (int) Math.round(fraction * WIDTH);
-        String line = String.format(Locale.ROOT, "[%s%s] %3d%%  %s/%s %s  %s %s/s%s",
+        String line = String.format(Locale.ROOT, "[%s%s] %3d%%  %s/%s %s  %s %s/s%s%s",
                 "#".repeat(filled), ".".repeat(WIDTH - filled), Math.round(fraction * 100),
-                compact(d), compact(total), what, compact(Math.round(rate)), what, eta);
+                compact(d), compact(total), what, compact(Math.round(rate)), what, status.isEmpty() ? "" : "  " + status, eta);
         if (terminal) out.print("\r" + line + "\u001b[K" + (last ? "\n" : ""));
         else out.println(line);
         out.flush();

@@ -1,0 +1,239 @@
+package dev.jgym.agents.dqn;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgym.agents.experiment.SupervisedConfig;
+import dev.jgym.core.config.Check;
+import dev.jgym.core.config.Json;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A DQN training run as data. {@code jgym train} takes it for a config with a top-level
+ * {@code "dqn"} key.
+ *
+ * <pre>{@code
+ * {
+ *   "name": "dqn-cartpole",
+ *   "seed": 1,
+ *   "env": {"id": "CartPole-v1"},
+ *   "backend": "cpu",
+ *   "dqn": {"total_steps": 100000, "batch_size": 64, "double": true,
+ *           "network": {"hidden": [64, 64], "activation": "relu"},
+ *           "optimizer": {"type": "adam", "lr": 0.00025}},
+ *   "evaluation": {"interval": 5000, "episodes": 10, "final_episodes": 100},
+ *   "checkpoint": {"interval": 20000}
+ * }
+ * }</pre>
+ *
+ * @param name short name, used in titles and as the default output folder ({@code runs/<name>})
+ * @param description free text (optional)
+ * @param seed root of every random stream: env episodes from {@code child("env")}, weights from
+ *     {@code child("init")}, exploration from {@code child("explore")}, minibatches from
+ *     {@code child("replay")}, evaluation episodes from {@code child("eval")}
+ * @param env the env id and its options
+ * @param backend {@code cpu} (default), {@code opencl} or {@code auto} (see {@link dev.jgym.agents.experiment.BackendFactory})
+ * @param dqn the algorithm's settings
+ * @param evaluation greedy evaluation episodes at intervals
+ * @param checkpoint how often to write a checkpoint
+ */
+public record DqnConfig(
+        @JsonProperty(required = true) String name,
+        String description,
+        @JsonProperty(required = true) Long seed,
+        @JsonProperty(required = true) EnvConfig env,
+        String backend,
+        @JsonProperty(required = true) DqnSettings dqn,
+        EvaluationSettings evaluation,
+        CheckpointSettings checkpoint) {
+
+    public DqnConfig {
+        Check.present("name", name);
+        Check.that(!name.isBlank(), "name", "expected a non-empty string");
+        description = description == null ? "" : description;
+        Check.present("seed", seed);
+        Check.present("env", env);
+        if (backend == null) backend = "cpu";
+        Check.that(Set.of("cpu", "opencl", "auto").contains(backend), "backend", "expected cpu, opencl or auto, found \"" + backend + "\"");
+        Check.present("dqn", dqn);
+        if (evaluation == null) evaluation = new EvaluationSettings(null, null, null, null, null);
+        if (checkpoint == null) checkpoint = new CheckpointSettings(null);
+    }
+
+    public static DqnConfig read(Path file) {
+        return Json.read(file, DqnConfig.class);
+    }
+
+    /** True when the JSON file is a DQN config (a top-level "dqn" key). */
+    public static boolean isDqn(Path file) {
+        JsonNode root = Json.readTree(file);
+        return root.isObject() && root.has("dqn");
+    }
+
+    /** @param id a registered env id; @param options its options (optional) */
+    public record EnvConfig(@JsonProperty(required = true) String id, Map<String, Object> options) {
+        public EnvConfig {
+            Check.present("id", id);
+            options = options == null ? Map.of() : options;
+        }
+    }
+
+    /**
+     * The algorithm (Mnih et al., 2015) and its variants. Defaults in brackets.
+     *
+     * @param totalSteps env steps to train for
+     * @param bufferSize replay capacity in transitions [100000]
+     * @param batchSize minibatch size [64]
+     * @param gamma discount [0.99]
+     * @param learningStarts env steps of pure exploration before the first update [1000]
+     * @param trainFrequency env steps between updates [1]
+     * @param gradientSteps gradient steps per update [1]
+     * @param targetUpdateInterval env steps between target-network updates [500]
+     * @param tau target update weight: 1 copies the online network (hard), less is Polyak averaging [1]
+     * @param epsilonStart exploration rate at step 0 [1]
+     * @param epsilonEnd exploration rate after the schedule [0.05]
+     * @param explorationFraction fraction of {@code total_steps} over which epsilon falls linearly [0.1]
+     * @param loss {@code huber} or {@code mse} [huber]
+     * @param huberDelta Huber's threshold [1]
+     * @param maxGradNorm clip gradients to this global norm, 0 for no clipping [10]
+     * @param doubleQ Double DQN targets (van Hasselt et al., 2016) [false]
+     * @param dueling dueling heads (Wang et al., 2016) [false]
+     * @param nStep n-step returns [1]
+     * @param prioritized prioritized replay (Schaul et al., 2016); absent for uniform replay
+     * @param network the MLP
+     * @param optimizer the update rule (as in supervised configs: sgd, momentum, nesterov, rmsprop, adam, adamw)
+     */
+    public record DqnSettings(
+            @JsonProperty(value = "total_steps", required = true) Long totalSteps,
+            @JsonProperty("buffer_size") Integer bufferSize,
+            @JsonProperty("batch_size") Integer batchSize,
+            Double gamma,
+            @JsonProperty("learning_starts") Long learningStarts,
+            @JsonProperty("train_frequency") Integer trainFrequency,
+            @JsonProperty("gradient_steps") Integer gradientSteps,
+            @JsonProperty("target_update_interval") Integer targetUpdateInterval,
+            Double tau,
+            @JsonProperty("epsilon_start") Double epsilonStart,
+            @JsonProperty("epsilon_end") Double epsilonEnd,
+            @JsonProperty("exploration_fraction") Double explorationFraction,
+            String loss,
+            @JsonProperty("huber_delta") Double huberDelta,
+            @JsonProperty("max_grad_norm") Double maxGradNorm,
+            @JsonProperty("double") Boolean doubleQ,
+            Boolean dueling,
+            @JsonProperty("n_step") Integer nStep,
+            PrioritizedSettings prioritized,
+            @JsonProperty(required = true) NetworkSettings network,
+            @JsonProperty(required = true) SupervisedConfig.OptimizerConfig optimizer) {
+        public DqnSettings {
+            Check.present("total_steps", totalSteps);
+            Check.positive("total_steps", totalSteps);
+            if (bufferSize == null) bufferSize = 100_000;
+            Check.positive("buffer_size", bufferSize);
+            if (batchSize == null) batchSize = 64;
+            Check.positive("batch_size", batchSize);
+            if (gamma == null) gamma = 0.99;
+            Check.inRange("gamma", gamma, 0, 1);
+            if (learningStarts == null) learningStarts = 1000L;
+            Check.that(learningStarts >= 0, "learning_starts", "expected an integer >= 0, found " + learningStarts);
+            if (trainFrequency == null) trainFrequency = 1;
+            Check.positive("train_frequency", trainFrequency);
+            if (gradientSteps == null) gradientSteps = 1;
+            Check.positive("gradient_steps", gradientSteps);
+            if (targetUpdateInterval == null) targetUpdateInterval = 500;
+            Check.positive("target_update_interval", targetUpdateInterval);
+            if (tau == null) tau = 1.0;
+            Check.that(tau > 0 && tau <= 1, "tau", "expected a number in (0, 1], found " + tau);
+            if (epsilonStart == null) epsilonStart = 1.0;
+            Check.inRange("epsilon_start", epsilonStart, 0, 1);
+            if (epsilonEnd == null) epsilonEnd = 0.05;
+            Check.inRange("epsilon_end", epsilonEnd, 0, 1);
+            if (explorationFraction == null) explorationFraction = 0.1;
+            Check.inRange("exploration_fraction", explorationFraction, 0, 1);
+            if (loss == null) loss = "huber";
+            Check.that(Set.of("huber", "mse").contains(loss), "loss", "expected huber or mse, found \"" + loss + "\"");
+            if (huberDelta == null) huberDelta = 1.0;
+            Check.positive("huber_delta", huberDelta);
+            if (maxGradNorm == null) maxGradNorm = 10.0;
+            Check.nonNegative("max_grad_norm", maxGradNorm);
+            if (doubleQ == null) doubleQ = false;
+            if (dueling == null) dueling = false;
+            if (nStep == null) nStep = 1;
+            Check.that(nStep >= 1 && nStep <= 100, "n_step", "expected an integer in [1, 100], found " + nStep);
+            Check.present("network", network);
+            Check.present("optimizer", optimizer);
+            Check.that(batchSize <= bufferSize, "batch_size", "expected at most buffer_size (" + bufferSize + "), found " + batchSize);
+        }
+    }
+
+    /**
+     * @param alpha how much priorities count, P(i) = p_i^alpha / sum_k p_k^alpha [0.6]
+     * @param betaStart importance-sampling exponent at step 0, annealed linearly to 1 by the last step [0.4]
+     * @param epsilon added to |TD error| so no priority is zero [1e-6]
+     */
+    public record PrioritizedSettings(Double alpha, @JsonProperty("beta_start") Double betaStart, Double epsilon) {
+        public PrioritizedSettings {
+            if (alpha == null) alpha = 0.6;
+            Check.inRange("alpha", alpha, 0, 1);
+            if (betaStart == null) betaStart = 0.4;
+            Check.inRange("beta_start", betaStart, 0, 1);
+            if (epsilon == null) epsilon = 1e-6;
+            Check.positive("epsilon", epsilon);
+        }
+    }
+
+    /**
+     * @param hidden widths of the hidden layers [64, 64]
+     * @param activation between hidden layers: relu, tanh, elu, leaky_relu, sigmoid [relu]
+     * @param init weight initialiser (see {@code dev.jgym.core.nn.Init}) [he_uniform]
+     * @param outputs the output size; optional, and when given it must equal the number of actions
+     */
+    public record NetworkSettings(List<Integer> hidden, String activation, String init, Integer outputs) {
+        public NetworkSettings {
+            if (hidden == null) hidden = List.of(64, 64);
+            hidden = List.copyOf(hidden);
+            for (int i = 0; i < hidden.size(); i++) Check.that(hidden.get(i) != null && hidden.get(i) > 0, "hidden[" + i + "]", "expected a positive integer, found " + hidden.get(i));
+            if (activation == null) activation = "relu";
+            Check.that(Set.of("relu", "tanh", "elu", "leaky_relu", "sigmoid").contains(activation), "activation",
+                    "expected relu, tanh, elu, leaky_relu or sigmoid, found \"" + activation + "\"");
+            if (init == null) init = "he_uniform";
+            try {
+                dev.jgym.core.nn.Init.parse(init);
+            } catch (IllegalArgumentException e) {
+                throw new Check.FieldError("init", e.getMessage());
+            }
+            if (outputs != null) Check.positive("outputs", outputs);
+        }
+    }
+
+    /**
+     * @param interval env steps between greedy evaluations [5000]
+     * @param episodes episodes per evaluation [10]
+     * @param finalEpisodes episodes of the final evaluation (and of the check that decides "solved") [100]
+     * @param threshold the evaluation mean that counts as solved; default: the env's reward threshold
+     * @param stopWhenSolved stop training once a final-size evaluation reaches the threshold [true]
+     */
+    public record EvaluationSettings(Integer interval, Integer episodes, @JsonProperty("final_episodes") Integer finalEpisodes,
+                                     Double threshold, @JsonProperty("stop_when_solved") Boolean stopWhenSolved) {
+        public EvaluationSettings {
+            if (interval == null) interval = 5000;
+            Check.positive("interval", interval);
+            if (episodes == null) episodes = 10;
+            Check.positive("episodes", episodes);
+            if (finalEpisodes == null) finalEpisodes = 100;
+            Check.positive("final_episodes", finalEpisodes);
+            if (threshold != null) Check.finite("threshold", threshold);
+            if (stopWhenSolved == null) stopWhenSolved = true;
+        }
+    }
+
+    /** @param interval env steps between checkpoints, 0 for one at the end only [0] */
+    public record CheckpointSettings(Integer interval) {
+        public CheckpointSettings {
+            if (interval == null) interval = 0;
+            Check.that(interval >= 0, "interval", "expected an integer >= 0, found " + interval);
+        }
+    }
+}

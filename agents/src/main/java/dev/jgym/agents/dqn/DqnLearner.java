@@ -1,0 +1,240 @@
+package dev.jgym.agents.dqn;
+
+import dev.jgym.core.nn.Backend;
+import dev.jgym.core.nn.Init;
+import dev.jgym.core.nn.Tensor;
+import dev.jgym.core.nn.optim.Adam;
+import dev.jgym.core.nn.optim.GradClip;
+import dev.jgym.core.nn.optim.Optimizer;
+import dev.jgym.core.nn.optim.RmsProp;
+import dev.jgym.core.nn.optim.Sgd;
+import dev.jgym.agents.experiment.SupervisedConfig;
+import dev.jgym.core.rng.Rng;
+
+/**
+ * Deep Q-learning (Mnih et al., 2015, Algorithm 1) with its common extensions, one switch each:
+ * <pre>
+ *   act:     a = random with probability epsilon, else argmax_a Q(s, a; theta)
+ *   store:   (s, a, R, s', discount) in the replay buffer (n-step R, see {@link NStepReturns})
+ *   target:  y = R + discount * Q(s', argmax_a' Q(s', a'; theta^-); theta^-)      DQN
+ *            y = R + discount * Q(s', argmax_a' Q(s', a'; theta);   theta^-)      Double DQN (van Hasselt et al., 2016)
+ *   loss:    L = mean_i w_i l(Q(s_i, a_i; theta) - y_i),  l = Huber or squared error,
+ *            w_i = 1, or the importance weights of prioritized replay (Schaul et al., 2016)
+ *   update:  theta <- optimizer(theta, grad L) after clipping by global norm;
+ *            theta^- <- tau theta + (1 - tau) theta^- every target_update_interval steps (tau = 1: copy)
+ * </pre>
+ * Termination versus truncation: discount is 0 only when s' is terminal; after a time-limit
+ * truncation the target still bootstraps from s'.
+ *
+ * <p>Everything a step touches is preallocated: the minibatch arrays, the network passes and the
+ * loss buffers. Random numbers come from two streams: {@code explore} (epsilon-greedy) and
+ * {@code replay} (minibatch draws).
+ */
+public final class DqnLearner {
+    private final DqnConfig.DqnSettings s;
+    private final Backend backend;
+    private final int obsDim, actions, batch;
+    final QNetwork online, target;
+    final Optimizer optimizer;
+    final ReplayBuffer buffer;
+    final NStepReturns nStep;
+    Rng explore, replay;
+    long updates;
+
+    // minibatch and pass buffers
+    private final QNetwork.Pass actPass, trainPass, nextOnlinePass, nextTargetPass;
+    private final Tensor states, nextStates, actInput;
+    private final int[] batchActions, indices;
+    private final float[] batchRewards, batchDiscounts, weights, y, pred, tdErrors, grad;
+
+    public DqnLearner(DqnConfig.DqnSettings settings, Backend backend, int obsDim, int actions, Rng seed) {
+        this.s = settings;
+        this.backend = backend;
+        this.obsDim = obsDim;
+        this.actions = actions;
+        this.batch = settings.batchSize();
+        int[] hidden = settings.network().hidden().stream().mapToInt(Integer::intValue).toArray();
+        Init init = Init.parse(settings.network().init());
+        this.online = new QNetwork(backend, obsDim, hidden, settings.network().activation(), actions, settings.dueling(), init, seed.child("init"));
+        this.target = new QNetwork(backend, obsDim, hidden, settings.network().activation(), actions, settings.dueling(), init, seed.child("init"));
+        target.copyFrom(online);
+        this.optimizer = optimizer(settings.optimizer(), online);
+        DqnConfig.PrioritizedSettings per = settings.prioritized();
+        this.buffer = new ReplayBuffer(settings.bufferSize(), obsDim, per != null, per == null ? 0 : per.alpha());
+        this.nStep = new NStepReturns(settings.nStep(), settings.gamma(), obsDim);
+        this.explore = seed.child("explore");
+        this.replay = seed.child("replay");
+
+        actPass = online.pass(1);
+        trainPass = online.pass(batch);
+        nextOnlinePass = settings.doubleQ() ? online.pass(batch) : null;
+        nextTargetPass = target.pass(batch);
+        actInput = Tensor.zeros(1, obsDim);
+        states = Tensor.zeros(batch, obsDim);
+        nextStates = Tensor.zeros(batch, obsDim);
+        batchActions = new int[batch];
+        indices = new int[batch];
+        batchRewards = new float[batch];
+        batchDiscounts = new float[batch];
+        weights = new float[batch];
+        y = new float[batch];
+        pred = new float[batch];
+        tdErrors = new float[batch];
+        grad = new float[batch];
+    }
+
+    static Optimizer optimizer(SupervisedConfig.OptimizerConfig o, QNetwork net) {
+        var ps = net.params();
+        switch (o.type()) {
+            case "sgd": return new Sgd(ps, o.lr(), 0, false, o.weightDecay());
+            case "momentum": return new Sgd(ps, o.lr(), o.momentum(), false, o.weightDecay());
+            case "nesterov": return new Sgd(ps, o.lr(), o.momentum(), true, o.weightDecay());
+            case "rmsprop": return new RmsProp(ps, o.lr(), 0.99, 1e-8, o.weightDecay());
+            case "adam": return new Adam(ps, o.lr(), 0.9, 0.999, 1e-8, o.weightDecay(), false);
+            default: return Adam.adamW(ps, o.lr(), o.weightDecay());
+        }
+    }
+
+    public QNetwork online() {
+        return online;
+    }
+
+    public ReplayBuffer buffer() {
+        return buffer;
+    }
+
+    public long updates() {
+        return updates;
+    }
+
+    /** Epsilon-greedy: one uniform draw decides, a second picks the random action. */
+    public int act(float[] observation, double epsilon) {
+        if (explore.nextDouble() < epsilon) return explore.nextInt(actions);
+        return greedy(observation);
+    }
+
+    /** argmax_a Q(s, a), the first on ties. */
+    public int greedy(float[] observation) {
+        System.arraycopy(observation, 0, actInput.data(), 0, obsDim);
+        float[] q = online.forward(actPass, actInput).data();
+        return argmax(q, 0, actions);
+    }
+
+    /** Q(s, .) computed by the last {@link #greedy} call (the learner's buffer: read, do not keep). */
+    public float[] lastValues() {
+        return actPass.q().data();
+    }
+
+    /** Q(s, .) of one observation (a copy). */
+    public float[] values(float[] observation) {
+        System.arraycopy(observation, 0, actInput.data(), 0, obsDim);
+        return online.forward(actPass, actInput).data().clone();
+    }
+
+    static int argmax(float[] q, int offset, int n) {
+        int best = 0;
+        for (int a = 1; a < n; a++) if (q[offset + a] > q[offset + best]) best = a;
+        return best;
+    }
+
+    /** Stores one env step (through the n-step accumulator). */
+    public void observe(float[] state, int action, double reward, float[] next, boolean terminated, boolean truncated) {
+        nStep.push(state, action, reward, next, terminated, truncated, buffer);
+    }
+
+    /** What one gradient step reports. */
+    public record StepStats(double loss, double meanQ) {}
+
+    /**
+     * One gradient step on a minibatch; {@code beta} is prioritized replay's importance exponent
+     * (ignored for uniform replay). Returns the loss and the mean Q(s, a) of the minibatch.
+     */
+    public StepStats trainStep(double beta) {
+        buffer.sample(replay, batch, beta, indices, weights);
+        buffer.gather(indices, batch, states.data(), batchActions, batchRewards, nextStates.data(), batchDiscounts);
+
+        float[] qNextTarget = target.forward(nextTargetPass, nextStates).data();
+        float[] qNextOnline = s.doubleQ() ? online.forward(nextOnlinePass, nextStates).data() : null;
+        targets(batchRewards, batchDiscounts, qNextTarget, qNextOnline, batch, actions, y);
+
+        float[] q = online.forward(trainPass, states).data();
+        double meanQ = 0;
+        for (int b = 0; b < batch; b++) {
+            pred[b] = q[b * actions + batchActions[b]];
+            meanQ += pred[b];
+        }
+        double loss = loss(s.loss().equals("huber"), s.huberDelta(), pred, y, weights, batch, grad, tdErrors);
+
+        float[] dq = trainPass.dq.data();
+        java.util.Arrays.fill(dq, 0f);
+        for (int b = 0; b < batch; b++) dq[b * actions + batchActions[b]] = grad[b];
+        optimizer.zeroGrad();
+        online.backward(trainPass);
+        if (s.maxGradNorm() > 0) GradClip.byGlobalNorm(online.params(), s.maxGradNorm());
+        optimizer.step();
+        updates++;
+
+        if (buffer.prioritized()) {
+            for (int b = 0; b < batch; b++) buffer.updatePriority(indices[b], tdErrors[b], s.prioritized().epsilon());
+        }
+        return new StepStats(loss, meanQ / batch);
+    }
+
+    /**
+     * The TD targets y_i = R_i + discount_i Q_target(s'_i, a*_i), where a*_i maximises Q_target
+     * (DQN) or, when {@code qNextOnline} is given, Q_online (Double DQN).
+     */
+    static void targets(float[] rewards, float[] discounts, float[] qNextTarget, float[] qNextOnline, int batch, int actions, float[] y) {
+        for (int b = 0; b < batch; b++) {
+            int o = b * actions;
+            int best = argmax(qNextOnline != null ? qNextOnline : qNextTarget, o, actions);
+            y[b] = rewards[b] + discounts[b] * qNextTarget[o + best];
+        }
+    }
+
+    /**
+     * The weighted mean loss {@code (1/B) sum_i w_i l(p_i - y_i)} and its gradient with respect to
+     * each p_i; tdErrors receives p_i - y_i. Huber (delta): 0.5 d^2 within delta, else
+     * delta (|d| - 0.5 delta); squared error: d^2 (PyTorch's MSELoss).
+     */
+    static double loss(boolean huber, double delta, float[] pred, float[] y, float[] w, int batch, float[] grad, float[] tdErrors) {
+        double total = 0;
+        for (int b = 0; b < batch; b++) {
+            double d = (double) pred[b] - y[b];
+            tdErrors[b] = (float) d;
+            double l, g;
+            if (huber) {
+                double ad = Math.abs(d);
+                l = ad <= delta ? 0.5 * d * d : delta * (ad - 0.5 * delta);
+                g = ad <= delta ? d : Math.copySign(delta, d);
+            } else {
+                l = d * d;
+                g = 2 * d;
+            }
+            total += w[b] * l;
+            grad[b] = (float) (w[b] * g / batch);
+        }
+        return total / batch;
+    }
+
+    /** Hard copy (tau = 1) or Polyak averaging of the online network into the target network. */
+    public void updateTarget() {
+        if (s.tau() >= 1) target.copyFrom(online);
+        else target.blendFrom(online, (float) (s.tau() * 1.0));
+    }
+
+    /** Linear epsilon: from start to end over the first {@code fraction} of the steps, then end. */
+    public static double epsilon(DqnConfig.DqnSettings s, long step) {
+        double span = s.explorationFraction() * s.totalSteps();
+        if (span <= 0) return s.epsilonEnd();
+        double f = Math.min(1.0, step / span);
+        return s.epsilonStart() + f * (s.epsilonEnd() - s.epsilonStart());
+    }
+
+    /** Prioritized replay's beta, linear from beta_start to 1 over the run. */
+    public static double beta(DqnConfig.DqnSettings s, long step) {
+        if (s.prioritized() == null) return 1;
+        double f = Math.min(1.0, step / (double) s.totalSteps());
+        return s.prioritized().betaStart() + f * (1 - s.prioritized().betaStart());
+    }
+}

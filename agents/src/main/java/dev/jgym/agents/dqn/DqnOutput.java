@@ -1,0 +1,192 @@
+package dev.jgym.agents.dqn;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgym.agents.cli.ProgressBar;
+import dev.jgym.agents.experiment.Charts;
+import dev.jgym.core.config.Json;
+import dev.jgym.core.nn.Param;
+import dev.jgym.core.nn.io.ModelFile;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * What {@code jgym train} writes for a DQN config: {@code config.json} (a copy),
+ * {@code metrics.csv} (one line per training episode), {@code evaluations.csv} (one line per
+ * greedy evaluation), {@code summary.json}, {@code returns.png}, {@code loss.png},
+ * {@code q.png}, {@code model.jgm} (the online network; not for dueling networks),
+ * {@code checkpoint.jgc} (written during the run) and {@code timing.json} (wall time and steps/s:
+ * the only file that depends on the machine).
+ */
+public final class DqnOutput {
+    private DqnOutput() {}
+
+    public static void write(Path dir, Path configFile, DqnConfig config, DqnTraining.Result r) {
+        try {
+            Files.createDirectories(dir);
+            Json.writeAtomically(dir.resolve("config.json"), Files.readAllBytes(configFile));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + dir, e);
+        }
+        StringBuilder csv = new StringBuilder("episode,step,return,length,epsilon,loss,mean_q\n");
+        for (DqnTraining.EpisodeRow row : r.episodes()) {
+            csv.append(row.episode()).append(',').append(row.step()).append(',').append(row.episodeReturn()).append(',').append(row.length())
+                    .append(',').append(row.epsilon()).append(',').append(num(row.loss())).append(',').append(num(row.meanQ())).append('\n');
+        }
+        Json.writeAtomically(dir.resolve("metrics.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder ev = new StringBuilder("step,episodes,mean_return,std_return,min_return,max_return,mean_length\n");
+        for (DqnTraining.EvalRow e : r.evaluations()) ev.append(evalLine(e));
+        Json.writeAtomically(dir.resolve("evaluations.csv"), ev.toString().getBytes(StandardCharsets.UTF_8));
+        Json.write(dir.resolve("summary.json"), summary(config, r));
+        curves(dir, config.name(), r);
+        if (!r.learner().online().dueling()) ModelFile.save(dir.resolve("model.jgm"), r.learner().online().asSequential());
+    }
+
+    private static String evalLine(DqnTraining.EvalRow e) {
+        return e.step() + "," + e.episodes() + "," + e.mean() + "," + e.std() + "," + e.min() + "," + e.max() + "," + e.meanLength() + "\n";
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    static ObjectNode summary(DqnConfig config, DqnTraining.Result r) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("name", config.name());
+        root.put("env", config.env().id());
+        root.put("seed", config.seed());
+        root.put("steps", r.steps());
+        root.put("episodes", r.episodes().size());
+        root.put("updates", r.updates());
+        root.put("solved", r.solved());
+        if (r.solved()) root.put("solved_at_step", r.solvedAtStep());
+        DqnTraining.EvalRow f = r.finalEvaluation();
+        ObjectNode fe = root.putObject("final_evaluation");
+        fe.put("episodes", f.episodes());
+        fe.put("mean_return", f.mean());
+        fe.put("std_return", f.std());
+        fe.put("min_return", f.min());
+        fe.put("max_return", f.max());
+        fe.put("mean_length", f.meanLength());
+        int n = r.episodes().size(), from = Math.max(0, n - 100);
+        double sum = 0;
+        for (int i = from; i < n; i++) sum += r.episodes().get(i).episodeReturn();
+        if (n > 0) root.put("last_100_training_return", sum / (n - from));
+        long params = 0;
+        for (Param p : r.learner().online().params()) params += p.value().size();
+        root.put("parameters", params);
+        return root;
+    }
+
+    private static void curves(Path dir, String title, DqnTraining.Result r) {
+        int n = r.episodes().size();
+        double[] x = new double[Math.max(1, n)], ret = new double[Math.max(1, n)];
+        int withLoss = 0;
+        for (DqnTraining.EpisodeRow e : r.episodes()) if (!Double.isNaN(e.loss())) withLoss++;
+        double[] lx = new double[Math.max(1, withLoss)], loss = new double[Math.max(1, withLoss)], q = new double[Math.max(1, withLoss)];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            DqnTraining.EpisodeRow e = r.episodes().get(i);
+            x[i] = e.step();
+            ret[i] = e.episodeReturn();
+            if (!Double.isNaN(e.loss())) {
+                lx[k] = e.step();
+                loss[k] = e.loss();
+                q[k] = e.meanQ();
+                k++;
+            }
+        }
+        XYChart chart = chart(title + ": return", "Return");
+        line(chart, "training episodes", x, ret, new Color(0x1f77b4), false);
+        int m = r.evaluations().size();
+        if (m > 0) {
+            double[] ex = new double[m], ey = new double[m];
+            for (int i = 0; i < m; i++) {
+                ex[i] = r.evaluations().get(i).step();
+                ey[i] = r.evaluations().get(i).mean();
+            }
+            line(chart, "greedy evaluation (mean)", ex, ey, new Color(0xd62728), true);
+        }
+        Charts.writePng(chart, dir.resolve("returns.png"));
+        XYChart lc = chart(title + ": loss (mean per episode)", "Loss");
+        line(lc, "loss", lx, loss, new Color(0x2ca02c), false);
+        Charts.writePng(lc, dir.resolve("loss.png"));
+        XYChart qc = chart(title + ": mean Q(s, a) of minibatches", "Q");
+        line(qc, "mean Q", lx, q, new Color(0x9467bd), false);
+        Charts.writePng(qc, dir.resolve("q.png"));
+    }
+
+    private static XYChart chart(String title, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle("Env step").yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
+        return chart;
+    }
+
+    private static void line(XYChart chart, String name, double[] x, double[] y, Color colour, boolean markers) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        s.setLineColor(colour);
+        s.setMarkerColor(colour);
+        s.setLineStyle(new BasicStroke(markers ? 1.6f : 1.0f));
+    }
+
+    /** {@code jgym train} for a DQN config: validate, train with a progress bar, write, print a summary. */
+    public static int runCli(Path configFile, Path outDir, int threads, boolean quiet, boolean resume, PrintStream out, PrintStream err, boolean terminal) {
+        DqnConfig cfg = DqnConfig.read(configFile);
+        Path dir = outDir == null ? Path.of("runs", cfg.name()) : outDir;
+        DqnTraining training = new DqnTraining(cfg, configFile.toString()).threads(threads).checkpointTo(dir.resolve("checkpoint.jgc"));
+        training.validate();
+        if (resume) training.resumeFrom(Checkpoint.read(dir.resolve("checkpoint.jgc")));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        long start = System.nanoTime();
+        DqnTraining.Result result;
+        if (quiet) {
+            result = training.run();
+        } else {
+            DqnConfig.DqnSettings s = cfg.dqn();
+            err.printf(Locale.ROOT, "jgym: %s: DQN%s%s%s%s on %s, %d steps, batch %d, hidden %s, %d threads%n", cfg.name(),
+                    s.doubleQ() ? " double" : "", s.dueling() ? " dueling" : "", s.nStep() > 1 ? " " + s.nStep() + "-step" : "",
+                    s.prioritized() != null ? " prioritized" : "", cfg.env().id(), s.totalSteps(), s.batchSize(), s.network().hidden(), threads);
+            try (ProgressBar bar = new ProgressBar(err, "steps", cfg.dqn().totalSteps(), terminal)) {
+                result = training.progress((n, ret) -> {
+                    bar.advance(n);
+                    if (!Double.isNaN(ret)) bar.status(String.format(Locale.ROOT, "return %.1f", ret));
+                }).run();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        write(dir, configFile, cfg, result);
+        ObjectNode timing = JsonNodeFactory.instance.objectNode();
+        timing.put("seconds", seconds);
+        timing.put("steps_per_second", result.steps() / seconds);
+        timing.put("threads", threads);
+        Json.write(dir.resolve("timing.json"), timing);
+        if (!quiet) {
+            DqnTraining.EvalRow f = result.finalEvaluation();
+            out.printf(Locale.ROOT, "%s: %d steps, %d episodes, %d updates; %s%n", cfg.name(), result.steps(), result.episodes().size(), result.updates(),
+                    result.solved() ? "solved at step " + result.solvedAtStep() : "not solved");
+            out.printf(Locale.ROOT, "final greedy evaluation: %.1f +- %.1f over %d episodes (min %.0f, max %.0f)%n", f.mean(), f.std(), f.episodes(), f.min(), f.max());
+            err.printf(Locale.ROOT, "jgym: %.1f s, %.0f env steps/s; results in %s%n", seconds, result.steps() / seconds, dir);
+        }
+        return 0;
+    }
+}

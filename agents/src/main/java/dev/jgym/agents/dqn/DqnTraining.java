@@ -1,0 +1,341 @@
+package dev.jgym.agents.dqn;
+
+import dev.jgym.agents.experiment.BackendFactory;
+import dev.jgym.core.config.UserError;
+import dev.jgym.core.env.Env;
+import dev.jgym.core.env.EnvRegistry;
+import dev.jgym.core.env.EnvSpec;
+import dev.jgym.core.env.Reset;
+import dev.jgym.core.env.Step;
+import dev.jgym.core.nn.Backend;
+import dev.jgym.core.rng.Rng;
+import dev.jgym.core.sim.Agent;
+import dev.jgym.core.sim.Simulator;
+import dev.jgym.core.sim.SimulatorListener;
+import dev.jgym.core.sim.Transition;
+import dev.jgym.core.space.Box;
+import dev.jgym.core.space.Discrete;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A DQN training run: the env loop around a {@link DqnLearner}, greedy evaluations at intervals,
+ * checkpoints, and the rows that become {@code metrics.csv} and {@code evaluations.csv}.
+ *
+ * <p>Seeding: training episode e starts from {@code reset(seed_e)} with seed_e drawn from
+ * {@code Rng(seed).child("env").child(e)}, so the env's state at any step follows from the
+ * episode's seed and its actions so far; a checkpoint stores those actions and a resumed run
+ * replays them, giving exactly the uninterrupted run (for any env that passes the EnvChecker).
+ * Evaluation k's episode j starts from {@code child("eval").child(k).child(j)}, the final
+ * evaluation's from {@code child("final").child(j)}.
+ *
+ * <p>Order in a step t (t counts env steps from 1): act, env step, store; when
+ * {@code t > learning_starts}: every {@code train_frequency} steps {@code gradient_steps} updates,
+ * every {@code target_update_interval} steps the target update; then the episode bookkeeping,
+ * evaluation (every {@code evaluation.interval}) and checkpoint (every {@code checkpoint.interval}).
+ */
+public final class DqnTraining {
+
+    /** One finished training episode; loss and meanQ are the means over its updates (NaN without updates). */
+    public record EpisodeRow(int episode, long step, double episodeReturn, int length, double epsilon, double loss, double meanQ) {}
+
+    /** One greedy evaluation at env step {@code step}. */
+    public record EvalRow(long step, int episodes, double mean, double std, double min, double max, double meanLength) {}
+
+    /** What a run did. */
+    public record Result(List<EpisodeRow> episodes, List<EvalRow> evaluations, EvalRow finalEvaluation, long steps,
+                         long updates, long solvedAtStep, DqnLearner learner) {
+        public boolean solved() {
+            return solvedAtStep >= 0;
+        }
+    }
+
+    /** Progress for a bar: env steps done since the last call, and the latest episode's return (NaN before the first). */
+    public interface Progress {
+        void advance(long steps, double lastReturn);
+    }
+
+    /**
+     * Makes a listener for the final evaluation's last episode, run through the {@link Simulator}:
+     * the hook where the replay issue records a {@code .jgr} (env id, options, seed and agent label
+     * are what a replay needs to re-simulate it). May return null.
+     */
+    public interface FinalEpisodeObserver {
+        SimulatorListener<float[], Integer> create(String envId, Map<String, Object> options, long seed, String agentLabel);
+    }
+
+    private final DqnConfig config;
+    private final String source;
+    private int threads = 1;
+    private Progress progress = (n, r) -> { };
+    private Path checkpointFile;
+    private Checkpoint resumeFrom;
+    private long stopAfter = Long.MAX_VALUE;
+    private final List<FinalEpisodeObserver> observers = new ArrayList<>();
+
+    public DqnTraining(DqnConfig config, String source) {
+        this.config = config;
+        this.source = source;
+    }
+
+    public DqnConfig config() {
+        return config;
+    }
+
+    public DqnTraining threads(int n) {
+        this.threads = n;
+        return this;
+    }
+
+    public DqnTraining progress(Progress p) {
+        this.progress = p;
+        return this;
+    }
+
+    /** Where to write checkpoints (every {@code checkpoint.interval} steps and at the end); null: none. */
+    public DqnTraining checkpointTo(Path file) {
+        this.checkpointFile = file;
+        return this;
+    }
+
+    /** Continue from this checkpoint (read with {@link Checkpoint#read}). */
+    public DqnTraining resumeFrom(Checkpoint checkpoint) {
+        this.resumeFrom = checkpoint;
+        return this;
+    }
+
+    /** Stop (as if interrupted, after writing a checkpoint) once this many env steps are done; for tests. */
+    DqnTraining stopAfter(long steps) {
+        this.stopAfter = steps;
+        return this;
+    }
+
+    public DqnTraining observeFinalEpisode(FinalEpisodeObserver observer) {
+        observers.add(observer);
+        return this;
+    }
+
+    /** The env's sizes, checked: DQN needs a Box observation and a Discrete action space. */
+    record Shape(int obsDim, int actions, Double rewardThreshold) {}
+
+    @SuppressWarnings("unchecked")
+    Env<float[], Integer> makeEnv() {
+        try {
+            return (Env<float[], Integer>) (Env<?, ?>) EnvRegistry.make(config.env().id(), config.env().options());
+        } catch (UserError e) {
+            throw e.in(source + ": $.env");
+        }
+    }
+
+    /** Checks the config against its env before any work (spaces, output size, backend). */
+    public Shape validate() {
+        Env<?, ?> env = makeEnv();
+        try {
+            if (!(env.observationSpace() instanceof Box box) || box.shape().length != 1) {
+                throw new UserError(source + ": $.env.id: DQN needs a one-dimensional Box observation space, " + config.env().id() + " has " + env.observationSpace());
+            }
+            if (!(env.actionSpace() instanceof Discrete d) || d.start() != 0) {
+                throw new UserError(source + ": $.env.id: DQN needs a Discrete action space starting at 0, " + config.env().id() + " has " + env.actionSpace());
+            }
+            Integer outputs = config.dqn().network().outputs();
+            if (outputs != null && outputs != d.n()) {
+                throw new UserError(source + ": $.dqn.network.outputs: expected " + d.n() + " (the actions of " + config.env().id() + "), found " + outputs);
+            }
+            EnvSpec spec = env.spec();
+            return new Shape(box.shape()[0], d.n(), spec == null ? null : spec.rewardThreshold());
+        } finally {
+            env.close();
+        }
+    }
+
+    private double threshold(Shape shape) {
+        if (config.evaluation().threshold() != null) return config.evaluation().threshold();
+        return shape.rewardThreshold() == null ? Double.POSITIVE_INFINITY : shape.rewardThreshold();
+    }
+
+    static long episodeSeed(Rng root, String stream, long... path) {
+        Rng r = root.child(stream);
+        for (long p : path) r = r.child(p);
+        return r.nextLong();
+    }
+
+    public Result run() {
+        Shape shape = validate();
+        DqnConfig.DqnSettings s = config.dqn();
+        DqnConfig.EvaluationSettings ev = config.evaluation();
+        Rng root = new Rng(config.seed());
+        double threshold = threshold(shape);
+        try (Backend backend = BackendFactory.create(config.backend(), threads, source)) {
+            DqnLearner learner = new DqnLearner(s, backend, shape.obsDim(), shape.actions(), root);
+            Run run = new Run();
+            Env<float[], Integer> env = makeEnv();
+            float[] obs = new float[shape.obsDim()];
+            if (resumeFrom != null) {
+                resumeFrom.check(config, shape, source);
+                resumeFrom.restoreInto(learner, run);
+                Reset<float[]> first = env.reset(episodeSeed(root, "env", run.episode), Map.of());
+                float[] o = first.observation();
+                for (int i = 0; i < run.episodeActions.size(); i++) o = env.step(run.episodeActions.get(i)).observation();
+                System.arraycopy(o, 0, obs, 0, obs.length);
+            } else {
+                System.arraycopy(env.reset(episodeSeed(root, "env", 0), Map.of()).observation(), 0, obs, 0, obs.length);
+            }
+            double lastReturn = run.episodes.isEmpty() ? Double.NaN : run.episodes.get(run.episodes.size() - 1).episodeReturn();
+            long reported = run.step;
+            while (run.step < s.totalSteps() && run.solvedAt < 0) {
+                double epsilon = DqnLearner.epsilon(s, run.step);
+                int action = learner.act(obs, epsilon);
+                Step<float[]> step = env.step(action);
+                learner.observe(obs, action, step.reward(), step.observation(), step.terminated(), step.truncated());
+                run.step++;
+                run.episodeActions.add(action);
+                run.episodeReturn += step.reward();
+                long t = run.step;
+                if (t > s.learningStarts()) {
+                    if (t % s.trainFrequency() == 0 && learner.buffer().size() >= s.batchSize()) {
+                        for (int g = 0; g < s.gradientSteps(); g++) {
+                            DqnLearner.StepStats st = learner.trainStep(DqnLearner.beta(s, t));
+                            run.lossSum += st.loss();
+                            run.qSum += st.meanQ();
+                            run.updatesInEpisode++;
+                        }
+                    }
+                    if (t % s.targetUpdateInterval() == 0) learner.updateTarget();
+                }
+                if (step.done()) {
+                    int n = run.updatesInEpisode;
+                    run.episodes.add(new EpisodeRow(run.episode, t, run.episodeReturn, run.episodeActions.size(), epsilon,
+                            n == 0 ? Double.NaN : run.lossSum / n, n == 0 ? Double.NaN : run.qSum / n));
+                    lastReturn = run.episodeReturn;
+                    run.episode++;
+                    run.startEpisode();
+                    System.arraycopy(env.reset(episodeSeed(root, "env", run.episode), Map.of()).observation(), 0, obs, 0, obs.length);
+                } else {
+                    System.arraycopy(step.observation(), 0, obs, 0, obs.length);
+                }
+                if (t % ev.interval() == 0) {
+                    EvalRow row = evaluate(learner, root.child("eval").child(run.evaluations.size()), ev.episodes(), t, null);
+                    run.evaluations.add(row);
+                    if (ev.stopWhenSolved() && row.mean() >= threshold) {
+                        EvalRow full = ev.finalEpisodes() == ev.episodes() ? row
+                                : evaluate(learner, root.child("solve").child(run.evaluations.size() - 1), ev.finalEpisodes(), t, null);
+                        if (full.mean() >= threshold) run.solvedAt = t;
+                    }
+                }
+                boolean checkpointNow = config.checkpoint().interval() > 0 && t % config.checkpoint().interval() == 0;
+                if (checkpointFile != null && (checkpointNow || t >= stopAfter)) Checkpoint.of(config, shape, learner, run).write(checkpointFile);
+                if (t - reported >= 256 || run.step >= s.totalSteps()) {
+                    progress.advance(t - reported, lastReturn);
+                    reported = t;
+                }
+                if (t >= stopAfter) {
+                    env.close();
+                    return null;
+                }
+            }
+            progress.advance(run.step - reported, lastReturn);
+            env.close();
+            if (checkpointFile != null) Checkpoint.of(config, shape, learner, run).write(checkpointFile);
+            EvalRow finalEval = evaluate(learner, root.child("final"), ev.finalEpisodes(), run.step, observers);
+            return new Result(List.copyOf(run.episodes), List.copyOf(run.evaluations), finalEval, run.step, learner.updates(), run.solvedAt, learner);
+        }
+    }
+
+    /** The counters and rows of a run in progress (what a checkpoint holds besides the learner). */
+    static final class Run {
+        long step;
+        int episode;
+        long solvedAt = -1;
+        double episodeReturn, lossSum, qSum;
+        int updatesInEpisode;
+        final List<Integer> episodeActions = new ArrayList<>();
+        final List<EpisodeRow> episodes = new ArrayList<>();
+        final List<EvalRow> evaluations = new ArrayList<>();
+
+        void startEpisode() {
+            episodeReturn = 0;
+            lossSum = 0;
+            qSum = 0;
+            updatesInEpisode = 0;
+            episodeActions.clear();
+        }
+    }
+
+    /**
+     * Greedy episodes through the {@link Simulator}, episode j from {@code seeds.child(j)};
+     * observers (if any) watch the last one.
+     */
+    EvalRow evaluate(DqnLearner learner, Rng seeds, int episodes, long atStep, List<FinalEpisodeObserver> lastEpisodeObservers) {
+        double sum = 0, sumSq = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, lengths = 0;
+        Env<float[], Integer> env = makeEnv();
+        GreedyAgent agent = new GreedyAgent(learner);
+        for (int j = 0; j < episodes; j++) {
+            long seed = seeds.child(j).nextLong();
+            double[] ret = new double[1];
+            int[] len = new int[1];
+            Simulator.Builder<float[], Integer> b = Simulator.builder(env, (Agent<float[], Integer>) agent).seed(seed).maxEpisodes(1)
+                    .listener(new SimulatorListener<>() {
+                        @Override
+                        public void onEpisodeEnd(int episode, double episodeReturn, int length, boolean terminated) {
+                            ret[0] = episodeReturn;
+                            len[0] = length;
+                        }
+                    });
+            if (lastEpisodeObservers != null && j == episodes - 1) {
+                for (FinalEpisodeObserver o : lastEpisodeObservers) {
+                    SimulatorListener<float[], Integer> l = o.create(config.env().id(), config.env().options(), seed, "dqn " + config.name());
+                    if (l != null) b.listener(l);
+                }
+            }
+            b.build().run();
+            sum += ret[0];
+            sumSq += ret[0] * ret[0];
+            min = Math.min(min, ret[0]);
+            max = Math.max(max, ret[0]);
+            lengths += len[0];
+        }
+        env.close();
+        double mean = sum / episodes;
+        double std = Math.sqrt(Math.max(0, sumSq / episodes - mean * mean));
+        return new EvalRow(atStep, episodes, mean, std, min, max, lengths / episodes);
+    }
+
+    /** The greedy policy of a learner as a core {@link Agent} (for the simulator and viewers). */
+    public static final class GreedyAgent implements Agent<float[], Integer> {
+        private final DqnLearner learner;
+        private double[] lastValues = new double[0];
+
+        public GreedyAgent(DqnLearner learner) {
+            this.learner = learner;
+        }
+
+        @Override
+        public Integer act(float[] observation) {
+            int a = learner.greedy(observation);
+            float[] q = learner.lastValues();
+            if (lastValues.length != q.length) lastValues = new double[q.length];
+            for (int i = 0; i < q.length; i++) lastValues[i] = q[i];
+            return a;
+        }
+
+        @Override
+        public void observe(Transition<float[], Integer> transition) {}
+
+        @Override
+        public dev.jgym.core.scene.Annotations annotations() {
+            return dev.jgym.core.scene.Annotations.vector(dev.jgym.core.scene.Annotations.ACTION_VALUES, lastValues.clone());
+        }
+
+        @Override
+        public void save(Path file) {
+            dev.jgym.core.nn.io.ModelFile.save(file, learner.online().asSequential());
+        }
+
+        @Override
+        public void load(Path file) {
+            dev.jgym.core.nn.io.ModelFile.loadInto(file, learner.online().asSequential());
+        }
+    }
+}

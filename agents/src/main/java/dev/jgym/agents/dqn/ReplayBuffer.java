@@ -1,0 +1,155 @@
+package dev.jgym.agents.dqn;
+
+import dev.jgym.core.rng.Rng;
+
+/**
+ * Experience replay (Lin, 1992; Mnih et al., 2015) in flat, preallocated primitive arrays: a ring
+ * of {@code capacity} transitions (s, a, R, s', discount), where R and discount come from
+ * {@link NStepReturns} (for one-step returns R = r and discount = gamma, or 0 on termination).
+ *
+ * <p>Uniform sampling draws indices with replacement. Prioritized sampling (Schaul et al., 2016,
+ * proportional variant) keeps p_i^alpha in a {@link SumTree} and draws one index from each of
+ * {@code batch} equal slices of the total (stratified), so P(i) = p_i^alpha / sum_k p_k^alpha.
+ * The importance weights {@code w_i = (N P(i))^-beta} are divided by the largest weight in the
+ * batch. A new transition gets the largest priority seen so far, so it is replayed at least once
+ * soon.
+ */
+public final class ReplayBuffer implements NStepReturns.Sink {
+    private final int capacity, obsDim;
+    final float[] obs, next, rewards, discounts;
+    final int[] actions;
+    private int size, cursor;
+    private long added;
+
+    private final SumTree tree;       // null for uniform replay
+    private final double alpha;
+    private double maxPriority = 1.0;
+    private double[] scratch = new double[0];
+
+    /** Uniform replay. */
+    public ReplayBuffer(int capacity, int obsDim) {
+        this(capacity, obsDim, false, 0);
+    }
+
+    /** @param prioritized keep priorities (alpha: their exponent) */
+    public ReplayBuffer(int capacity, int obsDim, boolean prioritized, double alpha) {
+        if (capacity < 1 || obsDim < 1) throw new IllegalArgumentException("capacity and obsDim must be positive");
+        this.capacity = capacity;
+        this.obsDim = obsDim;
+        this.obs = new float[capacity * obsDim];
+        this.next = new float[capacity * obsDim];
+        this.rewards = new float[capacity];
+        this.discounts = new float[capacity];
+        this.actions = new int[capacity];
+        this.tree = prioritized ? new SumTree(capacity) : null;
+        this.alpha = alpha;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int obsDim() {
+        return obsDim;
+    }
+
+    public boolean prioritized() {
+        return tree != null;
+    }
+
+    /** Transitions added since the start (the oldest are overwritten past capacity). */
+    public long added() {
+        return added;
+    }
+
+    @Override
+    public void add(float[] state, int action, float reward, float[] nextState, float discount) {
+        int i = cursor;
+        System.arraycopy(state, 0, obs, i * obsDim, obsDim);
+        System.arraycopy(nextState, 0, next, i * obsDim, obsDim);
+        actions[i] = action;
+        rewards[i] = reward;
+        discounts[i] = discount;
+        if (tree != null) tree.set(i, Math.pow(maxPriority, alpha));
+        cursor = (cursor + 1) % capacity;
+        if (size < capacity) size++;
+        added++;
+    }
+
+    /**
+     * Draws {@code batch} indices into {@code idx}; for prioritized replay also writes the
+     * normalised importance weights (exponent beta) into {@code weights}, else fills it with 1.
+     */
+    public void sample(Rng rng, int batch, double beta, int[] idx, float[] weights) {
+        if (size == 0) throw new IllegalStateException("sampling from an empty replay buffer");
+        if (tree == null) {
+            for (int b = 0; b < batch; b++) {
+                idx[b] = rng.nextInt(size);
+                weights[b] = 1f;
+            }
+            return;
+        }
+        double total = tree.total(), slice = total / batch, maxW = 0;
+        if (scratch.length < batch) scratch = new double[batch];
+        double[] w = scratch;
+        for (int b = 0; b < batch; b++) {
+            double u = (b + rng.nextDouble()) * slice;
+            int i = tree.find(Math.min(u, Math.nextDown(total)), size);
+            idx[b] = i;
+            double p = tree.get(i) / total;
+            w[b] = Math.pow(size * p, -beta);
+            if (w[b] > maxW) maxW = w[b];
+        }
+        for (int b = 0; b < batch; b++) weights[b] = (float) (w[b] / maxW);
+    }
+
+    /** Sets the priority of transition i to (|tdError| + eps)^alpha. */
+    public void updatePriority(int i, double tdError, double eps) {
+        double p = Math.abs(tdError) + eps;
+        if (p > maxPriority) maxPriority = p;
+        tree.set(i, Math.pow(p, alpha));
+    }
+
+    /** The probability that one draw picks transition i (prioritized replay), for tests. */
+    public double probability(int i) {
+        return tree == null ? 1.0 / size : tree.get(i) / tree.total();
+    }
+
+    /** Copies the stored fields of transitions {@code idx} into the batch arrays. */
+    public void gather(int[] idx, int batch, float[] s, int[] a, float[] r, float[] s2, float[] d) {
+        for (int b = 0; b < batch; b++) {
+            int i = idx[b];
+            System.arraycopy(obs, i * obsDim, s, b * obsDim, obsDim);
+            System.arraycopy(next, i * obsDim, s2, b * obsDim, obsDim);
+            a[b] = actions[i];
+            r[b] = rewards[i];
+            d[b] = discounts[i];
+        }
+    }
+
+    // ---- checkpoints ------------------------------------------------------------------------------
+
+    int cursor() {
+        return cursor;
+    }
+
+    double maxPriority() {
+        return maxPriority;
+    }
+
+    double[] priorities() {
+        return tree == null ? new double[0] : tree.leafValues();
+    }
+
+    void restore(int size, int cursor, long added, double maxPriority, double[] priorities) {
+        this.size = size;
+        this.cursor = cursor;
+        this.added = added;
+        this.maxPriority = maxPriority;
+        if (tree != null) tree.restore(priorities);
+    }
+}
