@@ -68,8 +68,12 @@ public record DqnConfig(
 
     /** True when the JSON file is a DQN config (a top-level "dqn" key). */
     public static boolean isDqn(Path file) {
-        JsonNode root = Json.readTree(file);
-        return root.isObject() && root.has("dqn");
+        return isDqn(Json.readTree(file));
+    }
+
+    /** True when the JSON tree is a DQN config (an object with a top-level "dqn" key). */
+    public static boolean isDqn(JsonNode root) {
+        return root != null && root.isObject() && root.has("dqn");
     }
 
     /** @param id a registered env id; @param options its options (optional) */

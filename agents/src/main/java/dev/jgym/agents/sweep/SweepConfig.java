@@ -161,7 +161,9 @@ public record SweepConfig(
      * @param summary per trial: {@code window_mean} (mean over the final summary window, default),
      *     {@code mean} (mean over all steps: the area under the curve divided by the steps),
      *     {@code total} (sum over all steps: the area under the curve), {@code final} (the last
-     *     step's value); each averaged over the trial's runs
+     *     step's value); each averaged over the trial's runs. A DQN trial reports one number of its
+     *     {@code summary.json}: {@code final} only, and the default there. Absent, it stays null
+     *     here until {@link SweepPlan#of} knows the kind of the base config ({@link #resolved})
      * @param aggregate across seeds: {@code mean_ci95}, the mean with a 95% normal interval
      * @param x the JSON path on the plot's x axis (default: the varying numeric path of each setting)
      * @param xLog a logarithmic x axis (default false)
@@ -172,12 +174,17 @@ public record SweepConfig(
 
         public Report {
             Check.present("metric", metric);
-            summary = summary == null ? "window_mean" : summary;
-            Check.that(SUMMARIES.contains(summary), "summary", "expected one of " + String.join(", ", SUMMARIES) + ", found \"" + summary + "\"");
+            Check.that(summary == null || SUMMARIES.contains(summary), "summary",
+                    "expected one of " + String.join(", ", SUMMARIES) + ", found \"" + summary + "\"");
             aggregate = aggregate == null ? "mean_ci95" : aggregate;
             Check.that(aggregate.equals("mean_ci95"), "aggregate", "expected mean_ci95, found \"" + aggregate + "\"");
             if (x != null) checkPath("x", x);
             xLog = xLog != null && xLog;
+        }
+
+        /** This report with {@code summary} defaulted for the kind of trial: {@code final} for DQN, else {@code window_mean}. */
+        public Report resolved(boolean dqn) {
+            return summary != null ? this : new Report(metric, agent, dqn ? "final" : "window_mean", aggregate, x, xLog);
         }
     }
 }

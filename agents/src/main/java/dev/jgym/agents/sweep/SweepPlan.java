@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgym.agents.dqn.DqnConfig;
 import dev.jgym.agents.experiment.Experiment;
 import dev.jgym.core.config.ExperimentConfig;
 import dev.jgym.core.config.Json;
@@ -49,6 +50,9 @@ public record SweepPlan(SweepConfig config, String source, List<Setting> setting
     public static SweepPlan of(SweepConfig config, Path file) {
         String source = file.toString();
         ObjectNode base = base(config, file);
+        boolean dqn = DqnConfig.isDqn(base);
+        config = new SweepConfig(config.name(), config.description(), config.base(), config.grid(), config.grids(), config.random(),
+                config.seeds(), config.report().resolved(dqn));
         List<List<Pending>> points = new ArrayList<>();
         List<Integer> gridOf = new ArrayList<>();
         List<Map<String, List<JsonNode>>> grids = config.grids() != null ? config.grids()
@@ -93,7 +97,7 @@ public record SweepPlan(SweepConfig config, String source, List<Setting> setting
                 throw new UserError(source + ": setting " + setting.label() + " appears twice (settings " + before + " and " + i
                         + "): expected every combination once");
             }
-            List<String> agents = check(config, source, setting, node);
+            List<String> agents = dqn ? DqnTrial.check(config.report(), source, setting, node) : check(config, source, setting, node);
             settings.add(setting);
             for (long seed : config.seeds()) {
                 node.set("seed", LongNode.valueOf(seed));
@@ -115,18 +119,23 @@ public record SweepPlan(SweepConfig config, String source, List<Setting> setting
             } catch (UserError e) {
                 throw new UserError(file + ": $.base: " + e.getMessage().replace(baseFile.toString(), shown.toString()));
             }
-            Json.bind(node, ExperimentConfig.class, shown.toString(), "$");
+            Json.bind(node, configType(node), shown.toString(), "$");
             where = shown.toString();
         } else {
             node = config.base();
-            Json.bind(node, ExperimentConfig.class, file.toString(), "$.base");
+            Json.bind(node, configType(node), file.toString(), "$.base");
             where = file + " $.base";
         }
         if (!(node instanceof ObjectNode obj)) throw new UserError(where + ": expected an experiment config object");
         return obj.deepCopy();
     }
 
-    /** Checks the setting's experiment config and the report; returns the reported agent labels. */
+    /** What a base config binds to: a DQN config when it has a top-level "dqn" key, else an experiment config. */
+    private static Class<?> configType(JsonNode node) {
+        return DqnConfig.isDqn(node) ? DqnConfig.class : ExperimentConfig.class;
+    }
+
+    /** Checks the setting's experiment config and the report; returns the reported agent labels (DQN: {@link DqnTrial#check}). */
     private static List<String> check(SweepConfig config, String source, Setting setting, ObjectNode node) {
         String where = source + ": setting " + setting.label();
         ExperimentConfig experiment = Json.bind(node, ExperimentConfig.class, where, "$");

@@ -1,5 +1,7 @@
 package dev.jgym.agents.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgym.agents.dqn.DqnConfig;
 import dev.jgym.agents.experiment.Experiment;
 import dev.jgym.agents.experiment.ExperimentOutput;
 import dev.jgym.agents.experiment.ExperimentResult;
@@ -15,7 +17,8 @@ import java.util.List;
 /**
  * Runs one trial where an engine put it (a pool thread, a Spark executor): the experiment on one
  * thread, its outputs through {@link ExperimentOutput} into {@code <out>/trials/<id>/}, then
- * {@code trial.json} last. A trial whose {@code trial.json} exists, says {@code ok} and carries
+ * {@code trial.json} last. A trial whose config is a DQN config (a top-level {@code "dqn"} key)
+ * trains through {@link DqnTrial} instead. A trial whose {@code trial.json} exists, says {@code ok} and carries
  * the same config hash is not run again: a sweep resumes where it stopped.
  *
  * <p>Failures stay inside the trial: an exception or a metric that is not finite (a NaN loss)
@@ -73,7 +76,9 @@ public record TrialTask(String out, String metric, String summary) implements Se
     private TrialSummary execute(Path dir, Trial trial) {
         Path configFile = dir.resolve("config.json");
         Json.writeAtomically(configFile, trial.configJson().getBytes(StandardCharsets.UTF_8));
-        ExperimentConfig config = Json.bind(Json.readTree(configFile), ExperimentConfig.class, "trial " + trial.id(), "$");
+        JsonNode tree = Json.readTree(configFile);
+        if (DqnConfig.isDqn(tree)) return DqnTrial.run(dir, configFile, tree, trial, metric);
+        ExperimentConfig config = Json.bind(tree, ExperimentConfig.class, "trial " + trial.id(), "$");
         ExperimentResult result = new Experiment(config, "trial " + trial.id()).run(1, steps -> { });
         ExperimentOutput.write(dir, configFile, config, result);
         List<TrialSummary.AgentValue> values = new ArrayList<>();
