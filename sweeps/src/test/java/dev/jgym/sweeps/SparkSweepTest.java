@@ -85,4 +85,32 @@ class SparkSweepTest {
         assertTrue(o.err().contains("1 trials run, 3 already done, 0 failed"), o.err());
         assertArrayEquals(table, Files.readAllBytes(out.resolve("table.csv")));
     }
+
+    @Test
+    @DisplayName("a DQN sweep (2 learning rates x 2 seeds, 300 CartPole steps a trial): --engine spark equals --engine local, tables and trial files")
+    void dqnSparkEqualsLocal() throws IOException {
+        Files.writeString(dir.resolve("dqn-base.json"), """
+                {"name": "tiny-dqn", "seed": 1, "env": {"id": "CartPole-v1"},
+                 "dqn": {"total_steps": 300, "buffer_size": 1000, "batch_size": 16, "learning_starts": 64,
+                         "network": {"hidden": [16]}, "optimizer": {"type": "adam", "lr": 0.001}},
+                 "evaluation": {"interval": 150, "episodes": 2, "final_episodes": 2}}""");
+        Path file = dir.resolve("dqn.json");
+        Files.writeString(file, """
+                {"name": "dqn", "base": "dqn-base.json", "grid": {"$.dqn.optimizer.lr": [0.001, 0.003]}, "seeds": [0, 1],
+                 "report": {"metric": "final_mean"}}""");
+        SweepFiles.Outcome local = SweepFiles.sweep(ENGINES, file.toString(), "--engine", "local", "--threads", "2", "--quiet", "--out", dir.resolve("local").toString());
+        SweepFiles.Outcome sparkRun = SweepFiles.sweep(ENGINES, file.toString(), "--engine", "spark", "--out", dir.resolve("spark").toString());
+        assertEquals(0, local.code(), local.err());
+        assertEquals(0, sparkRun.code(), sparkRun.err());
+        assertTrue(sparkRun.err().contains("4 trials run, 0 already done, 0 failed"), sparkRun.err());
+        for (String f : new String[] {"table.csv", "table.json"}) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("local").resolve(f)), Files.readAllBytes(dir.resolve("spark").resolve(f)), f);
+        }
+        for (Trial t : SweepPlan.read(file).trials()) {
+            for (String f : new String[] {"trial.json", "metrics.csv", "evaluations.csv", "summary.json", "model.jgm"}) {
+                assertArrayEquals(Files.readAllBytes(TrialTask.folder(dir.resolve("local"), t.id()).resolve(f)),
+                        Files.readAllBytes(TrialTask.folder(dir.resolve("spark"), t.id()).resolve(f)), t.id() + "/" + f);
+            }
+        }
+    }
 }
