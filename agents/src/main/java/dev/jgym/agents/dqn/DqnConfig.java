@@ -24,7 +24,8 @@ import java.util.Set;
  *           "network": {"hidden": [64, 64], "activation": "relu"},
  *           "optimizer": {"type": "adam", "lr": 0.00025}},
  *   "evaluation": {"interval": 5000, "episodes": 10, "final_episodes": 100},
- *   "checkpoint": {"interval": 20000}
+ *   "checkpoint": {"interval": 20000},
+ *   "replays": {"final": true, "schedule": "capped_cubic", "annotations": true}
  * }
  * }</pre>
  *
@@ -38,6 +39,9 @@ import java.util.Set;
  * @param dqn the algorithm's settings
  * @param evaluation greedy evaluation episodes at intervals
  * @param checkpoint how often to write a checkpoint
+ * @param replays which greedy evaluation episodes {@code jgym train} records as {@code .jgr} replays
+ *     (optional; by default the final evaluation's last episode and, on the capped-cubic schedule,
+ *     the last episode of periodic evaluations 0, 1, 8, 27, ...)
  */
 public record DqnConfig(
         @JsonProperty(required = true) String name,
@@ -47,7 +51,8 @@ public record DqnConfig(
         String backend,
         @JsonProperty(required = true) DqnSettings dqn,
         EvaluationSettings evaluation,
-        CheckpointSettings checkpoint) {
+        CheckpointSettings checkpoint,
+        ReplaySettings replays) {
 
     public DqnConfig {
         Check.present("name", name);
@@ -60,6 +65,7 @@ public record DqnConfig(
         Check.present("dqn", dqn);
         if (evaluation == null) evaluation = new EvaluationSettings(null, null, null, null, null);
         if (checkpoint == null) checkpoint = new CheckpointSettings(null);
+        if (replays == null) replays = ReplaySettings.DEFAULT;
     }
 
     public static DqnConfig read(Path file) {
@@ -238,6 +244,42 @@ public record DqnConfig(
         public CheckpointSettings {
             if (interval == null) interval = 0;
             Check.that(interval >= 0, "interval", "expected an integer >= 0, found " + interval);
+        }
+    }
+
+    /**
+     * Replays of greedy evaluation episodes, written under the run folder's {@code replays/} (see
+     * {@link DqnReplays}). Recording reads the greedy agent's Q-values and draws no random number,
+     * so it never changes a training result.
+     *
+     * @param finalEvaluation record the final evaluation's last episode as {@code replays/final-evaluation.jgr} [true]
+     * @param schedule which periodic evaluations get their last episode recorded as
+     *     {@code replays/evaluation/episode-K.jgr} (K counts evaluations from 0): {@code capped_cubic}
+     *     (0, 1, 8, 27, ..., 729, then every 1000th), {@code every}, {@code all} or {@code none} [capped_cubic]
+     * @param every with schedule {@code every}: record evaluations 0, n, 2n, ...
+     * @param annotations store the greedy agent's Q-values at each step (the viewer's bars) [true]
+     */
+    public record ReplaySettings(@JsonProperty("final") Boolean finalEvaluation, String schedule, Integer every, Boolean annotations) {
+        public static final List<String> SCHEDULES = List.of("capped_cubic", "every", "all", "none");
+        /** The final evaluation and the capped-cubic schedule, annotated. */
+        public static final ReplaySettings DEFAULT = new ReplaySettings(null, null, null, null);
+
+        public ReplaySettings {
+            if (finalEvaluation == null) finalEvaluation = true;
+            if (schedule == null) schedule = "capped_cubic";
+            Check.that(SCHEDULES.contains(schedule), "schedule", "expected one of capped_cubic, every, all, none, found \"" + schedule + "\"");
+            if (schedule.equals("every")) {
+                Check.present("every", every);
+                Check.positive("every", every);
+            } else {
+                Check.that(every == null, "every", "only used with schedule \"every\", found schedule \"" + schedule + "\"");
+            }
+            if (annotations == null) annotations = true;
+        }
+
+        /** Nothing is recorded. */
+        public boolean off() {
+            return !finalEvaluation && schedule.equals("none");
         }
     }
 }

@@ -28,8 +28,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * {@code metrics.csv} (one line per training episode), {@code evaluations.csv} (one line per
  * greedy evaluation), {@code summary.json}, {@code returns.png}, {@code loss.png},
  * {@code q.png}, {@code model.jgm} (the online network; not for dueling networks),
- * {@code checkpoint.jgc} (written during the run) and {@code timing.json} (wall time and steps/s:
- * the only file that depends on the machine).
+ * {@code checkpoint.jgc} (written during the run), {@code timing.json} (wall time and steps/s:
+ * the only file that depends on the machine) and, unless the config's {@code replays} turns them
+ * off, greedy evaluation episodes as replays ({@link DqnReplays}: {@code replays/final-evaluation.jgr},
+ * {@code replays/evaluation/episode-K.jgr}).
  */
 public final class DqnOutput {
     private DqnOutput() {}
@@ -151,6 +153,7 @@ public final class DqnOutput {
         Path dir = outDir == null ? Path.of("runs", cfg.name()) : outDir;
         DqnTraining training = new DqnTraining(cfg, configFile.toString()).threads(threads).checkpointTo(dir.resolve("checkpoint.jgc"));
         training.validate();
+        if (!cfg.replays().off()) training.observeEvaluations(new DqnReplays(dir, cfg));
         if (resume) training.resumeFrom(Checkpoint.read(dir.resolve("checkpoint.jgc")));
         try {
             Files.createDirectories(dir);

@@ -66,6 +66,42 @@ public final class DqnTraining {
         SimulatorListener<float[], Integer> create(String envId, Map<String, Object> options, long seed, String agentLabel);
     }
 
+    /**
+     * One greedy evaluation episode about to run through the {@link Simulator}.
+     *
+     * @param evaluation the periodic evaluation's index (from 0), or {@link #FINAL} for the final evaluation
+     * @param atStep the env step of training the evaluation belongs to
+     * @param episode the episode's index in its evaluation (from 0)
+     * @param episodes the evaluation's episode count
+     * @param seed the episode's reset seed (its only reset: the simulator resets with it)
+     * @param agentLabel {@code "dqn <name>"}
+     * @param env the env the simulator steps (made as {@code EnvRegistry.make(envId, options)})
+     * @param agent the greedy agent; its {@code annotations()} hold the last step's Q-values
+     */
+    public record EvaluationEpisode(int evaluation, long atStep, int episode, int episodes, String envId, Map<String, Object> options,
+                                    long seed, String agentLabel, Env<float[], Integer> env, Agent<float[], Integer> agent) {
+        /** The {@code evaluation} of the final evaluation. */
+        public static final int FINAL = -1;
+
+        public boolean isFinal() {
+            return evaluation == FINAL;
+        }
+
+        /** The evaluation's last episode. */
+        public boolean last() {
+            return episode == episodes - 1;
+        }
+    }
+
+    /**
+     * Watches greedy evaluation episodes, periodic and final (not the extra check that decides
+     * "solved"): may return a listener for an episode, or null. A listener that is
+     * {@link AutoCloseable} is closed when its episode ends. Listeners must draw no random number.
+     */
+    public interface EvaluationObserver {
+        SimulatorListener<float[], Integer> create(EvaluationEpisode episode);
+    }
+
     private final DqnConfig config;
     private final String source;
     private int threads = 1;
@@ -74,6 +110,7 @@ public final class DqnTraining {
     private Checkpoint resumeFrom;
     private long stopAfter = Long.MAX_VALUE;
     private final List<FinalEpisodeObserver> observers = new ArrayList<>();
+    private final List<EvaluationObserver> evaluationObservers = new ArrayList<>();
 
     public DqnTraining(DqnConfig config, String source) {
         this.config = config;
@@ -114,6 +151,12 @@ public final class DqnTraining {
 
     public DqnTraining observeFinalEpisode(FinalEpisodeObserver observer) {
         observers.add(observer);
+        return this;
+    }
+
+    /** Offers every greedy evaluation episode (periodic and final) to {@code observer}; see {@link DqnReplays}. */
+    public DqnTraining observeEvaluations(EvaluationObserver observer) {
+        evaluationObservers.add(observer);
         return this;
     }
 
@@ -216,11 +259,11 @@ public final class DqnTraining {
                     System.arraycopy(step.observation(), 0, obs, 0, obs.length);
                 }
                 if (t % ev.interval() == 0) {
-                    EvalRow row = evaluate(learner, root.child("eval").child(run.evaluations.size()), ev.episodes(), t, null);
+                    EvalRow row = evaluate(learner, root.child("eval").child(run.evaluations.size()), ev.episodes(), t, null, run.evaluations.size());
                     run.evaluations.add(row);
                     if (ev.stopWhenSolved() && row.mean() >= threshold) {
                         EvalRow full = ev.finalEpisodes() == ev.episodes() ? row
-                                : evaluate(learner, root.child("solve").child(run.evaluations.size() - 1), ev.finalEpisodes(), t, null);
+                                : evaluate(learner, root.child("solve").child(run.evaluations.size() - 1), ev.finalEpisodes(), t, null, NOT_OBSERVED);
                         if (full.mean() >= threshold) run.solvedAt = t;
                     }
                 }
@@ -238,7 +281,7 @@ public final class DqnTraining {
             progress.advance(run.step - reported, lastReturn);
             env.close();
             if (checkpointFile != null) Checkpoint.of(config, shape, learner, run).write(checkpointFile);
-            EvalRow finalEval = evaluate(learner, root.child("final"), ev.finalEpisodes(), run.step, observers);
+            EvalRow finalEval = evaluate(learner, root.child("final"), ev.finalEpisodes(), run.step, observers, EvaluationEpisode.FINAL);
             return new Result(List.copyOf(run.episodes), List.copyOf(run.evaluations), finalEval, run.step, learner.updates(), run.solvedAt, learner);
         }
     }
@@ -263,11 +306,16 @@ public final class DqnTraining {
         }
     }
 
+    /** The {@code evaluation} index of an evaluation no {@link EvaluationObserver} sees. */
+    private static final int NOT_OBSERVED = -2;
+
     /**
      * Greedy episodes through the {@link Simulator}, episode j from {@code seeds.child(j)};
-     * observers (if any) watch the last one.
+     * final-episode observers (if any) watch the last one, evaluation observers every one unless
+     * {@code evaluation} is {@link #NOT_OBSERVED}.
      */
-    EvalRow evaluate(DqnLearner learner, Rng seeds, int episodes, long atStep, List<FinalEpisodeObserver> lastEpisodeObservers) {
+    EvalRow evaluate(DqnLearner learner, Rng seeds, int episodes, long atStep, List<FinalEpisodeObserver> lastEpisodeObservers,
+                     int evaluation) {
         double sum = 0, sumSq = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, lengths = 0;
         Env<float[], Integer> env = makeEnv();
         GreedyAgent agent = new GreedyAgent(learner);
@@ -289,7 +337,21 @@ public final class DqnTraining {
                     if (l != null) b.listener(l);
                 }
             }
-            b.build().run();
+            List<AutoCloseable> toClose = new ArrayList<>();
+            if (evaluation != NOT_OBSERVED) {
+                for (EvaluationObserver o : evaluationObservers) {
+                    SimulatorListener<float[], Integer> l = o.create(new EvaluationEpisode(evaluation, atStep, j, episodes, config.env().id(),
+                            config.env().options(), seed, "dqn " + config.name(), env, agent));
+                    if (l == null) continue;
+                    b.listener(l);
+                    if (l instanceof AutoCloseable c) toClose.add(c);
+                }
+            }
+            try {
+                b.build().run();
+            } finally {
+                for (AutoCloseable c : toClose) close(c);
+            }
             sum += ret[0];
             sumSq += ret[0] * ret[0];
             min = Math.min(min, ret[0]);
@@ -300,6 +362,16 @@ public final class DqnTraining {
         double mean = sum / episodes;
         double std = Math.sqrt(Math.max(0, sumSq / episodes - mean * mean));
         return new EvalRow(atStep, episodes, mean, std, min, max, lengths / episodes);
+    }
+
+    private static void close(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close an evaluation listener", e);
+        }
     }
 
     /** The greedy policy of a learner as a core {@link Agent} (for the simulator and viewers). */
