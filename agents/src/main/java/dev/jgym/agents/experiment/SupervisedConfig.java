@@ -64,6 +64,9 @@ public record SupervisedConfig(
      * @param trainLimit use only the first n training examples (default: all)
      * @param normalize MNIST: standardise pixels with mean 0.1307, std 0.3081 (default true)
      * @param augment random shifts, rotations and noise of training images (MNIST only)
+     * @param shape how the model sees one example (optional; default a flat vector): {@code [1, 28, 28]}
+     *     for image layers (channels, height, width), {@code [28, 28]} for recurrent layers (28 steps
+     *     of a 28-pixel row); the product must equal the example's size
      */
     public record DataConfig(
             @JsonProperty(required = true) String dataset,
@@ -71,8 +74,19 @@ public record SupervisedConfig(
             Integer validation,
             @JsonProperty("train_limit") Integer trainLimit,
             Boolean normalize,
-            AugmentConfig augment) {
+            AugmentConfig augment,
+            int[] shape) {
+
+        /** The form before {@code shape} existed. */
+        public DataConfig(String dataset, String dir, Integer validation, Integer trainLimit, Boolean normalize, AugmentConfig augment) {
+            this(dataset, dir, validation, trainLimit, normalize, augment, null);
+        }
+
         public DataConfig {
+            if (shape != null) {
+                Check.that(shape.length >= 1 && shape.length <= 3, "shape", "expected 1 to 3 positive integers, found " + java.util.Arrays.toString(shape));
+                for (int d : shape) Check.that(d > 0, "shape", "expected positive integers, found " + java.util.Arrays.toString(shape));
+            }
             Check.present("dataset", dataset);
             Check.that(Set.of("mnist", "blobs").contains(dataset), "dataset", "expected \"mnist\" or \"blobs\", found \"" + dataset + "\"");
             if (validation == null) validation = 0;

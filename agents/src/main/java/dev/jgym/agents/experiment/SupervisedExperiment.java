@@ -164,7 +164,13 @@ public final class SupervisedExperiment {
         } catch (IllegalArgumentException e) {
             throw new UserError(source + ": $.model.bias_init: " + e.getMessage());
         }
-        Sequential net = Layers.sequential(m.layers(), features, backend, new Layers.Inits(weight, bias, new Rng(config.seed()).child("init")),
+        int[] shape = config.data().shape();
+        if (shape == null) {
+            shape = new int[] {features};
+        } else if (java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b) != features) {
+            throw new UserError(source + ": $.data.shape: expected a shape of " + features + " values (one example), found " + java.util.Arrays.toString(shape));
+        }
+        Sequential net = Layers.sequential(m.layers(), shape, backend, new Layers.Inits(weight, bias, new Rng(config.seed()).child("init")),
                 source, "$.model.layers");
         var last = net.layers().stream().filter(l -> l instanceof dev.jgym.core.nn.layers.Dense).reduce((a, b) -> b);
         int out = last.map(l -> ((dev.jgym.core.nn.layers.Dense) l).out()).orElse(features);
