@@ -114,6 +114,9 @@ public final class Main {
         }
         if (config == null) throw new UserError("train: missing the config file (usage: jgym train <config.json> [--out DIR] [--threads N] [--quiet])");
         if (Files.isDirectory(config)) throw new UserError(config + ": is a folder, expected a JSON config file");
+        if (dev.jgym.agents.experiment.GenerativeExperiment.isGenerative(config)) {
+            return dev.jgym.agents.experiment.GenerativeExperiment.runCli(config, outDir, threads, quiet, out, err, terminal);
+        }
         if (SupervisedExperiment.isSupervised(config)) return SupervisedExperiment.runCli(config, outDir, threads, quiet, out, err, terminal);
         ExperimentConfig cfg = ExperimentConfig.read(config);
         Experiment experiment = new Experiment(cfg, config.toString());
