@@ -91,6 +91,17 @@ public final class SupervisedExperiment {
             train = sets.train();
             test = sets.test();
             if (d.normalize()) eval.add(Transform.normalize(Mnist.MEAN, Mnist.STD));
+        } else if (d.dataset().equals("text")) {
+            dev.jgym.core.data.CharText text;
+            try {
+                Path base = Path.of(source).toAbsolutePath().getParent();
+                text = dev.jgym.core.data.CharText.read(base == null ? Path.of(d.file()) : base.resolve(d.file()));
+            } catch (UserError e) {
+                throw e.in(source + ": $.data.file");
+            }
+            Dataset[] split = text.split(d.window(), 0.1);
+            train = split[0];
+            test = split[1];
         } else {
             Dataset[] blobs = blobs(root.child("blobs"));
             train = blobs[0];
@@ -165,6 +176,7 @@ public final class SupervisedExperiment {
             throw new UserError(source + ": $.model.bias_init: " + e.getMessage());
         }
         int[] shape = config.data().shape();
+        if (shape == null && config.data().dataset().equals("text")) shape = new int[] {config.data().window(), features / config.data().window()};
         if (shape == null) {
             shape = new int[] {features};
         } else if (java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b) != features) {

@@ -67,7 +67,7 @@ class MnistDeepTest {
 
     @Test
     @Tag("learning")
-    @DisplayName("configs/mnist-cnn.json (LeNet-style, 4 epochs): test accuracy >= 99.0%")
+    @DisplayName("configs/mnist-cnn.json (LeNet-5-style, 8 epochs): test accuracy >= 99.0%")
     void cnnReaches99() {
         assumeMnist();
         Path config = Configs.path("mnist-cnn.json");

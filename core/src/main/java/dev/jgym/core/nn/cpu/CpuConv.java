@@ -6,39 +6,52 @@ import dev.jgym.core.nn.Window2d;
 /**
  * Convolution and pooling for {@link CpuBackend}, on primitive arrays.
  *
- * <p>Convolution is im2col + GEMM, batched: a chunk of images is unfolded into one matrix
- * {@code cols [C k k, n P]} (row = one filter tap, column = one output position of one image),
- * then {@code Y = W cols} is a single {@code [O, n P]} GEMM through the backend's vectorised,
- * bit-reproducible kernel, and Y is transposed into NCHW with the bias added. Backward:
- * {@code dW += dY cols^T}, {@code dcols = W^T dY}, then col2im sums dcols back into dx.
- * Chunks hold about {@value #CHUNK_FLOATS} floats of cols; their size depends on the shapes
- * only, and col2im runs one task per (image, channel) plane, summing in a fixed order, so every
- * result is bit-identical for any thread count.
+ * <p>Convolution is im2col + GEMM over groups of images: a group of g images is unfolded into
+ * {@code cols [C kh kw, g P]} (row = one filter tap, column = one output position of one image;
+ * P = output positions per image), then {@code Y = W cols} is one {@code [O, g P]} GEMM through
+ * the backend's vectorised micro-kernel, and Y is written into NCHW with the bias added. Backward
+ * per group: {@code dW_group = dY cols^T}, {@code dcols = W^T dY}, then col2im sums dcols back
+ * into dx. Groups run in parallel, each on one thread with a serial GEMM; the group size depends
+ * on the shapes only (about {@value #GROUP_COLUMNS} columns) and the per-group weight gradients
+ * are added in group order, so every result is bit-identical for any thread count.
  */
 final class CpuConv {
-    static final int CHUNK_FLOATS = 1 << 22;
+    static final int GROUP_COLUMNS = 2048;
     private final CpuBackend be;
+    private volatile CpuBackend serial;
 
     CpuConv(CpuBackend be) {
         this.be = be;
     }
 
-    /** Images per im2col chunk: fixed by the geometry (never by the thread count). */
-    static int chunk(Window2d g, int batch) {
-        long per = (long) g.patchSize() * g.outPlane();
-        return (int) Math.max(1, Math.min(batch, CHUNK_FLOATS / Math.max(1, per)));
+    /** A one-thread backend for the GEMMs inside a parallel task (never nested parallelism). */
+    private CpuBackend serial() {
+        if (be.threads() == 1) return be;
+        CpuBackend s = serial;
+        if (s == null) {
+            synchronized (this) {
+                if (serial == null) serial = new CpuBackend(1, be.vectorized());
+                s = serial;
+            }
+        }
+        return s;
+    }
+
+    /** Images per group: fixed by the geometry (never by the thread count). */
+    static int group(Window2d g, int batch) {
+        return Math.max(1, Math.min(batch, GROUP_COLUMNS / g.outPlane()));
     }
 
     private static void check(Tensor x, Window2d g, String op) {
         if (x.cols() != g.inSize()) throw new IllegalArgumentException(op + ": x has " + x.cols() + " values per example, the window expects " + g.inSize());
     }
 
-    /** cols[(c kh + a) kw + b, (n - n0) P + i ow + j] = x[n, c, i s - p + a d, j s - p + b d] (0 outside). */
-    void im2col(float[] x, Window2d g, int n0, int n1, float[] cols) {
+    /** cols[(c kh + a) kw + b, (n - n0) P + i ow + j] = x[n, c, i s - p + a d, j s - p + b d] (0 outside); serial. */
+    static void im2col(float[] x, Window2d g, int n0, int n1, float[] cols) {
         final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth(), plane = oh * ow;
         final int kh = g.kernelH(), kw = g.kernelW(), s = g.stride(), p = g.padding(), d = g.dilation();
         final int rows = g.patchSize(), width = (n1 - n0) * plane, in = g.inSize();
-        be.parallelFor(rows, r -> {
+        for (int r = 0; r < rows; r++) {
             int c = r / (kh * kw), a = (r / kw) % kh, b = r % kw;
             int base = r * width;
             for (int n = n0; n < n1; n++) {
@@ -51,39 +64,47 @@ final class CpuConv {
                         continue;
                     }
                     int srcRow = src + y * w;
-                    for (int j = 0; j < ow; j++) {
-                        int xx = j * s - p + b * d;
-                        cols[row + j] = xx >= 0 && xx < w ? x[srcRow + xx] : 0f;
-                    }
-                }
-            }
-        });
-    }
-
-    /** dx[n, c, ...] = sum of the dcols entries that im2col copied from there; one task per plane, fixed order. */
-    void col2im(float[] dcols, Window2d g, int n0, int n1, float[] dx) {
-        final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth(), plane = oh * ow;
-        final int kh = g.kernelH(), kw = g.kernelW(), s = g.stride(), p = g.padding(), d = g.dilation();
-        final int channels = g.channels(), width = (n1 - n0) * plane, in = g.inSize();
-        be.parallelFor((n1 - n0) * channels, t -> {
-            int n = n0 + t / channels, c = t % channels;
-            int dst = n * in + c * h * w;
-            java.util.Arrays.fill(dx, dst, dst + h * w, 0f);
-            for (int a = 0; a < kh; a++) {
-                for (int b = 0; b < kw; b++) {
-                    int src = ((c * kh + a) * kw + b) * width + (n - n0) * plane;
-                    for (int i = 0; i < oh; i++) {
-                        int y = i * s - p + a * d;
-                        if (y < 0 || y >= h) continue;
-                        int dstRow = dst + y * w, srcRow = src + i * ow;
+                    if (s == 1) {
+                        int j0 = Math.max(0, p - b * d), j1 = Math.min(ow, w + p - b * d);
+                        for (int j = 0; j < j0; j++) cols[row + j] = 0f;
+                        if (j1 > j0) System.arraycopy(x, srcRow + j0 - p + b * d, cols, row + j0, j1 - j0);
+                        for (int j = Math.max(j0, j1); j < ow; j++) cols[row + j] = 0f;
+                    } else {
                         for (int j = 0; j < ow; j++) {
                             int xx = j * s - p + b * d;
-                            if (xx >= 0 && xx < w) dx[dstRow + xx] += dcols[srcRow + j];
+                            cols[row + j] = xx >= 0 && xx < w ? x[srcRow + xx] : 0f;
                         }
                     }
                 }
             }
-        });
+        }
+    }
+
+    /** dx[n, c, ...] = the sum of the dcols entries that im2col copied from there, in a fixed order; serial. */
+    static void col2im(float[] dcols, Window2d g, int n0, int n1, float[] dx) {
+        final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth(), plane = oh * ow;
+        final int kh = g.kernelH(), kw = g.kernelW(), s = g.stride(), p = g.padding(), d = g.dilation();
+        final int channels = g.channels(), width = (n1 - n0) * plane, in = g.inSize();
+        for (int n = n0; n < n1; n++) {
+            for (int c = 0; c < channels; c++) {
+                int dst = n * in + c * h * w;
+                java.util.Arrays.fill(dx, dst, dst + h * w, 0f);
+                for (int a = 0; a < kh; a++) {
+                    for (int b = 0; b < kw; b++) {
+                        int src = ((c * kh + a) * kw + b) * width + (n - n0) * plane;
+                        for (int i = 0; i < oh; i++) {
+                            int y = i * s - p + a * d;
+                            if (y < 0 || y >= h) continue;
+                            int dstRow = dst + y * w, srcRow = src + i * ow;
+                            for (int j = 0; j < ow; j++) {
+                                int xx = j * s - p + b * d;
+                                if (xx >= 0 && xx < w) dx[dstRow + xx] += dcols[srcRow + j];
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     void conv2d(Tensor x, Window2d g, Tensor weight, Tensor bias, Tensor y) {
@@ -92,32 +113,32 @@ final class CpuConv {
         if (weight.cols() != k) throw new IllegalArgumentException("conv2d: weight has " + weight.cols() + " columns, the window needs " + k);
         if (y.rows() != batch || y.cols() != out * plane) throw new IllegalArgumentException("conv2d: y must be [" + batch + ", " + out * plane + "]");
         if (bias != null && bias.size() != out) throw new IllegalArgumentException("conv2d: bias has " + bias.size() + " values for " + out + " filters");
-        final int chunk = chunk(g, batch);
-        final float[] yd = y.data(), bd = bias == null ? null : bias.data();
-        for (int n0 = 0; n0 < batch; n0 += chunk) {
-            final int n1 = Math.min(batch, n0 + chunk), width = (n1 - n0) * plane, first = n0;
+        final int group = group(g, batch), groups = (batch + group - 1) / group;
+        final float[] yd = y.data(), bd = bias == null ? null : bias.data(), xd = x.data();
+        final CpuBackend one = serial();
+        be.parallelFor(groups, q -> {
+            int n0 = q * group, n1 = Math.min(batch, n0 + group), width = (n1 - n0) * plane;
             Tensor cols = Tensor.zeros(k, width);
-            im2col(x.data(), g, n0, n1, cols.data());
+            im2col(xd, g, n0, n1, cols.data());
             Tensor prod = Tensor.zeros(out, width);
-            be.gemm(false, false, 1f, weight, cols, 0f, prod);
-            final float[] pd = prod.data();
-            be.parallelFor(n1 - n0, t -> {
-                int n = first + t;
+            one.gemm(false, false, 1f, weight, cols, 0f, prod);
+            float[] pd = prod.data();
+            for (int n = n0; n < n1; n++) {
                 for (int o = 0; o < out; o++) {
                     float add = bd == null ? 0f : bd[o];
-                    int src = o * width + t * plane, dst = (n * out + o) * plane;
-                    for (int q = 0; q < plane; q++) yd[dst + q] = pd[src + q] + add;
+                    int src = o * width + (n - n0) * plane, dst = (n * out + o) * plane;
+                    for (int i = 0; i < plane; i++) yd[dst + i] = pd[src + i] + add;
                 }
-            });
-        }
+            }
+        });
     }
 
     void conv2dBackward(Tensor x, Window2d g, Tensor weight, Tensor dy, Tensor dx, Tensor dWeight, Tensor dBias) {
         check(x, g, "conv2dBackward");
         final int batch = x.rows(), out = weight.rows(), plane = g.outPlane(), k = g.patchSize();
         if (dy.rows() != batch || dy.cols() != out * plane) throw new IllegalArgumentException("conv2dBackward: dy must be [" + batch + ", " + out * plane + "]");
-        final int chunk = chunk(g, batch);
-        final float[] dyd = dy.data();
+        final int group = group(g, batch), groups = (batch + group - 1) / group;
+        final float[] dyd = dy.data(), xd = x.data(), dxd = dx == null ? null : dx.data();
         if (dBias != null) {
             float[] db = dBias.data();
             for (int o = 0; o < out; o++) {
@@ -129,22 +150,30 @@ final class CpuConv {
                 db[o] += (float) s;
             }
         }
-        for (int n0 = 0; n0 < batch; n0 += chunk) {
-            final int n1 = Math.min(batch, n0 + chunk), width = (n1 - n0) * plane, first = n0;
+        final CpuBackend one = serial();
+        final Tensor[] partial = new Tensor[groups];
+        be.parallelFor(groups, q -> {
+            int n0 = q * group, n1 = Math.min(batch, n0 + group), width = (n1 - n0) * plane;
             Tensor cols = Tensor.zeros(k, width);
-            im2col(x.data(), g, n0, n1, cols.data());
+            im2col(xd, g, n0, n1, cols.data());
             Tensor d = Tensor.zeros(out, width);
-            final float[] dd = d.data();
-            be.parallelFor(n1 - n0, t -> {
-                int n = first + t;
-                for (int o = 0; o < out; o++) System.arraycopy(dyd, (n * out + o) * plane, dd, o * width + t * plane, plane);
-            });
-            be.gemm(false, true, 1f, d, cols, 1f, dWeight);
-            if (dx != null) {
-                Tensor dcols = Tensor.zeros(k, width);
-                be.gemm(true, false, 1f, weight, d, 0f, dcols);
-                col2im(dcols.data(), g, n0, n1, dx.data());
+            float[] dd = d.data();
+            for (int n = n0; n < n1; n++) {
+                for (int o = 0; o < out; o++) System.arraycopy(dyd, (n * out + o) * plane, dd, o * width + (n - n0) * plane, plane);
             }
+            Tensor dw = Tensor.zeros(out, k);
+            one.gemm(false, true, 1f, d, cols, 0f, dw);
+            partial[q] = dw;
+            if (dxd != null) {
+                Tensor dcols = Tensor.zeros(k, width);
+                one.gemm(true, false, 1f, weight, d, 0f, dcols);
+                col2im(dcols.data(), g, n0, n1, dxd);
+            }
+        });
+        float[] dw = dWeight.data();
+        for (Tensor p : partial) {
+            float[] pd = p.data();
+            for (int i = 0; i < dw.length; i++) dw[i] += pd[i];
         }
     }
 
