@@ -63,10 +63,10 @@ public final class Recurrent implements Layer, Shaped {
     private final int inputSize, hidden, steps, bptt;
     private final boolean returnSequences, stateful;
     private final Param wih, whh, bih, bhh;
-    private Tensor mask, stateH, stateC;
+    private Tensor mask, stateH, stateC, x;
 
     /** What one step keeps for backward. */
-    private record StepCache(Tensor x, Tensor hPrev, Tensor cPrev, Tensor act, Tensor c, Tensor h, Tensor gh, Tensor maskT) {}
+    private record StepCache(Tensor hPrev, Tensor cPrev, Tensor act, Tensor c, Tensor h, Tensor gh, Tensor maskT) {}
 
     private final List<StepCache> cache = new ArrayList<>();
 
@@ -144,12 +144,15 @@ public final class Recurrent implements Layer, Shaped {
         Tensor h = stateful && stateH != null && stateH.rows() == n ? stateH.copy() : Tensor.zeros(n, hidden);
         Tensor c = stateful && stateC != null && stateC.rows() == n ? stateC.copy() : Tensor.zeros(n, hidden);
         Tensor y = Tensor.zeros(n, returnSequences ? steps * hidden : hidden);
+        // the input part of every step at once: x as [N T, F] (row n T + t is step t of example n)
+        this.x = x;
+        Tensor gxAll = Tensor.zeros(n * steps, gsize);
+        backend.gemm(false, true, 1f, x.reshape(n * steps, inputSize), wih.value(), 0f, gxAll);
+        backend.addRowVector(gxAll, bih.value(), gxAll);
+        Tensor gxSteps = gxAll.reshape(n, steps * gsize);
         for (int t = 0; t < steps; t++) {
-            Tensor xt = Tensor.zeros(n, inputSize);
-            backend.sliceColumns(x, t * inputSize, xt);
             Tensor g = Tensor.zeros(n, gsize);
-            backend.gemm(false, true, 1f, xt, wih.value(), 0f, g);
-            backend.addRowVector(g, bih.value(), g);
+            backend.sliceColumns(gxSteps, t * gsize, g);
             Tensor gh = null, act, hNew = Tensor.zeros(n, hidden), cNew = c;
             switch (cell) {
                 case RNN:
@@ -180,7 +183,7 @@ public final class Recurrent implements Layer, Shaped {
                 backend.selectRows(mt, hNew, h, hNew);
                 if (cell == Cell.LSTM) backend.selectRows(mt, cNew, c, cNew);
             }
-            cache.add(new StepCache(xt, h, c, act, cNew, hNew, gh, mt));
+            cache.add(new StepCache(h, c, act, cNew, hNew, gh, mt));
             if (returnSequences) backend.addColumns(hNew, y, t * hidden);
             h = hNew;
             c = cNew;
@@ -202,7 +205,8 @@ public final class Recurrent implements Layer, Shaped {
     public Tensor backward(Tensor dy, boolean needInputGradient) {
         if (cache.size() != steps) throw new IllegalStateException(cell.id + ": backward without forward");
         int n = dy.rows(), gsize = cell.gates * hidden;
-        Tensor dx = needInputGradient ? Tensor.zeros(n, steps * inputSize) : null;
+        Tensor dgAll = Tensor.zeros(n, steps * gsize), dghAll = cell == Cell.GRU ? Tensor.zeros(n, steps * gsize) : dgAll;
+        Tensor hPrevAll = Tensor.zeros(n, steps * hidden);
         Tensor dh = Tensor.zeros(n, hidden), dc = Tensor.zeros(n, hidden);
         Tensor zeros = Tensor.zeros(n, hidden);
         if (!returnSequences) backend.sliceColumns(dy, 0, dh);
@@ -241,15 +245,9 @@ public final class Recurrent implements Layer, Shaped {
                     break;
             }
             if (dgh == null) dgh = dg;
-            backend.gemm(true, false, 1f, dg, s.x(), 1f, wih.grad());
-            backend.sumRows(dg, 1f, bih.grad());
-            backend.gemm(true, false, 1f, dgh, s.hPrev(), 1f, whh.grad());
-            backend.sumRows(dgh, 1f, bhh.grad());
-            if (dx != null) {
-                Tensor dxt = Tensor.zeros(n, inputSize);
-                backend.gemm(false, false, 1f, dg, wih.value(), 0f, dxt);
-                backend.addColumns(dxt, dx, t * inputSize);
-            }
+            backend.addColumns(dg, dgAll, t * gsize);
+            if (dghAll != dgAll) backend.addColumns(dgh, dghAll, t * gsize);
+            backend.addColumns(s.hPrev(), hPrevAll, t * hidden);
             backend.gemm(false, false, 1f, dgh, whh.value(), 1f, dhPrev);
             if (dhCarry != null) backend.add(dhPrev, dhCarry, dhPrev);
             if (dcCarry != null) backend.add(dc, dcCarry, dc);
@@ -259,7 +257,16 @@ public final class Recurrent implements Layer, Shaped {
             }
             dh = dhPrev;
         }
-        return dx;
+        // the parameter gradients and dx of all steps at once (rows n T + t, as in forward)
+        Tensor dgRows = dgAll.reshape(n * steps, gsize), dghRows = dghAll.reshape(n * steps, gsize);
+        backend.gemm(true, false, 1f, dgRows, x.reshape(n * steps, inputSize), 1f, wih.grad());
+        backend.sumRows(dgRows, 1f, bih.grad());
+        backend.gemm(true, false, 1f, dghRows, hPrevAll.reshape(n * steps, hidden), 1f, whh.grad());
+        backend.sumRows(dghRows, 1f, bhh.grad());
+        if (!needInputGradient) return null;
+        Tensor dx = Tensor.zeros(n * steps, inputSize);
+        backend.gemm(false, false, 1f, dgRows, wih.value(), 0f, dx);
+        return dx.reshape(n, steps * inputSize);
     }
 
     @Override
