@@ -670,21 +670,21 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void lstmCell(Tensor gates, Tensor cPrev, Tensor act, Tensor c, Tensor h) {
-        CpuCells.lstmCell(gates, cPrev, act, c, h);
+        CpuCells.lstmCell(this, gates, cPrev, act, c, h);
     }
 
     @Override
     public void lstmCellBackward(Tensor act, Tensor cPrev, Tensor c, Tensor dh, Tensor dc, Tensor dGates) {
-        CpuCells.lstmCellBackward(act, cPrev, c, dh, dc, dGates);
+        CpuCells.lstmCellBackward(this, act, cPrev, c, dh, dc, dGates);
     }
 
     @Override
     public void gruCell(Tensor gx, Tensor gh, Tensor hPrev, Tensor act, Tensor h) {
-        CpuCells.gruCell(gx, gh, hPrev, act, h);
+        CpuCells.gruCell(this, gx, gh, hPrev, act, h);
     }
 
     @Override
     public void gruCellBackward(Tensor act, Tensor gh, Tensor hPrev, Tensor dh, Tensor dgx, Tensor dgh, Tensor dhPrev) {
-        CpuCells.gruCellBackward(act, gh, hPrev, dh, dgx, dgh, dhPrev);
+        CpuCells.gruCellBackward(this, act, gh, hPrev, dh, dgx, dgh, dhPrev);
     }
 }

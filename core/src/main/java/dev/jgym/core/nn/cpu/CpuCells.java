@@ -3,8 +3,8 @@ package dev.jgym.core.nn.cpu;
 import dev.jgym.core.nn.Tensor;
 
 /**
- * Column slices and the fused recurrent cells of {@link CpuBackend}: row by row (one example per
- * row), each element computed in double from float inputs with {@link StrictMath}, so results do
+ * Column slices and the fused recurrent cells of {@link CpuBackend}: the cells run one task per
+ * row (one example), each element computed in double from float inputs with {@link StrictMath}, so results do
  * not depend on the thread count or the JVM.
  */
 final class CpuCells {
@@ -40,11 +40,11 @@ final class CpuCells {
         return CpuBackend.sigmoid(x);
     }
 
-    static void lstmCell(Tensor gates, Tensor cPrev, Tensor act, Tensor c, Tensor h) {
+    static void lstmCell(CpuBackend be, Tensor gates, Tensor cPrev, Tensor act, Tensor c, Tensor h) {
         int rows = gates.rows(), hid = c.cols();
         if (gates.cols() != 4 * hid) throw new IllegalArgumentException("lstmCell: gates must be [N, 4H], H = " + hid);
         float[] g = gates.data(), cp = cPrev.data(), a = act.data(), cs = c.data(), hs = h.data();
-        for (int n = 0; n < rows; n++) {
+        be.parallelFor(rows, n -> {
             int gb = n * 4 * hid, hb = n * hid;
             for (int j = 0; j < hid; j++) {
                 double i = sigmoid(g[gb + j]), f = sigmoid(g[gb + hid + j]);
@@ -57,13 +57,13 @@ final class CpuCells {
                 cs[hb + j] = cv;
                 hs[hb + j] = (float) (o * StrictMath.tanh(cv));
             }
-        }
+        });
     }
 
-    static void lstmCellBackward(Tensor act, Tensor cPrev, Tensor c, Tensor dh, Tensor dc, Tensor dGates) {
+    static void lstmCellBackward(CpuBackend be, Tensor act, Tensor cPrev, Tensor c, Tensor dh, Tensor dc, Tensor dGates) {
         int rows = c.rows(), hid = c.cols();
         float[] a = act.data(), cp = cPrev.data(), cs = c.data(), gh = dh.data(), gc = dc.data(), o = dGates.data();
-        for (int n = 0; n < rows; n++) {
+        be.parallelFor(rows, n -> {
             int gb = n * 4 * hid, hb = n * hid;
             for (int j = 0; j < hid; j++) {
                 double i = a[gb + j], f = a[gb + hid + j], g = a[gb + 2 * hid + j], og = a[gb + 3 * hid + j];
@@ -76,14 +76,14 @@ final class CpuCells {
                 o[gb + 3 * hid + j] = (float) (dhv * tc * og * (1 - og));
                 gc[hb + j] = (float) (dcv * f);
             }
-        }
+        });
     }
 
-    static void gruCell(Tensor gx, Tensor gh, Tensor hPrev, Tensor act, Tensor h) {
+    static void gruCell(CpuBackend be, Tensor gx, Tensor gh, Tensor hPrev, Tensor act, Tensor h) {
         int rows = h.rows(), hid = h.cols();
         if (gx.cols() != 3 * hid || gh.cols() != 3 * hid) throw new IllegalArgumentException("gruCell: gx and gh must be [N, 3H], H = " + hid);
         float[] x = gx.data(), r = gh.data(), hp = hPrev.data(), a = act.data(), hs = h.data();
-        for (int n = 0; n < rows; n++) {
+        be.parallelFor(rows, n -> {
             int gb = n * 3 * hid, hb = n * hid;
             for (int j = 0; j < hid; j++) {
                 double rv = sigmoid((double) x[gb + j] + r[gb + j]);
@@ -94,13 +94,13 @@ final class CpuCells {
                 a[gb + 2 * hid + j] = (float) nv;
                 hs[hb + j] = (float) ((1 - zv) * nv + zv * hp[hb + j]);
             }
-        }
+        });
     }
 
-    static void gruCellBackward(Tensor act, Tensor gh, Tensor hPrev, Tensor dh, Tensor dgx, Tensor dgh, Tensor dhPrev) {
+    static void gruCellBackward(CpuBackend be, Tensor act, Tensor gh, Tensor hPrev, Tensor dh, Tensor dgx, Tensor dgh, Tensor dhPrev) {
         int rows = hPrev.rows(), hid = hPrev.cols();
         float[] a = act.data(), r = gh.data(), hp = hPrev.data(), g = dh.data(), ox = dgx.data(), oh = dgh.data(), op = dhPrev.data();
-        for (int n = 0; n < rows; n++) {
+        be.parallelFor(rows, n -> {
             int gb = n * 3 * hid, hb = n * hid;
             for (int j = 0; j < hid; j++) {
                 double rv = a[gb + j], zv = a[gb + hid + j], nv = a[gb + 2 * hid + j], d = g[hb + j];
@@ -115,6 +115,6 @@ final class CpuCells {
                 oh[gb + 2 * hid + j] = (float) (dn * rv);
                 op[hb + j] = (float) (d * zv);
             }
-        }
+        });
     }
 }
