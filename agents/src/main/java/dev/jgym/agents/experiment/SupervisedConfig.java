@@ -68,6 +68,7 @@ public record SupervisedConfig(
      * @param file {@code text} data set: the UTF-8 text, relative to the config file's folder
      *     (configs/ ships {@code text/sonnets.txt})
      * @param window {@code text} data set: characters per example (default 32); the shape is [window, vocabulary]
+     * @param testLimit evaluate on the first n test examples only (default: all; for quick checks)
      * @param shape how the model sees one example (optional; default a flat vector): {@code [1, 28, 28]}
      *     for image layers (channels, height, width), {@code [28, 28]} for recurrent layers (28 steps
      *     of a 28-pixel row); the product must equal the example's size
@@ -81,11 +82,12 @@ public record SupervisedConfig(
             AugmentConfig augment,
             int[] shape,
             String file,
-            Integer window) {
+            Integer window,
+            @JsonProperty("test_limit") Integer testLimit) {
 
-        /** The form before {@code shape}, {@code file} and {@code window} existed. */
+        /** The form before {@code shape}, {@code file}, {@code window} and {@code test_limit} existed. */
         public DataConfig(String dataset, String dir, Integer validation, Integer trainLimit, Boolean normalize, AugmentConfig augment) {
-            this(dataset, dir, validation, trainLimit, normalize, augment, null, null, null);
+            this(dataset, dir, validation, trainLimit, normalize, augment, null, null, null, null);
         }
 
         public DataConfig {
@@ -103,6 +105,7 @@ public record SupervisedConfig(
             if (validation == null) validation = 0;
             Check.that(validation >= 0, "validation", "expected an integer >= 0, found " + validation);
             if (trainLimit != null) Check.positive("train_limit", trainLimit);
+            if (testLimit != null) Check.positive("test_limit", testLimit);
             if (normalize == null) normalize = true;
         }
     }

@@ -108,6 +108,7 @@ public final class SupervisedExperiment {
             test = blobs[1];
         }
         if (d.trainLimit() != null && d.trainLimit() < train.size()) train = train.subset(range(0, d.trainLimit()));
+        if (d.testLimit() != null && d.testLimit() < test.size()) test = test.subset(range(0, d.testLimit()));
         Dataset validation = null;
         if (d.validation() > 0) {
             if (d.validation() >= train.size()) {
@@ -285,7 +286,8 @@ public final class SupervisedExperiment {
 
     /**
      * Writes {@code config.json} (a copy), {@code metrics.csv} (one line per epoch),
-     * {@code summary.json}, {@code loss.png}, {@code accuracy.png} and {@code model.jgm}. Nothing
+     * {@code summary.json}, {@code loss.png}, {@code accuracy.png}, {@code model.jgm} and, for
+     * MNIST, pictures of the weights ({@link #pictures}). Nothing
      * depends on the machine or the thread count.
      */
     public static void write(Path dir, Path configFile, SupervisedConfig config, Result r) {
@@ -305,6 +307,24 @@ public final class SupervisedExperiment {
         Json.write(dir.resolve("summary.json"), summary(config, r));
         SupervisedCurves.write(dir, config.name(), r.epochs());
         ModelFile.save(dir.resolve("model.jgm"), r.model());
+        if (config.data().dataset().equals("mnist")) pictures(dir, r.model());
+    }
+
+    /**
+     * What the model learned, as pictures: {@code filters.png} (a CNN's first-layer filters), or
+     * {@code units.png} (the first 32 units of an MLP's first layer) and {@code classes.png} (the
+     * per-class product of its dense weights).
+     */
+    static void pictures(Path dir, Sequential model) {
+        var first = model.layers().get(0);
+        if (first instanceof dev.jgym.core.nn.layers.Conv2d c) {
+            dev.jgym.core.nn.viz.ImageGrid.filters(dir.resolve("filters.png"), c, 8);
+        } else if (first instanceof dev.jgym.core.nn.layers.Dense d && d.in() == Mnist.PIXELS) {
+            dev.jgym.core.nn.viz.ImageGrid.weightRows(dir.resolve("units.png"), d.weight().value(), 32, Mnist.SIDE, Mnist.SIDE, 2);
+            List<dev.jgym.core.nn.Tensor> ws = new ArrayList<>();
+            for (var l : model.layers()) if (l instanceof dev.jgym.core.nn.layers.Dense dl) ws.add(dl.weight().value());
+            dev.jgym.core.nn.viz.ImageGrid.classWeights(dir.resolve("classes.png"), ws, Mnist.SIDE, Mnist.SIDE, 3);
+        }
     }
 
     static ObjectNode summary(SupervisedConfig config, Result r) {

@@ -137,7 +137,7 @@ class GenerativeTest {
 
     @Test
     @Tag("learning")
-    @DisplayName("configs/mnist-vae.json (5 epochs): test reconstruction term < 100 nats per image, KL in (5, 40), sample grid written")
+    @DisplayName("configs/mnist-vae.json (4 epochs): test reconstruction term < 100 nats per image, KL in (5, 40), sample grid written")
     void vaeReconstructs() {
         assumeMnist();
         Path config = Configs.path("mnist-vae.json");

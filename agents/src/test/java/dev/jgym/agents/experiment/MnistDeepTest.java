@@ -39,6 +39,7 @@ class MnistDeepTest {
         ObjectNode data = (ObjectNode) root.get("data");
         data.put("train_limit", limit);
         data.put("validation", 0);
+        data.put("test_limit", 500);
         ((ObjectNode) root.get("training")).put("epochs", epochs);
         Path f = dir.resolve(name);
         Files.writeString(f, Json.MAPPER.writeValueAsString(root));
@@ -47,7 +48,7 @@ class MnistDeepTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mnist-cnn.json", "mnist-lstm.json"})
-    @DisplayName("a short run (first 256 images, 1 epoch) writes byte-identical metrics.csv, summary.json and model.jgm on 1 and 2 threads; the model file loads back")
+    @DisplayName("a short run (first 256 training and 500 test images, 1 epoch) writes byte-identical metrics.csv, summary.json and model.jgm on 1 and 2 threads; the model file loads back")
     void shortRunReproducible(String name) throws IOException {
         assumeMnist();
         Path config = shortened(name, 256, 1);

@@ -83,4 +83,32 @@ public final class ImageGrid {
         for (int c = 0; c < classes; c++) for (int p = 0; p < h * w; p++) sum[c * h * w + p] /= Math.max(1, count[c]);
         write(file, sum, classes, h, w, classes, zoom, 0f, 0f);
     }
+
+    /**
+     * Per-class weight images of an MLP: the product {@code W_L ... W_1} of its dense layers'
+     * weights ({@code [classes, h w]}), the linear part of what each class output responds to
+     * (exact for a linear classifier; activations ignored), each scaled to its own range.
+     */
+    public static void classWeights(Path file, java.util.List<Tensor> weights, int h, int w, int zoom) {
+        Tensor first = weights.get(0);
+        int in = first.cols();
+        double[] m = new double[first.size()];
+        for (int i = 0; i < m.length; i++) m[i] = first.data()[i];
+        int rows = first.rows();
+        for (int l = 1; l < weights.size(); l++) {
+            Tensor wl = weights.get(l);
+            double[] next = new double[wl.rows() * in];
+            for (int o = 0; o < wl.rows(); o++) {
+                for (int k = 0; k < rows; k++) {
+                    double a = wl.data()[o * rows + k];
+                    for (int j = 0; j < in; j++) next[o * in + j] += a * m[k * in + j];
+                }
+            }
+            m = next;
+            rows = wl.rows();
+        }
+        float[] tiles = new float[m.length];
+        for (int i = 0; i < m.length; i++) tiles[i] = (float) m[i];
+        write(file, tiles, rows, h, w, rows, zoom, 0f, 0f);
+    }
 }
