@@ -24,7 +24,8 @@ import java.util.List;
  * </ul>
  * Output: the last hidden state {@code [N, H]}, or every step's {@code [N, T * H]} with
  * {@code return_sequences}. Weights start uniform in +-1/sqrt(H) (PyTorch's default), whatever
- * initialiser the config names for dense layers.
+ * initialiser the config names for dense layers; the LSTM's forget-gate bias {@code bias_ih}
+ * starts 1 higher (Jozefowicz et al. 2015), so the cell remembers until it learns to forget.
  *
  * <p>Backpropagation through time: backward walks the steps in reverse, carrying dL/dh (and
  * dL/dc). With {@code bptt = k > 0} it is truncated: the gradient does not cross from step t to
@@ -92,6 +93,11 @@ public final class Recurrent implements Layer, Shaped {
         for (Param p : List.of(wih, whh, bih, bhh)) {
             float[] d = p.value().data();
             for (int i = 0; i < d.length; i++) d[i] = (float) rng.uniform(-a, a);
+        }
+        if (cell == Cell.LSTM) {
+            // forget-gate bias 1 (Gers et al. 2000; Jozefowicz et al. 2015): remember by default
+            float[] b = bih.value().data();
+            for (int j = hidden; j < 2 * hidden; j++) b[j] += 1f;
         }
     }
 
