@@ -48,7 +48,7 @@ class MnistDeepTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mnist-cnn.json", "mnist-lstm.json"})
-    @DisplayName("a short run (first 256 training and 500 test images, 1 epoch) writes byte-identical metrics.csv, summary.json and model.jgm on 1 and 2 threads; the model file loads back")
+    @DisplayName("a short run (first 256 training and 500 test images, 1 epoch) writes byte-identical metrics.csv, summary.json model.jgm (and the CNN's filters.png) on 1 and 2 threads; the model file loads back")
     void shortRunReproducible(String name) throws IOException {
         assumeMnist();
         Path config = shortened(name, 256, 1);
@@ -59,6 +59,9 @@ class MnistDeepTest {
         SupervisedExperiment.write(dir.resolve("two"), config, cfg, two);
         for (String f : new String[] {"metrics.csv", "summary.json", "model.jgm"}) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(f)), Files.readAllBytes(dir.resolve("two").resolve(f)), f);
+        }
+        if (name.contains("cnn")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve("filters.png")), Files.readAllBytes(dir.resolve("two").resolve("filters.png")), "filters.png");
         }
         try (CpuBackend be = new CpuBackend(1)) {
             var loaded = ModelFile.load(dir.resolve("one").resolve("model.jgm"), be);
