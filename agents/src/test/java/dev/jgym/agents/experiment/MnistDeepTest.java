@@ -98,6 +98,7 @@ class MnistDeepTest {
             System.out.printf("%s epoch %d: train loss %.4f acc %.4f, val acc %.4f%n", cfg.name(), row.epoch(), row.trainLoss(), row.trainAccuracy(), row.valAccuracy());
         }
         System.out.printf("%s: test accuracy %.4f, %.1f s (%.1f s an epoch)%n", cfg.name(), r.test().accuracy(), s, s / r.epochs().size());
+        SupervisedExperiment.write(Path.of("target", "learning", cfg.name()), config, cfg, r); // curves, model and pictures to look at
         return r;
     }
 }
