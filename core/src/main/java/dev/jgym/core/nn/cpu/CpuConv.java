@@ -179,8 +179,17 @@ final class CpuConv {
 
     // ---- pooling ---------------------------------------------------------------------------------
 
+    /** True for the common non-overlapping window (stride = kernel, no padding, no dilation): no bounds checks needed. */
+    private static boolean tiled(Window2d g) {
+        return g.padding() == 0 && g.dilation() == 1 && g.stride() == g.kernelH() && g.stride() == g.kernelW();
+    }
+
     void maxPool2d(Tensor x, Window2d g, Tensor y) {
         check(x, g, "maxPool2d");
+        if (tiled(g)) {
+            maxPoolTiled(x, g, y, null, null);
+            return;
+        }
         final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth();
         final int kh = g.kernelH(), kw = g.kernelW(), s = g.stride(), p = g.padding(), d = g.dilation();
         final float[] xd = x.data(), yd = y.data();
@@ -207,6 +216,10 @@ final class CpuConv {
 
     void maxPool2dBackward(Tensor x, Window2d g, Tensor dy, Tensor dx) {
         check(x, g, "maxPool2dBackward");
+        if (tiled(g)) {
+            maxPoolTiled(x, g, null, dy, dx);
+            return;
+        }
         final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth();
         final int kh = g.kernelH(), kw = g.kernelW(), s = g.stride(), p = g.padding(), d = g.dilation();
         final float[] xd = x.data(), gd = dy.data(), o = dx.data();
@@ -231,6 +244,41 @@ final class CpuConv {
                         }
                     }
                     if (at >= 0) o[at] += gd[dst + i * ow + j];
+                }
+            }
+        });
+    }
+
+    /**
+     * Max pooling over non-overlapping windows: forward (y given) or backward (dy and dx given:
+     * dx gets each dy at its window's first maximum, zeros elsewhere). Same results as the general
+     * loops.
+     */
+    private void maxPoolTiled(Tensor x, Window2d g, Tensor y, Tensor dy, Tensor dx) {
+        final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth(), k = g.kernelH(), kw = g.kernelW();
+        final float[] xd = x.data(), yd = y == null ? null : y.data(), gd = dy == null ? null : dy.data(), o = dx == null ? null : dx.data();
+        be.parallelFor(x.rows() * g.channels(), t -> {
+            int src = t * h * w, dst = t * oh * ow;
+            if (o != null) java.util.Arrays.fill(o, src, src + h * w, 0f);
+            for (int i = 0; i < oh; i++) {
+                int rowBase = src + i * k * w;
+                for (int j = 0; j < ow; j++) {
+                    int at = rowBase + j * kw;
+                    float best = xd[at];
+                    for (int a = 0; a < k; a++) {
+                        int r = rowBase + a * w + j * kw;
+                        for (int b = 0; b < kw; b++) {
+                            if (xd[r + b] > best) {
+                                best = xd[r + b];
+                                at = r + b;
+                            }
+                        }
+                    }
+                    if (yd != null) {
+                        yd[dst + i * ow + j] = best;
+                    } else {
+                        o[at] += gd[dst + i * ow + j];
+                    }
                 }
             }
         });
