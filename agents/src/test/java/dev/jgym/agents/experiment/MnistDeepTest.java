@@ -69,6 +69,20 @@ class MnistDeepTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"mnist-cnn.json", "mnist-lstm.json", "mnist-alexnet.json", "text-lstm.json", "mnist-gan.json", "mnist-vae.json"})
+    @DisplayName("every new config binds and validates (data present, layers build with the data's shape)")
+    void configsValidate(String name) {
+        if (!name.startsWith("text")) assumeMnist();
+        Path config = Configs.path(name);
+        if (GenerativeExperiment.isGenerative(config)) {
+            new GenerativeExperiment(GenerativeConfig.read(config), config.toString()).validate();
+        } else {
+            assertTrue(SupervisedExperiment.isSupervised(config));
+            new SupervisedExperiment(SupervisedConfig.read(config), config.toString()).validate();
+        }
+    }
+
     @Test
     @Tag("learning")
     @DisplayName("configs/mnist-cnn.json (LeNet-5-style, 8 epochs): test accuracy >= 99.0%")
