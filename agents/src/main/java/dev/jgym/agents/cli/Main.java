@@ -137,6 +137,9 @@ public final class Main {
             return DqnOutput.runCli(config, outDir, threads, quiet, resume, out, err, terminal);
         }
         if (resume) throw new UserError("train: --resume is for DQN configs (a top-level \"dqn\" key); " + config + " has none");
+        if (dev.jgym.agents.experiment.GenerativeExperiment.isGenerative(config)) {
+            return dev.jgym.agents.experiment.GenerativeExperiment.runCli(config, outDir, threads, quiet, out, err, terminal);
+        }
         boolean supervised = SupervisedExperiment.isSupervised(config);
         if (backend != null && !supervised) {
             throw new UserError("train: --backend applies to supervised configs (with a \"model\"); " + config + " has none");

@@ -56,14 +56,22 @@ public record SupervisedConfig(
     }
 
     /**
-     * @param dataset {@code mnist} (60,000 training and 10,000 test images) or {@code blobs}
+     * @param dataset {@code mnist} (60,000 training and 10,000 test images), {@code blobs}
      *     (a small synthetic set: 4 Gaussian clusters in 8 dimensions, 1,200 training and 400
-     *     test points, drawn from the seed; for quick checks)
+     *     test points, drawn from the seed; for quick checks) or {@code text} (next-character
+     *     prediction over a text file: the last 10% of the text is the test set)
      * @param dir where MNIST is (default: $JGYM_DATA/mnist, else ~/.cache/jgym/mnist)
      * @param validation how many training examples to hold out for validation (default 0)
      * @param trainLimit use only the first n training examples (default: all)
      * @param normalize MNIST: standardise pixels with mean 0.1307, std 0.3081 (default true)
      * @param augment random shifts, rotations and noise of training images (MNIST only)
+     * @param file {@code text} data set: the UTF-8 text, relative to the config file's folder
+     *     (configs/ ships {@code text/sonnets.txt})
+     * @param window {@code text} data set: characters per example (default 32); the shape is [window, vocabulary]
+     * @param testLimit evaluate on the first n test examples only (default: all; for quick checks)
+     * @param shape how the model sees one example (optional; default a flat vector): {@code [1, 28, 28]}
+     *     for image layers (channels, height, width), {@code [28, 28]} for recurrent layers (28 steps
+     *     of a 28-pixel row); the product must equal the example's size
      */
     public record DataConfig(
             @JsonProperty(required = true) String dataset,
@@ -71,13 +79,33 @@ public record SupervisedConfig(
             Integer validation,
             @JsonProperty("train_limit") Integer trainLimit,
             Boolean normalize,
-            AugmentConfig augment) {
+            AugmentConfig augment,
+            int[] shape,
+            String file,
+            Integer window,
+            @JsonProperty("test_limit") Integer testLimit) {
+
+        /** The form before {@code shape}, {@code file}, {@code window} and {@code test_limit} existed. */
+        public DataConfig(String dataset, String dir, Integer validation, Integer trainLimit, Boolean normalize, AugmentConfig augment) {
+            this(dataset, dir, validation, trainLimit, normalize, augment, null, null, null, null);
+        }
+
         public DataConfig {
             Check.present("dataset", dataset);
-            Check.that(Set.of("mnist", "blobs").contains(dataset), "dataset", "expected \"mnist\" or \"blobs\", found \"" + dataset + "\"");
+            Check.that(Set.of("mnist", "blobs", "text").contains(dataset), "dataset", "expected \"mnist\", \"blobs\" or \"text\", found \"" + dataset + "\"");
+            if (dataset.equals("text")) {
+                Check.present("file", file);
+                if (window == null) window = 32;
+                Check.positive("window", window);
+            }
+            if (shape != null) {
+                Check.that(shape.length >= 1 && shape.length <= 3, "shape", "expected 1 to 3 positive integers, found " + java.util.Arrays.toString(shape));
+                for (int d : shape) Check.that(d > 0, "shape", "expected positive integers, found " + java.util.Arrays.toString(shape));
+            }
             if (validation == null) validation = 0;
             Check.that(validation >= 0, "validation", "expected an integer >= 0, found " + validation);
             if (trainLimit != null) Check.positive("train_limit", trainLimit);
+            if (testLimit != null) Check.positive("test_limit", testLimit);
             if (normalize == null) normalize = true;
         }
     }

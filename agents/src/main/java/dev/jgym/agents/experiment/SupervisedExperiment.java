@@ -93,12 +93,24 @@ public final class SupervisedExperiment {
             train = sets.train();
             test = sets.test();
             if (d.normalize()) eval.add(Transform.normalize(Mnist.MEAN, Mnist.STD));
+        } else if (d.dataset().equals("text")) {
+            dev.jgym.core.data.CharText text;
+            try {
+                Path base = Path.of(source).toAbsolutePath().getParent();
+                text = dev.jgym.core.data.CharText.read(base == null ? Path.of(d.file()) : base.resolve(d.file()));
+            } catch (UserError e) {
+                throw e.in(source + ": $.data.file");
+            }
+            Dataset[] split = text.split(d.window(), 0.1);
+            train = split[0];
+            test = split[1];
         } else {
             Dataset[] blobs = blobs(root.child("blobs"));
             train = blobs[0];
             test = blobs[1];
         }
         if (d.trainLimit() != null && d.trainLimit() < train.size()) train = train.subset(range(0, d.trainLimit()));
+        if (d.testLimit() != null && d.testLimit() < test.size()) test = test.subset(range(0, d.testLimit()));
         Dataset validation = null;
         if (d.validation() > 0) {
             if (d.validation() >= train.size()) {
@@ -166,7 +178,14 @@ public final class SupervisedExperiment {
         } catch (IllegalArgumentException e) {
             throw new UserError(source + ": $.model.bias_init: " + e.getMessage());
         }
-        Sequential net = Layers.sequential(m.layers(), features, backend, new Layers.Inits(weight, bias, new Rng(config.seed()).child("init")),
+        int[] shape = config.data().shape();
+        if (shape == null && config.data().dataset().equals("text")) shape = new int[] {config.data().window(), features / config.data().window()};
+        if (shape == null) {
+            shape = new int[] {features};
+        } else if (java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b) != features) {
+            throw new UserError(source + ": $.data.shape: expected a shape of " + features + " values (one example), found " + java.util.Arrays.toString(shape));
+        }
+        Sequential net = Layers.sequential(m.layers(), shape, backend, new Layers.Inits(weight, bias, new Rng(config.seed()).child("init")),
                 source, "$.model.layers");
         var last = net.layers().stream().filter(l -> l instanceof dev.jgym.core.nn.layers.Dense).reduce((a, b) -> b);
         int out = last.map(l -> ((dev.jgym.core.nn.layers.Dense) l).out()).orElse(features);
@@ -282,7 +301,8 @@ public final class SupervisedExperiment {
 
     /**
      * Writes {@code config.json} (a copy), {@code metrics.csv} (one line per epoch),
-     * {@code summary.json}, {@code loss.png}, {@code accuracy.png} and {@code model.jgm}. Nothing
+     * {@code summary.json}, {@code loss.png}, {@code accuracy.png}, {@code model.jgm} and, for
+     * MNIST, pictures of the weights ({@link #pictures}). Nothing
      * depends on the machine or the thread count.
      */
     public static void write(Path dir, Path configFile, SupervisedConfig config, Result r) {
@@ -302,6 +322,24 @@ public final class SupervisedExperiment {
         Json.write(dir.resolve("summary.json"), summary(config, r));
         SupervisedCurves.write(dir, config.name(), r.epochs());
         ModelFile.save(dir.resolve("model.jgm"), r.model());
+        if (config.data().dataset().equals("mnist")) pictures(dir, r.model());
+    }
+
+    /**
+     * What the model learned, as pictures: {@code filters.png} (a CNN's first-layer filters), or
+     * {@code units.png} (the first 32 units of an MLP's first layer) and {@code classes.png} (the
+     * per-class product of its dense weights).
+     */
+    static void pictures(Path dir, Sequential model) {
+        var first = model.layers().get(0);
+        if (first instanceof dev.jgym.core.nn.layers.Conv2d c) {
+            dev.jgym.core.nn.viz.ImageGrid.filters(dir.resolve("filters.png"), c, 8);
+        } else if (first instanceof dev.jgym.core.nn.layers.Dense d && d.in() == Mnist.PIXELS) {
+            dev.jgym.core.nn.viz.ImageGrid.weightRows(dir.resolve("units.png"), d.weight().value(), 32, Mnist.SIDE, Mnist.SIDE, 2);
+            List<dev.jgym.core.nn.Tensor> ws = new ArrayList<>();
+            for (var l : model.layers()) if (l instanceof dev.jgym.core.nn.layers.Dense dl) ws.add(dl.weight().value());
+            dev.jgym.core.nn.viz.ImageGrid.classWeights(dir.resolve("classes.png"), ws, Mnist.SIDE, Mnist.SIDE, 3);
+        }
     }
 
     static ObjectNode summary(SupervisedConfig config, Result r) {

@@ -14,8 +14,11 @@ package dev.jgym.core.nn;
  * that writes {@code data()} of a tensor the backend has already seen calls {@link #hostChanged}
  * after; fresh tensors need neither. On the CPU both are no-ops.
  *
- * <p>Room for more: the CNN issue adds convolution and pooling here (im2col + {@link #gemm} on
- * the CPU), the LSTM issue its fused gates; every new op gets a CPU reference first.
+ * <p>Convolution, pooling, local response normalisation, 2-D batch norm, column slices and the
+ * fused recurrent cells (the CNN/LSTM issue) are default methods that throw
+ * {@link UnsupportedOperationException} until a backend implements them; {@code CpuBackend} is the
+ * reference for every one. Images are NCHW: example n of a {@code [batch, C*H*W]} tensor holds C
+ * planes of H x W, row-major.
  */
 public interface Backend extends AutoCloseable {
 
@@ -153,6 +156,141 @@ public interface Backend extends AutoCloseable {
      * device copy is stale and is sent again at the next use. The CPU backend does nothing.
      */
     default void hostChanged(Tensor t) {}
+
+    // ---- convolution and pooling (NCHW; the CNN issue) ---------------------------------------
+
+    private UnsupportedOperationException unsupported(String op) {
+        return new UnsupportedOperationException(op + " is not implemented by backend " + name());
+    }
+
+    /**
+     * 2-D cross-correlation (what deep-learning libraries call convolution):
+     * {@code y[n, o, i, j] = bias[o] + sum_{c, a, b} w[o, c, a, b] x[n, c, i s - p + a d, j s - p + b d]}
+     * with zeros outside the input. x is {@code [N, g.inSize()]}, weight {@code [O, g.patchSize()]}
+     * (row o holds filter o as c, a, b row-major), bias {@code [O]} or null, y {@code [N, O * g.outPlane()]}
+     * (overwritten).
+     */
+    default void conv2d(Tensor x, Window2d g, Tensor weight, Tensor bias, Tensor y) {
+        throw unsupported("conv2d");
+    }
+
+    /**
+     * Backward of {@link #conv2d}: adds dL/dw into dWeight and (when not null) dL/dbias into
+     * dBias; writes dL/dx into dx when dx is not null (overwritten).
+     */
+    default void conv2dBackward(Tensor x, Window2d g, Tensor weight, Tensor dy, Tensor dx, Tensor dWeight, Tensor dBias) {
+        throw unsupported("conv2dBackward");
+    }
+
+    /**
+     * Max pooling: {@code y[n, c, i, j]} = the largest input in the window (padding never wins).
+     * y is {@code [N, C * g.outPlane()]}.
+     */
+    default void maxPool2d(Tensor x, Window2d g, Tensor y) {
+        throw unsupported("maxPool2d");
+    }
+
+    /**
+     * Backward of {@link #maxPool2d}: each window's dy goes to its maximum (the first in row-major
+     * window order on ties), summed where windows overlap; dx is overwritten.
+     */
+    default void maxPool2dBackward(Tensor x, Window2d g, Tensor dy, Tensor dx) {
+        throw unsupported("maxPool2dBackward");
+    }
+
+    /** Average pooling over kernelH x kernelW (padding counts as zeros in the average, as PyTorch's default). */
+    default void avgPool2d(Tensor x, Window2d g, Tensor y) {
+        throw unsupported("avgPool2d");
+    }
+
+    /** Backward of {@link #avgPool2d}: dx (overwritten) gets dy / (kernelH kernelW) from every window it is in. */
+    default void avgPool2dBackward(Window2d g, Tensor dy, Tensor dx) {
+        throw unsupported("avgPool2dBackward");
+    }
+
+    /**
+     * Local response normalisation across channels (Krizhevsky et al. 2012, section 3.3, in
+     * PyTorch's form): {@code scale[n,c,p] = k + alpha / size * sum_{c' = c - size/2}^{c + (size-1)/2} x[n,c',p]^2},
+     * {@code y = x / scale^beta}. x is {@code [N, channels * plane]}; writes y and scale (same shape).
+     */
+    default void lrn(Tensor x, int channels, int size, float alpha, float beta, float k, Tensor y, Tensor scale) {
+        throw unsupported("lrn");
+    }
+
+    /** Backward of {@link #lrn} given its x, y and scale; dx is overwritten. */
+    default void lrnBackward(Tensor x, Tensor y, Tensor scale, int channels, int size, float alpha, float beta, Tensor dy, Tensor dx) {
+        throw unsupported("lrnBackward");
+    }
+
+    /**
+     * Batch normalisation per channel over the batch and the plane ({@code [N, channels * plane]}):
+     * as {@link #batchNormTrain} with the N x plane values of a channel in place of a column.
+     */
+    default void batchNorm2dTrain(Tensor x, int channels, Tensor gamma, Tensor beta, float eps, Tensor y, Tensor xhat, Tensor mean, Tensor var, Tensor invStd) {
+        throw unsupported("batchNorm2dTrain");
+    }
+
+    /** Eval-mode 2-D batch normalisation with given per-channel statistics. */
+    default void batchNorm2dEval(Tensor x, int channels, Tensor gamma, Tensor beta, Tensor mean, Tensor var, float eps, Tensor y) {
+        throw unsupported("batchNorm2dEval");
+    }
+
+    /** Backward of {@link #batchNorm2dTrain}: dx, and adds to dgamma and dbeta. */
+    default void batchNorm2dBackward(Tensor dy, int channels, Tensor xhat, Tensor gamma, Tensor invStd, Tensor dx, Tensor dgamma, Tensor dbeta) {
+        throw unsupported("batchNorm2dBackward");
+    }
+
+    // ---- sequences and recurrent cells (the LSTM issue) -----------------------------------------
+
+    /** out[i, j] = x[i, from + j] for j < out.cols(): a block of columns (one time step of a sequence). */
+    default void sliceColumns(Tensor x, int from, Tensor out) {
+        throw unsupported("sliceColumns");
+    }
+
+    /** x[i, from + j] += src[i, j] for j < src.cols(). */
+    default void addColumns(Tensor src, Tensor x, int from) {
+        throw unsupported("addColumns");
+    }
+
+    /** out[i, :] = mask[i] != 0 ? a[i, :] : b[i, :]; mask has one value per row (out may be a or b). */
+    default void selectRows(Tensor mask, Tensor a, Tensor b, Tensor out) {
+        throw unsupported("selectRows");
+    }
+
+    /**
+     * One LSTM step (Hochreiter and Schmidhuber 1997, with forget gate; PyTorch's gate order i, f, g, o):
+     * gates {@code [N, 4H]} are pre-activations; writes act = (sigmoid i, sigmoid f, tanh g, sigmoid o),
+     * {@code c = f cPrev + i g} and {@code h = o tanh(c)}.
+     */
+    default void lstmCell(Tensor gates, Tensor cPrev, Tensor act, Tensor c, Tensor h) {
+        throw unsupported("lstmCell");
+    }
+
+    /**
+     * Backward of {@link #lstmCell}: dh is dL/dh of the step, dc holds dL/dc from the later steps on
+     * entry and dL/dcPrev on exit; writes dL/dgates (pre-activation).
+     */
+    default void lstmCellBackward(Tensor act, Tensor cPrev, Tensor c, Tensor dh, Tensor dc, Tensor dGates) {
+        throw unsupported("lstmCellBackward");
+    }
+
+    /**
+     * One GRU step (Cho et al. 2014, PyTorch's form, gate order r, z, n): gx = x W_ih^T + b_ih and
+     * gh = hPrev W_hh^T + b_hh, both {@code [N, 3H]}; {@code r = sigmoid(gx_r + gh_r)},
+     * {@code z = sigmoid(gx_z + gh_z)}, {@code n = tanh(gx_n + r gh_n)}, {@code h = (1 - z) n + z hPrev};
+     * act receives (r, z, n).
+     */
+    default void gruCell(Tensor gx, Tensor gh, Tensor hPrev, Tensor act, Tensor h) {
+        throw unsupported("gruCell");
+    }
+
+    /**
+     * Backward of {@link #gruCell}: writes dL/dgx, dL/dgh and the direct part of dL/dhPrev
+     * ({@code dh z}; the caller adds {@code dgh W_hh}).
+     */
+    default void gruCellBackward(Tensor act, Tensor gh, Tensor hPrev, Tensor dh, Tensor dgx, Tensor dgh, Tensor dhPrev) {
+        throw unsupported("gruCellBackward");
+    }
 
     /** Releases threads or device memory; the default does nothing. */
     @Override

@@ -4,6 +4,7 @@ import dev.jgym.core.nn.ActivationKind;
 import dev.jgym.core.nn.Backend;
 import dev.jgym.core.nn.PointLoss;
 import dev.jgym.core.nn.Tensor;
+import dev.jgym.core.nn.Window2d;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -42,6 +43,7 @@ public final class CpuBackend implements Backend {
     private final int threads;
     private final MicroKernel kernel;
     private final ExecutorService pool;
+    private final CpuConv conv = new CpuConv(this);
 
     /** As many threads as processors, vector kernel when available. */
     public CpuBackend() {
@@ -664,5 +666,99 @@ public final class CpuBackend implements Backend {
                 ws[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + eps));
             }
         });
+    }
+
+    // ---- convolution, pooling, LRN, 2-D batch norm (CpuConv) ----------------------------------
+
+    @Override
+    public void conv2d(Tensor x, Window2d g, Tensor weight, Tensor bias, Tensor y) {
+        conv.conv2d(x, g, weight, bias, y);
+    }
+
+    @Override
+    public void conv2dBackward(Tensor x, Window2d g, Tensor weight, Tensor dy, Tensor dx, Tensor dWeight, Tensor dBias) {
+        conv.conv2dBackward(x, g, weight, dy, dx, dWeight, dBias);
+    }
+
+    @Override
+    public void maxPool2d(Tensor x, Window2d g, Tensor y) {
+        conv.maxPool2d(x, g, y);
+    }
+
+    @Override
+    public void maxPool2dBackward(Tensor x, Window2d g, Tensor dy, Tensor dx) {
+        conv.maxPool2dBackward(x, g, dy, dx);
+    }
+
+    @Override
+    public void avgPool2d(Tensor x, Window2d g, Tensor y) {
+        conv.avgPool2d(x, g, y);
+    }
+
+    @Override
+    public void avgPool2dBackward(Window2d g, Tensor dy, Tensor dx) {
+        conv.avgPool2dBackward(g, dy, dx);
+    }
+
+    @Override
+    public void lrn(Tensor x, int channels, int size, float alpha, float beta, float k, Tensor y, Tensor scale) {
+        conv.lrn(x, channels, size, alpha, beta, k, y, scale);
+    }
+
+    @Override
+    public void lrnBackward(Tensor x, Tensor y, Tensor scale, int channels, int size, float alpha, float beta, Tensor dy, Tensor dx) {
+        conv.lrnBackward(x, y, scale, channels, size, alpha, beta, dy, dx);
+    }
+
+    @Override
+    public void batchNorm2dTrain(Tensor x, int channels, Tensor gamma, Tensor beta, float eps, Tensor y, Tensor xhat, Tensor mean, Tensor var, Tensor invStd) {
+        conv.batchNorm2dTrain(x, channels, gamma, beta, eps, y, xhat, mean, var, invStd);
+    }
+
+    @Override
+    public void batchNorm2dEval(Tensor x, int channels, Tensor gamma, Tensor beta, Tensor mean, Tensor var, float eps, Tensor y) {
+        conv.batchNorm2dEval(x, channels, gamma, beta, mean, var, eps, y);
+    }
+
+    @Override
+    public void batchNorm2dBackward(Tensor dy, int channels, Tensor xhat, Tensor gamma, Tensor invStd, Tensor dx, Tensor dgamma, Tensor dbeta) {
+        conv.batchNorm2dBackward(dy, channels, xhat, gamma, invStd, dx, dgamma, dbeta);
+    }
+
+    // ---- sequences and recurrent cells (CpuCells) ----------------------------------------------
+
+    @Override
+    public void sliceColumns(Tensor x, int from, Tensor out) {
+        CpuCells.sliceColumns(x, from, out);
+    }
+
+    @Override
+    public void addColumns(Tensor src, Tensor x, int from) {
+        CpuCells.addColumns(src, x, from);
+    }
+
+    @Override
+    public void selectRows(Tensor mask, Tensor a, Tensor b, Tensor out) {
+        CpuCells.selectRows(mask, a, b, out);
+    }
+
+    @Override
+    public void lstmCell(Tensor gates, Tensor cPrev, Tensor act, Tensor c, Tensor h) {
+        CpuCells.lstmCell(this, gates, cPrev, act, c, h);
+    }
+
+    @Override
+    public void lstmCellBackward(Tensor act, Tensor cPrev, Tensor c, Tensor dh, Tensor dc, Tensor dGates) {
+        CpuCells.lstmCellBackward(this, act, cPrev, c, dh, dc, dGates);
+    }
+
+    @Override
+    public void gruCell(Tensor gx, Tensor gh, Tensor hPrev, Tensor act, Tensor h) {
+        CpuCells.gruCell(this, gx, gh, hPrev, act, h);
+    }
+
+    @Override
+    public void gruCellBackward(Tensor act, Tensor gh, Tensor hPrev, Tensor dh, Tensor dgx, Tensor dgh, Tensor dhPrev) {
+        CpuCells.gruCellBackward(this, act, gh, hPrev, dh, dgx, dgh, dhPrev);
     }
 }

@@ -21,8 +21,21 @@ import java.util.TreeSet;
  *   {"type": "elu", "alpha": 1.0}, {"type": "sigmoid"}, {"type": "tanh"}, {"type": "step"},
  *   {"type": "identity"}, {"type": "softmax"}]}
  * }</pre>
- * In a chain, {@code in} and {@code features} may be left out: they follow from the previous
- * layer. Mistakes are {@link UserError}s naming the source and the JSON path.
+ * Image layers (input {@code [C, H, W]} per example, NCHW):
+ * <pre>{@code
+ *   {"type": "conv2d", "out_channels": 32, "kernel": 5, "stride": 1, "padding": 2, "dilation": 1},
+ *   {"type": "maxpool2d", "kernel": 2, "stride": 2, "padding": 0}, {"type": "avgpool2d", "kernel": 2},
+ *   {"type": "lrn", "size": 5, "alpha": 1e-4, "beta": 0.75, "k": 2}, {"type": "batchnorm2d"},
+ *   {"type": "gap"}, {"type": "flatten"}
+ * }</pre>
+ * Recurrent layers (input {@code [T, F]} per example: T steps of F values, row-major):
+ * <pre>{@code
+ *   {"type": "lstm", "hidden": 128, "return_sequences": false, "stateful": false, "bptt": 0}  (also rnn, gru)
+ * }</pre>
+ * In a chain, {@code in}, {@code features}, {@code in_channels}/{@code channels}, {@code height},
+ * {@code width}, {@code steps} and {@code input_size} may be left out: they follow from the
+ * previous layer (or the data's shape). Mistakes are {@link UserError}s naming the source and the
+ * JSON path.
  */
 public final class Layers {
     private Layers() {}
@@ -36,6 +49,14 @@ public final class Layers {
      * @param inputSize features per example, or 0 when every dense layer names its {@code in}
      */
     public static Sequential sequential(JsonNode spec, int inputSize, Backend backend, Inits inits, String source, String path) {
+        return sequential(spec, inputSize > 0 ? new int[] {inputSize} : null, backend, inits, source, path);
+    }
+
+    /**
+     * A {@link Sequential} for inputs of the given per-example shape: {@code [F]} (vectors),
+     * {@code [C, H, W]} (images) or {@code [T, F]} (sequences); null when every layer names its sizes.
+     */
+    public static Sequential sequential(JsonNode spec, int[] inputShape, Backend backend, Inits inits, String source, String path) {
         JsonNode arr = spec.isArray() ? spec : spec.get("layers");
         String arrPath = spec.isArray() ? path : path + ".layers";
         if (spec.isObject()) {
@@ -49,21 +70,36 @@ public final class Layers {
             throw new UserError(source + ": " + arrPath + ": expected a non-empty array of layers");
         }
         List<Layer> layers = new ArrayList<>();
-        int width = inputSize;
+        int[] shape = inputShape == null ? null : inputShape.clone();
         for (int i = 0; i < arr.size(); i++) {
             String p = arrPath + "[" + i + "]";
-            Layer layer = layer(arr.get(i), width, backend, inits, source, p);
-            if (layer instanceof Dense d) width = d.out();
+            Layer layer = layer(arr.get(i), shape, backend, inits, source, p);
+            if (layer instanceof Dense d) {
+                shape = new int[] {d.out()};
+            } else if (layer instanceof Flatten) {
+                shape = shape == null ? null : new int[] {product(shape)};
+            } else if (layer instanceof Shaped s) {
+                shape = s.outputShape();
+            }
             layers.add(layer);
         }
         return new Sequential(layers);
     }
 
-    private static Layer layer(JsonNode node, int width, Backend backend, Inits inits, String source, String path) {
+    private static int product(int[] shape) {
+        int p = 1;
+        for (int d : shape) p *= d;
+        return p;
+    }
+
+    private static Layer layer(JsonNode node, int[] shape, Backend backend, Inits inits, String source, String path) {
         if (node == null || !node.isObject()) throw new UserError(source + ": " + path + ": expected an object with a \"type\"");
         JsonNode typeNode = node.get("type");
         if (typeNode == null || !typeNode.isTextual()) throw new UserError(source + ": " + path + ".type: missing (required)");
         String type = typeNode.asText();
+        int width = shape == null ? 0 : product(shape);
+        Layer spatial = ImageLayers.build(type, node, shape, backend, inits, source, path);
+        if (spatial != null) return spatial;
         switch (type) {
             case "dense": {
                 checkKeys(node, Set.of("type", "in", "out"), source, path);
@@ -98,7 +134,7 @@ public final class Layers {
         ActivationKind kind = ActivationKind.byId(type);
         if (kind == null) {
             throw new UserError(source + ": " + path + ".type: unknown layer \"" + type + "\" (expected one of dense, dropout, batchnorm1d, softmax, "
-                    + "identity, step, sigmoid, tanh, relu, leaky_relu, elu)");
+                    + "identity, step, sigmoid, tanh, relu, leaky_relu, elu, conv2d, maxpool2d, avgpool2d, lrn, batchnorm2d, flatten, gap, rnn, lstm, gru)");
         }
         if (kind == ActivationKind.LEAKY_RELU) {
             checkKeys(node, Set.of("type", "slope"), source, path);
@@ -112,7 +148,7 @@ public final class Layers {
         return new Activation(backend, kind);
     }
 
-    private static void checkKeys(JsonNode node, Set<String> allowed, String source, String path) {
+    static void checkKeys(JsonNode node, Set<String> allowed, String source, String path) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
@@ -122,14 +158,14 @@ public final class Layers {
         }
     }
 
-    private static int optionalInt(JsonNode node, String key, int fallback, String source, String path) {
+    static int optionalInt(JsonNode node, String key, int fallback, String source, String path) {
         JsonNode v = node.get(key);
         if (v == null) return fallback;
         if (!v.isInt() || v.asInt() <= 0) throw new UserError(source + ": " + path + "." + key + ": expected a positive integer, found " + v);
         return v.asInt();
     }
 
-    private static double number(JsonNode node, String key, double fallback, String source, String path) {
+    static double number(JsonNode node, String key, double fallback, String source, String path) {
         JsonNode v = node.get(key);
         if (v == null) return fallback;
         if (!v.isNumber()) throw new UserError(source + ": " + path + "." + key + ": expected a number, found " + v);
