@@ -119,9 +119,9 @@ public final class Main {
             String a = args.poll();
             switch (a) {
                 case "--resume" -> resume = true;
-                case "--out" -> outDir = Path.of(value(a, args));
-                case "--backend" -> backend = value(a, args);
-                case "--threads" -> threads = positiveInt(a, value(a, args));
+                case "--out" -> outDir = Path.of(Args.value(a, args));
+                case "--backend" -> backend = Args.value(a, args);
+                case "--threads" -> threads = Args.positiveInt(a, Args.value(a, args));
                 case "--quiet", "-q" -> quiet = true;
                 default -> {
                     if (a.startsWith("-")) throw new UserError("train: unknown option " + a + " (expected --out, --threads, --backend, --quiet or --resume)");
@@ -264,9 +264,9 @@ public final class Main {
         while (!args.isEmpty()) {
             String a = args.poll();
             switch (a) {
-                case "--seed" -> seed = parseLong(a, value(a, args));
-                case "--steps" -> steps = positiveInt(a, value(a, args));
-                case "--width" -> width = positiveInt(a, value(a, args));
+                case "--seed" -> seed = Args.parseLong(a, Args.value(a, args));
+                case "--steps" -> steps = Args.positiveInt(a, Args.value(a, args));
+                case "--width" -> width = Args.positiveInt(a, Args.value(a, args));
                 default -> {
                     if (a.startsWith("-") || id != null) throw new UserError("show: unexpected argument " + a + " (usage: jgym show <env-id> [--seed N] [--steps N] [--width N])");
                     id = a;
@@ -290,30 +290,10 @@ public final class Main {
         return 0;
     }
 
-    static long parseLong(String option, String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new UserError(option + ": expected an integer, found \"" + text + "\"");
-        }
-    }
 
     private static void noMoreArgs(String command, Deque<String> args) {
         if (!args.isEmpty()) throw new UserError(command + ": unexpected argument " + args.peek());
     }
 
-    static String value(String option, Deque<String> args) {
-        if (args.isEmpty()) throw new UserError(option + ": missing value");
-        return args.poll();
-    }
 
-    static int positiveInt(String option, String text) {
-        try {
-            int v = Integer.parseInt(text);
-            if (v > 0) return v;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UserError(option + ": expected a positive integer, found \"" + text + "\"");
-    }
 }

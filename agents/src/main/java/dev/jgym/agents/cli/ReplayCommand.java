@@ -105,10 +105,10 @@ final class ReplayCommand {
         while (!args.isEmpty()) {
             String a = args.poll();
             switch (a) {
-                case "--png" -> png = Path.of(Main.value(a, args));
-                case "--gif" -> gif = Path.of(Main.value(a, args));
-                case "--scale" -> scale = Main.positiveInt(a, Main.value(a, args));
-                case "--fps" -> fps = Main.positiveInt(a, Main.value(a, args));
+                case "--png" -> png = Path.of(Args.value(a, args));
+                case "--gif" -> gif = Path.of(Args.value(a, args));
+                case "--scale" -> scale = Args.positiveInt(a, Args.value(a, args));
+                case "--fps" -> fps = Args.positiveInt(a, Args.value(a, args));
                 default -> {
                     if (a.startsWith("-") || file != null) throw new UserError("replay export: unexpected argument " + a + " (" + USAGE + ")");
                     file = Path.of(a);

@@ -1,5 +1,6 @@
 package dev.jgym.agents.sweep;
 
+import dev.jgym.agents.cli.Args;
 import dev.jgym.core.config.UserError;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -51,10 +52,10 @@ public final class SweepCommand {
         while (!args.isEmpty()) {
             String a = args.poll();
             switch (a) {
-                case "--engine" -> engine = value(a, args);
-                case "--master" -> master = value(a, args);
-                case "--out" -> outDir = Path.of(value(a, args));
-                case "--threads" -> threads = positiveInt(a, value(a, args));
+                case "--engine" -> engine = Args.value("sweep: " + a, args);
+                case "--master" -> master = Args.value("sweep: " + a, args);
+                case "--out" -> outDir = Path.of(Args.value("sweep: " + a, args));
+                case "--threads" -> threads = Args.positiveInt("sweep: " + a, Args.value("sweep: " + a, args));
                 case "--quiet", "-q" -> quiet = true;
                 default -> {
                     if (a.startsWith("-")) throw new UserError("sweep: unknown option " + a + " (" + USAGE + ")");
@@ -109,18 +110,5 @@ public final class SweepCommand {
         }
     }
 
-    private static String value(String option, Deque<String> args) {
-        if (args.isEmpty()) throw new UserError("sweep: " + option + ": missing value");
-        return args.poll();
-    }
 
-    private static int positiveInt(String option, String text) {
-        try {
-            int v = Integer.parseInt(text);
-            if (v > 0) return v;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UserError("sweep: " + option + ": expected a positive integer, found \"" + text + "\"");
-    }
 }
