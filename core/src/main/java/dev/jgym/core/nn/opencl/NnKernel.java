@@ -24,7 +24,12 @@ final class NnKernel extends Kernel {
             SUM_ROWS = 5, BN_TRAIN = 6, BN_BACK = 7,
             SOFTMAX = 8, SOFTMAX_BACK = 9, SOFTMAX_XENT = 10, ARGMAX = 11,
             ADD = 12, SUB = 13, MUL = 14, SCALE = 15, AXPY = 16, ADD_ROW = 17, FILL = 18, ACT = 19, ACT_BACK = 20,
-            POINT_LOSS = 21, BN_EVAL = 22, SGD = 23, RMSPROP = 24, ADAM = 25;
+            POINT_LOSS = 21, BN_EVAL = 22, SGD = 23, RMSPROP = 24, ADAM = 25,
+            CONV = 26, CONV_BACK_W = 27, CONV_BACK_B = 28, CONV_BACK_X = 29,
+            MAX_POOL = 30, MAX_POOL_BACK = 31, AVG_POOL = 32, AVG_POOL_BACK = 33,
+            SLICE_COLS = 34, ADD_COLS = 35, SELECT_ROWS = 36,
+            LSTM = 37, LSTM_BACK = 38, GRU = 39, GRU_BACK = 40,
+            LRN = 41, LRN_BACK = 42, BN2D_TRAIN = 43, BN2D_EVAL = 44, BN2D_BACK = 45;
 
     /** GEMM: a 16 x 16 work-group computes a 64 x 64 block of C, 4 x 4 elements per work-item. */
     static final int TILE = 64, TILE_K = 16, GROUP = 16;
@@ -46,6 +51,11 @@ final class NnKernel extends Kernel {
     int transA, transB, kind, flag;
     int oA, oB, oC, oD, oE, oF, oG, oH;
     float s0, s1, s2, s3, s4, s5, s6;
+    /**
+     * Window geometry (conv and pooling, NCHW): channels, height, width, kernel height and width,
+     * stride, padding, dilation, output height and width, and gO the number of filters.
+     */
+    int gC, gH, gW, gKh, gKw, gS, gP, gD, gOh, gOw, gO;
     /** COPY_IN / COPY_OUT: the heap offset and count (fields of their own, so a copy between setting an operation's operands and launching it changes none of them). */
     int oS, nS;
 
@@ -327,6 +337,10 @@ final class NnKernel extends Kernel {
             if (o == SGD) sgdAt(i);
             if (o == RMSPROP) rmsPropAt(i);
             if (o == ADAM) adamAt(i);
+            if (o >= CONV) {
+                if (o <= AVG_POOL_BACK) windowAt(o, i);
+            }
+            if (o >= SLICE_COLS) columnsOrCellAt(o, i);
         }
     }
 
@@ -482,5 +496,433 @@ final class NnKernel extends Kernel {
         heap[oC + i] = mj;
         heap[oD + i] = vj;
         heap[oA + i] = wd - s0 * (mj / s5) / (sqrt(vj / s6) + s3);
+    }
+    // ---- convolution and pooling: one work-item per output element (gathers, no atomics) --------
+
+    private void windowAt(int o, int i) {
+        if (o == CONV) convAt(i);
+        if (o == CONV_BACK_W) convBackWeightAt(i);
+        if (o == CONV_BACK_B) convBackBiasAt(i);
+        if (o == CONV_BACK_X) convBackInputAt(i);
+        if (o == MAX_POOL) maxPoolAt(i);
+        if (o == MAX_POOL_BACK) maxPoolBackAt(i);
+        if (o == AVG_POOL) avgPoolAt(i);
+        if (o == AVG_POOL_BACK) avgPoolBackAt(i);
+    }
+
+    /** Input row of tap a of output row r, or -1 outside the input. */
+    private int inRow(int r, int a) {
+        int yy = r * gS - gP + a * gD;
+        int v = -1;
+        if (yy >= 0) {
+            if (yy < gH) v = yy;
+        }
+        return v;
+    }
+
+    private int inCol(int q, int b) {
+        int xx = q * gS - gP + b * gD;
+        int v = -1;
+        if (xx >= 0) {
+            if (xx < gW) v = xx;
+        }
+        return v;
+    }
+
+    /** Output row whose tap a reads input row yy, or -1 when none. */
+    private int outRow(int yy, int a) {
+        int t = yy + gP - a * gD;
+        int v = -1;
+        if (t >= 0) {
+            if (t % gS == 0) {
+                if (t / gS < gOh) v = t / gS;
+            }
+        }
+        return v;
+    }
+
+    private int outCol(int xx, int b) {
+        int t = xx + gP - b * gD;
+        int v = -1;
+        if (t >= 0) {
+            if (t % gS == 0) {
+                if (t / gS < gOw) v = t / gS;
+            }
+        }
+        return v;
+    }
+
+    /** oA x, oB weight [gO, C kh kw], oC bias (flag 1), oD y; i indexes y [N, gO, oh, ow]. */
+    private void convAt(int i) {
+        int plane = gOh * gOw, patch = gC * gKh * gKw;
+        int ex = i / (gO * plane), f = (i / plane) % gO, q = i % plane;
+        int r = q / gOw, cq = q % gOw;
+        float acc = 0f;
+        for (int c = 0; c < gC; c++) {
+            int xb = oA + ex * gC * gH * gW + c * gH * gW;
+            int wb = oB + f * patch + c * gKh * gKw;
+            for (int a = 0; a < gKh; a++) {
+                int yy = inRow(r, a);
+                if (yy >= 0) {
+                    for (int b = 0; b < gKw; b++) {
+                        int xx = inCol(cq, b);
+                        if (xx >= 0) acc += heap[wb + a * gKw + b] * heap[xb + yy * gW + xx];
+                    }
+                }
+            }
+        }
+        if (flag == 1) acc += heap[oC + f];
+        heap[oD + i] = acc;
+    }
+
+    /** oA x, oB dy, oC dWeight (+=); i indexes the weight [gO, C kh kw]; m the batch. */
+    private void convBackWeightAt(int i) {
+        int plane = gOh * gOw, patch = gC * gKh * gKw;
+        int f = i / patch, rr = i % patch;
+        int c = rr / (gKh * gKw), a = (rr / gKw) % gKh, b = rr % gKw;
+        float acc = 0f;
+        for (int ex = 0; ex < m; ex++) {
+            int xb = oA + ex * gC * gH * gW + c * gH * gW;
+            int gb = oB + (ex * gO + f) * plane;
+            for (int r = 0; r < gOh; r++) {
+                int yy = inRow(r, a);
+                if (yy >= 0) {
+                    for (int cq = 0; cq < gOw; cq++) {
+                        int xx = inCol(cq, b);
+                        if (xx >= 0) acc += heap[gb + r * gOw + cq] * heap[xb + yy * gW + xx];
+                    }
+                }
+            }
+        }
+        heap[oC + i] = heap[oC + i] + acc;
+    }
+
+    /** oB dy, oD dBias (+=); i is the filter; m the batch. */
+    private void convBackBiasAt(int i) {
+        int plane = gOh * gOw;
+        float acc = 0f;
+        for (int ex = 0; ex < m; ex++) {
+            int gb = oB + (ex * gO + i) * plane;
+            for (int q = 0; q < plane; q++) acc += heap[gb + q];
+        }
+        heap[oD + i] = heap[oD + i] + acc;
+    }
+
+    /** oB dy, oE weight, oF dx; i indexes dx [N, C, H, W]. */
+    private void convBackInputAt(int i) {
+        int plane = gOh * gOw, patch = gC * gKh * gKw, inPlane = gH * gW;
+        int ex = i / (gC * inPlane), c = (i / inPlane) % gC, p = i % inPlane;
+        int yy = p / gW, xx = p % gW;
+        float acc = 0f;
+        for (int f = 0; f < gO; f++) {
+            int gb = oB + (ex * gO + f) * plane;
+            int wb = oE + f * patch + c * gKh * gKw;
+            for (int a = 0; a < gKh; a++) {
+                int r = outRow(yy, a);
+                if (r >= 0) {
+                    for (int b = 0; b < gKw; b++) {
+                        int cq = outCol(xx, b);
+                        if (cq >= 0) acc += heap[wb + a * gKw + b] * heap[gb + r * gOw + cq];
+                    }
+                }
+            }
+        }
+        heap[oF + i] = acc;
+    }
+
+    /** The heap index of the first maximum of window (r, cq) of the plane at xb (row-major on ties), or -1 when the window is all padding. */
+    private int windowArgmax(int xb, int r, int cq) {
+        float best = 0f;
+        int at = -1;
+        for (int a = 0; a < gKh; a++) {
+            int yy = inRow(r, a);
+            if (yy >= 0) {
+                for (int b = 0; b < gKw; b++) {
+                    int xx = inCol(cq, b);
+                    if (xx >= 0) {
+                        int idx = xb + yy * gW + xx;
+                        float v = heap[idx];
+                        if (at < 0) {
+                            best = v;
+                            at = idx;
+                        } else {
+                            if (v > best) {
+                                best = v;
+                                at = idx;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return at;
+    }
+
+    /** oA x, oC y; i indexes y [N C, oh, ow]. */
+    private void maxPoolAt(int i) {
+        int plane = gOh * gOw;
+        int t = i / plane, q = i % plane;
+        int at = windowArgmax(oA + t * gH * gW, q / gOw, q % gOw);
+        float v = log(0f);
+        if (at >= 0) v = heap[at];
+        heap[oC + i] = v;
+    }
+
+    /** oA x, oB dy, oC dx; i indexes dx [N C, H, W]: the sum of dy over the windows whose first maximum is here. */
+    private void maxPoolBackAt(int i) {
+        int plane = gOh * gOw, inPlane = gH * gW;
+        int t = i / inPlane, p = i % inPlane;
+        int yy = p / gW, xx = p % gW;
+        int xb = oA + t * inPlane, gb = oB + t * plane;
+        float acc = 0f;
+        for (int a = 0; a < gKh; a++) {
+            int r = outRow(yy, a);
+            if (r >= 0) {
+                for (int b = 0; b < gKw; b++) {
+                    int cq = outCol(xx, b);
+                    if (cq >= 0) {
+                        if (windowArgmax(xb, r, cq) == xb + p) acc += heap[gb + r * gOw + cq];
+                    }
+                }
+            }
+        }
+        heap[oC + i] = acc;
+    }
+
+    /** oA x, oC y; padding counts as zeros; s0 = 1 / (kh kw). */
+    private void avgPoolAt(int i) {
+        int plane = gOh * gOw;
+        int t = i / plane, q = i % plane;
+        int r = q / gOw, cq = q % gOw;
+        int xb = oA + t * gH * gW;
+        float acc = 0f;
+        for (int a = 0; a < gKh; a++) {
+            int yy = inRow(r, a);
+            if (yy >= 0) {
+                for (int b = 0; b < gKw; b++) {
+                    int xx = inCol(cq, b);
+                    if (xx >= 0) acc += heap[xb + yy * gW + xx];
+                }
+            }
+        }
+        heap[oC + i] = acc * s0;
+    }
+
+    /** oB dy, oC dx; s0 = 1 / (kh kw). */
+    private void avgPoolBackAt(int i) {
+        int plane = gOh * gOw, inPlane = gH * gW;
+        int t = i / inPlane, p = i % inPlane;
+        int yy = p / gW, xx = p % gW;
+        int gb = oB + t * plane;
+        float acc = 0f;
+        for (int a = 0; a < gKh; a++) {
+            int r = outRow(yy, a);
+            if (r >= 0) {
+                for (int b = 0; b < gKw; b++) {
+                    int cq = outCol(xx, b);
+                    if (cq >= 0) acc += heap[gb + r * gOw + cq] * s0;
+                }
+            }
+        }
+        heap[oC + i] = acc;
+    }
+
+    // ---- column blocks, row selection and recurrent cells -----------------------------------------
+
+    private void columnsOrCellAt(int o, int i) {
+        if (o == SLICE_COLS) sliceAt(i);
+        if (o == ADD_COLS) addColumnsAt(i);
+        if (o == SELECT_ROWS) selectAt(i);
+        if (o == LSTM) lstmAt(i);
+        if (o == LSTM_BACK) lstmBackAt(i);
+        if (o == GRU) gruAt(i);
+        if (o == GRU_BACK) gruBackAt(i);
+        if (o >= LRN) normAt(o, i);
+    }
+
+    // ---- local response and per-channel batch normalisation ----------------------------------------
+
+    private void normAt(int o, int i) {
+        if (o == LRN) lrnAt(i);
+        if (o == LRN_BACK) lrnBackAt(i);
+        if (o == BN2D_TRAIN) batchNorm2dChannel(i);
+        if (o == BN2D_EVAL) batchNorm2dEvalAt(i);
+        if (o == BN2D_BACK) batchNorm2dBackChannel(i);
+    }
+
+    /** oA x, oC y, oD scale; gC channels, gH plane, gKh = size / 2 below, gKw = (size - 1) / 2 above; s0 alpha / size, s1 beta, s2 k. */
+    private void lrnAt(int i) {
+        int per = gC * gH;
+        int ex = i / per, c = (i / gH) % gC, q = i % gH;
+        int c0 = max(0, c - gKh), c1 = min(gC - 1, c + gKw);
+        float acc = 0f;
+        for (int cc = c0; cc <= c1; cc++) {
+            float v = heap[oA + ex * per + cc * gH + q];
+            acc += v * v;
+        }
+        float sc = s2 + s0 * acc;
+        heap[oD + i] = sc;
+        heap[oC + i] = heap[oA + i] * pow(sc, -s1);
+    }
+
+    /** oA x, oB y, oC scale, oD dy, oE dx; s1 beta, s3 = 2 alpha beta / size; the window reversed (gKw below, gKh above). */
+    private void lrnBackAt(int i) {
+        int per = gC * gH;
+        int ex = i / per, c = (i / gH) % gC, q = i % gH;
+        int c0 = max(0, c - gKw), c1 = min(gC - 1, c + gKh);
+        float acc = 0f;
+        for (int cc = c0; cc <= c1; cc++) {
+            int at = ex * per + cc * gH + q;
+            acc += heap[oD + at] * heap[oB + at] / heap[oC + at];
+        }
+        heap[oE + i] = heap[oD + i] * pow(heap[oC + i], -s1) - s3 * heap[oA + i] * acc;
+    }
+
+    /** i the channel; m rows, gC channels, gH plane; oA x, oB gamma, oC beta, oD y, oE xhat, oF mean, oG var, oH invStd; s0 eps. */
+    private void batchNorm2dChannel(int c) {
+        int per = gC * gH;
+        float count = (float) m * gH;
+        float s = 0f;
+        for (int r = 0; r < m; r++) {
+            int base = oA + r * per + c * gH;
+            for (int q = 0; q < gH; q++) s += heap[base + q];
+        }
+        float mean = s / count;
+        float ss = 0f;
+        for (int r = 0; r < m; r++) {
+            int base = oA + r * per + c * gH;
+            for (int q = 0; q < gH; q++) {
+                float d = heap[base + q] - mean;
+                ss += d * d;
+            }
+        }
+        float var = ss / count;
+        float inv = 1f / sqrt(var + s0);
+        heap[oF + c] = mean;
+        heap[oG + c] = var;
+        heap[oH + c] = inv;
+        float gamma = heap[oB + c], beta = heap[oC + c];
+        for (int r = 0; r < m; r++) {
+            int off = r * per + c * gH;
+            for (int q = 0; q < gH; q++) {
+                float h = (heap[oA + off + q] - mean) * inv;
+                heap[oE + off + q] = h;
+                heap[oD + off + q] = gamma * h + beta;
+            }
+        }
+    }
+
+    /** oA x, oB gamma, oC beta, oD mean, oE var, oF y; gC channels, gH plane; s0 eps. */
+    private void batchNorm2dEvalAt(int i) {
+        int c = (i / gH) % gC;
+        float scale = heap[oB + c] / sqrt(heap[oE + c] + s0);
+        heap[oF + i] = scale * (heap[oA + i] - heap[oD + c]) + heap[oC + c];
+    }
+
+    /** i the channel; oA dy, oB xhat, oC gamma, oD invStd, oE dx, oF dgamma (+=), oG dbeta (+=). */
+    private void batchNorm2dBackChannel(int c) {
+        int per = gC * gH;
+        float count = (float) m * gH;
+        float sdy = 0f, sdyx = 0f;
+        for (int r = 0; r < m; r++) {
+            int off = r * per + c * gH;
+            for (int q = 0; q < gH; q++) {
+                float g = heap[oA + off + q];
+                sdy += g;
+                sdyx += g * heap[oB + off + q];
+            }
+        }
+        heap[oF + c] = heap[oF + c] + sdyx;
+        heap[oG + c] = heap[oG + c] + sdy;
+        float f = heap[oC + c] * heap[oD + c] / count;
+        for (int r = 0; r < m; r++) {
+            int off = r * per + c * gH;
+            for (int q = 0; q < gH; q++) {
+                heap[oE + off + q] = f * (count * heap[oA + off + q] - sdy - heap[oB + off + q] * sdyx);
+            }
+        }
+    }
+
+    /** oA x [rows, k], oC out [rows, m]; gS the first column. */
+    private void sliceAt(int i) {
+        int r = i / m, j = i % m;
+        heap[oC + i] = heap[oA + r * k + gS + j];
+    }
+
+    /** oA src [rows, m], oC x [rows, k]; gS the first column. */
+    private void addColumnsAt(int i) {
+        int r = i / m, j = i % m;
+        int at = oC + r * k + gS + j;
+        heap[at] = heap[at] + heap[oA + i];
+    }
+
+    /** oA mask, oB a, oC b, oD out; k columns. */
+    private void selectAt(int i) {
+        float v = heap[oC + i];
+        if (heap[oA + i / k] != 0f) v = heap[oB + i];
+        heap[oD + i] = v;
+    }
+
+    /** i indexes [N, H] (k = H). oA gates, oB cPrev, oC act, oD c, oE h. */
+    private void lstmAt(int i) {
+        int r = i / k, j = i % k;
+        int gb = oA + r * 4 * k + j, ab = oC + r * 4 * k + j;
+        float ig = sigmoidOf(heap[gb]);
+        float fg = sigmoidOf(heap[gb + k]);
+        float gg = tanh(heap[gb + 2 * k]);
+        float og = sigmoidOf(heap[gb + 3 * k]);
+        heap[ab] = ig;
+        heap[ab + k] = fg;
+        heap[ab + 2 * k] = gg;
+        heap[ab + 3 * k] = og;
+        float cv = fg * heap[oB + i] + ig * gg;
+        heap[oD + i] = cv;
+        heap[oE + i] = og * tanh(cv);
+    }
+
+    /** oA act, oB cPrev, oC c, oD dh, oE dc (in: from later steps; out: dL/dcPrev), oF dGates. */
+    private void lstmBackAt(int i) {
+        int r = i / k, j = i % k;
+        int ab = oA + r * 4 * k + j, gb = oF + r * 4 * k + j;
+        float ig = heap[ab], fg = heap[ab + k], gg = heap[ab + 2 * k], og = heap[ab + 3 * k];
+        float tc = tanh(heap[oC + i]);
+        float dhv = heap[oD + i];
+        float dcv = heap[oE + i] + dhv * og * (1f - tc * tc);
+        heap[gb] = dcv * gg * ig * (1f - ig);
+        heap[gb + k] = dcv * heap[oB + i] * fg * (1f - fg);
+        heap[gb + 2 * k] = dcv * ig * (1f - gg * gg);
+        heap[gb + 3 * k] = dhv * tc * og * (1f - og);
+        heap[oE + i] = dcv * fg;
+    }
+
+    /** oA gx, oB gh, oC hPrev, oD act, oE h; k = H. */
+    private void gruAt(int i) {
+        int r = i / k, j = i % k;
+        int xb = oA + r * 3 * k + j, hb = oB + r * 3 * k + j, ab = oD + r * 3 * k + j;
+        float rv = sigmoidOf(heap[xb] + heap[hb]);
+        float zv = sigmoidOf(heap[xb + k] + heap[hb + k]);
+        float nv = tanh(heap[xb + 2 * k] + rv * heap[hb + 2 * k]);
+        heap[ab] = rv;
+        heap[ab + k] = zv;
+        heap[ab + 2 * k] = nv;
+        heap[oE + i] = (1f - zv) * nv + zv * heap[oC + i];
+    }
+
+    /** oA act, oB gh, oC hPrev, oD dh, oE dgx, oF dgh, oG dhPrev; k = H. */
+    private void gruBackAt(int i) {
+        int r = i / k, j = i % k;
+        int ab = oA + r * 3 * k + j, hb = oB + r * 3 * k + j;
+        int xo = oE + r * 3 * k + j, ho = oF + r * 3 * k + j;
+        float rv = heap[ab], zv = heap[ab + k], nv = heap[ab + 2 * k], d = heap[oD + i];
+        float dn = d * (1f - zv) * (1f - nv * nv);
+        float dz = d * (heap[oC + i] - nv) * zv * (1f - zv);
+        float dr = dn * heap[hb + 2 * k] * rv * (1f - rv);
+        heap[xo] = dr;
+        heap[xo + k] = dz;
+        heap[xo + 2 * k] = dn;
+        heap[ho] = dr;
+        heap[ho + k] = dz;
+        heap[ho + 2 * k] = dn * rv;
+        heap[oG + i] = d * zv;
     }
 }

@@ -6,6 +6,7 @@ import dev.jgym.core.nn.ActivationKind;
 import dev.jgym.core.nn.Backend;
 import dev.jgym.core.nn.PointLoss;
 import dev.jgym.core.nn.Tensor;
+import dev.jgym.core.nn.Window2d;
 import java.util.Arrays;
 
 /**
@@ -643,5 +644,310 @@ public final class OpenClBackend implements Backend {
         kernel.s6 = (float) (1 - Math.pow(beta2, t));
         kernel.flag = decoupled ? 1 : 0;
         elementwise(NnKernel.ADAM, w.size());
+    }
+    // ---- convolution and pooling (one work-item per output element, gathers) ------------------------
+
+    private void window(Window2d g, int filters) {
+        kernel.gC = g.channels();
+        kernel.gH = g.height();
+        kernel.gW = g.width();
+        kernel.gKh = g.kernelH();
+        kernel.gKw = g.kernelW();
+        kernel.gS = g.stride();
+        kernel.gP = g.padding();
+        kernel.gD = g.dilation();
+        kernel.gOh = g.outHeight();
+        kernel.gOw = g.outWidth();
+        kernel.gO = filters;
+    }
+
+    private static void checkInput(Tensor x, Window2d g, String op) {
+        if (x.cols() != g.inSize()) throw new IllegalArgumentException(op + ": x has " + x.cols() + " values per example, the window expects " + g.inSize());
+    }
+
+    private static void checkShape(Tensor t, int rows, int cols, String op, String what) {
+        if (t.rows() != rows || t.cols() != cols) throw new IllegalArgumentException(op + ": " + what + " must be [" + rows + ", " + cols + "], is " + t.rows() + "x" + t.cols());
+    }
+
+    @Override
+    public synchronized void conv2d(Tensor x, Window2d g, Tensor weight, Tensor bias, Tensor y) {
+        checkInput(x, g, "conv2d");
+        int batch = x.rows(), filters = weight.rows();
+        checkShape(weight, filters, g.patchSize(), "conv2d", "weight");
+        checkShape(y, batch, filters * g.outPlane(), "conv2d", "y");
+        if (bias != null && bias.size() != filters) throw new IllegalArgumentException("conv2d: bias has " + bias.size() + " values for " + filters + " filters");
+        kernel.oA = in(x);
+        kernel.oB = in(weight);
+        kernel.oC = bias == null ? 0 : in(bias);
+        kernel.oD = out(y);
+        kernel.flag = bias == null ? 0 : 1;
+        window(g, filters);
+        elementwise(NnKernel.CONV, y.size());
+    }
+
+    @Override
+    public synchronized void conv2dBackward(Tensor x, Window2d g, Tensor weight, Tensor dy, Tensor dx, Tensor dWeight, Tensor dBias) {
+        checkInput(x, g, "conv2dBackward");
+        int batch = x.rows(), filters = weight.rows();
+        checkShape(weight, filters, g.patchSize(), "conv2dBackward", "weight");
+        checkShape(dWeight, filters, g.patchSize(), "conv2dBackward", "dWeight");
+        checkShape(dy, batch, filters * g.outPlane(), "conv2dBackward", "dy");
+        if (dx != null) checkShape(dx, batch, g.inSize(), "conv2dBackward", "dx");
+        if (dBias != null && dBias.size() != filters) throw new IllegalArgumentException("conv2dBackward: dBias has " + dBias.size() + " values for " + filters + " filters");
+        window(g, filters);
+        kernel.m = batch;
+        if (dBias != null) {
+            kernel.oB = in(dy);
+            kernel.oD = inOut(dBias);
+            elementwise(NnKernel.CONV_BACK_B, filters);
+        }
+        kernel.oA = in(x);
+        kernel.oB = in(dy);
+        kernel.oC = inOut(dWeight);
+        elementwise(NnKernel.CONV_BACK_W, dWeight.size());
+        if (dx != null) {
+            kernel.oB = in(dy);
+            kernel.oE = in(weight);
+            kernel.oF = out(dx);
+            elementwise(NnKernel.CONV_BACK_X, dx.size());
+        }
+    }
+
+    @Override
+    public synchronized void maxPool2d(Tensor x, Window2d g, Tensor y) {
+        checkInput(x, g, "maxPool2d");
+        checkShape(y, x.rows(), g.channels() * g.outPlane(), "maxPool2d", "y");
+        kernel.oA = in(x);
+        kernel.oC = out(y);
+        window(g, 0);
+        elementwise(NnKernel.MAX_POOL, y.size());
+    }
+
+    @Override
+    public synchronized void maxPool2dBackward(Tensor x, Window2d g, Tensor dy, Tensor dx) {
+        checkInput(x, g, "maxPool2dBackward");
+        checkShape(dy, x.rows(), g.channels() * g.outPlane(), "maxPool2dBackward", "dy");
+        checkShape(dx, x.rows(), g.inSize(), "maxPool2dBackward", "dx");
+        kernel.oA = in(x);
+        kernel.oB = in(dy);
+        kernel.oC = out(dx);
+        window(g, 0);
+        elementwise(NnKernel.MAX_POOL_BACK, dx.size());
+    }
+
+    @Override
+    public synchronized void avgPool2d(Tensor x, Window2d g, Tensor y) {
+        checkInput(x, g, "avgPool2d");
+        checkShape(y, x.rows(), g.channels() * g.outPlane(), "avgPool2d", "y");
+        kernel.oA = in(x);
+        kernel.oC = out(y);
+        kernel.s0 = 1f / (g.kernelH() * g.kernelW());
+        window(g, 0);
+        elementwise(NnKernel.AVG_POOL, y.size());
+    }
+
+    @Override
+    public synchronized void avgPool2dBackward(Window2d g, Tensor dy, Tensor dx) {
+        checkShape(dy, dx.rows(), g.channels() * g.outPlane(), "avgPool2dBackward", "dy");
+        checkShape(dx, dy.rows(), g.inSize(), "avgPool2dBackward", "dx");
+        kernel.oB = in(dy);
+        kernel.oC = out(dx);
+        kernel.s0 = 1f / (g.kernelH() * g.kernelW());
+        window(g, 0);
+        elementwise(NnKernel.AVG_POOL_BACK, dx.size());
+    }
+
+    // ---- column blocks, row selection, recurrent cells -------------------------------------------------
+
+    @Override
+    public synchronized void sliceColumns(Tensor x, int from, Tensor out) {
+        int rows = x.rows(), cols = x.cols(), w = out.cols();
+        if (out.rows() != rows || from < 0 || from + w > cols) throw new IllegalArgumentException("sliceColumns: columns " + from + ".." + (from + w) + " of " + cols);
+        if (w == 0) return;
+        kernel.oA = in(x);
+        kernel.oC = out(out);
+        kernel.m = w;
+        kernel.k = cols;
+        kernel.gS = from;
+        elementwise(NnKernel.SLICE_COLS, out.size());
+    }
+
+    @Override
+    public synchronized void addColumns(Tensor src, Tensor x, int from) {
+        int rows = x.rows(), cols = x.cols(), w = src.cols();
+        if (src.rows() != rows || from < 0 || from + w > cols) throw new IllegalArgumentException("addColumns: columns " + from + ".." + (from + w) + " of " + cols);
+        if (w == 0) return;
+        kernel.oA = in(src);
+        kernel.oC = inOut(x);
+        kernel.m = w;
+        kernel.k = cols;
+        kernel.gS = from;
+        elementwise(NnKernel.ADD_COLS, src.size());
+    }
+
+    @Override
+    public synchronized void selectRows(Tensor mask, Tensor a, Tensor b, Tensor out) {
+        a.requireSameShape(b, "selectRows");
+        a.requireSameShape(out, "selectRows");
+        if (mask.size() != a.rows()) throw new IllegalArgumentException("selectRows: mask has " + mask.size() + " values for " + a.rows() + " rows");
+        if (a.cols() == 0) return;
+        kernel.oA = in(mask);
+        kernel.oB = in(a);
+        kernel.oC = in(b);
+        kernel.oD = out == a || out == b ? inOut(out) : out(out);
+        kernel.k = a.cols();
+        elementwise(NnKernel.SELECT_ROWS, out.size());
+    }
+
+    @Override
+    public synchronized void lstmCell(Tensor gates, Tensor cPrev, Tensor act, Tensor c, Tensor h) {
+        int hid = c.cols();
+        if (gates.cols() != 4 * hid) throw new IllegalArgumentException("lstmCell: gates must be [N, 4H], H = " + hid);
+        if (hid == 0) return;
+        kernel.oA = in(gates);
+        kernel.oB = in(cPrev);
+        kernel.oC = out(act);
+        kernel.oD = out(c);
+        kernel.oE = out(h);
+        kernel.k = hid;
+        elementwise(NnKernel.LSTM, c.size());
+    }
+
+    @Override
+    public synchronized void lstmCellBackward(Tensor act, Tensor cPrev, Tensor c, Tensor dh, Tensor dc, Tensor dGates) {
+        int hid = c.cols();
+        if (hid == 0) return;
+        kernel.oA = in(act);
+        kernel.oB = in(cPrev);
+        kernel.oC = in(c);
+        kernel.oD = in(dh);
+        kernel.oE = inOut(dc);
+        kernel.oF = out(dGates);
+        kernel.k = hid;
+        elementwise(NnKernel.LSTM_BACK, c.size());
+    }
+
+    @Override
+    public synchronized void gruCell(Tensor gx, Tensor gh, Tensor hPrev, Tensor act, Tensor h) {
+        int hid = h.cols();
+        if (gx.cols() != 3 * hid || gh.cols() != 3 * hid) throw new IllegalArgumentException("gruCell: gx and gh must be [N, 3H], H = " + hid);
+        if (hid == 0) return;
+        kernel.oA = in(gx);
+        kernel.oB = in(gh);
+        kernel.oC = in(hPrev);
+        kernel.oD = out(act);
+        kernel.oE = out(h);
+        kernel.k = hid;
+        elementwise(NnKernel.GRU, h.size());
+    }
+
+    @Override
+    public synchronized void gruCellBackward(Tensor act, Tensor gh, Tensor hPrev, Tensor dh, Tensor dgx, Tensor dgh, Tensor dhPrev) {
+        int hid = hPrev.cols();
+        if (hid == 0) return;
+        kernel.oA = in(act);
+        kernel.oB = in(gh);
+        kernel.oC = in(hPrev);
+        kernel.oD = in(dh);
+        kernel.oE = out(dgx);
+        kernel.oF = out(dgh);
+        kernel.oG = out(dhPrev);
+        kernel.k = hid;
+        elementwise(NnKernel.GRU_BACK, hPrev.size());
+    }
+    // ---- local response normalisation, per-channel batch normalisation ------------------------------
+
+    private static int plane(Tensor x, int channels, String op) {
+        if (channels < 1 || x.cols() % channels != 0) throw new IllegalArgumentException(op + ": " + x.cols() + " values per example do not split into " + channels + " channels");
+        return x.cols() / channels;
+    }
+
+    @Override
+    public synchronized void lrn(Tensor x, int channels, int size, float alpha, float beta, float k, Tensor y, Tensor scale) {
+        int plane = plane(x, channels, "lrn");
+        x.requireSameShape(y, "lrn");
+        x.requireSameShape(scale, "lrn");
+        kernel.oA = in(x);
+        kernel.oC = out(y);
+        kernel.oD = out(scale);
+        kernel.gC = channels;
+        kernel.gH = Math.max(1, plane);
+        kernel.gKh = size / 2;
+        kernel.gKw = (size - 1) / 2;
+        kernel.s0 = (float) ((double) alpha / size);
+        kernel.s1 = beta;
+        kernel.s2 = k;
+        elementwise(NnKernel.LRN, y.size());
+    }
+
+    @Override
+    public synchronized void lrnBackward(Tensor x, Tensor y, Tensor scale, int channels, int size, float alpha, float beta, Tensor dy, Tensor dx) {
+        int plane = plane(x, channels, "lrnBackward");
+        x.requireSameShape(dy, "lrnBackward");
+        x.requireSameShape(dx, "lrnBackward");
+        kernel.oA = in(x);
+        kernel.oB = in(y);
+        kernel.oC = in(scale);
+        kernel.oD = in(dy);
+        kernel.oE = out(dx);
+        kernel.gC = channels;
+        kernel.gH = Math.max(1, plane);
+        kernel.gKh = size / 2;
+        kernel.gKw = (size - 1) / 2;
+        kernel.s1 = beta;
+        kernel.s3 = (float) (2.0 * alpha * beta / size);
+        elementwise(NnKernel.LRN_BACK, dx.size());
+    }
+
+    @Override
+    public synchronized void batchNorm2dTrain(Tensor x, int channels, Tensor gamma, Tensor beta, float eps, Tensor y, Tensor xhat, Tensor mean, Tensor var, Tensor invStd) {
+        int plane = plane(x, channels, "batchNorm2dTrain");
+        if (x.rows() == 0 || plane == 0) return;
+        kernel.oA = in(x);
+        kernel.oB = in(gamma);
+        kernel.oC = in(beta);
+        kernel.oD = out(y);
+        kernel.oE = out(xhat);
+        kernel.oF = out(mean);
+        kernel.oG = out(var);
+        kernel.oH = out(invStd);
+        kernel.s0 = eps;
+        kernel.m = x.rows();
+        kernel.gC = channels;
+        kernel.gH = plane;
+        elementwise(NnKernel.BN2D_TRAIN, channels);
+    }
+
+    @Override
+    public synchronized void batchNorm2dEval(Tensor x, int channels, Tensor gamma, Tensor beta, Tensor mean, Tensor var, float eps, Tensor y) {
+        int plane = plane(x, channels, "batchNorm2dEval");
+        if (plane == 0) return;
+        kernel.oA = in(x);
+        kernel.oB = in(gamma);
+        kernel.oC = in(beta);
+        kernel.oD = in(mean);
+        kernel.oE = in(var);
+        kernel.oF = out(y);
+        kernel.s0 = eps;
+        kernel.gC = channels;
+        kernel.gH = plane;
+        elementwise(NnKernel.BN2D_EVAL, y.size());
+    }
+
+    @Override
+    public synchronized void batchNorm2dBackward(Tensor dy, int channels, Tensor xhat, Tensor gamma, Tensor invStd, Tensor dx, Tensor dgamma, Tensor dbeta) {
+        int plane = plane(dy, channels, "batchNorm2dBackward");
+        if (dy.rows() == 0 || plane == 0) return;
+        kernel.oA = in(dy);
+        kernel.oB = in(xhat);
+        kernel.oC = in(gamma);
+        kernel.oD = in(invStd);
+        kernel.oE = out(dx);
+        kernel.oF = inOut(dgamma);
+        kernel.oG = inOut(dbeta);
+        kernel.m = dy.rows();
+        kernel.gC = channels;
+        kernel.gH = plane;
+        elementwise(NnKernel.BN2D_BACK, channels);
     }
 }

@@ -10,6 +10,10 @@ import dev.jgym.core.nn.Param;
 import dev.jgym.core.nn.Tensor;
 import dev.jgym.core.nn.cpu.CpuBackend;
 import dev.jgym.core.nn.layers.Activation;
+import dev.jgym.core.nn.layers.Conv2d;
+import dev.jgym.core.nn.layers.Flatten;
+import dev.jgym.core.nn.layers.Pool2d;
+import dev.jgym.core.nn.layers.Recurrent;
 import dev.jgym.core.nn.layers.Dense;
 import dev.jgym.core.nn.layers.Sequential;
 import dev.jgym.core.nn.loss.Loss;
@@ -162,5 +166,88 @@ class OpenClTrainingTest {
         }
         System.out.println("DQN-sized step, 10 steps: " + steps);
         assertTrue(cl.ranOnOpenCl());
+    }
+    /** A conv-ReLU-maxpool-dense net on 1 x 8 x 8 images (Conv2d 4 filters 3x3 pad 1, MaxPool 2, Dense 64 -> 4). */
+    static Sequential cnn(Backend be, long seed) {
+        Rng rng = new Rng(seed);
+        return new Sequential(List.of(
+                new Conv2d(be, dev.jgym.core.nn.Window2d.square(1, 8, 8, 3, 1, 1, 1), 4, dev.jgym.core.nn.Init.heNormal(), dev.jgym.core.nn.Init.constant(0), rng),
+                new Activation(be, ActivationKind.RELU),
+                Pool2d.max(be, 4, 8, 8, 2, 2, 0),
+                new Flatten(64),
+                new Dense(be, 64, 4, rng)));
+    }
+
+    /** 8 x 8 images, label = the quadrant holding a bright 2 x 2 square, Gaussian noise sd 0.3. */
+    static Tensor[] quadrants(Rng rng, int n) {
+        Tensor x = Tensor.zeros(n, 64), y = Tensor.zeros(n, 4);
+        for (int i = 0; i < n; i++) {
+            int c = rng.nextInt(4);
+            int r0 = (c / 2) * 4 + rng.nextInt(3), c0 = (c % 2) * 4 + rng.nextInt(3);
+            for (int p = 0; p < 64; p++) x.data()[64 * i + p] = (float) (0.3 * rng.gaussian());
+            for (int a = 0; a < 2; a++) for (int b = 0; b < 2; b++) x.data()[64 * i + (r0 + a) * 8 + c0 + b] += 1f;
+            y.data()[4 * i + c] = 1f;
+        }
+        return new Tensor[] {x, y};
+    }
+
+    /** Sequences of 6 steps of 3 values; label 1 when the first feature sums above 0. LSTM or GRU (hidden 8) then Dense 8 -> 2. */
+    static Tensor[] sequences(Rng rng, int n) {
+        Tensor x = Tensor.zeros(n, 18), y = Tensor.zeros(n, 2);
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < 18; j++) {
+                float v = (float) rng.gaussian();
+                x.data()[18 * i + j] = v;
+                if (j % 3 == 0) s += v;
+            }
+            y.data()[2 * i + (s > 0 ? 1 : 0)] = 1f;
+        }
+        return new Tensor[] {x, y};
+    }
+
+    static double[] trainNet(Backend be, String kind, int steps) {
+        Sequential net;
+        if (kind.equals("cnn")) {
+            net = cnn(be, 5);
+        } else {
+            Rng rng = new Rng(6);
+            Recurrent.Cell cell = Recurrent.Cell.byId(kind);
+            net = new Sequential(List.of(new Recurrent(be, cell, 3, 8, 6, false, false, 0, rng), new Dense(be, 8, 2, rng)));
+        }
+        Optimizer opt = new Adam(be, net.trainable(), 0.01);
+        Loss loss = new SoftmaxCrossEntropy(be);
+        Rng data = new Rng(8);
+        double[] curve = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            Tensor[] b = kind.equals("cnn") ? quadrants(data, 32) : sequences(data, 32);
+            opt.zeroGrad();
+            curve[t] = loss.forward(net.forward(b[0]), b[1]);
+            net.backward(loss.backward(), false);
+            opt.step();
+        }
+        return curve;
+    }
+
+    @Test
+    @DisplayName("a conv-ReLU-maxpool-dense CNN (quadrant images), an LSTM and a GRU (sign of a sum), Adam 0.01, 60 steps of 32: OpenCL and CPU losses within 1e-3 + 1e-2 |cpu| at every step, and all learn (mean of the last 10 < 0.6 of the first)")
+    void convAndRecurrentTrainingRunsMatchCpu() {
+        int steps = 60;
+        for (String kind : List.of("cnn", "lstm", "gru")) {
+            double[] c = trainNet(cpu, kind, steps), g = trainNet(cl, kind, steps);
+            double worst = 0, lastC = 0, lastG = 0;
+            for (int t = 0; t < steps; t++) {
+                double d = Math.abs(c[t] - g[t]);
+                worst = Math.max(worst, d);
+                assertTrue(d <= 1e-3 + 1e-2 * Math.abs(c[t]), kind + " step " + t + ": cpu " + c[t] + ", opencl " + g[t]);
+            }
+            for (int t = steps - 10; t < steps; t++) {
+                lastC += c[t] / 10;
+                lastG += g[t] / 10;
+            }
+            System.out.printf("%s run: first loss %.4f, last-10 mean cpu %.4f opencl %.4f, worst |d| %.2e%n", kind, c[0], lastC, lastG, worst);
+            assertTrue(lastC < 0.6 * c[0] && lastG < 0.6 * g[0], kind + " did not learn: " + c[0] + " -> " + lastC + " / " + lastG);
+            assertTrue(cl.ranOnOpenCl());
+        }
     }
 }
