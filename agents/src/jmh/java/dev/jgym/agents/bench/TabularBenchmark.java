@@ -80,7 +80,7 @@ public class TabularBenchmark {
     }
 
     static QLearning newAgent(Env<Object, Object> env) {
-        QLearning.Settings settings = Json.bind(JsonNodeFactory.instance.objectNode().put("gamma", 0.99), QLearning.Settings.class, "bench", "$");
+        dev.jgym.agents.tabular.TdSettings settings = Json.bind(JsonNodeFactory.instance.objectNode().put("gamma", 0.99), dev.jgym.agents.tabular.TdSettings.class, "bench", "$");
         return new QLearning(settings, new AgentContext(QLearning.TYPE, env.observationSpace(), env.actionSpace(), new Rng(5)));
     }
 

@@ -1,8 +1,6 @@
 package dev.jgym.agents.tabular;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.AgentContext;
-import dev.jgym.core.config.Check;
 import dev.jgym.core.sim.Transition;
 
 /**
@@ -17,33 +15,12 @@ import dev.jgym.core.sim.Transition;
 public final class DoubleQLearning extends TabularAgent {
     public static final String TYPE = "double-q-learning";
 
-    /** Settings, as a config gives them; every field may be left out. */
-    public record Settings(
-            @JsonProperty("alpha") Double alpha,                                   // step size α in (0, 1] (default 0.1)
-            @JsonProperty("gamma") Double gamma,                                   // discount γ in [0, 1] (default 1, the book's episodic tasks)
-            @JsonProperty("epsilon") Double epsilon,                               // ε of ε-greedy (default 0.1)
-            @JsonProperty("epsilon_end") Double epsilonEnd,                        // with a schedule: the final ε
-            @JsonProperty("epsilon_decay_episodes") Integer epsilonDecayEpisodes,  // with a schedule: episodes to reach it
-            @JsonProperty("epsilon_schedule") String epsilonSchedule,              // "linear" (default) or "exponential"
-            @JsonProperty("temperature") Double temperature,                       // softmax τ instead of ε-greedy
-            @JsonProperty("initial_value") Double initialValue) {                  // Q before learning (default 0)
-        public Settings {
-            alpha = alpha == null ? 0.1 : alpha;
-            checkAlpha(alpha);
-            gamma = gamma == null ? 1.0 : gamma;
-            Check.inRange("gamma", gamma, 0, 1);
-            initialValue = initialValue == null ? 0.0 : initialValue;
-            Check.finite("initial_value", initialValue);
-            explore(epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature);
-        }
-    }
-
     private final double alpha;
     private final double gamma;
     private final double[] q1;
     private final double[] q2;
 
-    public DoubleQLearning(Settings s, AgentContext context) {
+    public DoubleQLearning(TdSettings s, AgentContext context) {
         super(TYPE, context, explore(s.epsilon(), s.epsilonEnd(), s.epsilonDecayEpisodes(), s.epsilonSchedule(), s.temperature()),
                 s.initialValue());
         this.alpha = s.alpha();

@@ -16,10 +16,10 @@ public final class TabularAgents implements AgentProvider {
     @Override
     public List<AgentType<?>> types() {
         return List.of(
-                new AgentType<>(QLearning.TYPE, "Q-learning, off-policy TD control (S&B 6.5)", QLearning.Settings.class, QLearning::new),
+                new AgentType<>(QLearning.TYPE, "Q-learning, off-policy TD control (S&B 6.5)", TdSettings.class, QLearning::new),
                 new AgentType<>(Sarsa.TYPE, "SARSA, on-policy TD control (S&B 6.4)", Sarsa.Settings.class, Sarsa::new),
-                new AgentType<>(ExpectedSarsa.TYPE, "Expected SARSA (S&B 6.6)", ExpectedSarsa.Settings.class, ExpectedSarsa::new),
-                new AgentType<>(DoubleQLearning.TYPE, "Double Q-learning (S&B 6.7)", DoubleQLearning.Settings.class, DoubleQLearning::new),
+                new AgentType<>(ExpectedSarsa.TYPE, "Expected SARSA (S&B 6.6)", TdSettings.class, ExpectedSarsa::new),
+                new AgentType<>(DoubleQLearning.TYPE, "Double Q-learning (S&B 6.7)", TdSettings.class, DoubleQLearning::new),
                 new AgentType<>(NStepSarsa.TYPE, "n-step SARSA (S&B 7.2)", NStepSarsa.Settings.class, NStepSarsa::new),
                 new AgentType<>(SarsaLambda.TYPE, "SARSA(lambda) with eligibility traces (S&B 12.7)", SarsaLambda.Settings.class, SarsaLambda::new),
                 new AgentType<>(TdPrediction.TYPE, "TD(0) prediction of the random policy (S&B 6.1)", TdPrediction.Settings.class, TdPrediction::new),
