@@ -3,14 +3,12 @@ package dev.jgym.agents.bandit;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.AgentContext;
 import dev.jgym.core.config.Check;
-import dev.jgym.core.config.Json;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.scene.Annotations;
 import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Transition;
 import dev.jgym.core.space.Discrete;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * ε-greedy action-value method (Sutton &amp; Barto, 2nd ed., sections 2.2 to 2.6).
@@ -42,27 +40,14 @@ public final class EpsilonGreedy implements Agent<Integer, Integer> {
         }
     }
 
-    /** What {@link #save} writes. */
-    record Saved(@JsonProperty(required = true) String type, @JsonProperty(required = true) Long steps,
-                 @JsonProperty(required = true) double[] estimates, @JsonProperty(required = true) long[] counts) {
-        Saved {
-            Check.present("type", type);
-            Check.present("steps", steps);
-            Check.present("estimates", estimates);
-            Check.present("counts", counts);
-        }
-    }
-
     private final Settings settings;
     private final Discrete space;
     private final Integer[] actions;
     private final Rng rng;
     private final double epsilon;
-    private final double alpha; // 0 = sample averages
-    private final double[] q;
-    private final long[] n;
+    private final ActionValues values;
+    private final double[] q; // values.q, read when acting
     private final int[] ties;
-    private long steps;
 
     public EpsilonGreedy(Settings settings, AgentContext context) {
         this.settings = settings;
@@ -70,12 +55,10 @@ public final class EpsilonGreedy implements Agent<Integer, Integer> {
         this.actions = Arms.actions(space);
         this.rng = context.rng();
         this.epsilon = settings.epsilon();
-        this.alpha = settings.alpha() == null ? 0 : settings.alpha();
         int k = space.n();
-        this.q = new double[k];
-        this.n = new long[k];
+        this.values = new ActionValues(k, settings.initialValue(), settings.alpha());
+        this.q = values.q;
         this.ties = new int[k];
-        Arrays.fill(q, settings.initialValue());
     }
 
     public Settings settings() {
@@ -90,11 +73,7 @@ public final class EpsilonGreedy implements Agent<Integer, Integer> {
 
     @Override
     public void observe(Transition<Integer, Integer> t) {
-        int a = Arms.index(TYPE, space, t.action());
-        n[a]++;
-        steps++;
-        double step = alpha > 0 ? alpha : 1.0 / n[a];
-        q[a] += step * (t.reward() - q[a]);
+        values.update(Arms.index(TYPE, space, t.action()), t.reward());
     }
 
     @Override
@@ -102,21 +81,14 @@ public final class EpsilonGreedy implements Agent<Integer, Integer> {
         return Annotations.vector(Annotations.ACTION_VALUES, q);
     }
 
-    /** Writes Q, N and the step count as JSON. The random stream is not saved: it belongs to the run. */
+    /** Writes Q, N and the step count as JSON ({@link ActionValues#save}). */
     @Override
     public void save(Path file) {
-        Json.write(file, new Saved(TYPE, steps, q.clone(), n.clone()));
+        values.save(file, TYPE);
     }
 
     @Override
     public void load(Path file) {
-        Saved saved = Saves.read(file, Saved.class);
-        Saves.expectType(file, saved.type(), TYPE);
-        Saves.expectArms(file, "estimates", saved.estimates().length, q.length);
-        Saves.expectArms(file, "counts", saved.counts().length, q.length);
-        Saves.expectNonNegative(file, "steps", saved.steps());
-        System.arraycopy(saved.estimates(), 0, q, 0, q.length);
-        System.arraycopy(saved.counts(), 0, n, 0, n.length);
-        steps = saved.steps();
+        values.load(file, TYPE);
     }
 }

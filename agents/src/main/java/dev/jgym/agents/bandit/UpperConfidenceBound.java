@@ -3,7 +3,6 @@ package dev.jgym.agents.bandit;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.AgentContext;
 import dev.jgym.core.config.Check;
-import dev.jgym.core.config.Json;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.scene.Annotations;
 import dev.jgym.core.sim.Agent;
@@ -40,28 +39,15 @@ public final class UpperConfidenceBound implements Agent<Integer, Integer> {
         }
     }
 
-    /** What {@link #save} writes. */
-    record Saved(@JsonProperty(required = true) String type, @JsonProperty(required = true) Long steps,
-                 @JsonProperty(required = true) double[] estimates, @JsonProperty(required = true) long[] counts) {
-        Saved {
-            Check.present("type", type);
-            Check.present("steps", steps);
-            Check.present("estimates", estimates);
-            Check.present("counts", counts);
-        }
-    }
-
     private final Settings settings;
     private final Discrete space;
     private final Integer[] actions;
     private final Rng rng;
     private final double c;
-    private final double alpha; // 0 = sample averages
-    private final double[] q;
-    private final long[] n;
+    private final ActionValues values;
+    private final double[] q; // values.q, read when acting
     private final double[] upper;
     private final int[] ties;
-    private long steps;
 
     public UpperConfidenceBound(Settings settings, AgentContext context) {
         this.settings = settings;
@@ -69,10 +55,9 @@ public final class UpperConfidenceBound implements Agent<Integer, Integer> {
         this.actions = Arms.actions(space);
         this.rng = context.rng();
         this.c = settings.c();
-        this.alpha = settings.alpha() == null ? 0 : settings.alpha();
         int k = space.n();
-        this.q = new double[k];
-        this.n = new long[k];
+        this.values = new ActionValues(k, 0, settings.alpha());
+        this.q = values.q;
         this.upper = new double[k];
         this.ties = new int[k];
     }
@@ -84,22 +69,18 @@ public final class UpperConfidenceBound implements Agent<Integer, Integer> {
     @Override
     public Integer act(Integer observation) {
         int untried = 0;
-        for (int a = 0; a < n.length; a++) {
-            if (n[a] == 0) ties[untried++] = a;
+        for (int a = 0; a < q.length; a++) {
+            if (values.n[a] == 0) ties[untried++] = a;
         }
         if (untried > 0) return actions[untried == 1 ? ties[0] : ties[rng.nextInt(untried)]];
-        double logT = StrictMath.log(steps + 1);
-        for (int a = 0; a < q.length; a++) upper[a] = q[a] + c * Math.sqrt(logT / n[a]);
+        double logT = StrictMath.log(values.steps + 1);
+        for (int a = 0; a < q.length; a++) upper[a] = q[a] + c * Math.sqrt(logT / values.n[a]);
         return actions[Arms.argmax(upper, ties, rng)];
     }
 
     @Override
     public void observe(Transition<Integer, Integer> t) {
-        int a = Arms.index(TYPE, space, t.action());
-        n[a]++;
-        steps++;
-        double step = alpha > 0 ? alpha : 1.0 / n[a];
-        q[a] += step * (t.reward() - q[a]);
+        values.update(Arms.index(TYPE, space, t.action()), t.reward());
     }
 
     @Override
@@ -107,21 +88,14 @@ public final class UpperConfidenceBound implements Agent<Integer, Integer> {
         return Annotations.vector(Annotations.ACTION_VALUES, q);
     }
 
-    /** Writes Q, N and the step count as JSON. The random stream is not saved: it belongs to the run. */
+    /** Writes Q, N and the step count as JSON ({@link ActionValues#save}). */
     @Override
     public void save(Path file) {
-        Json.write(file, new Saved(TYPE, steps, q.clone(), n.clone()));
+        values.save(file, TYPE);
     }
 
     @Override
     public void load(Path file) {
-        Saved saved = Saves.read(file, Saved.class);
-        Saves.expectType(file, saved.type(), TYPE);
-        Saves.expectArms(file, "estimates", saved.estimates().length, q.length);
-        Saves.expectArms(file, "counts", saved.counts().length, q.length);
-        Saves.expectNonNegative(file, "steps", saved.steps());
-        System.arraycopy(saved.estimates(), 0, q, 0, q.length);
-        System.arraycopy(saved.counts(), 0, n, 0, n.length);
-        steps = saved.steps();
+        values.load(file, TYPE);
     }
 }
