@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.nn.Param;
+import dev.jgym.core.nn.optim.Optimizer;
 import dev.jgym.core.nn.optim.OptimizerState;
 import dev.jgym.core.rng.Rng;
 import java.io.ByteArrayInputStream;
@@ -62,11 +63,12 @@ public final class Checkpoint {
         h.put("prioritized", s.prioritized() != null);
         h.put("n_step", s.nStep());
         h.put("seed", config.seed());
+        if (s.recurrent() != null) h.set("recurrent", Json.MAPPER.valueToTree(s.recurrent()));
         return h;
     }
 
     /** A checkpoint of a run in progress. */
-    static Checkpoint of(DqnConfig config, DqnTraining.Shape shape, DqnLearner l, DqnTraining.Run run) {
+    static Checkpoint of(DqnConfig config, DqnTraining.Shape shape, Learner learner, DqnTraining.Run run) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeLong(run.step);
@@ -98,18 +100,13 @@ public final class Checkpoint {
                 out.writeDouble(r.max());
                 out.writeDouble(r.meanLength());
             }
-            out.writeLong(l.updates);
-            writeLongs(out, l.explore.saveState());
-            writeLongs(out, l.replay.saveState());
-            writeParams(out, l.online.params());
-            writeParams(out, l.target.params());
-            OptimizerState os = OptimizerState.of(l.optimizer);
-            out.writeLong(os.steps());
-            out.writeInt(os.tables().length);
-            for (float[][] table : os.tables()) {
-                out.writeInt(table.length);
-                for (float[] a : table) writeFloats(out, a);
+            if (learner instanceof DrqnLearner r) {
+                writeLearner(out, r.updates, r.explore, r.replay, r.online.params(), r.target.params(), r.optimizer);
+                writeSequences(out, r);
+                return new Checkpoint(header(config, shape), bytes.toByteArray(), null);
             }
+            DqnLearner l = (DqnLearner) learner;
+            writeLearner(out, l.updates, l.explore, l.replay, l.online.params(), l.target.params(), l.optimizer);
             ReplayBuffer b = l.buffer;
             int d = b.obsDim(), n = b.size();
             out.writeInt(n);
@@ -208,7 +205,7 @@ public final class Checkpoint {
     }
 
     /** Puts the saved state into a freshly built learner and run. */
-    void restoreInto(DqnLearner l, DqnTraining.Run run) {
+    void restoreInto(Learner learner, DqnTraining.Run run) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
             run.step = in.readLong();
             run.episode = in.readInt();
@@ -227,18 +224,20 @@ public final class Checkpoint {
             for (int i = in.readInt(); i > 0; i--) {
                 run.evaluations.add(new DqnTraining.EvalRow(in.readLong(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
             }
+            if (learner instanceof DrqnLearner r) {
+                long updates = in.readLong();
+                r.explore = Rng.restore(readLongs(in));
+                r.replay = Rng.restore(readLongs(in));
+                readNetworks(in, r.online.params(), r.target.params(), r.optimizer);
+                r.updates = updates;
+                readSequences(in, r);
+                return;
+            }
+            DqnLearner l = (DqnLearner) learner;
             l.updates = in.readLong();
             l.explore = Rng.restore(readLongs(in));
             l.replay = Rng.restore(readLongs(in));
-            readParams(in, l.online.params());
-            readParams(in, l.target.params());
-            long steps = in.readLong();
-            float[][][] tables = new float[in.readInt()][][];
-            for (int t = 0; t < tables.length; t++) {
-                tables[t] = new float[in.readInt()][];
-                for (int i = 0; i < tables[t].length; i++) tables[t][i] = readFloats(in);
-            }
-            new OptimizerState(steps, tables).restoreInto(l.optimizer);
+            readNetworks(in, l.online.params(), l.target.params(), l.optimizer);
             ReplayBuffer b = l.buffer;
             int d = b.obsDim();
             int n = in.readInt(), cursor = in.readInt();
@@ -265,6 +264,70 @@ public final class Checkpoint {
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError("checkpoint " + file + ": does not fit this run (" + e.getMessage() + ")");
         }
+    }
+
+    /** What both learners hold: the update count, the two streams, both networks and the optimizer's state. */
+    private static void writeLearner(DataOutputStream out, long updates, Rng explore, Rng replay, List<Param> online, List<Param> target,
+                                     Optimizer optimizer) throws IOException {
+        out.writeLong(updates);
+        writeLongs(out, explore.saveState());
+        writeLongs(out, replay.saveState());
+        writeParams(out, online);
+        writeParams(out, target);
+        OptimizerState os = OptimizerState.of(optimizer);
+        out.writeLong(os.steps());
+        out.writeInt(os.tables().length);
+        for (float[][] table : os.tables()) {
+            out.writeInt(table.length);
+            for (float[] a : table) writeFloats(out, a);
+        }
+    }
+
+    /** Both networks and the optimizer's state (after the counters and streams of {@link #writeLearner}). */
+    private static void readNetworks(DataInputStream in, List<Param> online, List<Param> target, Optimizer optimizer) throws IOException {
+        readParams(in, online);
+        readParams(in, target);
+        long steps = in.readLong();
+        float[][][] tables = new float[in.readInt()][][];
+        for (int t = 0; t < tables.length; t++) {
+            tables[t] = new float[in.readInt()][];
+            for (int i = 0; i < tables[t].length; i++) tables[t][i] = readFloats(in);
+        }
+        new OptimizerState(steps, tables).restoreInto(optimizer);
+    }
+
+    /** The sequence replay (its stored steps with their episode numbers) and the training episode's recurrent state. */
+    private static void writeSequences(DataOutputStream out, DrqnLearner r) throws IOException {
+        SequenceReplay b = r.buffer;
+        int d = b.obsDim(), n = b.size();
+        out.writeInt(n);
+        out.writeInt(b.cursor());
+        out.writeLong(b.added());
+        out.writeLong(b.episode());
+        for (int i = 0; i < n * d; i++) out.writeFloat(b.obs[i]);
+        for (int i = 0; i < n * d; i++) out.writeFloat(b.next[i]);
+        for (int i = 0; i < n; i++) out.writeInt(b.actions[i]);
+        for (int i = 0; i < n; i++) out.writeFloat(b.rewards[i]);
+        for (int i = 0; i < n; i++) out.writeFloat(b.discounts[i]);
+        for (int i = 0; i < n; i++) out.writeLong(b.episodes[i]);
+        float[][] hc = r.memory.saved();
+        writeFloats(out, hc[0]);
+        writeFloats(out, hc[1]);
+    }
+
+    private static void readSequences(DataInputStream in, DrqnLearner r) throws IOException {
+        SequenceReplay b = r.buffer;
+        int d = b.obsDim(), n = in.readInt(), cursor = in.readInt();
+        long added = in.readLong(), episode = in.readLong();
+        if (n > b.capacity()) throw new IllegalArgumentException(n + " stored steps, the replay holds " + b.capacity());
+        for (int i = 0; i < n * d; i++) b.obs[i] = in.readFloat();
+        for (int i = 0; i < n * d; i++) b.next[i] = in.readFloat();
+        for (int i = 0; i < n; i++) b.actions[i] = in.readInt();
+        for (int i = 0; i < n; i++) b.rewards[i] = in.readFloat();
+        for (int i = 0; i < n; i++) b.discounts[i] = in.readFloat();
+        for (int i = 0; i < n; i++) b.episodes[i] = in.readLong();
+        b.restore(n, cursor, added, episode);
+        r.memory.restore(new float[][] {readFloats(in), readFloats(in)});
     }
 
     private static void writeLongs(DataOutputStream out, long[] v) throws IOException {

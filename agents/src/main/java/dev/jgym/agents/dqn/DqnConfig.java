@@ -112,8 +112,9 @@ public record DqnConfig(
      * @param dueling dueling heads (Wang et al., 2016) [false]
      * @param nStep n-step returns [1]
      * @param prioritized prioritized replay (Schaul et al., 2016); absent for uniform replay
-     * @param network the MLP
+     * @param network the MLP (with {@code recurrent}: the layers before the recurrent core)
      * @param optimizer the update rule (as in supervised configs: sgd, momentum, nesterov, rmsprop, adam, adamw)
+     * @param recurrent a recurrent core and sequence replay (DRQN, see {@link DrqnLearner}); absent for the feed-forward DQN
      */
     public record DqnSettings(
             @JsonProperty(value = "total_steps", required = true) Long totalSteps,
@@ -136,7 +137,8 @@ public record DqnConfig(
             @JsonProperty("n_step") Integer nStep,
             PrioritizedSettings prioritized,
             @JsonProperty(required = true) NetworkSettings network,
-            @JsonProperty(required = true) SupervisedConfig.OptimizerConfig optimizer) {
+            @JsonProperty(required = true) SupervisedConfig.OptimizerConfig optimizer,
+            RecurrentSettings recurrent) {
         public DqnSettings {
             Check.present("total_steps", totalSteps);
             Check.positive("total_steps", totalSteps);
@@ -175,6 +177,33 @@ public record DqnConfig(
             Check.present("network", network);
             Check.present("optimizer", optimizer);
             Check.that(batchSize <= bufferSize, "batch_size", "expected at most buffer_size (" + bufferSize + "), found " + batchSize);
+            if (recurrent != null) {
+                Check.that(nStep == 1, "n_step", "expected 1 with a recurrent network (its replay keeps one-step transitions in sequences), found " + nStep);
+                Check.that(prioritized == null, "prioritized", "not available with a recurrent network (its replay samples sequences uniformly)");
+            }
+        }
+    }
+
+    /**
+     * A recurrent core between the MLP and the Q head, trained on replayed sequences (Hausknecht
+     * and Stone, 2015; burn-in from Kapturowski et al., 2019). Defaults in brackets.
+     *
+     * @param cell {@code lstm} or {@code gru} [lstm]
+     * @param hidden width of the recurrent state [64]
+     * @param sequenceLength replayed steps that carry the loss [16]
+     * @param burnIn steps before them that only warm the state: no loss, no gradient [4]
+     */
+    public record RecurrentSettings(String cell, Integer hidden, @JsonProperty("sequence_length") Integer sequenceLength,
+                                    @JsonProperty("burn_in") Integer burnIn) {
+        public RecurrentSettings {
+            if (cell == null) cell = "lstm";
+            Check.that(Set.of("lstm", "gru").contains(cell), "cell", "expected lstm or gru, found \"" + cell + "\"");
+            if (hidden == null) hidden = 64;
+            Check.positive("hidden", hidden);
+            if (sequenceLength == null) sequenceLength = 16;
+            Check.positive("sequence_length", sequenceLength);
+            if (burnIn == null) burnIn = 4;
+            Check.that(burnIn >= 0, "burn_in", "expected an integer >= 0, found " + burnIn);
         }
     }
 

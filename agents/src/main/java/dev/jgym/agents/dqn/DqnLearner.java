@@ -30,7 +30,7 @@ import dev.jgym.core.rng.Rng;
  * loss buffers. Random numbers come from two streams: {@code explore} (epsilon-greedy) and
  * {@code replay} (minibatch draws).
  */
-public final class DqnLearner {
+public final class DqnLearner implements Learner {
     private final DqnConfig.DqnSettings s;
     private final Backend backend;
     private final int obsDim, actions, batch;
@@ -58,7 +58,7 @@ public final class DqnLearner {
         this.online = new QNetwork(backend, obsDim, hidden, settings.network().activation(), actions, settings.dueling(), init, seed.child("init"));
         this.target = new QNetwork(backend, obsDim, hidden, settings.network().activation(), actions, settings.dueling(), init, seed.child("init"));
         target.copyFrom(online);
-        this.optimizer = optimizer(settings.optimizer(), online);
+        this.optimizer = optimizer(settings.optimizer(), online.params());
         DqnConfig.PrioritizedSettings per = settings.prioritized();
         this.buffer = new ReplayBuffer(settings.bufferSize(), obsDim, per != null, per == null ? 0 : per.alpha());
         this.nStep = new NStepReturns(settings.nStep(), settings.gamma(), obsDim);
@@ -83,8 +83,7 @@ public final class DqnLearner {
         grad = new float[batch];
     }
 
-    static Optimizer optimizer(SupervisedConfig.OptimizerConfig o, QNetwork net) {
-        var ps = net.params();
+    static Optimizer optimizer(SupervisedConfig.OptimizerConfig o, java.util.List<dev.jgym.core.nn.Param> ps) {
         switch (o.type()) {
             case "sgd": return new Sgd(ps, o.lr(), 0, false, o.weightDecay());
             case "momentum": return new Sgd(ps, o.lr(), o.momentum(), false, o.weightDecay());
@@ -103,11 +102,50 @@ public final class DqnLearner {
         return buffer;
     }
 
+    @Override
     public long updates() {
         return updates;
     }
 
+    @Override
+    public int stored() {
+        return buffer.size();
+    }
+
+    @Override
+    public void startEpisode() {}
+
+    @Override
+    public java.util.List<dev.jgym.core.nn.Param> params() {
+        return online.params();
+    }
+
+    @Override
+    public dev.jgym.core.nn.layers.Sequential model() {
+        return online.asSequential();
+    }
+
+    /** Stateless: the learner's own {@link #greedy}. */
+    @Override
+    public Actor greedyActor() {
+        return new Actor() {
+            @Override
+            public void reset() {}
+
+            @Override
+            public int greedy(float[] observation) {
+                return DqnLearner.this.greedy(observation);
+            }
+
+            @Override
+            public float[] lastValues() {
+                return DqnLearner.this.lastValues();
+            }
+        };
+    }
+
     /** Epsilon-greedy: one uniform draw decides, a second picks the random action. */
+    @Override
     public int act(float[] observation, double epsilon) {
         if (explore.nextDouble() < epsilon) return explore.nextInt(actions);
         return greedy(observation);
@@ -138,6 +176,7 @@ public final class DqnLearner {
     }
 
     /** Stores one env step (through the n-step accumulator). */
+    @Override
     public void observe(float[] state, int action, double reward, float[] next, boolean terminated, boolean truncated) {
         nStep.push(state, action, reward, next, terminated, truncated, buffer);
     }
@@ -149,6 +188,7 @@ public final class DqnLearner {
      * One gradient step on a minibatch; {@code beta} is prioritized replay's importance exponent
      * (ignored for uniform replay). Returns the loss and the mean Q(s, a) of the minibatch.
      */
+    @Override
     public StepStats trainStep(double beta) {
         buffer.sample(replay, batch, beta, indices, weights);
         buffer.gather(indices, batch, states.data(), batchActions, batchRewards, nextStates.data(), batchDiscounts);
@@ -218,6 +258,7 @@ public final class DqnLearner {
     }
 
     /** Hard copy (tau = 1) or Polyak averaging of the online network into the target network. */
+    @Override
     public void updateTarget() {
         if (s.tau() >= 1) target.copyFrom(online);
         else target.blendFrom(online, (float) (s.tau() * 1.0));

@@ -54,7 +54,7 @@ public final class DqnOutput {
         Json.writeAtomically(dir.resolve("evaluations.csv"), ev.toString().getBytes(StandardCharsets.UTF_8));
         Json.write(dir.resolve("summary.json"), summary(config, r));
         curves(dir, config.name(), r);
-        if (!r.learner().online().dueling()) ModelFile.save(dir.resolve("model.jgm"), r.learner().online().asSequential());
+        if (r.learner().model() != null) ModelFile.save(dir.resolve("model.jgm"), r.learner().model());
     }
 
     private static String evalLine(DqnTraining.EvalRow e) {
@@ -88,7 +88,7 @@ public final class DqnOutput {
         for (int i = from; i < n; i++) sum += r.episodes().get(i).episodeReturn();
         if (n > 0) root.put("last_100_training_return", sum / (n - from));
         long params = 0;
-        for (Param p : r.learner().online().params()) params += p.value().size();
+        for (Param p : r.learner().params()) params += p.value().size();
         root.put("parameters", params);
         return root;
     }

@@ -46,7 +46,7 @@ public final class DqnTraining {
 
     /** What a run did. */
     public record Result(List<EpisodeRow> episodes, List<EvalRow> evaluations, EvalRow finalEvaluation, long steps,
-                         long updates, long solvedAtStep, DqnLearner learner) {
+                         long updates, long solvedAtStep, Learner learner) {
         public boolean solved() {
             return solvedAtStep >= 0;
         }
@@ -211,7 +211,7 @@ public final class DqnTraining {
         Rng root = new Rng(config.seed());
         double threshold = threshold(shape);
         try (Backend backend = BackendFactory.create(config.backend(), threads, source)) {
-            DqnLearner learner = new DqnLearner(s, backend, shape.obsDim(), shape.actions(), root);
+            Learner learner = Learner.create(s, backend, shape.obsDim(), shape.actions(), root);
             Run run = new Run();
             Env<float[], Integer> env = makeEnv();
             float[] obs = new float[shape.obsDim()];
@@ -224,6 +224,7 @@ public final class DqnTraining {
                 System.arraycopy(o, 0, obs, 0, obs.length);
             } else {
                 System.arraycopy(env.reset(episodeSeed(root, "env", 0), Map.of()).observation(), 0, obs, 0, obs.length);
+                learner.startEpisode();
             }
             double lastReturn = run.episodes.isEmpty() ? Double.NaN : run.episodes.get(run.episodes.size() - 1).episodeReturn();
             long reported = run.step;
@@ -237,7 +238,7 @@ public final class DqnTraining {
                 run.episodeReturn += step.reward();
                 long t = run.step;
                 if (t > s.learningStarts()) {
-                    if (t % s.trainFrequency() == 0 && learner.buffer().size() >= s.batchSize()) {
+                    if (t % s.trainFrequency() == 0 && learner.stored() >= s.batchSize()) {
                         for (int g = 0; g < s.gradientSteps(); g++) {
                             DqnLearner.StepStats st = learner.trainStep(DqnLearner.beta(s, t));
                             run.lossSum += st.loss();
@@ -255,6 +256,7 @@ public final class DqnTraining {
                     run.episode++;
                     run.startEpisode();
                     System.arraycopy(env.reset(episodeSeed(root, "env", run.episode), Map.of()).observation(), 0, obs, 0, obs.length);
+                    learner.startEpisode();
                 } else {
                     System.arraycopy(step.observation(), 0, obs, 0, obs.length);
                 }
@@ -314,7 +316,7 @@ public final class DqnTraining {
      * final-episode observers (if any) watch the last one, evaluation observers every one unless
      * {@code evaluation} is {@link #NOT_OBSERVED}.
      */
-    EvalRow evaluate(DqnLearner learner, Rng seeds, int episodes, long atStep, List<FinalEpisodeObserver> lastEpisodeObservers,
+    EvalRow evaluate(Learner learner, Rng seeds, int episodes, long atStep, List<FinalEpisodeObserver> lastEpisodeObservers,
                      int evaluation) {
         double sum = 0, sumSq = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, lengths = 0;
         Env<float[], Integer> env = makeEnv();
@@ -374,19 +376,26 @@ public final class DqnTraining {
         }
     }
 
-    /** The greedy policy of a learner as a core {@link Agent} (for the simulator and viewers). */
+    /** The greedy policy of a learner as a core {@link Agent} (for the simulator and viewers), with its own memory. */
     public static final class GreedyAgent implements Agent<float[], Integer> {
-        private final DqnLearner learner;
+        private final Learner learner;
+        private final Learner.Actor actor;
         private double[] lastValues = new double[0];
 
-        public GreedyAgent(DqnLearner learner) {
+        public GreedyAgent(Learner learner) {
             this.learner = learner;
+            this.actor = learner.greedyActor();
+        }
+
+        @Override
+        public void onEpisodeStart(float[] observation) {
+            actor.reset();
         }
 
         @Override
         public Integer act(float[] observation) {
-            int a = learner.greedy(observation);
-            float[] q = learner.lastValues();
+            int a = actor.greedy(observation);
+            float[] q = actor.lastValues();
             if (lastValues.length != q.length) lastValues = new double[q.length];
             for (int i = 0; i < q.length; i++) lastValues[i] = q[i];
             return a;
@@ -402,12 +411,18 @@ public final class DqnTraining {
 
         @Override
         public void save(Path file) {
-            dev.jgym.core.nn.io.ModelFile.save(file, learner.online().asSequential());
+            dev.jgym.core.nn.io.ModelFile.save(file, model());
         }
 
         @Override
         public void load(Path file) {
-            dev.jgym.core.nn.io.ModelFile.loadInto(file, learner.online().asSequential());
+            dev.jgym.core.nn.io.ModelFile.loadInto(file, model());
+        }
+
+        private dev.jgym.core.nn.layers.Sequential model() {
+            dev.jgym.core.nn.layers.Sequential m = learner.model();
+            if (m == null) throw new UnsupportedOperationException("this Q-network is not a chain of layers (dueling or recurrent): its checkpoint holds it");
+            return m;
         }
     }
 }

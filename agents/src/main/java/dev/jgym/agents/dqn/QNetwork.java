@@ -99,15 +99,25 @@ public final class QNetwork {
 
     /** Copies every parameter of {@code other} (same architecture) into this network. */
     public void copyFrom(QNetwork other) {
-        for (int i = 0; i < params.size(); i++) params.get(i).value().copyFrom(other.params.get(i).value());
+        copy(params, other.params);
     }
 
     /** Polyak averaging: theta <- tau theta_other + (1 - tau) theta. */
     public void blendFrom(QNetwork other, float tau) {
-        for (int i = 0; i < params.size(); i++) {
-            Tensor mine = params.get(i).value();
+        blend(backend, params, other.params, tau);
+    }
+
+    /** Copies the values of {@code from} into {@code to} (the same shapes, in the same order). */
+    static void copy(List<Param> to, List<Param> from) {
+        for (int i = 0; i < to.size(); i++) to.get(i).value().copyFrom(from.get(i).value());
+    }
+
+    /** Polyak averaging of parameter lists: to <- tau from + (1 - tau) to. */
+    static void blend(Backend backend, List<Param> to, List<Param> from, float tau) {
+        for (int i = 0; i < to.size(); i++) {
+            Tensor mine = to.get(i).value();
             backend.scale(mine, 1f - tau, mine);
-            backend.axpy(tau, other.params.get(i).value(), mine);
+            backend.axpy(tau, from.get(i).value(), mine);
         }
     }
 
@@ -160,8 +170,16 @@ public final class QNetwork {
      * {@link #forward} of this pass, adding into every parameter's gradient.
      */
     public void backward(Pass p) {
+        backward(p, null);
+    }
+
+    /**
+     * As {@link #backward(Pass)}, and when {@code dx} is given ({@code [rows, inputs]}) it receives
+     * dL/dx, for a network in front of this one (a recurrent core, an encoder).
+     */
+    public void backward(Pass p, Tensor dx) {
         Tensor top = hidden.length == 0 ? p.x : p.h[hidden.length - 1];
-        Tensor dTop = hidden.length == 0 ? null : p.dh[hidden.length - 1];
+        Tensor dTop = hidden.length == 0 ? dx : p.dh[hidden.length - 1];
         Tensor dOut = p.dq;
         if (dueling) {
             aggregateBackward(p.dq.data(), p.dv.data(), p.dadv.data(), p.rows, actions);
@@ -180,6 +198,7 @@ public final class QNetwork {
             backend.gemm(true, false, 1f, p.dz[l], in, 1f, hidden[l].weight().grad());
             backend.sumRows(p.dz[l], 1f, hidden[l].bias().grad());
             if (l > 0) backend.gemm(false, false, 1f, p.dz[l], hidden[l].weight().value(), 0f, p.dh[l - 1]);
+            else if (dx != null) backend.gemm(false, false, 1f, p.dz[0], hidden[0].weight().value(), 0f, dx);
         }
     }
 

@@ -95,7 +95,7 @@ final class DqnTrial {
 
     /** A line naming the first weight tensor that holds NaN or infinity, or null when all are finite. */
     private static String diverged(DqnTraining.Result r) {
-        for (Param p : r.learner().online().params()) {
+        for (Param p : r.learner().params()) {
             for (float w : p.value().data()) {
                 if (!Float.isFinite(w)) return "the online network's " + p.name() + " holds " + w + " (the loss diverged)";
             }

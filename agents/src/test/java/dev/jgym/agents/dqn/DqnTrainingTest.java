@@ -43,7 +43,7 @@ class DqnTrainingTest {
         assertEquals(a.evaluations(), b.evaluations());
         assertEquals(a.finalEvaluation(), b.finalEvaluation());
         assertEquals(a.updates(), b.updates());
-        List<Param> pa = a.learner().online().params(), pb = b.learner().online().params();
+        List<Param> pa = a.learner().params(), pb = b.learner().params();
         for (int i = 0; i < pa.size(); i++) assertTrue(pa.get(i).value().bitEquals(pb.get(i).value()), "parameter " + i + " bit for bit");
     }
 

@@ -1,6 +1,7 @@
 package dev.jgym.core.env;
 
 import dev.jgym.core.config.UserError;
+import dev.jgym.core.env.wrappers.MaskObservation;
 import dev.jgym.core.env.wrappers.OrderEnforcing;
 import dev.jgym.core.env.wrappers.TimeLimit;
 import java.util.ArrayList;
@@ -20,6 +21,11 @@ import java.util.TreeMap;
 public final class EnvRegistry {
     /** Reserved option: overrides the spec's time limit; 0 or less removes it. */
     public static final String MAX_EPISODE_STEPS = "max_episode_steps";
+    /**
+     * Reserved option: coordinates of a flat Box observation to hide ({@link MaskObservation},
+     * outermost), e.g. {@code [1, 3]} for CartPole without its velocities.
+     */
+    public static final String HIDE_OBSERVATION = "hide_observation";
 
     private static final Map<String, EnvSpec> SPECS = new TreeMap<>();
     private static boolean loaded;
@@ -82,6 +88,7 @@ public final class EnvRegistry {
             long value = ((Number) override).longValue();
             limit = value > 0 ? (int) Math.min(value, Integer.MAX_VALUE) : null;
         }
+        int[] hidden = hiddenCoordinates(id, merged.remove(HIDE_OBSERVATION));
         Env<O, A> env;
         try {
             env = (Env<O, A>) spec.factory().create(Collections.unmodifiableMap(merged));
@@ -91,7 +98,37 @@ public final class EnvRegistry {
         EnvSpec made = new EnvSpec(id, spec.factory(), limit, spec.rewardThreshold(), merged, spec.description());
         env = new OrderEnforcing<>(env, made);
         if (limit != null) env = new TimeLimit<>(env, limit);
+        if (hidden != null) env = hide(id, env, hidden);
         return env;
+    }
+
+    private static int[] hiddenCoordinates(String id, Object option) {
+        if (option == null) return null;
+        String where = id + ": options." + HIDE_OBSERVATION;
+        if (!(option instanceof List<?> list) || list.isEmpty()) {
+            throw new UserError(where + ": expected a non-empty list of coordinate indices, found " + option);
+        }
+        int[] hidden = new int[list.size()];
+        for (int i = 0; i < hidden.length; i++) {
+            if (!(list.get(i) instanceof Integer k) || k < 0) {
+                throw new UserError(where + "[" + i + "]: expected an integer >= 0, found " + list.get(i));
+            }
+            hidden[i] = k;
+        }
+        return hidden;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <O, A> Env<O, A> hide(String id, Env<O, A> env, int[] hidden) {
+        String where = id + ": options." + HIDE_OBSERVATION;
+        if (!(env.observationSpace() instanceof dev.jgym.core.space.Box box) || box.shape().length != 1) {
+            throw new UserError(where + ": needs a flat Box observation space, " + id + " has " + env.observationSpace());
+        }
+        for (int i = 0; i < hidden.length; i++) {
+            if (hidden[i] >= box.size()) throw new UserError(where + "[" + i + "]: expected a coordinate below " + box.size() + ", found " + hidden[i]);
+        }
+        if (hidden.length >= box.size()) throw new UserError(where + ": would hide all " + box.size() + " coordinates");
+        return (Env<O, A>) (Env<?, ?>) MaskObservation.hide((Env<float[], A>) (Env<?, ?>) env, hidden);
     }
 
     static String unknownIdMessage(String id) {

@@ -72,6 +72,21 @@ public final class Recurrent implements Layer, Shaped {
     private final List<StepCache> cache = new ArrayList<>();
 
     public Recurrent(Backend backend, Cell cell, int inputSize, int hidden, int steps, boolean returnSequences, boolean stateful, int bptt, Rng rng) {
+        this(backend, cell, inputSize, hidden, steps, returnSequences, stateful, bptt, (Recurrent) null);
+        double a = 1 / Math.sqrt(hidden);
+        for (Param p : List.of(wih, whh, bih, bhh)) {
+            float[] d = p.value().data();
+            for (int i = 0; i < d.length; i++) d[i] = (float) rng.uniform(-a, a);
+        }
+        if (cell == Cell.LSTM) {
+            // forget-gate bias 1 (Gers et al. 2000; Jozefowicz et al. 2015): remember by default
+            float[] b = bih.value().data();
+            for (int j = hidden; j < 2 * hidden; j++) b[j] += 1f;
+        }
+    }
+
+    /** A layer with {@code shared}'s parameters (their values and gradients), or new zero ones when it is null. */
+    private Recurrent(Backend backend, Cell cell, int inputSize, int hidden, int steps, boolean returnSequences, boolean stateful, int bptt, Recurrent shared) {
         if (inputSize < 1 || hidden < 1 || steps < 1) {
             throw new IllegalArgumentException(cell.id + ": input_size, hidden and steps must be positive, were " + inputSize + ", " + hidden + ", " + steps);
         }
@@ -85,20 +100,19 @@ public final class Recurrent implements Layer, Shaped {
         this.stateful = stateful;
         this.bptt = bptt;
         int gh = cell.gates * hidden;
-        wih = Param.trainable("weight_ih", Tensor.zeros(gh, inputSize));
-        whh = Param.trainable("weight_hh", Tensor.zeros(gh, hidden));
-        bih = Param.trainable("bias_ih", Tensor.zeros(gh));
-        bhh = Param.trainable("bias_hh", Tensor.zeros(gh));
-        double a = 1 / Math.sqrt(hidden);
-        for (Param p : List.of(wih, whh, bih, bhh)) {
-            float[] d = p.value().data();
-            for (int i = 0; i < d.length; i++) d[i] = (float) rng.uniform(-a, a);
-        }
-        if (cell == Cell.LSTM) {
-            // forget-gate bias 1 (Gers et al. 2000; Jozefowicz et al. 2015): remember by default
-            float[] b = bih.value().data();
-            for (int j = hidden; j < 2 * hidden; j++) b[j] += 1f;
-        }
+        wih = shared != null ? shared.wih : Param.trainable("weight_ih", Tensor.zeros(gh, inputSize));
+        whh = shared != null ? shared.whh : Param.trainable("weight_hh", Tensor.zeros(gh, hidden));
+        bih = shared != null ? shared.bih : Param.trainable("bias_ih", Tensor.zeros(gh));
+        bhh = shared != null ? shared.bhh : Param.trainable("bias_hh", Tensor.zeros(gh));
+    }
+
+    /**
+     * The same cell over {@code steps} steps, sharing this layer's parameters (values and
+     * gradients): one recurrent core unrolled for different lengths, such as an agent's one-step
+     * acting, a burn-in that only warms the state, and a training unroll.
+     */
+    public Recurrent sharing(int steps, boolean returnSequences, boolean stateful) {
+        return new Recurrent(backend, cell, inputSize, hidden, steps, returnSequences, stateful, bptt, this);
     }
 
     public Cell cell() {
@@ -132,6 +146,24 @@ public final class Recurrent implements Layer, Shaped {
     /** The carried hidden state {@code [N, H]} (stateful mode), or null. */
     public Tensor state() {
         return stateH;
+    }
+
+    /** The carried LSTM cell state {@code [N, H]} (stateful mode), or null. */
+    public Tensor cellState() {
+        return stateC;
+    }
+
+    /**
+     * Stateful mode: the next call of batch size {@code h.rows()} starts from this state (copied;
+     * {@code c} is the LSTM's cell state, ignored by the other cells and may then be null).
+     */
+    public void setState(Tensor h, Tensor c) {
+        if (!stateful) throw new IllegalStateException(cell.id + ": setState needs a stateful layer");
+        if (h.cols() != hidden || (cell == Cell.LSTM && (c == null || c.cols() != hidden || c.rows() != h.rows()))) {
+            throw new IllegalArgumentException(cell.id + ": a state must be [N, " + hidden + "]");
+        }
+        stateH = h.copy();
+        stateC = cell == Cell.LSTM ? c.copy() : Tensor.zeros(h.rows(), hidden);
     }
 
     @Override

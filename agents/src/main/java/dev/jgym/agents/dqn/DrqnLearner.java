@@ -1,0 +1,196 @@
+package dev.jgym.agents.dqn;
+
+import dev.jgym.core.nn.Backend;
+import dev.jgym.core.nn.Init;
+import dev.jgym.core.nn.Param;
+import dev.jgym.core.nn.Tensor;
+import dev.jgym.core.nn.layers.Recurrent;
+import dev.jgym.core.nn.layers.Sequential;
+import dev.jgym.core.nn.optim.GradClip;
+import dev.jgym.core.nn.optim.Optimizer;
+import dev.jgym.core.rng.Rng;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Deep recurrent Q-learning (DRQN, Hausknecht and Stone, 2015) with R2D2's burn-in (Kapturowski et
+ * al., 2019): the {@link DqnLearner}'s algorithm on a {@link RecurrentQNetwork}, trained on
+ * sequences from a {@link SequenceReplay}.
+ * <pre>
+ *   act:     (h_t, Q_t) = net(o_t, h_{t-1}), h_0 = 0 at every episode start;
+ *            a_t = random with probability epsilon, else argmax Q_t (the state moves on either way)
+ *   sample:  N sequences: B burn-in steps, then T steps with loss (zero start state, padding masked)
+ *   unroll:  both networks burn in from zero over the B steps (no gradient), then unroll s_p, s'_p, .., s'_{p+T-1}
+ *   target:  y_k = r_k + discount_k Q_target(k+1, argmax_a Q_target(k+1, a))      DQN
+ *            y_k = r_k + discount_k Q_target(k+1, argmax_a Q_online(k+1, a))      Double DQN
+ *   loss:    L = mean over the unmasked steps k of l(Q_online(k, a_k) - y_k)  (Huber or squared error)
+ * </pre>
+ * The targets, the loss, the optimizer, the epsilon schedule and the target updates are
+ * {@link DqnLearner}'s. Random numbers come from the same two streams: {@code explore} and
+ * {@code replay} (one draw per sequence).
+ */
+public final class DrqnLearner implements Learner {
+    private final DqnConfig.DqnSettings s;
+    private final int actions, batch, length;
+    final RecurrentQNetwork online, target;
+    final Optimizer optimizer;
+    final SequenceReplay buffer;
+    final RecurrentQNetwork.Memory memory;
+    Rng explore, replay;
+    long updates;
+
+    private final SequenceReplay.Batch sample;
+    private final RecurrentQNetwork.Sequences trainPass, targetPass;
+    private final float[] y, pred, tdErrors, grad, weights, nextTarget, nextOnline;
+
+    public DrqnLearner(DqnConfig.DqnSettings settings, Backend backend, int obsDim, int actions, Rng seed) {
+        this.s = settings;
+        this.actions = actions;
+        this.batch = settings.batchSize();
+        DqnConfig.RecurrentSettings r = settings.recurrent();
+        this.length = r.sequenceLength();
+        this.online = network(settings, backend, obsDim, actions, seed.child("init"));
+        this.target = network(settings, backend, obsDim, actions, seed.child("init"));
+        target.copyFrom(online);
+        this.optimizer = DqnLearner.optimizer(settings.optimizer(), online.params());
+        this.buffer = new SequenceReplay(settings.bufferSize(), obsDim, settings.gamma());
+        this.memory = online.memory();
+        this.explore = seed.child("explore");
+        this.replay = seed.child("replay");
+        this.sample = new SequenceReplay.Batch(batch, r.burnIn(), length, obsDim);
+        this.trainPass = online.pass(batch);
+        this.targetPass = target.pass(batch);
+        int rows = batch * length;
+        y = new float[rows];
+        pred = new float[rows];
+        tdErrors = new float[rows];
+        grad = new float[rows];
+        weights = new float[rows];
+        nextTarget = new float[rows * actions];
+        nextOnline = settings.doubleQ() ? new float[rows * actions] : null;
+    }
+
+    static RecurrentQNetwork network(DqnConfig.DqnSettings s, Backend backend, int obsDim, int actions, Rng rng) {
+        DqnConfig.RecurrentSettings r = s.recurrent();
+        int[] mlp = s.network().hidden().stream().mapToInt(Integer::intValue).toArray();
+        return new RecurrentQNetwork(backend, obsDim, mlp, s.network().activation(), Recurrent.Cell.byId(r.cell()), r.hidden(), actions,
+                s.dueling(), Init.parse(s.network().init()), r.sequenceLength() + 1, r.burnIn(), rng);
+    }
+
+    public RecurrentQNetwork online() {
+        return online;
+    }
+
+    public SequenceReplay buffer() {
+        return buffer;
+    }
+
+    @Override
+    public long updates() {
+        return updates;
+    }
+
+    @Override
+    public int stored() {
+        return buffer.size();
+    }
+
+    @Override
+    public List<Param> params() {
+        return online.params();
+    }
+
+    /** Not a chain of layers: no model file (the checkpoint holds the network). */
+    @Override
+    public Sequential model() {
+        return null;
+    }
+
+    @Override
+    public void startEpisode() {
+        memory.reset();
+    }
+
+    /** Epsilon-greedy as {@link DqnLearner#act}; the memory takes in the observation whichever action wins. */
+    @Override
+    public int act(float[] observation, double epsilon) {
+        float[] q = online.step(memory, observation);
+        if (explore.nextDouble() < epsilon) return explore.nextInt(actions);
+        return DqnLearner.argmax(q, 0, actions);
+    }
+
+    @Override
+    public void observe(float[] state, int action, double reward, float[] next, boolean terminated, boolean truncated) {
+        buffer.add(state, action, reward, next, terminated, truncated);
+    }
+
+    @Override
+    public Actor greedyActor() {
+        RecurrentQNetwork.Memory m = online.memory();
+        float[] values = new float[actions];
+        return new Actor() {
+            @Override
+            public void reset() {
+                m.reset();
+            }
+
+            @Override
+            public int greedy(float[] observation) {
+                System.arraycopy(online.step(m, observation), 0, values, 0, actions);
+                return DqnLearner.argmax(values, 0, actions);
+            }
+
+            @Override
+            public float[] lastValues() {
+                return values;
+            }
+        };
+    }
+
+    /** One gradient step on a minibatch of sequences; {@code beta} is unused (uniform replay). */
+    @Override
+    public DqnLearner.StepStats trainStep(double beta) {
+        SequenceReplay.Batch b = sample;
+        buffer.sample(replay, b);
+        int u = length + 1, rows = batch * length;
+
+        // the target network first, then the online one, whose unroll backward uses
+        Tensor[] ts = target.burnIn(b.burnX, b.burnMask);
+        float[] qt = target.forward(targetPass, ts[0], ts[1], b.x, b.mask).data();
+        Tensor[] os = online.burnIn(b.burnX, b.burnMask);
+        float[] q = online.forward(trainPass, os[0], os[1], b.x, b.mask).data();
+
+        int valid = b.valid();
+        double meanQ = 0;
+        for (int n = 0; n < batch; n++) {
+            for (int k = 0; k < length; k++) {
+                int r = n * length + k, now = (n * u + k) * actions, then = (n * u + k + 1) * actions;
+                System.arraycopy(qt, then, nextTarget, r * actions, actions);
+                if (nextOnline != null) System.arraycopy(q, then, nextOnline, r * actions, actions);
+                pred[r] = q[now + b.actions[r]];
+                weights[r] = b.lossMask[r] * rows / (float) valid;
+                meanQ += b.lossMask[r] * pred[r];
+            }
+        }
+        DqnLearner.targets(b.rewards, b.discounts, nextTarget, nextOnline, rows, actions, y);
+        double loss = DqnLearner.loss(s.loss().equals("huber"), s.huberDelta(), pred, y, weights, rows, grad, tdErrors);
+
+        float[] dq = trainPass.dq.data();
+        Arrays.fill(dq, 0f);
+        for (int n = 0; n < batch; n++) {
+            for (int k = 0; k < length; k++) dq[(n * u + k) * actions + b.actions[n * length + k]] = grad[n * length + k];
+        }
+        optimizer.zeroGrad();
+        online.backward(trainPass);
+        if (s.maxGradNorm() > 0) GradClip.byGlobalNorm(online.params(), s.maxGradNorm());
+        optimizer.step();
+        updates++;
+        return new DqnLearner.StepStats(loss, meanQ / valid);
+    }
+
+    @Override
+    public void updateTarget() {
+        if (s.tau() >= 1) target.copyFrom(online);
+        else target.blendFrom(online, (float) (s.tau() * 1.0));
+    }
+}
