@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @Tag("learning")
 class DqnLearningTest {
 
-    private static DqnConfig config(String file, long seed) {
+    static DqnConfig config(String file, long seed) {
         ObjectNode root = (ObjectNode) Json.readTree(Path.of("..", "configs", "dqn", file));
         root.put("seed", seed);
         return Json.bind(root, DqnConfig.class, file, "$");
