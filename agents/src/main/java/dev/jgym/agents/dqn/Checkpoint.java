@@ -113,11 +113,7 @@ public final class Checkpoint {
             out.writeInt(b.cursor());
             out.writeLong(b.added());
             out.writeDouble(b.maxPriority());
-            for (int i = 0; i < n * d; i++) out.writeFloat(b.obs[i]);
-            for (int i = 0; i < n * d; i++) out.writeFloat(b.next[i]);
-            for (int i = 0; i < n; i++) out.writeInt(b.actions[i]);
-            for (int i = 0; i < n; i++) out.writeFloat(b.rewards[i]);
-            for (int i = 0; i < n; i++) out.writeFloat(b.discounts[i]);
+            writeTransitions(out, n, d, b.obs, b.next, b.actions, b.rewards, b.discounts);
             double[] pr = b.priorities();
             out.writeInt(pr.length);
             for (double p : pr) out.writeDouble(p);
@@ -243,11 +239,7 @@ public final class Checkpoint {
             int n = in.readInt(), cursor = in.readInt();
             long added = in.readLong();
             double maxPriority = in.readDouble();
-            for (int i = 0; i < n * d; i++) b.obs[i] = in.readFloat();
-            for (int i = 0; i < n * d; i++) b.next[i] = in.readFloat();
-            for (int i = 0; i < n; i++) b.actions[i] = in.readInt();
-            for (int i = 0; i < n; i++) b.rewards[i] = in.readFloat();
-            for (int i = 0; i < n; i++) b.discounts[i] = in.readFloat();
+            readTransitions(in, n, d, b.obs, b.next, b.actions, b.rewards, b.discounts);
             double[] pr = new double[in.readInt()];
             for (int i = 0; i < pr.length; i++) pr[i] = in.readDouble();
             b.restore(n, cursor, added, maxPriority, pr);
@@ -304,11 +296,7 @@ public final class Checkpoint {
         out.writeInt(b.cursor());
         out.writeLong(b.added());
         out.writeLong(b.episode());
-        for (int i = 0; i < n * d; i++) out.writeFloat(b.obs[i]);
-        for (int i = 0; i < n * d; i++) out.writeFloat(b.next[i]);
-        for (int i = 0; i < n; i++) out.writeInt(b.actions[i]);
-        for (int i = 0; i < n; i++) out.writeFloat(b.rewards[i]);
-        for (int i = 0; i < n; i++) out.writeFloat(b.discounts[i]);
+        writeTransitions(out, n, d, b.obs, b.next, b.actions, b.rewards, b.discounts);
         for (int i = 0; i < n; i++) out.writeLong(b.episodes[i]);
         float[][] hc = r.memory.saved();
         writeFloats(out, hc[0]);
@@ -320,14 +308,29 @@ public final class Checkpoint {
         int d = b.obsDim(), n = in.readInt(), cursor = in.readInt();
         long added = in.readLong(), episode = in.readLong();
         if (n > b.capacity()) throw new IllegalArgumentException(n + " stored steps, the replay holds " + b.capacity());
-        for (int i = 0; i < n * d; i++) b.obs[i] = in.readFloat();
-        for (int i = 0; i < n * d; i++) b.next[i] = in.readFloat();
-        for (int i = 0; i < n; i++) b.actions[i] = in.readInt();
-        for (int i = 0; i < n; i++) b.rewards[i] = in.readFloat();
-        for (int i = 0; i < n; i++) b.discounts[i] = in.readFloat();
+        readTransitions(in, n, d, b.obs, b.next, b.actions, b.rewards, b.discounts);
         for (int i = 0; i < n; i++) b.episodes[i] = in.readLong();
         b.restore(n, cursor, added, episode);
         r.memory.restore(new float[][] {readFloats(in), readFloats(in)});
+    }
+
+    /** The first n stored transitions of a replay's arrays (observations of d values), in the same order for both replays. */
+    private static void writeTransitions(DataOutputStream out, int n, int d, float[] obs, float[] next, int[] actions, float[] rewards,
+                                         float[] discounts) throws IOException {
+        for (int i = 0; i < n * d; i++) out.writeFloat(obs[i]);
+        for (int i = 0; i < n * d; i++) out.writeFloat(next[i]);
+        for (int i = 0; i < n; i++) out.writeInt(actions[i]);
+        for (int i = 0; i < n; i++) out.writeFloat(rewards[i]);
+        for (int i = 0; i < n; i++) out.writeFloat(discounts[i]);
+    }
+
+    private static void readTransitions(DataInputStream in, int n, int d, float[] obs, float[] next, int[] actions, float[] rewards,
+                                        float[] discounts) throws IOException {
+        for (int i = 0; i < n * d; i++) obs[i] = in.readFloat();
+        for (int i = 0; i < n * d; i++) next[i] = in.readFloat();
+        for (int i = 0; i < n; i++) actions[i] = in.readInt();
+        for (int i = 0; i < n; i++) rewards[i] = in.readFloat();
+        for (int i = 0; i < n; i++) discounts[i] = in.readFloat();
     }
 
     private static void writeLongs(DataOutputStream out, long[] v) throws IOException {

@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A DQN training run: the env loop around a {@link DqnLearner}, greedy evaluations at intervals,
- * checkpoints, and the rows that become {@code metrics.csv} and {@code evaluations.csv}.
+ * A DQN training run: the env loop around a {@link Learner} (a {@link DqnLearner}, or a
+ * {@link DrqnLearner} when the config has a {@code recurrent} block: its memory is reset at every
+ * episode start), greedy evaluations at intervals, checkpoints, and the rows that become
+ * {@code metrics.csv} and {@code evaluations.csv}.
  *
  * <p>Seeding: training episode e starts from {@code reset(seed_e)} with seed_e drawn from
  * {@code Rng(seed).child("env").child(e)}, so the env's state at any step follows from the

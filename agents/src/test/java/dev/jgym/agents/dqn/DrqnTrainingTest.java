@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
-import dev.jgym.core.nn.Param;
 import dev.jgym.core.nn.cpu.CpuBackend;
 import dev.jgym.core.rng.Rng;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,13 +35,8 @@ class DrqnTrainingTest {
         }
     }
 
-    static void assertSameRun(DqnTraining.Result a, DqnTraining.Result b) {
-        assertEquals(a.episodes(), b.episodes(), "episode rows (returns, lengths, losses, mean Q)");
-        assertEquals(a.evaluations(), b.evaluations());
-        assertEquals(a.finalEvaluation(), b.finalEvaluation());
-        assertEquals(a.updates(), b.updates());
-        List<Param> pa = a.learner().params(), pb = b.learner().params();
-        for (int i = 0; i < pa.size(); i++) assertTrue(pa.get(i).value().bitEquals(pb.get(i).value()), "parameter " + pa.get(i).name() + " bit for bit");
+    private static void assertSameRun(DqnTraining.Result a, DqnTraining.Result b) {
+        DqnTrainingTest.assertSameRun(a, b);
     }
 
     @Test
