@@ -62,6 +62,7 @@ public final class Checkpoint {
         h.put("prioritized", s.prioritized() != null);
         h.put("n_step", s.nStep());
         h.put("seed", config.seed());
+        if (config.imitation() != null) h.put("imitation", true);
         return h;
     }
 
@@ -103,13 +104,7 @@ public final class Checkpoint {
             writeLongs(out, l.replay.saveState());
             writeParams(out, l.online.params());
             writeParams(out, l.target.params());
-            OptimizerState os = OptimizerState.of(l.optimizer);
-            out.writeLong(os.steps());
-            out.writeInt(os.tables().length);
-            for (float[][] table : os.tables()) {
-                out.writeInt(table.length);
-                for (float[] a : table) writeFloats(out, a);
-            }
+            writeOptimizer(out, l.optimizer);
             ReplayBuffer b = l.buffer;
             int d = b.obsDim(), n = b.size();
             out.writeInt(n);
@@ -131,6 +126,7 @@ public final class Checkpoint {
                 out.writeInt(pending.actions()[k]);
                 out.writeDouble(pending.rewards()[k]);
             }
+            if (l.imitation != null) l.imitation.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -232,13 +228,7 @@ public final class Checkpoint {
             l.replay = Rng.restore(readLongs(in));
             readParams(in, l.online.params());
             readParams(in, l.target.params());
-            long steps = in.readLong();
-            float[][][] tables = new float[in.readInt()][][];
-            for (int t = 0; t < tables.length; t++) {
-                tables[t] = new float[in.readInt()][];
-                for (int i = 0; i < tables[t].length; i++) tables[t][i] = readFloats(in);
-            }
-            new OptimizerState(steps, tables).restoreInto(l.optimizer);
+            readOptimizer(in, l.optimizer);
             ReplayBuffer b = l.buffer;
             int d = b.obsDim();
             int n = in.readInt(), cursor = in.readInt();
@@ -262,17 +252,38 @@ public final class Checkpoint {
                 prw[k] = in.readDouble();
             }
             l.nStep.restore(new NStepReturns.Pending(po, pa, prw));
+            if (l.imitation != null) l.imitation.read(in);
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError("checkpoint " + file + ": does not fit this run (" + e.getMessage() + ")");
         }
     }
 
-    private static void writeLongs(DataOutputStream out, long[] v) throws IOException {
+    static void writeOptimizer(DataOutputStream out, dev.jgym.core.nn.optim.Optimizer optimizer) throws IOException {
+        OptimizerState os = OptimizerState.of(optimizer);
+        out.writeLong(os.steps());
+        out.writeInt(os.tables().length);
+        for (float[][] table : os.tables()) {
+            out.writeInt(table.length);
+            for (float[] a : table) writeFloats(out, a);
+        }
+    }
+
+    static void readOptimizer(DataInputStream in, dev.jgym.core.nn.optim.Optimizer optimizer) throws IOException {
+        long steps = in.readLong();
+        float[][][] tables = new float[in.readInt()][][];
+        for (int t = 0; t < tables.length; t++) {
+            tables[t] = new float[in.readInt()][];
+            for (int i = 0; i < tables[t].length; i++) tables[t][i] = readFloats(in);
+        }
+        new OptimizerState(steps, tables).restoreInto(optimizer);
+    }
+
+    static void writeLongs(DataOutputStream out, long[] v) throws IOException {
         out.writeInt(v.length);
         for (long x : v) out.writeLong(x);
     }
 
-    private static long[] readLongs(DataInputStream in) throws IOException {
+    static long[] readLongs(DataInputStream in) throws IOException {
         long[] v = new long[in.readInt()];
         for (int i = 0; i < v.length; i++) v[i] = in.readLong();
         return v;
@@ -291,12 +302,12 @@ public final class Checkpoint {
         return v;
     }
 
-    private static void writeParams(DataOutputStream out, List<Param> params) throws IOException {
+    static void writeParams(DataOutputStream out, List<Param> params) throws IOException {
         out.writeInt(params.size());
         for (Param p : params) writeFloats(out, p.value().data());
     }
 
-    private static void readParams(DataInputStream in, List<Param> params) throws IOException {
+    static void readParams(DataInputStream in, List<Param> params) throws IOException {
         int n = in.readInt();
         if (n != params.size()) throw new IllegalArgumentException(n + " parameter tensors, the network has " + params.size());
         for (Param p : params) {

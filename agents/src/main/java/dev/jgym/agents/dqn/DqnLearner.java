@@ -40,6 +40,8 @@ public final class DqnLearner {
     final NStepReturns nStep;
     Rng explore, replay;
     long updates;
+    /** Adversarial imitation's reward for sampled transitions, or null: the stored rewards. */
+    AdversarialImitation imitation;
 
     // minibatch and pass buffers
     private final QNetwork.Pass actPass, trainPass, nextOnlinePass, nextTargetPass;
@@ -58,7 +60,7 @@ public final class DqnLearner {
         this.online = new QNetwork(backend, obsDim, hidden, settings.network().activation(), actions, settings.dueling(), init, seed.child("init"));
         this.target = new QNetwork(backend, obsDim, hidden, settings.network().activation(), actions, settings.dueling(), init, seed.child("init"));
         target.copyFrom(online);
-        this.optimizer = optimizer(settings.optimizer(), online);
+        this.optimizer = optimizer(settings.optimizer(), online.params());
         DqnConfig.PrioritizedSettings per = settings.prioritized();
         this.buffer = new ReplayBuffer(settings.bufferSize(), obsDim, per != null, per == null ? 0 : per.alpha());
         this.nStep = new NStepReturns(settings.nStep(), settings.gamma(), obsDim);
@@ -83,8 +85,7 @@ public final class DqnLearner {
         grad = new float[batch];
     }
 
-    static Optimizer optimizer(SupervisedConfig.OptimizerConfig o, QNetwork net) {
-        var ps = net.params();
+    static Optimizer optimizer(SupervisedConfig.OptimizerConfig o, java.util.List<dev.jgym.core.nn.Param> ps) {
         switch (o.type()) {
             case "sgd": return new Sgd(ps, o.lr(), 0, false, o.weightDecay());
             case "momentum": return new Sgd(ps, o.lr(), o.momentum(), false, o.weightDecay());
@@ -152,6 +153,7 @@ public final class DqnLearner {
     public StepStats trainStep(double beta) {
         buffer.sample(replay, batch, beta, indices, weights);
         buffer.gather(indices, batch, states.data(), batchActions, batchRewards, nextStates.data(), batchDiscounts);
+        if (imitation != null) imitation.relabel(states.data(), batchActions, batch, batchRewards);
 
         float[] qNextTarget = target.forward(nextTargetPass, nextStates).data();
         float[] qNextOnline = s.doubleQ() ? online.forward(nextOnlinePass, nextStates).data() : null;
