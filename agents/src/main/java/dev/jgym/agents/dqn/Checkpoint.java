@@ -201,6 +201,11 @@ public final class Checkpoint {
                 throw new UserError(where + ": " + k + " is " + header.get(k) + ", but " + source + " has " + expected.get(k));
             }
         }
+        var written = header.fieldNames();
+        while (written.hasNext()) {
+            String k = written.next();
+            if (!expected.has(k)) throw new UserError(where + ": " + k + " is " + header.get(k) + ", but " + source + " has no " + k);
+        }
     }
 
     /** Puts the saved state into a freshly built learner and run. */
