@@ -32,7 +32,8 @@ import java.util.Map;
  * evaluation's from {@code child("final").child(j)}.
  *
  * <p>Order in a step t (t counts env steps from 1): act, env step, store; when
- * {@code t > learning_starts}: every {@code train_frequency} steps {@code gradient_steps} updates,
+ * {@code t > learning_starts}: the discriminator's updates of an imitation run (see {@link AdversarialImitation}),
+ * every {@code train_frequency} steps {@code gradient_steps} updates,
  * every {@code target_update_interval} steps the target update; then the episode bookkeeping,
  * evaluation (every {@code evaluation.interval}) and checkpoint (every {@code checkpoint.interval}).
  */
