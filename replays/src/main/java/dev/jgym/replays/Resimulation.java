@@ -22,6 +22,7 @@ public final class Resimulation implements AutoCloseable {
     private final boolean owned;
     private int position = -1;
     private Step<Object> last;
+    private Object observation;
 
     /** Makes the env; an unknown id or a bad option is a {@link UserError} naming the replay. */
     public Resimulation(Replay replay, ReplayEpisode episode) {
@@ -76,6 +77,14 @@ public final class Resimulation implements AutoCloseable {
         return last;
     }
 
+    /**
+     * The env's current observation: the reset's after {@link #start()}, then the last step's (the
+     * state the next recorded action is taken in, while {@link #hasNext()}).
+     */
+    public Object observation() {
+        return observation;
+    }
+
     /** Resets the env as the episode began; {@code null} when the reset observation matches. */
     public Divergence start() {
         long[] state = episode.rngState();
@@ -95,6 +104,7 @@ public final class Resimulation implements AutoCloseable {
         }
         position = 0;
         last = null;
+        observation = obs;
         long sum = ObservationChecksum.of(obs);
         if (sum != episode.initialChecksum()) {
             return new Divergence(episode.index(), 0, "observation checksum", ObservationChecksum.hex(episode.initialChecksum()),
@@ -123,6 +133,7 @@ public final class Resimulation implements AutoCloseable {
         }
         position++;
         last = s;
+        observation = s.observation();
         long sum = ObservationChecksum.of(s.observation());
         if (sum != episode.checksum(i)) {
             return new Divergence(episode.index(), shown, "observation checksum", ObservationChecksum.hex(episode.checksum(i)),

@@ -46,6 +46,7 @@ public final class Main {
             "  replay info <file.jgr>                                    what a replay holds (header, episodes, returns)",
             "  replay verify <file.jgr|dir>                              re-simulate and compare every step's checksum",
             "  replay export <file.jgr> --png DIR | --gif FILE [--scale N] [--fps N]   draw its frames (no display needed)",
+            "  replay record <dqn-run-dir> [--episodes N] [--seed N] [--out DIR]   greedy episodes of its checkpoint as .jgr (expert data for imitation)",
             "  view [--live] <file.jgr|run-dir>                          the desktop viewer (launcher only)",
             "  test [--learning]                                         run the test suite (launcher only)",
             "");

@@ -17,13 +17,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code jgym replay info | verify | export}: a replay's contents, its re-simulation check, and its
- * frames as PNGs or a GIF drawn by the pure-Java raster renderer. A verify that finds a difference
+ * {@code jgym replay info | verify | export | record}: a replay's contents, its re-simulation check,
+ * its frames as PNGs or a GIF drawn by the pure-Java raster renderer, and new replays of a trained
+ * DQN's greedy policy (expert demonstrations for adversarial imitation). A verify that finds a difference
  * exits with 3 (the file no longer matches its env); damaged or foreign files are a user's
  * mistake (exit 2).
  */
 final class ReplayCommand {
-    static final String USAGE = "usage: jgym replay info <file.jgr> | verify <file.jgr|dir> | export <file.jgr> --png DIR | --gif FILE [--scale N] [--fps N]";
+    static final String USAGE = "usage: jgym replay info <file.jgr> | verify <file.jgr|dir> | export <file.jgr> --png DIR | --gif FILE [--scale N] [--fps N]"
+            + " | record <dqn-run-dir> [--episodes N] [--seed N] [--out DIR]";
     /** Exit code of a verify that found a difference. */
     static final int DIVERGED = 3;
 
@@ -37,7 +39,7 @@ final class ReplayCommand {
 
     int run(Deque<String> args) {
         String sub = args.poll();
-        if (sub == null) throw new UserError("replay: expected info, verify or export (" + USAGE + ")");
+        if (sub == null) throw new UserError("replay: expected info, verify, export or record (" + USAGE + ")");
         switch (sub) {
             case "info":
                 return info(oneFile("info", args));
@@ -45,8 +47,10 @@ final class ReplayCommand {
                 return verify(oneFile("verify", args));
             case "export":
                 return export(args);
+            case "record":
+                return record(args);
             default:
-                throw new UserError("replay: unknown subcommand \"" + sub + "\" (expected info, verify or export)");
+                throw new UserError("replay: unknown subcommand \"" + sub + "\" (expected info, verify, export or record)");
         }
     }
 
@@ -123,6 +127,32 @@ final class ReplayCommand {
         int longSide = 160 * scale;
         int frames = png != null ? FrameExport.pngs(r, png, longSide) : FrameExport.gif(r, gif, longSide, fps);
         out.printf(Locale.ROOT, "%d frames (%d px on the long side) written to %s%n", frames, longSide, png != null ? png : gif);
+        return 0;
+    }
+
+    /** {@code replay record <run-dir>}: greedy episodes of a DQN run's checkpoint, one .jgr each. */
+    private int record(Deque<String> args) {
+        Path run = null, dir = null;
+        int episodes = 10, threads = 1;
+        Long seed = null;
+        while (!args.isEmpty()) {
+            String a = args.poll();
+            switch (a) {
+                case "--episodes" -> episodes = Args.positiveInt(a, Args.value(a, args));
+                case "--seed" -> seed = Args.parseLong(a, Args.value(a, args));
+                case "--out" -> dir = Path.of(Args.value(a, args));
+                case "--threads" -> threads = Args.positiveInt(a, Args.value(a, args));
+                default -> {
+                    if (a.startsWith("-") || run != null) throw new UserError("replay record: unexpected argument " + a + " (" + USAGE + ")");
+                    run = Path.of(a);
+                }
+            }
+        }
+        if (run == null) throw new UserError("replay record: expected the folder of a DQN run (" + USAGE + ")");
+        if (dir == null) dir = dev.jgym.agents.dqn.ExpertReplays.defaultFolder(run);
+        var row = dev.jgym.agents.dqn.ExpertReplays.record(run, episodes, seed, dir, threads);
+        out.printf(Locale.ROOT, "%d greedy episodes of %s recorded into %s: return %.1f +- %.1f (min %.0f, max %.0f)%n", episodes, run, dir,
+                row.mean(), row.std(), row.min(), row.max());
         return 0;
     }
 }

@@ -64,6 +64,7 @@ public final class Checkpoint {
         h.put("n_step", s.nStep());
         h.put("seed", config.seed());
         if (s.recurrent() != null) h.set("recurrent", Json.MAPPER.valueToTree(s.recurrent()));
+        if (config.imitation() != null) h.put("imitation", true);
         return h;
     }
 
@@ -124,6 +125,7 @@ public final class Checkpoint {
                 out.writeInt(pending.actions()[k]);
                 out.writeDouble(pending.rewards()[k]);
             }
+            if (l.imitation != null) l.imitation.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -198,6 +200,11 @@ public final class Checkpoint {
                 throw new UserError(where + ": " + k + " is " + header.get(k) + ", but " + source + " has " + expected.get(k));
             }
         }
+        var written = header.fieldNames();
+        while (written.hasNext()) {
+            String k = written.next();
+            if (!expected.has(k)) throw new UserError(where + ": " + k + " is " + header.get(k) + ", but " + source + " has no " + k);
+        }
     }
 
     /** Puts the saved state into a freshly built learner and run. */
@@ -253,6 +260,7 @@ public final class Checkpoint {
                 prw[k] = in.readDouble();
             }
             l.nStep.restore(new NStepReturns.Pending(po, pa, prw));
+            if (l.imitation != null) l.imitation.read(in);
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError("checkpoint " + file + ": does not fit this run (" + e.getMessage() + ")");
         }
@@ -266,6 +274,10 @@ public final class Checkpoint {
         writeLongs(out, replay.saveState());
         writeParams(out, online);
         writeParams(out, target);
+        writeOptimizer(out, optimizer);
+    }
+
+    static void writeOptimizer(DataOutputStream out, Optimizer optimizer) throws IOException {
         OptimizerState os = OptimizerState.of(optimizer);
         out.writeLong(os.steps());
         out.writeInt(os.tables().length);
@@ -279,6 +291,10 @@ public final class Checkpoint {
     private static void readNetworks(DataInputStream in, List<Param> online, List<Param> target, Optimizer optimizer) throws IOException {
         readParams(in, online);
         readParams(in, target);
+        readOptimizer(in, optimizer);
+    }
+
+    static void readOptimizer(DataInputStream in, Optimizer optimizer) throws IOException {
         long steps = in.readLong();
         float[][][] tables = new float[in.readInt()][][];
         for (int t = 0; t < tables.length; t++) {
@@ -333,12 +349,12 @@ public final class Checkpoint {
         for (int i = 0; i < n; i++) discounts[i] = in.readFloat();
     }
 
-    private static void writeLongs(DataOutputStream out, long[] v) throws IOException {
+    static void writeLongs(DataOutputStream out, long[] v) throws IOException {
         out.writeInt(v.length);
         for (long x : v) out.writeLong(x);
     }
 
-    private static long[] readLongs(DataInputStream in) throws IOException {
+    static long[] readLongs(DataInputStream in) throws IOException {
         long[] v = new long[in.readInt()];
         for (int i = 0; i < v.length; i++) v[i] = in.readLong();
         return v;
@@ -357,12 +373,12 @@ public final class Checkpoint {
         return v;
     }
 
-    private static void writeParams(DataOutputStream out, List<Param> params) throws IOException {
+    static void writeParams(DataOutputStream out, List<Param> params) throws IOException {
         out.writeInt(params.size());
         for (Param p : params) writeFloats(out, p.value().data());
     }
 
-    private static void readParams(DataInputStream in, List<Param> params) throws IOException {
+    static void readParams(DataInputStream in, List<Param> params) throws IOException {
         int n = in.readInt();
         if (n != params.size()) throw new IllegalArgumentException(n + " parameter tensors, the network has " + params.size());
         for (Param p : params) {

@@ -42,6 +42,8 @@ import java.util.Set;
  * @param replays which greedy evaluation episodes {@code jgym train} records as {@code .jgr} replays
  *     (optional; by default the final evaluation's last episode and, on the capped-cubic schedule,
  *     the last episode of periodic evaluations 0, 1, 8, 27, ...)
+ * @param imitation adversarial imitation from expert replays (optional; see {@link ImitationSettings}):
+ *     the DQN learns from a discriminator's reward and never sees the env's; absent, nothing changes
  */
 public record DqnConfig(
         @JsonProperty(required = true) String name,
@@ -52,7 +54,8 @@ public record DqnConfig(
         @JsonProperty(required = true) DqnSettings dqn,
         EvaluationSettings evaluation,
         CheckpointSettings checkpoint,
-        ReplaySettings replays) {
+        ReplaySettings replays,
+        ImitationSettings imitation) {
 
     public DqnConfig {
         Check.present("name", name);

@@ -15,7 +15,8 @@ import dev.jgym.core.rng.Rng;
  * Deep Q-learning (Mnih et al., 2015, Algorithm 1) with its common extensions, one switch each:
  * <pre>
  *   act:     a = random with probability epsilon, else argmax_a Q(s, a; theta)
- *   store:   (s, a, R, s', discount) in the replay buffer (n-step R, see {@link NStepReturns})
+ *   store:   (s, a, R, s', discount) in the replay buffer (n-step R, see {@link NStepReturns});
+ *            in an imitation run R is replaced at sampling by the discriminator's reward ({@link AdversarialImitation})
  *   target:  y = R + discount * Q(s', argmax_a' Q(s', a'; theta^-); theta^-)      DQN
  *            y = R + discount * Q(s', argmax_a' Q(s', a'; theta);   theta^-)      Double DQN (van Hasselt et al., 2016)
  *   loss:    L = mean_i w_i l(Q(s_i, a_i; theta) - y_i),  l = Huber or squared error,
@@ -40,6 +41,13 @@ public final class DqnLearner implements Learner {
     final NStepReturns nStep;
     Rng explore, replay;
     long updates;
+    /** Adversarial imitation's reward for sampled transitions, or null: the stored rewards. */
+    AdversarialImitation imitation;
+
+    @Override
+    public AdversarialImitation imitation() {
+        return imitation;
+    }
 
     // minibatch and pass buffers
     private final QNetwork.Pass actPass, trainPass, nextOnlinePass, nextTargetPass;
@@ -192,6 +200,7 @@ public final class DqnLearner implements Learner {
     public StepStats trainStep(double beta) {
         buffer.sample(replay, batch, beta, indices, weights);
         buffer.gather(indices, batch, states.data(), batchActions, batchRewards, nextStates.data(), batchDiscounts);
+        if (imitation != null) imitation.relabel(states.data(), batchActions, batch, batchRewards);
 
         float[] qNextTarget = target.forward(nextTargetPass, nextStates).data();
         float[] qNextOnline = s.doubleQ() ? online.forward(nextOnlinePass, nextStates).data() : null;

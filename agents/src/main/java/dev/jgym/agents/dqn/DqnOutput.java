@@ -29,7 +29,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * greedy evaluation), {@code summary.json}, {@code returns.png}, {@code loss.png},
  * {@code q.png}, {@code model.jgm} (the online network; not for dueling networks),
  * {@code checkpoint.jgc} (written during the run), {@code timing.json} (wall time and steps/s:
- * the only file that depends on the machine) and, unless the config's {@code replays} turns them
+ * the only file that depends on the machine), for an imitation run {@code imitation.csv} (the
+ * discriminator's loss and mean D on expert and learner pairs, every 1000 updates) and, unless the config's {@code replays} turns them
  * off, greedy evaluation episodes as replays ({@link DqnReplays}: {@code replays/final-evaluation.jgr},
  * {@code replays/evaluation/episode-K.jgr}).
  */
@@ -53,6 +54,14 @@ public final class DqnOutput {
         for (DqnTraining.EvalRow e : r.evaluations()) ev.append(evalLine(e));
         Json.writeAtomically(dir.resolve("evaluations.csv"), ev.toString().getBytes(StandardCharsets.UTF_8));
         Json.write(dir.resolve("summary.json"), summary(config, r));
+        if (r.learner().imitation() != null) {
+            StringBuilder im = new StringBuilder("updates,step,discriminator_loss,expert_score,learner_score,mean_reward\n");
+            for (AdversarialImitation.Row row : r.learner().imitation().rows()) {
+                im.append(row.updates()).append(',').append(row.step()).append(',').append(row.loss()).append(',').append(row.expertScore())
+                        .append(',').append(row.learnerScore()).append(',').append(num(row.meanReward())).append('\n');
+            }
+            Json.writeAtomically(dir.resolve("imitation.csv"), im.toString().getBytes(StandardCharsets.UTF_8));
+        }
         curves(dir, config.name(), r);
         if (r.learner().model() != null) ModelFile.save(dir.resolve("model.jgm"), r.learner().model());
     }
@@ -90,6 +99,7 @@ public final class DqnOutput {
         long params = 0;
         for (Param p : r.learner().params()) params += p.value().size();
         root.put("parameters", params);
+        if (r.learner().imitation() != null) root.set("imitation", r.learner().imitation().summary());
         return root;
     }
 

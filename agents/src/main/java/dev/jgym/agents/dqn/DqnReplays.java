@@ -69,8 +69,13 @@ public final class DqnReplays implements DqnTraining.EvaluationObserver {
             if (!schedule.records(e.evaluation())) return null;
             file = ReplayFiles.episodeFile(replays.resolve(EVALUATION_FOLDER), e.evaluation());
         }
+        return recorder(e, configJson, settings.annotations(), file);
+    }
+
+    /** A recorder of one greedy episode into {@code file} (with the agent's Q-values when {@code annotations}). */
+    static SimulatorListener<float[], Integer> recorder(DqnTraining.EvaluationEpisode e, JsonNode configJson, boolean annotations, Path file) {
         ReplayHeader header = ReplayHeader.of(e.envId(), e.options(), e.env(), e.seed(), e.agentLabel(), null, configJson);
         // the simulator runs this one episode as its episode 0, from reset(seed)
-        return new ReplayRecorder<>(e.env(), settings.annotations() ? e.agent() : null, header, episode -> episode == 0, episode -> file, null);
+        return new ReplayRecorder<>(e.env(), annotations ? e.agent() : null, header, episode -> episode == 0, episode -> file, null);
     }
 }

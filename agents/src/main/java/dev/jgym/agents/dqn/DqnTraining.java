@@ -34,7 +34,8 @@ import java.util.Map;
  * evaluation's from {@code child("final").child(j)}.
  *
  * <p>Order in a step t (t counts env steps from 1): act, env step, store; when
- * {@code t > learning_starts}: every {@code train_frequency} steps {@code gradient_steps} updates,
+ * {@code t > learning_starts}: the discriminator's updates of an imitation run (see {@link AdversarialImitation}),
+ * every {@code train_frequency} steps {@code gradient_steps} updates,
  * every {@code target_update_interval} steps the target update; then the episode bookkeeping,
  * evaluation (every {@code evaluation.interval}) and checkpoint (every {@code checkpoint.interval}).
  */
@@ -189,9 +190,29 @@ public final class DqnTraining {
                 throw new UserError(source + ": $.dqn.network.outputs: expected " + d.n() + " (the actions of " + config.env().id() + "), found " + outputs);
             }
             EnvSpec spec = env.spec();
-            return new Shape(box.shape()[0], d.n(), spec == null ? null : spec.rewardThreshold());
+            Shape shape = new Shape(box.shape()[0], d.n(), spec == null ? null : spec.rewardThreshold());
+            if (config.imitation() != null) loadExpert(shape);
+            return shape;
         } finally {
             env.close();
+        }
+    }
+
+    /** The expert pairs of an imitation run, read (and every replay verified) once. */
+    private ExpertDemonstrations expert;
+
+    private void loadExpert(Shape shape) {
+        if (config.dqn().nStep() != 1) {
+            throw new UserError(source + ": $.dqn.n_step: adversarial imitation recomputes each sampled transition's reward from the current "
+                    + "discriminator, so it needs one-step returns (n_step 1), found " + config.dqn().nStep());
+        }
+        if (config.dqn().recurrent() != null) {
+            throw new UserError(source + ": $.dqn.recurrent: adversarial imitation relabels the feed-forward replay's transitions; "
+                    + "expected no recurrent block with an imitation block, found " + config.dqn().recurrent().cell());
+        }
+        if (expert == null) {
+            ImitationSettings im = config.imitation();
+            expert = ExpertDemonstrations.load(im.expert(), im.episodes(), config.env().id(), config.env().options(), shape.obsDim(), source);
         }
     }
 
@@ -214,6 +235,12 @@ public final class DqnTraining {
         double threshold = threshold(shape);
         try (Backend backend = BackendFactory.create(config.backend(), threads, source)) {
             Learner learner = Learner.create(s, backend, shape.obsDim(), shape.actions(), root);
+            AdversarialImitation imitation = null;
+            if (config.imitation() != null) { // DqnConfig refuses imitation with a recurrent core
+                DqnLearner fed = (DqnLearner) learner;
+                imitation = new AdversarialImitation(config.imitation(), expert, fed.buffer(), shape.actions(), backend, root.child("imitation"));
+                fed.imitation = imitation;
+            }
             Run run = new Run();
             Env<float[], Integer> env = makeEnv();
             float[] obs = new float[shape.obsDim()];
@@ -234,12 +261,14 @@ public final class DqnTraining {
                 double epsilon = DqnLearner.epsilon(s, run.step);
                 int action = learner.act(obs, epsilon);
                 Step<float[]> step = env.step(action);
-                learner.observe(obs, action, step.reward(), step.observation(), step.terminated(), step.truncated());
+                // imitation: the learner never sees the env's reward (NaN would poison any loss that read it)
+                learner.observe(obs, action, imitation == null ? step.reward() : Double.NaN, step.observation(), step.terminated(), step.truncated());
                 run.step++;
                 run.episodeActions.add(action);
                 run.episodeReturn += step.reward();
                 long t = run.step;
                 if (t > s.learningStarts()) {
+                    if (imitation != null) imitation.train(t);
                     if (t % s.trainFrequency() == 0 && learner.stored() >= s.batchSize()) {
                         for (int g = 0; g < s.gradientSteps(); g++) {
                             DqnLearner.StepStats st = learner.trainStep(DqnLearner.beta(s, t));

@@ -45,6 +45,11 @@ public interface Learner {
     /** The online network as a core {@link Sequential} for a model file, or null when it is not a chain. */
     Sequential model();
 
+    /** The discriminator that rewards an adversarial-imitation run, or null (only the feed-forward learner imitates). */
+    default AdversarialImitation imitation() {
+        return null;
+    }
+
     /** A greedy policy with its own memory, for evaluation episodes (the training memory stays as it is). */
     Actor greedyActor();
 

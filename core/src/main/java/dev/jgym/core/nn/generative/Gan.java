@@ -19,7 +19,7 @@ import dev.jgym.core.rng.Rng;
  *           minimax:        minimise -BCE(D(G(z)), 0) = log(1 - D(G(z)))
  * </pre>
  * One-sided label smoothing (Salimans et al. 2016, section 3.4) softens only the real targets.
- * Noise is drawn from the given {@link Rng} in index order.
+ * The D step is {@link Discriminator#step} (adversarial imitation reuses it). Noise is drawn from the given {@link Rng} in index order.
  */
 public final class Gan {
     /** @param labelSmoothing real targets become 1 - labelSmoothing (0.1 is usual); @param nonSaturating the G loss */
@@ -33,6 +33,7 @@ public final class Gan {
     private final Optimizer gOpt, dOpt;
     private final Settings settings;
     private final Rng noise;
+    private final Discriminator dStep;
 
     public Gan(Backend backend, Sequential generator, Sequential discriminator, Optimizer gOpt, Optimizer dOpt, Settings settings, Rng noise) {
         this.backend = backend;
@@ -42,6 +43,7 @@ public final class Gan {
         this.dOpt = dOpt;
         this.settings = settings;
         this.noise = noise;
+        this.dStep = new Discriminator(backend, discriminator, dOpt, settings.labelSmoothing());
     }
 
     public Sequential generator() {
@@ -68,18 +70,6 @@ public final class Gan {
         return x;
     }
 
-    private static Tensor filled(int rows, float v) {
-        Tensor t = Tensor.zeros(rows, 1);
-        t.fill(v);
-        return t;
-    }
-
-    private double mean(Tensor logits) {
-        double s = 0;
-        for (float v : logits.data()) s += 1 / (1 + Math.exp(-v));
-        return s / logits.size();
-    }
-
     /** One discriminator step and one generator step on a batch of real samples. */
     public StepLosses step(Tensor real) {
         int n = real.rows();
@@ -88,16 +78,8 @@ public final class Gan {
         Loss bce = PointwiseLoss.bceWithLogits(backend, Loss.Reduction.MEAN);
 
         // discriminator: real towards 1 - smoothing, fake towards 0 (G not updated)
-        dOpt.zeroGrad();
         Tensor fake = generator.forward(noise(n, noise));
-        Tensor realLogits = discriminator.forward(real);
-        double dReal = bce.forward(realLogits, filled(n, (float) (1 - settings.labelSmoothing())));
-        discriminator.backward(bce.backward(), false);
-        double realScore = mean(realLogits);
-        Tensor fakeLogits = discriminator.forward(fake);
-        double dFake = bce.forward(fakeLogits, filled(n, 0f));
-        discriminator.backward(bce.backward(), false);
-        dOpt.step();
+        Discriminator.StepLosses d = dStep.step(real, fake);
 
         // generator: through D (whose gradients are thrown away) into G
         gOpt.zeroGrad();
@@ -106,10 +88,10 @@ public final class Gan {
         double gLoss;
         Tensor dLogits;
         if (settings.nonSaturating()) {
-            gLoss = bce.forward(logits, filled(n, 1f));
+            gLoss = bce.forward(logits, Discriminator.filled(n, 1f));
             dLogits = bce.backward();
         } else {
-            gLoss = -bce.forward(logits, filled(n, 0f));
+            gLoss = -bce.forward(logits, Discriminator.filled(n, 0f));
             dLogits = bce.backward();
             backend.scale(dLogits, -1f, dLogits);
         }
@@ -117,6 +99,6 @@ public final class Gan {
         generator.backward(dGen, false);
         gOpt.step();
         dOpt.zeroGrad();
-        return new StepLosses(dReal + dFake, gLoss, realScore, mean(fakeLogits));
+        return new StepLosses(d.total(), gLoss, d.realScore(), d.fakeScore());
     }
 }
