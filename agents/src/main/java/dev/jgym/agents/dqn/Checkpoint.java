@@ -56,6 +56,8 @@ public final class Checkpoint {
         DqnConfig.DqnSettings s = config.dqn();
         h.set("hidden", Json.MAPPER.valueToTree(s.network().hidden()));
         h.put("activation", s.network().activation());
+        if (s.network().encoder() != null) h.set("encoder", s.network().encoder());
+        if (s.network().observation() != null) h.set("observation", Json.MAPPER.valueToTree(s.network().observation()));
         h.put("dueling", s.dueling());
         h.put("optimizer", s.optimizer().type());
         h.put("buffer_size", s.bufferSize());
@@ -116,8 +118,13 @@ public final class Checkpoint {
             out.writeInt(b.cursor());
             out.writeLong(b.added());
             out.writeDouble(b.maxPriority());
-            for (int i = 0; i < n * d; i++) out.writeFloat(b.obs[i]);
-            for (int i = 0; i < n * d; i++) out.writeFloat(b.next[i]);
+            if (b.compact()) {
+                out.write(b.obsBytes, 0, n * d);
+                out.write(b.nextBytes, 0, n * d);
+            } else {
+                for (int i = 0; i < n * d; i++) out.writeFloat(b.obs[i]);
+                for (int i = 0; i < n * d; i++) out.writeFloat(b.next[i]);
+            }
             for (int i = 0; i < n; i++) out.writeInt(b.actions[i]);
             for (int i = 0; i < n; i++) out.writeFloat(b.rewards[i]);
             for (int i = 0; i < n; i++) out.writeFloat(b.discounts[i]);
@@ -244,8 +251,13 @@ public final class Checkpoint {
             int n = in.readInt(), cursor = in.readInt();
             long added = in.readLong();
             double maxPriority = in.readDouble();
-            for (int i = 0; i < n * d; i++) b.obs[i] = in.readFloat();
-            for (int i = 0; i < n * d; i++) b.next[i] = in.readFloat();
+            if (b.compact()) {
+                in.readFully(b.obsBytes, 0, n * d);
+                in.readFully(b.nextBytes, 0, n * d);
+            } else {
+                for (int i = 0; i < n * d; i++) b.obs[i] = in.readFloat();
+                for (int i = 0; i < n * d; i++) b.next[i] = in.readFloat();
+            }
             for (int i = 0; i < n; i++) b.actions[i] = in.readInt();
             for (int i = 0; i < n; i++) b.rewards[i] = in.readFloat();
             for (int i = 0; i < n; i++) b.discounts[i] = in.readFloat();

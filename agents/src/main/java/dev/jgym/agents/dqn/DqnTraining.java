@@ -13,7 +13,6 @@ import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Simulator;
 import dev.jgym.core.sim.SimulatorListener;
 import dev.jgym.core.sim.Transition;
-import dev.jgym.core.space.Box;
 import dev.jgym.core.space.Discrete;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -163,6 +162,9 @@ public final class DqnTraining {
     /** The env's sizes, checked: DQN needs a Box observation and a Discrete action space. */
     record Shape(int obsDim, int actions, Double rewardThreshold) {}
 
+    /** How the network reads observations (set by {@link #validate}). */
+    private ObservationView view;
+
     @SuppressWarnings("unchecked")
     Env<float[], Integer> makeEnv() {
         try {
@@ -172,13 +174,15 @@ public final class DqnTraining {
         }
     }
 
-    /** Checks the config against its env before any work (spaces, output size, backend). */
+    /**
+     * Checks the config against its env before any work (spaces, how the network reads the
+     * observation, the encoder's shapes, output size).
+     */
     public Shape validate() {
         Env<?, ?> env = makeEnv();
         try {
-            if (!(env.observationSpace() instanceof Box box) || box.shape().length != 1) {
-                throw new UserError(source + ": $.env.id: DQN needs a one-dimensional Box observation space, " + config.env().id() + " has " + env.observationSpace());
-            }
+            view = ObservationView.of(config.dqn().network(), env.observationSpace(), config.env().id(), source);
+            if (config.dqn().network().encoder() != null) Encoder.check(config.dqn().network().encoder(), view.shape(), source, "$.dqn.network.encoder");
             if (!(env.actionSpace() instanceof Discrete d) || d.start() != 0) {
                 throw new UserError(source + ": $.env.id: DQN needs a Discrete action space starting at 0, " + config.env().id() + " has " + env.actionSpace());
             }
@@ -187,7 +191,7 @@ public final class DqnTraining {
                 throw new UserError(source + ": $.dqn.network.outputs: expected " + d.n() + " (the actions of " + config.env().id() + "), found " + outputs);
             }
             EnvSpec spec = env.spec();
-            return new Shape(box.shape()[0], d.n(), spec == null ? null : spec.rewardThreshold());
+            return new Shape(view.size(), d.n(), spec == null ? null : spec.rewardThreshold());
         } finally {
             env.close();
         }
@@ -211,27 +215,28 @@ public final class DqnTraining {
         Rng root = new Rng(config.seed());
         double threshold = threshold(shape);
         try (Backend backend = BackendFactory.create(config.backend(), threads, source)) {
-            DqnLearner learner = new DqnLearner(s, backend, shape.obsDim(), shape.actions(), root);
+            DqnLearner learner = new DqnLearner(s, backend, view, shape.actions(), root, source);
             Run run = new Run();
-            Env<float[], Integer> env = makeEnv();
-            float[] obs = new float[shape.obsDim()];
+            Env<?, Integer> env = makeEnv();
+            ObservationView sees = view.on(env);
+            float[] obs = new float[shape.obsDim()], nextObs = new float[shape.obsDim()];
             if (resumeFrom != null) {
                 resumeFrom.check(config, shape, source);
                 resumeFrom.restoreInto(learner, run);
-                Reset<float[]> first = env.reset(episodeSeed(root, "env", run.episode), Map.of());
-                float[] o = first.observation();
+                Object o = env.reset(episodeSeed(root, "env", run.episode), Map.of()).observation();
                 for (int i = 0; i < run.episodeActions.size(); i++) o = env.step(run.episodeActions.get(i)).observation();
-                System.arraycopy(o, 0, obs, 0, obs.length);
+                sees.read(o, obs);
             } else {
-                System.arraycopy(env.reset(episodeSeed(root, "env", 0), Map.of()).observation(), 0, obs, 0, obs.length);
+                sees.read(env.reset(episodeSeed(root, "env", 0), Map.of()).observation(), obs);
             }
             double lastReturn = run.episodes.isEmpty() ? Double.NaN : run.episodes.get(run.episodes.size() - 1).episodeReturn();
             long reported = run.step;
             while (run.step < s.totalSteps() && run.solvedAt < 0) {
                 double epsilon = DqnLearner.epsilon(s, run.step);
                 int action = learner.act(obs, epsilon);
-                Step<float[]> step = env.step(action);
-                learner.observe(obs, action, step.reward(), step.observation(), step.terminated(), step.truncated());
+                Step<?> step = env.step(action);
+                sees.read(step.observation(), nextObs);
+                learner.observe(obs, action, step.reward(), nextObs, step.terminated(), step.truncated());
                 run.step++;
                 run.episodeActions.add(action);
                 run.episodeReturn += step.reward();
@@ -254,9 +259,11 @@ public final class DqnTraining {
                     lastReturn = run.episodeReturn;
                     run.episode++;
                     run.startEpisode();
-                    System.arraycopy(env.reset(episodeSeed(root, "env", run.episode), Map.of()).observation(), 0, obs, 0, obs.length);
+                    sees.read(env.reset(episodeSeed(root, "env", run.episode), Map.of()).observation(), obs);
                 } else {
-                    System.arraycopy(step.observation(), 0, obs, 0, obs.length);
+                    float[] t0 = obs;
+                    obs = nextObs;
+                    nextObs = t0;
                 }
                 if (t % ev.interval() == 0) {
                     EvalRow row = evaluate(learner, root.child("eval").child(run.evaluations.size()), ev.episodes(), t, null, run.evaluations.size());
@@ -318,12 +325,12 @@ public final class DqnTraining {
                      int evaluation) {
         double sum = 0, sumSq = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, lengths = 0;
         Env<float[], Integer> env = makeEnv();
-        GreedyAgent agent = new GreedyAgent(learner);
+        GreedyAgent agent = new GreedyAgent(learner, view.on(env));
         for (int j = 0; j < episodes; j++) {
             long seed = seeds.child(j).nextLong();
             double[] ret = new double[1];
             int[] len = new int[1];
-            Simulator.Builder<float[], Integer> b = Simulator.builder(env, (Agent<float[], Integer>) agent).seed(seed).maxEpisodes(1)
+            Simulator.Builder<float[], Integer> b = Simulator.builder(env, agent.asFloatAgent()).seed(seed).maxEpisodes(1)
                     .listener(new SimulatorListener<>() {
                         @Override
                         public void onEpisodeEnd(int episode, double episodeReturn, int length, boolean terminated) {
@@ -341,7 +348,7 @@ public final class DqnTraining {
             if (evaluation != NOT_OBSERVED) {
                 for (EvaluationObserver o : evaluationObservers) {
                     SimulatorListener<float[], Integer> l = o.create(new EvaluationEpisode(evaluation, atStep, j, episodes, config.env().id(),
-                            config.env().options(), seed, "dqn " + config.name(), env, agent));
+                            config.env().options(), seed, "dqn " + config.name(), env, agent.asFloatAgent()));
                     if (l == null) continue;
                     b.listener(l);
                     if (l instanceof AutoCloseable c) toClose.add(c);
@@ -374,18 +381,44 @@ public final class DqnTraining {
         }
     }
 
-    /** The greedy policy of a learner as a core {@link Agent} (for the simulator and viewers). */
-    public static final class GreedyAgent implements Agent<float[], Integer> {
+    /**
+     * The greedy policy of a learner as a core {@link Agent} (for the simulator and viewers). It
+     * takes the env's own observations (float[] for Box envs, int[] for MultiBinary ones) and reads
+     * them through the run's {@link ObservationView}.
+     */
+    public static final class GreedyAgent implements Agent<Object, Integer> {
         private final DqnLearner learner;
+        private final ObservationView view;
+        private final float[] input;
         private double[] lastValues = new double[0];
 
+        /** Over one-dimensional Box observations. */
         public GreedyAgent(DqnLearner learner) {
+            this(learner, null);
+        }
+
+        /** Reading observations through {@code view} (bound to the env the agent plays; null: float vectors as they are). */
+        public GreedyAgent(DqnLearner learner, ObservationView view) {
             this.learner = learner;
+            this.view = view;
+            this.input = view == null ? null : new float[view.size()];
+        }
+
+        /**
+         * This agent typed for the DQN's {@code Env<float[], Integer>} hooks ({@link EvaluationEpisode},
+         * the simulator); observations of MultiBinary envs are int[] all the same: the simulator and
+         * the replay recorder pass them on without looking.
+         */
+        @SuppressWarnings("unchecked")
+        public Agent<float[], Integer> asFloatAgent() {
+            return (Agent<float[], Integer>) (Agent<?, ?>) this;
         }
 
         @Override
-        public Integer act(float[] observation) {
-            int a = learner.greedy(observation);
+        public Integer act(Object observation) {
+            float[] x = view == null ? (float[]) observation : input;
+            if (view != null) view.read(observation, input);
+            int a = learner.greedy(x);
             float[] q = learner.lastValues();
             if (lastValues.length != q.length) lastValues = new double[q.length];
             for (int i = 0; i < q.length; i++) lastValues[i] = q[i];
@@ -393,7 +426,7 @@ public final class DqnTraining {
         }
 
         @Override
-        public void observe(Transition<float[], Integer> transition) {}
+        public void observe(Transition<Object, Integer> transition) {}
 
         @Override
         public dev.jgym.core.scene.Annotations annotations() {
