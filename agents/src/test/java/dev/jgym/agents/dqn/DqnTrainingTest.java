@@ -38,7 +38,7 @@ class DqnTrainingTest {
         }
     }
 
-    private static void assertSameRun(DqnTraining.Result a, DqnTraining.Result b) {
+    static void assertSameRun(DqnTraining.Result a, DqnTraining.Result b) {
         assertEquals(a.episodes(), b.episodes(), "episode rows (returns, lengths, losses, mean Q)");
         assertEquals(a.evaluations(), b.evaluations());
         assertEquals(a.finalEvaluation(), b.finalEvaluation());
