@@ -68,7 +68,7 @@ public class CnnDqnBenchmark {
         train = !setting.equals("collectOnly");
         trainFrequency = config.dqn().trainFrequency();
         backend = new CpuBackend(threads);
-        env = (Env<?, Integer>) EnvRegistry.make(config.env().id(), config.env().options());
+        env = (Env<?, Integer>) (Env<?, ?>) EnvRegistry.make(config.env().id(), config.env().options());
         view = ObservationView.of(config.dqn().network(), env.observationSpace(), config.env().id(), "bench").on(env);
         learner = new DqnLearner(config.dqn(), backend, view, ((dev.jgym.core.space.Discrete) env.actionSpace()).n(), new Rng(1), "bench");
         obs = new float[view.size()];
