@@ -5,7 +5,6 @@ import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.EnvSpec;
-import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.nn.Backend;
 import dev.jgym.core.rng.Rng;
@@ -74,7 +73,9 @@ public final class DqnTraining {
      * @param episodes the evaluation's episode count
      * @param seed the episode's reset seed (its only reset: the simulator resets with it)
      * @param agentLabel {@code "dqn <name>"}
-     * @param env the env the simulator steps (made as {@code EnvRegistry.make(envId, options)})
+     * @param env the env the simulator steps (made as {@code EnvRegistry.make(envId, options)}); its
+     *     observations are its own (int[] for MultiBinary grids, whatever the type parameter says), so
+     *     listeners pass them on without looking (as the replay recorder does)
      * @param agent the greedy agent; its {@code annotations()} hold the last step's Q-values
      */
     public record EvaluationEpisode(int evaluation, long atStep, int episode, int episodes, String envId, Map<String, Object> options,
@@ -159,7 +160,7 @@ public final class DqnTraining {
         return this;
     }
 
-    /** The env's sizes, checked: DQN needs a Box observation and a Discrete action space. */
+    /** The env's sizes, checked: observations the network can read (see {@link ObservationView}), a Discrete action space. */
     record Shape(int obsDim, int actions, Double rewardThreshold) {}
 
     /** How the network reads observations (set by {@link #validate}). */
