@@ -1,17 +1,7 @@
 package dev.jgym.desktop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.agents.cli.Main;
-import dev.jgym.core.scene.Annotations;
-import dev.jgym.core.scene.Scene;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,29 +23,9 @@ class CnnDqnViewerTest {
                 + "\"network\": {\"encoder\": [{\"type\": \"conv2d\", \"out_channels\": 4, \"kernel\": 3}, {\"type\": \"relu\"}, {\"type\": \"flatten\"}],"
                 + " \"hidden\": [16], \"observation\": {\"layout\": \"hwc\"}}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
                 + "\"evaluation\": {\"interval\": 300, \"episodes\": 1, \"final_episodes\": 1}}");
-        Path run = dir.resolve("run");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"train", cfg.toString(), "--out", run.toString(), "--quiet"},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-
-        ByteArrayOutputStream loaderErr = new ByteArrayOutputStream();
-        List<PlayableEpisode> episodes = new EpisodeLoader(new PrintStream(loaderErr, true, StandardCharsets.UTF_8)).load(run);
-        assertEquals(3, episodes.size(), "evaluations 0 and 1 and the final one: " + episodes.stream().map(PlayableEpisode::title).toList());
-        assertEquals("", loaderErr.toString(StandardCharsets.UTF_8));
-        for (PlayableEpisode e : episodes) {
-            assertNull(e.problem(), e.title());
-            assertTrue(e.steps() > 0, e.title());
-            Scene first = e.frames().get(0);
-            assertFalse(first.shapes().isEmpty(), "the Breakout grid is drawn");
-        }
-        ViewerModel model = new ViewerModel();
-        model.setEpisodes(episodes);
-        model.control(ViewerModel.Control.STEP_FORWARD);
-        double[] q = model.annotations().get(Annotations.ACTION_VALUES);
-        assertNotNull(q, "the Q-value bars have values");
-        assertEquals(3, q.length, "no-op, left, right");
-        int action = (Integer) model.action();
-        for (double v : q) assertTrue(q[action] >= v, "the highlighted (chosen) action is the greedy one");
+        // evaluations 0 and 1 (steps 300, 600) and the final one
+        List<PlayableEpisode> episodes = DqnRunViewerTest.trainAndLoad(cfg, dir.resolve("run"), 3);
+        for (PlayableEpisode e : episodes) assertFalse(e.frames().get(0).shapes().isEmpty(), "the Breakout grid is drawn: " + e.title());
+        DqnRunViewerTest.assertGreedyBars(episodes, 3);
     }
 }

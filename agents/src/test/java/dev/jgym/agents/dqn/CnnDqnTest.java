@@ -228,15 +228,19 @@ class CnnDqnTest {
         assertTrue(values.size() >= 3, "walls, floor, agent and goal differ: " + values);
         env.close();
 
-        Path out = dir.resolve("out");
+        assertTrue(trainAndVerifyReplays(file, dir.resolve("out")) >= 2, "final + evaluation 0");
+    }
+
+    /** {@code jgym train} on {@code file}, then every replay it recorded re-simulates bit for bit; returns how many. */
+    private static int trainAndVerifyReplays(Path file, Path out) {
         int code = dev.jgym.agents.cli.Main.run(new String[] {"train", file.toString(), "--out", out.toString(), "--quiet"}, System.out, System.err, false);
         assertEquals(0, code);
         List<Path> replays = ReplayFiles.find(out);
-        assertTrue(replays.size() >= 2, "final + evaluation 0: " + replays);
         for (Path f : replays) {
             ReplayVerifier.Report report = ReplayVerifier.verify(f);
-            assertTrue(report.ok(), report.summary());
+            assertTrue(report.ok(), f + ": " + report.summary());
         }
+        return replays.size();
     }
 
     @Test
@@ -244,11 +248,6 @@ class CnnDqnTest {
     void minatarReplaysVerify(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("m.json");
         Files.writeString(file, Json.MAPPER.writeValueAsString(minatar("MinAtar/Freeway-v1", CONV, "")));
-        Path out = dir.resolve("out");
-        int code = dev.jgym.agents.cli.Main.run(new String[] {"train", file.toString(), "--out", out.toString(), "--quiet"}, System.out, System.err, false);
-        assertEquals(0, code);
-        List<Path> replays = ReplayFiles.find(out);
-        assertFalse(replays.isEmpty());
-        for (Path f : replays) assertTrue(ReplayVerifier.verify(f).ok(), f.toString());
+        assertTrue(trainAndVerifyReplays(file, dir.resolve("out")) >= 2, "final + evaluations 0 and 1");
     }
 }
