@@ -31,31 +31,41 @@ class DqnRunViewerTest {
                 + "\"network\": {\"hidden\": [16]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
                 + "\"evaluation\": {\"interval\": 400, \"episodes\": 1, \"final_episodes\": 2}}");
         Path run = dir.resolve("run");
+        // evaluations 0, 1, 2 at steps 400, 800, 1200: 0 and 1 are on the capped-cubic schedule, plus the final one
+        List<PlayableEpisode> episodes = trainAndLoad(cfg, run, 3);
+        assertGreedyBars(episodes, 2);
+
+        Path newest = new LiveFollower(run).newReplay();
+        assertEquals(run.resolve("replays/evaluation/episode-1.jgr"), newest);
+    }
+
+    /** Trains {@code cfg} into {@code run} with {@code jgym train} and loads its replays as the viewer does: {@code count} playable episodes. */
+    static List<PlayableEpisode> trainAndLoad(Path cfg, Path run, int count) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"train", cfg.toString(), "--out", run.toString(), "--quiet"},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-
         ByteArrayOutputStream loaderErr = new ByteArrayOutputStream();
         List<PlayableEpisode> episodes = new EpisodeLoader(new PrintStream(loaderErr, true, StandardCharsets.UTF_8)).load(run);
-        // evaluations 0, 1, 2 at steps 400, 800, 1200: 0 and 1 are on the capped-cubic schedule, plus the final one
-        assertEquals(3, episodes.size(), episodes.stream().map(PlayableEpisode::title).toList().toString());
+        assertEquals(count, episodes.size(), episodes.stream().map(PlayableEpisode::title).toList().toString());
         assertEquals("", loaderErr.toString(StandardCharsets.UTF_8));
         for (PlayableEpisode e : episodes) {
             assertNull(e.problem(), e.title());
             assertTrue(e.steps() > 0, e.title());
             assertEquals(e.steps() + 1, e.frameCount());
         }
+        return episodes;
+    }
+
+    /** After one step the viewer shows {@code actions} Q-value bars and the chosen action has the largest. */
+    static void assertGreedyBars(List<PlayableEpisode> episodes, int actions) {
         ViewerModel model = new ViewerModel();
         model.setEpisodes(episodes);
         model.control(ViewerModel.Control.STEP_FORWARD);
         double[] q = model.annotations().get(Annotations.ACTION_VALUES);
         assertNotNull(q, "the Q-value bars have values");
-        assertEquals(2, q.length);
+        assertEquals(actions, q.length);
         int action = (Integer) model.action();
-        assertTrue(q[action] >= q[1 - action], "the highlighted (chosen) action is the greedy one");
-
-        Path newest = new LiveFollower(run).newReplay();
-        assertEquals(run.resolve("replays/evaluation/episode-1.jgr"), newest);
+        for (double v : q) assertTrue(q[action] >= v, "the highlighted (chosen) action is the greedy one");
     }
 }

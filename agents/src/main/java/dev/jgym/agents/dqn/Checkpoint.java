@@ -57,6 +57,8 @@ public final class Checkpoint {
         DqnConfig.DqnSettings s = config.dqn();
         h.set("hidden", Json.MAPPER.valueToTree(s.network().hidden()));
         h.put("activation", s.network().activation());
+        if (s.network().encoder() != null) h.set("encoder", s.network().encoder());
+        if (s.network().observation() != null) h.set("observation", Json.MAPPER.valueToTree(s.network().observation()));
         h.put("dueling", s.dueling());
         h.put("optimizer", s.optimizer().type());
         h.put("buffer_size", s.bufferSize());
@@ -114,7 +116,13 @@ public final class Checkpoint {
             out.writeInt(b.cursor());
             out.writeLong(b.added());
             out.writeDouble(b.maxPriority());
-            writeTransitions(out, n, d, b.obs, b.next, b.actions, b.rewards, b.discounts);
+            if (b.compact()) {
+                out.write(b.obsBytes, 0, n * d);
+                out.write(b.nextBytes, 0, n * d);
+            } else {
+                writeObservations(out, n * d, b.obs, b.next);
+            }
+            writeOutcomes(out, n, b.actions, b.rewards, b.discounts);
             double[] pr = b.priorities();
             out.writeInt(pr.length);
             for (double p : pr) out.writeDouble(p);
@@ -246,7 +254,13 @@ public final class Checkpoint {
             int n = in.readInt(), cursor = in.readInt();
             long added = in.readLong();
             double maxPriority = in.readDouble();
-            readTransitions(in, n, d, b.obs, b.next, b.actions, b.rewards, b.discounts);
+            if (b.compact()) {
+                in.readFully(b.obsBytes, 0, n * d);
+                in.readFully(b.nextBytes, 0, n * d);
+            } else {
+                readObservations(in, n * d, b.obs, b.next);
+            }
+            readOutcomes(in, n, b.actions, b.rewards, b.discounts);
             double[] pr = new double[in.readInt()];
             for (int i = 0; i < pr.length; i++) pr[i] = in.readDouble();
             b.restore(n, cursor, added, maxPriority, pr);
@@ -333,17 +347,35 @@ public final class Checkpoint {
     /** The first n stored transitions of a replay's arrays (observations of d values), in the same order for both replays. */
     private static void writeTransitions(DataOutputStream out, int n, int d, float[] obs, float[] next, int[] actions, float[] rewards,
                                          float[] discounts) throws IOException {
-        for (int i = 0; i < n * d; i++) out.writeFloat(obs[i]);
-        for (int i = 0; i < n * d; i++) out.writeFloat(next[i]);
+        writeObservations(out, n * d, obs, next);
+        writeOutcomes(out, n, actions, rewards, discounts);
+    }
+
+    private static void readTransitions(DataInputStream in, int n, int d, float[] obs, float[] next, int[] actions, float[] rewards,
+                                        float[] discounts) throws IOException {
+        readObservations(in, n * d, obs, next);
+        readOutcomes(in, n, actions, rewards, discounts);
+    }
+
+    /** The first {@code values} floats of the states and of the next states. */
+    private static void writeObservations(DataOutputStream out, int values, float[] obs, float[] next) throws IOException {
+        for (int i = 0; i < values; i++) out.writeFloat(obs[i]);
+        for (int i = 0; i < values; i++) out.writeFloat(next[i]);
+    }
+
+    private static void readObservations(DataInputStream in, int values, float[] obs, float[] next) throws IOException {
+        for (int i = 0; i < values; i++) obs[i] = in.readFloat();
+        for (int i = 0; i < values; i++) next[i] = in.readFloat();
+    }
+
+    /** Actions, rewards and discounts of the first n transitions. */
+    private static void writeOutcomes(DataOutputStream out, int n, int[] actions, float[] rewards, float[] discounts) throws IOException {
         for (int i = 0; i < n; i++) out.writeInt(actions[i]);
         for (int i = 0; i < n; i++) out.writeFloat(rewards[i]);
         for (int i = 0; i < n; i++) out.writeFloat(discounts[i]);
     }
 
-    private static void readTransitions(DataInputStream in, int n, int d, float[] obs, float[] next, int[] actions, float[] rewards,
-                                        float[] discounts) throws IOException {
-        for (int i = 0; i < n * d; i++) obs[i] = in.readFloat();
-        for (int i = 0; i < n * d; i++) next[i] = in.readFloat();
+    private static void readOutcomes(DataInputStream in, int n, int[] actions, float[] rewards, float[] discounts) throws IOException {
         for (int i = 0; i < n; i++) actions[i] = in.readInt();
         for (int i = 0; i < n; i++) rewards[i] = in.readFloat();
         for (int i = 0; i < n; i++) discounts[i] = in.readFloat();

@@ -1,5 +1,6 @@
 package dev.jgym.agents.dqn;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgym.agents.experiment.SupervisedConfig;
@@ -231,8 +232,20 @@ public record DqnConfig(
      * @param activation between hidden layers: relu, tanh, elu, leaky_relu, sigmoid [relu]
      * @param init weight initialiser (see {@code dev.jgym.core.nn.Init}) [he_uniform]
      * @param outputs the output size; optional, and when given it must equal the number of actions
+     * @param encoder layers in front of the MLP, as supervised configs write them (see {@link Encoder}),
+     *     e.g. {@code [{"type": "conv2d", "out_channels": 16, "kernel": 3}, {"type": "relu"}, {"type": "flatten"}]};
+     *     they read the observation as {@code [C, H, W]} (see {@code observation}); absent: none
+     * @param observation how the network reads the observation (see {@link ObservationView}); absent:
+     *     a one-dimensional Box, as it is
      */
-    public record NetworkSettings(List<Integer> hidden, String activation, String init, Integer outputs) {
+    public record NetworkSettings(List<Integer> hidden, String activation, String init, Integer outputs,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode encoder,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) ObservationSettings observation) {
+        /** An MLP without an encoder. */
+        public NetworkSettings(List<Integer> hidden, String activation, String init, Integer outputs) {
+            this(hidden, activation, init, outputs, null, null);
+        }
+
         public NetworkSettings {
             if (hidden == null) hidden = List.of(64, 64);
             hidden = List.copyOf(hidden);
@@ -247,6 +260,36 @@ public record DqnConfig(
                 throw new Check.FieldError("init", e.getMessage());
             }
             if (outputs != null) Check.positive("outputs", outputs);
+            if (encoder != null && encoder.isNull()) encoder = null;
+            Check.that(encoder == null || encoder.isArray() && !encoder.isEmpty(), "encoder", "expected a non-empty array of layer specs, found " + encoder);
+        }
+    }
+
+    /**
+     * How the network reads the env's observation, when it is not a one-dimensional Box.
+     *
+     * @param layout how a 3-D observation (Box or MultiBinary) lies: {@code "hwc"} (rows, columns,
+     *     channels: MinAtar, Snake, the board games) or {@code "chw"} (channels first: MazeRunner); the
+     *     network reads {@code [C, H, W]}, so "hwc" is transposed once per observation
+     * @param pixels read a picture of the env's scene instead (the {@code PixelObservation} wrapper's
+     *     rendering), {@code [channels, height, width]} with values / 255
+     */
+    public record ObservationSettings(String layout, PixelSettings pixels) {
+        public ObservationSettings {
+            Check.that(layout == null || layout.equals("hwc") || layout.equals("chw"), "layout", "expected \"hwc\" or \"chw\", found \"" + layout + "\"");
+            Check.that(layout == null || pixels == null, "layout", "not used with pixels (a picture is read as [channels, height, width])");
+            Check.that(layout != null || pixels != null, "layout", "missing: give \"layout\" (\"hwc\" or \"chw\") or \"pixels\"");
+        }
+    }
+
+    /** @param width pixels across; @param height pixels down; @param grayscale one luma channel instead of RGB [true] */
+    public record PixelSettings(@JsonProperty(required = true) Integer width, @JsonProperty(required = true) Integer height, Boolean grayscale) {
+        public PixelSettings {
+            Check.present("width", width);
+            Check.that(width >= 1 && width <= 256, "width", "expected an integer in [1, 256], found " + width);
+            Check.present("height", height);
+            Check.that(height >= 1 && height <= 256, "height", "expected an integer in [1, 256], found " + height);
+            if (grayscale == null) grayscale = true;
         }
     }
 

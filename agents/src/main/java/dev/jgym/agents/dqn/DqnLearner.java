@@ -6,7 +6,6 @@ import dev.jgym.core.nn.Tensor;
 import dev.jgym.core.nn.optim.Adam;
 import dev.jgym.core.nn.optim.GradClip;
 import dev.jgym.core.nn.optim.Optimizer;
-import dev.jgym.core.nn.optim.RmsProp;
 import dev.jgym.core.nn.optim.Sgd;
 import dev.jgym.agents.experiment.SupervisedConfig;
 import dev.jgym.core.rng.Rng;
@@ -55,20 +54,32 @@ public final class DqnLearner implements Learner {
     private final int[] batchActions, indices;
     private final float[] batchRewards, batchDiscounts, weights, y, pred, tdErrors, grad;
 
+    /** A learner on one-dimensional observations of {@code obsDim} values (no encoder). */
     public DqnLearner(DqnConfig.DqnSettings settings, Backend backend, int obsDim, int actions, Rng seed) {
+        this(settings, backend, obsDim, new int[] {obsDim}, 0f, actions, seed, "the config");
+    }
+
+    /**
+     * A learner that reads observations through {@code view}: its shape feeds the network's encoder
+     * (if the settings have one), and compact views keep the replay buffer in bytes. Encoder
+     * mistakes are {@link dev.jgym.core.config.UserError}s naming {@code source}.
+     */
+    public DqnLearner(DqnConfig.DqnSettings settings, Backend backend, ObservationView view, int actions, Rng seed, String source) {
+        this(settings, backend, view.size(), view.shape(), view.compact() ? view.scale() : 0f, actions, seed, source);
+    }
+
+    private DqnLearner(DqnConfig.DqnSettings settings, Backend backend, int obsDim, int[] inputShape, float byteScale, int actions, Rng seed, String source) {
         this.s = settings;
         this.backend = backend;
         this.obsDim = obsDim;
         this.actions = actions;
         this.batch = settings.batchSize();
-        int[] hidden = settings.network().hidden().stream().mapToInt(Integer::intValue).toArray();
-        Init init = Init.parse(settings.network().init());
-        this.online = new QNetwork(backend, obsDim, hidden, settings.network().activation(), actions, settings.dueling(), init, seed.child("init"));
-        this.target = new QNetwork(backend, obsDim, hidden, settings.network().activation(), actions, settings.dueling(), init, seed.child("init"));
+        this.online = network(settings, backend, obsDim, inputShape, actions, seed, source);
+        this.target = network(settings, backend, obsDim, inputShape, actions, seed, source);
         target.copyFrom(online);
         this.optimizer = optimizer(settings.optimizer(), online.params());
         DqnConfig.PrioritizedSettings per = settings.prioritized();
-        this.buffer = new ReplayBuffer(settings.bufferSize(), obsDim, per != null, per == null ? 0 : per.alpha());
+        this.buffer = new ReplayBuffer(settings.bufferSize(), obsDim, per != null, per == null ? 0 : per.alpha(), byteScale);
         this.nStep = new NStepReturns(settings.nStep(), settings.gamma(), obsDim);
         this.explore = seed.child("explore");
         this.replay = seed.child("replay");
@@ -91,12 +102,22 @@ public final class DqnLearner implements Learner {
         grad = new float[batch];
     }
 
+    /** The network the settings describe, weights from {@code seed.child("init")} (the encoder's from its child "encoder"). */
+    static QNetwork network(DqnConfig.DqnSettings s, Backend backend, int obsDim, int[] inputShape, int actions, Rng seed, String source) {
+        int[] hidden = s.network().hidden().stream().mapToInt(Integer::intValue).toArray();
+        Init init = Init.parse(s.network().init());
+        Rng r = seed.child("init");
+        Encoder encoder = s.network().encoder() == null ? null
+                : Encoder.build(s.network().encoder(), inputShape, backend, init, r.child("encoder"), source, "$.dqn.network.encoder");
+        return new QNetwork(backend, encoder, obsDim, hidden, s.network().activation(), actions, s.dueling(), init, r);
+    }
+
     static Optimizer optimizer(SupervisedConfig.OptimizerConfig o, java.util.List<dev.jgym.core.nn.Param> ps) {
         switch (o.type()) {
             case "sgd": return new Sgd(ps, o.lr(), 0, false, o.weightDecay());
             case "momentum": return new Sgd(ps, o.lr(), o.momentum(), false, o.weightDecay());
             case "nesterov": return new Sgd(ps, o.lr(), o.momentum(), true, o.weightDecay());
-            case "rmsprop": return new RmsProp(ps, o.lr(), 0.99, 1e-8, o.weightDecay());
+            case "rmsprop": return o.rmsProp(null, ps);
             case "adam": return new Adam(ps, o.lr(), 0.9, 0.999, 1e-8, o.weightDecay(), false);
             default: return Adam.adamW(ps, o.lr(), o.weightDecay());
         }

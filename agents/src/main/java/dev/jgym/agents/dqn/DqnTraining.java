@@ -5,7 +5,6 @@ import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.EnvSpec;
-import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.nn.Backend;
 import dev.jgym.core.rng.Rng;
@@ -13,7 +12,6 @@ import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Simulator;
 import dev.jgym.core.sim.SimulatorListener;
 import dev.jgym.core.sim.Transition;
-import dev.jgym.core.space.Box;
 import dev.jgym.core.space.Discrete;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +76,9 @@ public final class DqnTraining {
      * @param episodes the evaluation's episode count
      * @param seed the episode's reset seed (its only reset: the simulator resets with it)
      * @param agentLabel {@code "dqn <name>"}
-     * @param env the env the simulator steps (made as {@code EnvRegistry.make(envId, options)})
+     * @param env the env the simulator steps (made as {@code EnvRegistry.make(envId, options)}); its
+     *     observations are its own (int[] for MultiBinary grids, whatever the type parameter says), so
+     *     listeners pass them on without looking (as the replay recorder does)
      * @param agent the greedy agent; its {@code annotations()} hold the last step's Q-values
      */
     public record EvaluationEpisode(int evaluation, long atStep, int episode, int episodes, String envId, Map<String, Object> options,
@@ -163,8 +163,11 @@ public final class DqnTraining {
         return this;
     }
 
-    /** The env's sizes, checked: DQN needs a Box observation and a Discrete action space. */
+    /** The env's sizes, checked: observations the network can read (see {@link ObservationView}), a Discrete action space. */
     record Shape(int obsDim, int actions, Double rewardThreshold) {}
+
+    /** How the network reads observations (set by {@link #validate}). */
+    private ObservationView view;
 
     @SuppressWarnings("unchecked")
     Env<float[], Integer> makeEnv() {
@@ -175,13 +178,25 @@ public final class DqnTraining {
         }
     }
 
-    /** Checks the config against its env before any work (spaces, output size, backend). */
+    /** How the network reads the env's observations (set by {@link #validate()}). */
+    ObservationView view() {
+        if (view == null) throw new IllegalStateException("validate() first");
+        return view;
+    }
+
+    /**
+     * Checks the config against its env before any work (spaces, how the network reads the
+     * observation, the encoder's shapes, output size).
+     */
     public Shape validate() {
         Env<?, ?> env = makeEnv();
         try {
-            if (!(env.observationSpace() instanceof Box box) || box.shape().length != 1) {
-                throw new UserError(source + ": $.env.id: DQN needs a one-dimensional Box observation space, " + config.env().id() + " has " + env.observationSpace());
+            view = ObservationView.of(config.dqn().network(), env.observationSpace(), config.env().id(), source);
+            if (config.dqn().recurrent() != null && config.dqn().network().encoder() != null) {
+                throw new UserError(source + ": $.dqn.recurrent: the recurrent core reads the observation vector; expected no "
+                        + "$.dqn.network.encoder with it, found an encoder of " + config.dqn().network().encoder().size() + " layers");
             }
+            if (config.dqn().network().encoder() != null) Encoder.check(config.dqn().network().encoder(), view.shape(), source, "$.dqn.network.encoder");
             if (!(env.actionSpace() instanceof Discrete d) || d.start() != 0) {
                 throw new UserError(source + ": $.env.id: DQN needs a Discrete action space starting at 0, " + config.env().id() + " has " + env.actionSpace());
             }
@@ -190,7 +205,7 @@ public final class DqnTraining {
                 throw new UserError(source + ": $.dqn.network.outputs: expected " + d.n() + " (the actions of " + config.env().id() + "), found " + outputs);
             }
             EnvSpec spec = env.spec();
-            Shape shape = new Shape(box.shape()[0], d.n(), spec == null ? null : spec.rewardThreshold());
+            Shape shape = new Shape(view.size(), d.n(), spec == null ? null : spec.rewardThreshold());
             if (config.imitation() != null) loadExpert(shape);
             return shape;
         } finally {
@@ -234,7 +249,7 @@ public final class DqnTraining {
         Rng root = new Rng(config.seed());
         double threshold = threshold(shape);
         try (Backend backend = BackendFactory.create(config.backend(), threads, source)) {
-            Learner learner = Learner.create(s, backend, shape.obsDim(), shape.actions(), root);
+            Learner learner = Learner.create(s, backend, view, shape.actions(), root, source);
             AdversarialImitation imitation = null;
             if (config.imitation() != null) { // DqnConfig refuses imitation with a recurrent core
                 DqnLearner fed = (DqnLearner) learner;
@@ -242,17 +257,17 @@ public final class DqnTraining {
                 fed.imitation = imitation;
             }
             Run run = new Run();
-            Env<float[], Integer> env = makeEnv();
-            float[] obs = new float[shape.obsDim()];
+            Env<?, Integer> env = makeEnv();
+            ObservationView sees = view.on(env);
+            float[] obs = new float[shape.obsDim()], nextObs = new float[shape.obsDim()];
             if (resumeFrom != null) {
                 resumeFrom.check(config, shape, source);
                 resumeFrom.restoreInto(learner, run);
-                Reset<float[]> first = env.reset(episodeSeed(root, "env", run.episode), Map.of());
-                float[] o = first.observation();
+                Object o = env.reset(episodeSeed(root, "env", run.episode), Map.of()).observation();
                 for (int i = 0; i < run.episodeActions.size(); i++) o = env.step(run.episodeActions.get(i)).observation();
-                System.arraycopy(o, 0, obs, 0, obs.length);
+                sees.read(o, obs);
             } else {
-                System.arraycopy(env.reset(episodeSeed(root, "env", 0), Map.of()).observation(), 0, obs, 0, obs.length);
+                sees.read(env.reset(episodeSeed(root, "env", 0), Map.of()).observation(), obs);
                 learner.startEpisode();
             }
             double lastReturn = run.episodes.isEmpty() ? Double.NaN : run.episodes.get(run.episodes.size() - 1).episodeReturn();
@@ -260,9 +275,10 @@ public final class DqnTraining {
             while (run.step < s.totalSteps() && run.solvedAt < 0) {
                 double epsilon = DqnLearner.epsilon(s, run.step);
                 int action = learner.act(obs, epsilon);
-                Step<float[]> step = env.step(action);
+                Step<?> step = env.step(action);
+                sees.read(step.observation(), nextObs);
                 // imitation: the learner never sees the env's reward (NaN would poison any loss that read it)
-                learner.observe(obs, action, imitation == null ? step.reward() : Double.NaN, step.observation(), step.terminated(), step.truncated());
+                learner.observe(obs, action, imitation == null ? step.reward() : Double.NaN, nextObs, step.terminated(), step.truncated());
                 run.step++;
                 run.episodeActions.add(action);
                 run.episodeReturn += step.reward();
@@ -286,10 +302,12 @@ public final class DqnTraining {
                     lastReturn = run.episodeReturn;
                     run.episode++;
                     run.startEpisode();
-                    System.arraycopy(env.reset(episodeSeed(root, "env", run.episode), Map.of()).observation(), 0, obs, 0, obs.length);
+                    sees.read(env.reset(episodeSeed(root, "env", run.episode), Map.of()).observation(), obs);
                     learner.startEpisode();
                 } else {
-                    System.arraycopy(step.observation(), 0, obs, 0, obs.length);
+                    float[] t0 = obs;
+                    obs = nextObs;
+                    nextObs = t0;
                 }
                 if (t % ev.interval() == 0) {
                     EvalRow row = evaluate(learner, root.child("eval").child(run.evaluations.size()), ev.episodes(), t, null, run.evaluations.size());
@@ -351,12 +369,12 @@ public final class DqnTraining {
                      int evaluation) {
         double sum = 0, sumSq = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, lengths = 0;
         Env<float[], Integer> env = makeEnv();
-        GreedyAgent agent = new GreedyAgent(learner);
+        GreedyAgent agent = new GreedyAgent(learner, view.on(env));
         for (int j = 0; j < episodes; j++) {
             long seed = seeds.child(j).nextLong();
             double[] ret = new double[1];
             int[] len = new int[1];
-            Simulator.Builder<float[], Integer> b = Simulator.builder(env, (Agent<float[], Integer>) agent).seed(seed).maxEpisodes(1)
+            Simulator.Builder<float[], Integer> b = Simulator.builder(env, agent.asFloatAgent()).seed(seed).maxEpisodes(1)
                     .listener(new SimulatorListener<>() {
                         @Override
                         public void onEpisodeEnd(int episode, double episodeReturn, int length, boolean terminated) {
@@ -374,7 +392,7 @@ public final class DqnTraining {
             if (evaluation != NOT_OBSERVED) {
                 for (EvaluationObserver o : evaluationObservers) {
                     SimulatorListener<float[], Integer> l = o.create(new EvaluationEpisode(evaluation, atStep, j, episodes, config.env().id(),
-                            config.env().options(), seed, "dqn " + config.name(), env, agent));
+                            config.env().options(), seed, "dqn " + config.name(), env, agent.asFloatAgent()));
                     if (l == null) continue;
                     b.listener(l);
                     if (l instanceof AutoCloseable c) toClose.add(c);
@@ -407,25 +425,52 @@ public final class DqnTraining {
         }
     }
 
-    /** The greedy policy of a learner as a core {@link Agent} (for the simulator and viewers), with its own memory. */
-    public static final class GreedyAgent implements Agent<float[], Integer> {
+    /**
+     * The greedy policy of a learner as a core {@link Agent} (for the simulator and viewers), with its
+     * own memory (a recurrent learner's state, reset at every episode start). It takes the env's own
+     * observations (float[] for Box envs, int[] for MultiBinary ones) and reads them through the
+     * run's {@link ObservationView}.
+     */
+    public static final class GreedyAgent implements Agent<Object, Integer> {
         private final Learner learner;
         private final Learner.Actor actor;
+        private final ObservationView view;
+        private final float[] input;
         private double[] lastValues = new double[0];
 
+        /** Over one-dimensional Box observations. */
         public GreedyAgent(Learner learner) {
+            this(learner, null);
+        }
+
+        /** Reading observations through {@code view} (bound to the env the agent plays; null: float vectors as they are). */
+        public GreedyAgent(Learner learner, ObservationView view) {
             this.learner = learner;
             this.actor = learner.greedyActor();
+            this.view = view;
+            this.input = view == null ? null : new float[view.size()];
+        }
+
+        /**
+         * This agent typed for the DQN's {@code Env<float[], Integer>} hooks ({@link EvaluationEpisode},
+         * the simulator); observations of MultiBinary envs are int[] all the same: the simulator and
+         * the replay recorder pass them on without looking.
+         */
+        @SuppressWarnings("unchecked")
+        public Agent<float[], Integer> asFloatAgent() {
+            return (Agent<float[], Integer>) (Agent<?, ?>) this;
         }
 
         @Override
-        public void onEpisodeStart(float[] observation) {
+        public void onEpisodeStart(Object observation) {
             actor.reset();
         }
 
         @Override
-        public Integer act(float[] observation) {
-            int a = actor.greedy(observation);
+        public Integer act(Object observation) {
+            float[] x = view == null ? (float[]) observation : input;
+            if (view != null) view.read(observation, input);
+            int a = actor.greedy(x);
             float[] q = actor.lastValues();
             if (lastValues.length != q.length) lastValues = new double[q.length];
             for (int i = 0; i < q.length; i++) lastValues[i] = q[i];
@@ -433,7 +478,7 @@ public final class DqnTraining {
         }
 
         @Override
-        public void observe(Transition<float[], Integer> transition) {}
+        public void observe(Transition<Object, Integer> transition) {}
 
         @Override
         public dev.jgym.core.scene.Annotations annotations() {

@@ -46,6 +46,7 @@ public final class ExpertReplays {
         JsonNode configJson = Json.MAPPER.valueToTree(config);
         DqnTraining training = new DqnTraining(config, source)
                 .observeEvaluations(e -> DqnReplays.recorder(e, configJson, true, ReplayFiles.episodeFile(out, e.episode())));
+        training.validate(); // binds how the greedy agent reads the env's observations
         return training.evaluate(learner, new Rng(seed).child("expert"), episodes, learner.updates(), null, 0);
     }
 
@@ -64,7 +65,7 @@ public final class ExpertReplays {
         Checkpoint checkpoint = Checkpoint.read(checkpointFile);
         checkpoint.check(config, shape, configFile.toString());
         try (Backend backend = BackendFactory.create("cpu", threads, configFile.toString())) {
-            Learner learner = Learner.create(config.dqn(), backend, shape.obsDim(), shape.actions(), new Rng(config.seed()));
+            Learner learner = Learner.create(config.dqn(), backend, training.view(), shape.actions(), new Rng(config.seed()), configFile.toString());
             checkpoint.restoreInto(learner, new DqnTraining.Run());
             return record(config, configFile.toString(), learner, seed == null ? config.seed() : seed, episodes, out);
         }

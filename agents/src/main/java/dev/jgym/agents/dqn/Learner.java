@@ -18,6 +18,15 @@ public interface Learner {
         return s.recurrent() == null ? new DqnLearner(s, backend, obsDim, actions, seed) : new DrqnLearner(s, backend, obsDim, actions, seed);
     }
 
+    /**
+     * As {@link #create(DqnConfig.DqnSettings, dev.jgym.core.nn.Backend, int, int, Rng)}, reading
+     * observations through {@code view} (the feed-forward learner's encoder and compact replay; the
+     * recurrent one takes the view's float vector, and a config with both is refused by validation).
+     */
+    static Learner create(DqnConfig.DqnSettings s, dev.jgym.core.nn.Backend backend, ObservationView view, int actions, Rng seed, String source) {
+        return s.recurrent() == null ? new DqnLearner(s, backend, view, actions, seed, source) : new DrqnLearner(s, backend, view.size(), actions, seed);
+    }
+
     /** Epsilon-greedy on the training episode's observation (advancing the training memory, if any). */
     int act(float[] observation, double epsilon);
 

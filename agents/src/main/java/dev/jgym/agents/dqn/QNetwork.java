@@ -19,7 +19,7 @@ import java.util.List;
  * class on preallocated buffers so a training step allocates nothing.
  *
  * <pre>
- *   h_0 = s,   h_l = f(h_{l-1} W_l^T + b_l)           hidden layers l = 1..L
+ *   h_0 = s (or encoder(s)),   h_l = f(h_{l-1} W_l^T + b_l)           hidden layers l = 1..L
  *   plain head:    Q = h_L W_q^T + b_q
  *   dueling head:  V = h_L W_v^T + b_v,  A = h_L W_a^T + b_a,  Q = V + A - mean_a A   (Wang et al., 2016)
  * </pre>
@@ -28,6 +28,9 @@ import java.util.List;
  * <p>Every product, bias, activation and its derivative goes through the {@link Backend}; only the
  * dueling aggregation (a few values per row) is a plain loop. A {@link Pass} holds the buffers of
  * one batch size; the learner keeps one per use (acting, the minibatch, next states).
+ *
+ * <p>An optional {@link Encoder} (a CNN for image observations) runs before the MLP; backward goes
+ * on through it. Without one, every number is what the plain MLP computes.
  */
 public final class QNetwork {
     private final Backend backend;
@@ -37,10 +40,21 @@ public final class QNetwork {
     private final boolean dueling;
     private final Dense[] hidden;
     private final Dense head, value; // head: Q (plain) or A (dueling); value: V (dueling only)
+    private final Encoder encoder;   // null: the MLP reads the observation
     private final List<Param> params = new ArrayList<>();
 
     public QNetwork(Backend backend, int inputs, int[] hiddenSizes, String activation, int actions, boolean dueling, Init init, Rng rng) {
+        this(backend, null, inputs, hiddenSizes, activation, actions, dueling, init, rng);
+    }
+
+    /** With {@code encoder} (may be null) in front of the MLP; {@code inputs} is then the encoder's input size. */
+    public QNetwork(Backend backend, Encoder encoder, int inputs, int[] hiddenSizes, String activation, int actions, boolean dueling, Init init, Rng rng) {
+        if (encoder != null && encoder.inputSize() != inputs) {
+            throw new IllegalArgumentException("the encoder reads " + encoder.inputSize() + " values, the observation has " + inputs);
+        }
         this.backend = backend;
+        this.encoder = encoder;
+        if (encoder != null) params.addAll(encoder.params());
         this.inputs = inputs;
         this.actions = actions;
         this.activation = ActivationKind.byId(activation);
@@ -48,7 +62,7 @@ public final class QNetwork {
         this.activationParam = this.activation.defaultParam();
         this.dueling = dueling;
         this.hidden = new Dense[hiddenSizes.length];
-        int width = inputs;
+        int width = encoder == null ? inputs : encoder.outputSize();
         for (int l = 0; l < hiddenSizes.length; l++) {
             hidden[l] = new Dense(backend, width, hiddenSizes[l], init, Init.constant(0), rng.child("layer").child(l));
             width = hiddenSizes[l];
@@ -72,7 +86,12 @@ public final class QNetwork {
         return dueling;
     }
 
-    /** Weights and biases, hidden layers first, then the head (A for dueling), then V. */
+    /** The CNN in front of the MLP, or null. */
+    public Encoder encoder() {
+        return encoder;
+    }
+
+    /** Weights and biases: the encoder's, the hidden layers', then the head (A for dueling), then V. */
     public List<Param> params() {
         return params;
     }
@@ -84,6 +103,7 @@ public final class QNetwork {
     public Sequential asSequential() {
         if (dueling) return null;
         List<Layer> layers = new ArrayList<>();
+        if (encoder != null) layers.addAll(encoder.layers());
         for (Dense d : hidden) {
             layers.add(d);
             layers.add(new Activation(backend, activation));
@@ -123,6 +143,7 @@ public final class QNetwork {
 
     /** Q(s, .) for every row of {@code x} ({@code [rows, inputs]}); returns the pass's {@code [rows, actions]} output. */
     public Tensor forward(Pass p, Tensor x) {
+        if (encoder != null) x = encoder.forward(p.encoded, x);
         p.x = x;
         Tensor in = x;
         for (int l = 0; l < hidden.length; l++) {
@@ -179,7 +200,8 @@ public final class QNetwork {
      */
     public void backward(Pass p, Tensor dx) {
         Tensor top = hidden.length == 0 ? p.x : p.h[hidden.length - 1];
-        Tensor dTop = hidden.length == 0 ? dx : p.dh[hidden.length - 1];
+        Tensor dIn = dx != null ? dx : p.dx; // dL/d(input): asked for by the caller, or the encoder's output gradient
+        Tensor dTop = hidden.length == 0 ? dIn : p.dh[hidden.length - 1];
         Tensor dOut = p.dq;
         if (dueling) {
             aggregateBackward(p.dq.data(), p.dv.data(), p.dadv.data(), p.rows, actions);
@@ -198,8 +220,9 @@ public final class QNetwork {
             backend.gemm(true, false, 1f, p.dz[l], in, 1f, hidden[l].weight().grad());
             backend.sumRows(p.dz[l], 1f, hidden[l].bias().grad());
             if (l > 0) backend.gemm(false, false, 1f, p.dz[l], hidden[l].weight().value(), 0f, p.dh[l - 1]);
-            else if (dx != null) backend.gemm(false, false, 1f, p.dz[0], hidden[0].weight().value(), 0f, dx);
+            else if (dIn != null) backend.gemm(false, false, 1f, p.dz[0], hidden[0].weight().value(), 0f, dIn);
         }
+        if (encoder != null) encoder.backward(p.encoded, p.dx);
     }
 
     /** The buffers of one batch size: activations kept for backward, and their gradients. */
@@ -208,6 +231,8 @@ public final class QNetwork {
         Tensor x;
         final Tensor[] z, h, dz, dh;
         final Tensor q, adv, v, dv, dadv;
+        final Encoder.Buffers encoded; // null without an encoder
+        final Tensor dx;               // dL/d(encoder output); null without an encoder
         /** dL/dQ, {@code [rows, actions]}: the caller writes it before {@link QNetwork#backward}. */
         public final Tensor dq;
 
@@ -231,6 +256,8 @@ public final class QNetwork {
             dadv = dueling ? Tensor.zeros(rows, actions) : null;
             v = dueling ? Tensor.zeros(rows, 1) : null;
             dv = dueling ? Tensor.zeros(rows, 1) : null;
+            encoded = encoder == null ? null : encoder.buffers(rows);
+            dx = encoder == null ? null : Tensor.zeros(rows, encoder.outputSize());
         }
 
         public int rows() {

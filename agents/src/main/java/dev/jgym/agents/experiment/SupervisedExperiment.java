@@ -25,7 +25,6 @@ import dev.jgym.core.nn.layers.Sequential;
 import dev.jgym.core.nn.optim.Adam;
 import dev.jgym.core.nn.optim.LrSchedule;
 import dev.jgym.core.nn.optim.Optimizer;
-import dev.jgym.core.nn.optim.RmsProp;
 import dev.jgym.core.nn.optim.Sgd;
 import dev.jgym.core.rng.Rng;
 import java.io.IOException;
@@ -215,7 +214,7 @@ public final class SupervisedExperiment {
             case "sgd": opt = new Sgd(be, ps, o.lr(), 0, false, o.weightDecay()); break;
             case "momentum": opt = new Sgd(be, ps, o.lr(), o.momentum(), false, o.weightDecay()); break;
             case "nesterov": opt = new Sgd(be, ps, o.lr(), o.momentum(), true, o.weightDecay()); break;
-            case "rmsprop": opt = new RmsProp(be, ps, o.lr(), 0.99, 1e-8, o.weightDecay()); break;
+            case "rmsprop": opt = o.rmsProp(be, ps); break;
             case "adam": opt = new Adam(be, ps, o.lr(), 0.9, 0.999, 1e-8, o.weightDecay(), false); break;
             default: opt = new Adam(be, ps, o.lr(), 0.9, 0.999, 1e-8, o.weightDecay(), true); break;
         }

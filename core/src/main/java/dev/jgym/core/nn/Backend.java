@@ -137,6 +137,29 @@ public interface Backend extends AutoCloseable {
     void rmsPropUpdate(Tensor w, Tensor grad, Tensor square, double lr, double alpha, double eps, double weightDecay);
 
     /**
+     * Centered RMSProp (Graves, 2013, eq. 38-41; PyTorch's {@code RMSprop(centered=True)}, the form
+     * MinAtar's DQN uses): {@code g = grad + wd w}, {@code s = alpha s + (1 - alpha) g^2},
+     * {@code m = alpha m + (1 - alpha) g}, {@code w -= lr g / (sqrt(s - m^2) + eps)}. The default runs
+     * elementwise on the host (in double, stored as float), so every backend has it.
+     */
+    default void rmsPropCenteredUpdate(Tensor w, Tensor grad, Tensor square, Tensor mean, double lr, double alpha, double eps, double weightDecay) {
+        w.requireSameShape(grad, "rmsPropCenteredUpdate");
+        w.requireSameShape(square, "rmsPropCenteredUpdate");
+        w.requireSameShape(mean, "rmsPropCenteredUpdate");
+        for (Tensor t : new Tensor[] {w, grad, square, mean}) toHost(t);
+        float[] ws = w.data(), g = grad.data(), s = square.data(), m = mean.data();
+        for (int j = 0; j < ws.length; j++) {
+            double gj = g[j] + weightDecay * ws[j];
+            double sj = alpha * s[j] + (1 - alpha) * gj * gj;
+            double mj = alpha * m[j] + (1 - alpha) * gj;
+            s[j] = (float) sj;
+            m[j] = (float) mj;
+            ws[j] = (float) (ws[j] - lr * gj / (Math.sqrt(Math.max(0, sj - mj * mj)) + eps));
+        }
+        for (Tensor t : new Tensor[] {w, square, mean}) hostChanged(t);
+    }
+
+    /**
      * Adam step t (from 1), or AdamW when decoupled: see {@code optim.Adam} for the equations;
      * bias corrections {@code 1 - beta^t} are computed from t.
      */

@@ -28,6 +28,11 @@ public final class Activation implements Layer {
         return kind;
     }
 
+    /** LeakyReLU's negative slope or ELU's alpha (the kind's default for the others). */
+    public float param() {
+        return param;
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         this.x = x;
