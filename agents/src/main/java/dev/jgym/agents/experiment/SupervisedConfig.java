@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
+import dev.jgym.core.nn.optim.LrSchedule;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -165,6 +166,20 @@ public record SupervisedConfig(
             if (schedule == null) schedule = new ScheduleConfig("constant", null, null, null, null);
             if (clipNorm == null) clipNorm = 0.0;
             Check.nonNegative("clip_norm", clipNorm);
+        }
+
+        /** The learning-rate schedule over steps, as configured, for epochs of that many steps. */
+        public LrSchedule lrSchedule(int stepsPerEpoch) {
+            ScheduleConfig s = schedule;
+            long warm = (long) s.warmupEpochs() * stepsPerEpoch;
+            long rest = Math.max(1, (long) (epochs - s.warmupEpochs()) * stepsPerEpoch);
+            LrSchedule base;
+            switch (s.type()) {
+                case "step": base = LrSchedule.step((long) s.stepEpochs() * stepsPerEpoch, s.gamma()); break;
+                case "cosine": base = LrSchedule.cosine(rest, s.minFactor()); break;
+                default: base = LrSchedule.constant(); break;
+            }
+            return warm > 0 ? LrSchedule.warmup(warm, base) : base;
         }
     }
 
