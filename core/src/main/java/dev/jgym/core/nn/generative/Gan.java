@@ -36,7 +36,11 @@ import java.util.List;
  * oscillation of simultaneous gradient play, so the samples are those of a time-averaged generator.
  */
 public final class Gan {
-    /** @param labelSmoothing real targets become 1 - labelSmoothing (0.1 is usual); @param nonSaturating the G loss */
+    /**
+     * @param labelSmoothing real targets become 1 - labelSmoothing (0.1 is usual)
+     * @param nonSaturating the G loss
+     * @param averageDecay β of the averaged generator in [0, 1); 0 turns averaging off
+     */
     public record Settings(int latent, double labelSmoothing, boolean nonSaturating, double averageDecay) {
         public Settings {
             if (!(averageDecay >= 0 && averageDecay < 1)) throw new IllegalArgumentException("averageDecay must be in [0, 1), was " + averageDecay);
