@@ -59,6 +59,8 @@ public record GenerativeConfig(
      * @param decoder VAE: z to 784 logits
      * @param labelSmoothing GAN: real targets are 1 - this (default 0.1; one-sided)
      * @param loss GAN generator loss: {@code non_saturating} (default) or {@code minimax}
+     * @param generatorAverage GAN: decay β of the averaged generator that samples come from
+     *        (θ_avg ← β θ_avg + (1 − β) θ_G after each step; default 0, off: samples from G itself)
      */
     public record Model(
             @JsonProperty(required = true) String kind,
@@ -68,7 +70,8 @@ public record GenerativeConfig(
             JsonNode encoder,
             JsonNode decoder,
             @JsonProperty("label_smoothing") Double labelSmoothing,
-            String loss) {
+            String loss,
+            @JsonProperty("generator_average") Double generatorAverage) {
         public Model {
             Check.present("kind", kind);
             Check.that(Set.of("gan", "vae").contains(kind), "kind", "expected \"gan\" or \"vae\", found \"" + kind + "\"");
@@ -85,6 +88,8 @@ public record GenerativeConfig(
             Check.that(labelSmoothing >= 0 && labelSmoothing < 0.5, "label_smoothing", "expected a number in [0, 0.5), found " + labelSmoothing);
             if (loss == null) loss = "non_saturating";
             Check.that(Set.of("non_saturating", "minimax").contains(loss), "loss", "expected \"non_saturating\" or \"minimax\", found \"" + loss + "\"");
+            if (generatorAverage == null) generatorAverage = 0.0;
+            Check.that(generatorAverage >= 0 && generatorAverage < 1, "generator_average", "expected a number in [0, 1), found " + generatorAverage);
         }
     }
 }

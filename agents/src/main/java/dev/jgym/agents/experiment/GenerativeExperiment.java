@@ -70,14 +70,17 @@ public final class GenerativeExperiment {
                 source, "$.generative." + name);
     }
 
-    private Optimizer optimizer(List<Param> ps, boolean gan) {
+    /** The configured optimizer with the configured learning-rate schedule (epochs of stepsPerEpoch steps). */
+    private Optimizer optimizer(List<Param> ps, boolean gan, int stepsPerEpoch) {
         SupervisedConfig.OptimizerConfig o = config.training().optimizer();
+        Optimizer opt;
         switch (o.type()) {
-            case "adam": return new Adam(ps, o.lr(), gan ? 0.5 : 0.9, 0.999, 1e-8, o.weightDecay(), false);
-            case "adamw": return new Adam(ps, o.lr(), gan ? 0.5 : 0.9, 0.999, 1e-8, o.weightDecay(), true);
-            case "sgd": return new Sgd(ps, o.lr(), 0, false, o.weightDecay());
-            default: return new Sgd(ps, o.lr(), o.momentum(), o.type().equals("nesterov"), o.weightDecay());
+            case "adam": opt = new Adam(ps, o.lr(), gan ? 0.5 : 0.9, 0.999, 1e-8, o.weightDecay(), false); break;
+            case "adamw": opt = new Adam(ps, o.lr(), gan ? 0.5 : 0.9, 0.999, 1e-8, o.weightDecay(), true); break;
+            case "sgd": opt = new Sgd(ps, o.lr(), 0, false, o.weightDecay()); break;
+            default: opt = new Sgd(ps, o.lr(), o.momentum(), o.type().equals("nesterov"), o.weightDecay()); break;
         }
+        return opt.schedule(config.training().lrSchedule(stepsPerEpoch));
     }
 
     private Mnist.Sets mnist() {
@@ -144,8 +147,9 @@ public final class GenerativeExperiment {
             List<EpochRow> rows = new ArrayList<>();
             Rng noise = root.child("noise");
             if (gan) {
-                Gan model = new Gan(be, nets[0], nets[1], optimizer(nets[0].trainable(), true), optimizer(nets[1].trainable(), true),
-                        new Gan.Settings(config.generative().latent(), config.generative().labelSmoothing(), config.generative().loss().equals("non_saturating")), noise);
+                Gan model = new Gan(be, nets[0], nets[1], optimizer(nets[0].trainable(), true, loader.batchesPerEpoch()), optimizer(nets[1].trainable(), true, loader.batchesPerEpoch()),
+                        new Gan.Settings(config.generative().latent(), config.generative().labelSmoothing(), config.generative().loss().equals("non_saturating"),
+                                config.generative().generatorAverage()), noise);
                 for (int e = 0; e < t.epochs(); e++) {
                     double d = 0, g = 0, rs = 0, fs = 0;
                     int steps = 0;
@@ -161,12 +165,12 @@ public final class GenerativeExperiment {
                     rows.add(new EpochRow(e + 1, d / steps, g / steps, rs / steps, fs / steps));
                 }
                 Tensor samples = model.sample(config.samples(), root.child("samples"));
-                return new Result(rows, nets[0], nets[1], samples, null);
+                return new Result(rows, model.sampler(), nets[1], samples, null);
             }
             Vae vae = new Vae(be, nets[1], nets[0], config.generative().latent());
             List<Param> both = new ArrayList<>(nets[1].trainable());
             both.addAll(nets[0].trainable());
-            Optimizer opt = optimizer(both, false);
+            Optimizer opt = optimizer(both, false, loader.batchesPerEpoch());
             Vae.Losses test = null;
             for (int e = 0; e < t.epochs(); e++) {
                 double rec = 0, kl = 0;

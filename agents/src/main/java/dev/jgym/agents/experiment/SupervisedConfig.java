@@ -10,6 +10,7 @@ import dev.jgym.core.nn.Param;
 import dev.jgym.core.nn.optim.CenteredRmsProp;
 import dev.jgym.core.nn.optim.Optimizer;
 import dev.jgym.core.nn.optim.RmsProp;
+import dev.jgym.core.nn.optim.LrSchedule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -172,6 +173,20 @@ public record SupervisedConfig(
             if (schedule == null) schedule = new ScheduleConfig("constant", null, null, null, null);
             if (clipNorm == null) clipNorm = 0.0;
             Check.nonNegative("clip_norm", clipNorm);
+        }
+
+        /** The learning-rate schedule over steps, as configured, for epochs of that many steps. */
+        public LrSchedule lrSchedule(int stepsPerEpoch) {
+            ScheduleConfig s = schedule;
+            long warm = (long) s.warmupEpochs() * stepsPerEpoch;
+            long rest = Math.max(1, (long) (epochs - s.warmupEpochs()) * stepsPerEpoch);
+            LrSchedule base;
+            switch (s.type()) {
+                case "step": base = LrSchedule.step((long) s.stepEpochs() * stepsPerEpoch, s.gamma()); break;
+                case "cosine": base = LrSchedule.cosine(rest, s.minFactor()); break;
+                default: base = LrSchedule.constant(); break;
+            }
+            return warm > 0 ? LrSchedule.warmup(warm, base) : base;
         }
     }
 

@@ -192,20 +192,6 @@ public final class SupervisedExperiment {
         return net;
     }
 
-    /** The learning-rate schedule over steps, as configured. */
-    private LrSchedule schedule(int stepsPerEpoch) {
-        SupervisedConfig.ScheduleConfig s = config.training().schedule();
-        long warm = (long) s.warmupEpochs() * stepsPerEpoch;
-        long rest = Math.max(1, (long) (config.training().epochs() - s.warmupEpochs()) * stepsPerEpoch);
-        LrSchedule base;
-        switch (s.type()) {
-            case "step": base = LrSchedule.step((long) s.stepEpochs() * stepsPerEpoch, s.gamma()); break;
-            case "cosine": base = LrSchedule.cosine(rest, s.minFactor()); break;
-            default: base = LrSchedule.constant(); break;
-        }
-        return warm > 0 ? LrSchedule.warmup(warm, base) : base;
-    }
-
     private Optimizer optimizer(Backend be, Sequential net, LrSchedule schedule) {
         SupervisedConfig.OptimizerConfig o = config.training().optimizer();
         List<Param> ps = net.trainable();
@@ -254,7 +240,7 @@ public final class SupervisedExperiment {
         try (Backend be = backendSpec == null ? new CpuBackend(threads) : Backends.create(backendSpec)) {
             Sequential net = model(be, d.train().features(), d.train().classes());
             DataLoader loader = new DataLoader(d.train(), t.batchSize(), true, t.dropLast(), new Rng(config.seed()).child("data"), d.trainTransforms());
-            LrSchedule schedule = schedule(loader.batchesPerEpoch());
+            LrSchedule schedule = config.training().lrSchedule(loader.batchesPerEpoch());
             Optimizer opt = optimizer(be, net, schedule);
             EarlyStopping stopper = t.earlyStopping() == null ? null : new EarlyStopping(t.earlyStopping().patience(), t.earlyStopping().minDelta(), true);
             float[][] best = null;

@@ -6,19 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.core.config.Json;
-import dev.jgym.core.data.DataLoader;
 import dev.jgym.core.data.Mnist;
-import dev.jgym.core.data.Transform;
-import dev.jgym.core.nn.ActivationKind;
-import dev.jgym.core.nn.Init;
 import dev.jgym.core.nn.Tensor;
-import dev.jgym.core.nn.Training;
 import dev.jgym.core.nn.cpu.CpuBackend;
 import dev.jgym.core.nn.io.ModelFile;
-import dev.jgym.core.nn.layers.Activation;
-import dev.jgym.core.nn.layers.Dense;
 import dev.jgym.core.nn.layers.Sequential;
-import dev.jgym.core.nn.optim.Adam;
 import dev.jgym.core.rng.Rng;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,25 +73,23 @@ class GenerativeTest {
         }
     }
 
-    /** A 784-256-10 MLP on normalised MNIST, 3 epochs (about 97.5% test accuracy): the judge of generated digits. */
-    static Sequential classifier(CpuBackend be, Mnist.Sets sets) {
-        Rng rng = new Rng(99);
-        Sequential net = Sequential.of(new Dense(be, 784, 256, Init.heNormal(), Init.constant(0), rng), new Activation(be, ActivationKind.RELU),
-                new Dense(be, 256, 10, Init.heNormal(), Init.constant(0), rng));
-        List<Transform> norm = List.of(Transform.normalize(Mnist.MEAN, Mnist.STD));
-        DataLoader loader = new DataLoader(sets.train(), 128, true, false, rng.child("data"), norm);
-        Adam adam = new Adam(net.trainable(), 1e-3);
-        for (int e = 0; e < 3; e++) Training.trainEpoch(net, be, adam, loader, e, 0, n -> { });
-        double acc = Training.evaluate(net, be, sets.test(), 1000, norm).accuracy();
-        System.out.printf("judge classifier: test accuracy %.4f%n", acc);
-        assertTrue(acc > 0.97, "the judge itself is good: " + acc);
-        net.eval();
-        return net;
+    /**
+     * The judge of generated digits: configs/mnist-mlp.json (a 784-256-128-10 MLP with dropout,
+     * 12 epochs, seen 98.3% test accuracy) trained here; a weak judge would cap the confidence.
+     */
+    static Sequential judge() {
+        Path config = Configs.path("mnist-mlp.json");
+        SupervisedExperiment.Result r = new SupervisedExperiment(SupervisedConfig.read(config), config.toString())
+                .run(Runtime.getRuntime().availableProcessors(), n -> { });
+        System.out.printf("judge classifier (mnist-mlp.json): test accuracy %.4f%n", r.test().accuracy());
+        assertTrue(r.test().accuracy() >= 0.98, "the judge itself is good: " + r.test().accuracy());
+        r.model().eval();
+        return r.model();
     }
 
     @Test
     @Tag("learning")
-    @DisplayName("configs/mnist-gan.json: 1000 samples get mean classifier confidence >= 0.8 (seen 0.855; the issue asks 0.9, not reached yet) and all 10 digits appear, each at least 3% (seen 5.9-13.9%)")
+    @DisplayName("configs/mnist-gan.json: 1000 samples of the averaged generator get mean confidence >= 0.85 from the mnist-mlp.json judge (seen 0.896; the issue asks 0.9, not reached yet) and all 10 digits appear, each at least 3% (seen 4.7-14.5%)")
     void ganMakesDigits() throws IOException {
         assumeMnist();
         Path config = Configs.path("mnist-gan.json");
@@ -111,7 +101,7 @@ class GenerativeTest {
         Path out = Path.of("target", "learning", "mnist-gan");
         GenerativeExperiment.write(out, config, cfg, r);
         try (CpuBackend be = new CpuBackend()) {
-            Sequential judge = classifier(be, Mnist.load(null));
+            Sequential judge = judge();
             r.first().eval();
             Tensor z = Tensor.zeros(1000, cfg.generative().latent());
             Rng rng = new Rng(2025);
@@ -123,14 +113,18 @@ class GenerativeTest {
             be.softmaxRows(judge.forward(x), p);
             int[] label = be.argmaxRows(p);
             int[] count = new int[10];
+            double[] perDigit = new double[10];
             double conf = 0;
             for (int i = 0; i < 1000; i++) {
                 count[label[i]]++;
                 conf += p.get(i, label[i]);
+                perDigit[label[i]] += p.get(i, label[i]);
             }
             conf /= 1000;
-            System.out.printf("gan samples: mean confidence %.3f, counts per digit %s%n", conf, java.util.Arrays.toString(count));
-            assertTrue(conf >= 0.8, "mean confidence " + conf);
+            for (int c = 0; c < 10; c++) perDigit[c] /= Math.max(1, count[c]);
+            System.out.printf(java.util.Locale.ROOT, "gan samples: mean confidence %.3f, counts per digit %s, mean confidence per digit %s%n", conf,
+                    java.util.Arrays.toString(count), java.util.Arrays.toString(java.util.Arrays.stream(perDigit).map(v -> Math.round(v * 1000) / 1000.0).toArray()));
+            assertTrue(conf >= 0.85, "mean confidence " + conf);
             for (int c = 0; c < 10; c++) assertTrue(count[c] >= 30, "digit " + c + " appears " + count[c] + " times in 1000: " + java.util.Arrays.toString(count));
         }
     }

@@ -1,12 +1,16 @@
 package dev.jgym.core.nn.generative;
 
 import dev.jgym.core.nn.Backend;
+import dev.jgym.core.nn.Init;
+import dev.jgym.core.nn.Param;
 import dev.jgym.core.nn.Tensor;
+import dev.jgym.core.nn.layers.Layers;
 import dev.jgym.core.nn.layers.Sequential;
 import dev.jgym.core.nn.loss.PointwiseLoss;
 import dev.jgym.core.nn.loss.Loss;
 import dev.jgym.core.nn.optim.Optimizer;
 import dev.jgym.core.rng.Rng;
+import java.util.List;
 
 /**
  * A generative adversarial network (Goodfellow et al. 2014, Algorithm 1, one discriminator step
@@ -20,16 +24,42 @@ import dev.jgym.core.rng.Rng;
  * </pre>
  * One-sided label smoothing (Salimans et al. 2016, section 3.4) softens only the real targets.
  * The D step is {@link Discriminator#step} (adversarial imitation reuses it). Noise is drawn from the given {@link Rng} in index order.
+ *
+ * <p>Generator averaging (Yazici et al. 2019, "The Unusual Effectiveness of Averaging in GAN
+ * Training"): with {@code averageDecay} β > 0 a copy G_avg of the generator follows
+ * <pre>  θ_avg ← β_t θ_avg + (1 − β_t) θ_G,   β_t = min(β, (1 + t) / (10 + t))</pre>
+ * after generator step t (t = 0, 1, ...; batch-norm statistics too), and {@link #sampler()}
+ * (what {@link #sample} draws from and what an experiment saves) is G_avg. The ramp β_t
+ * (TensorFlow's ExponentialMovingAverage with num_updates) keeps the early, quickly changing
+ * generators from dominating: the average spans about the last tenth of training until β is reached.
+ * The adversarial game itself is unchanged: G_avg never enters a loss. It smooths out the
+ * oscillation of simultaneous gradient play, so the samples are those of a time-averaged generator.
  */
 public final class Gan {
-    /** @param labelSmoothing real targets become 1 - labelSmoothing (0.1 is usual); @param nonSaturating the G loss */
-    public record Settings(int latent, double labelSmoothing, boolean nonSaturating) {}
+    /**
+     * @param labelSmoothing real targets become 1 - labelSmoothing (0.1 is usual)
+     * @param nonSaturating the G loss
+     * @param averageDecay β of the averaged generator in [0, 1); 0 turns averaging off
+     */
+    public record Settings(int latent, double labelSmoothing, boolean nonSaturating, double averageDecay) {
+        public Settings {
+            if (!(averageDecay >= 0 && averageDecay < 1)) throw new IllegalArgumentException("averageDecay must be in [0, 1), was " + averageDecay);
+        }
+
+        /** Without generator averaging. */
+        public Settings(int latent, double labelSmoothing, boolean nonSaturating) {
+            this(latent, labelSmoothing, nonSaturating, 0);
+        }
+    }
 
     /** Mean losses of one step. */
     public record StepLosses(double discriminator, double generator, double realScore, double fakeScore) {}
 
     private final Backend backend;
     private final Sequential generator, discriminator;
+    /** The averaged generator, or the generator itself when averaging is off. */
+    private final Sequential average;
+    private long averageSteps;
     private final Optimizer gOpt, dOpt;
     private final Settings settings;
     private final Rng noise;
@@ -44,6 +74,27 @@ public final class Gan {
         this.settings = settings;
         this.noise = noise;
         this.dStep = new Discriminator(backend, discriminator, dOpt, settings.labelSmoothing());
+        this.average = settings.averageDecay() > 0 ? copy(generator) : generator;
+    }
+
+    private Sequential copy(Sequential net) {
+        Sequential c = Layers.sequential(net.spec(), 0, backend, new Layers.Inits(Init.constant(0), Init.constant(0), new Rng(0)), "generator", "$");
+        List<Param> from = net.params(), to = c.params();
+        for (int i = 0; i < from.size(); i++) backend.scale(from.get(i).value(), 1f, to.get(i).value()); // an exact copy, on the device too
+        c.eval(); // never trained: its batch norms use the averaged running statistics
+        return c;
+    }
+
+    /** θ_avg ← β_t θ_avg + (1 − β_t) θ_G for every parameter and buffer. */
+    private void updateAverage() {
+        if (average == generator) return;
+        float beta = (float) averageDecay(averageSteps++, settings.averageDecay());
+        List<Param> from = generator.params(), to = average.params();
+        for (int i = 0; i < from.size(); i++) {
+            Tensor avg = to.get(i).value();
+            backend.scale(avg, beta, avg);
+            backend.axpy(1 - beta, from.get(i).value(), avg);
+        }
     }
 
     public Sequential generator() {
@@ -54,6 +105,16 @@ public final class Gan {
         return discriminator;
     }
 
+    /** β_t = min(β, (1 + t) / (10 + t)) after generator step t (from 0). */
+    public static double averageDecay(long t, double beta) {
+        return Math.min(beta, (1.0 + t) / (10.0 + t));
+    }
+
+    /** The network samples come from: the averaged generator when averaging is on, else the generator. */
+    public Sequential sampler() {
+        return average;
+    }
+
     /** n noise vectors, N(0, 1) per value. */
     public Tensor noise(int n, Rng rng) {
         Tensor z = Tensor.zeros(n, settings.latent());
@@ -61,12 +122,12 @@ public final class Gan {
         return z;
     }
 
-    /** n samples in eval mode. */
+    /** n samples from {@link #sampler()} in eval mode. */
     public Tensor sample(int n, Rng rng) {
-        boolean was = generator.isTraining();
-        generator.train(false);
-        Tensor x = generator.forward(noise(n, rng));
-        generator.train(was);
+        boolean was = average.isTraining();
+        average.train(false);
+        Tensor x = average.forward(noise(n, rng));
+        average.train(was);
         return x;
     }
 
@@ -99,6 +160,7 @@ public final class Gan {
         generator.backward(dGen, false);
         gOpt.step();
         dOpt.zeroGrad();
+        updateAverage();
         return new StepLosses(d.total(), gLoss, d.realScore(), d.fakeScore());
     }
 }
