@@ -39,6 +39,13 @@ public final class CpuBackend implements Backend {
     private static final int NC_TARGET = 192;
     private static final int CHUNK = 1 << 14;
     private static final int PARALLEL_MIN = 1 << 16;
+    /** Products up to this many multiply-adds (or with B up to {@link #DIRECT_MAX_B} values) skip packing. */
+    private static final long DIRECT_MAX = 1 << 22;
+    private static final long DIRECT_MAX_B = 1 << 14;
+    /** The direct path splits rows across threads only from this many multiply-adds on. */
+    private static final long DIRECT_PARALLEL_MIN = 1 << 20;
+    private static final int DIRECT_ROWS = 16;
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     private final int threads;
     private final MicroKernel kernel;
@@ -168,6 +175,10 @@ public final class CpuBackend implements Backend {
             scale(c, beta, c);
         }
         if (m == 0 || n == 0 || k == 0) return;
+        if ((long) m * n * k <= DIRECT_MAX || (long) n * k <= DIRECT_MAX_B) {
+            gemmDirect(transA, transB, alpha, a, b, c, m, n, k);
+            return;
+        }
 
         final int mr = kernel.mr(), nr = kernel.nr();
         final int mPanels = (m + mr - 1) / mr, nPanels = (n + nr - 1) / nr;
@@ -224,6 +235,53 @@ public final class CpuBackend implements Backend {
                 }
             }
         });
+    }
+
+    /**
+     * Small products (a DQN's 64 x 64 layers, a batch of one): no packing of A, no allocation, no
+     * hand-off to the pool below {@link #DIRECT_PARALLEL_MIN} multiply-adds. B is used in place when
+     * it is row-major with whole vectors per row, else transposed or padded into this thread's
+     * scratch buffer. Rows go in fixed groups of {@link #DIRECT_ROWS}, so the split, like the
+     * order of every element's operations, does not depend on the thread count.
+     */
+    private void gemmDirect(boolean transA, boolean transB, float alpha, Tensor a, Tensor b, Tensor c, int m, int n, int k) {
+        final int lanes = kernel.lanes();
+        final float[] bd;
+        final int ldb;
+        if (!transB && n % lanes == 0) {
+            bd = b.data();
+            ldb = n;
+        } else {
+            ldb = (n + lanes - 1) / lanes * lanes;
+            bd = scratch(k * ldb);
+            float[] src = b.data();
+            if (transB) {
+                for (int j = 0; j < n; j++) {
+                    int from = j * k;
+                    for (int p = 0; p < k; p++) bd[p * ldb + j] = src[from + p];
+                }
+            } else {
+                for (int p = 0; p < k; p++) System.arraycopy(src, p * n, bd, p * ldb, n);
+            }
+        }
+        final float[] ad = a.data(), cd = c.data();
+        final int aRow = transA ? 1 : k, aK = transA ? m : 1;
+        int groups = (m + DIRECT_ROWS - 1) / DIRECT_ROWS;
+        if (groups == 1 || pool == null || (long) m * n * k < DIRECT_PARALLEL_MIN) {
+            kernel.direct(alpha, ad, aRow, aK, bd, ldb, cd, n, k, 0, m);
+            return;
+        }
+        parallelFor(groups, g -> kernel.direct(alpha, ad, aRow, aK, bd, ldb, cd, n, k, g * DIRECT_ROWS, Math.min(m, (g + 1) * DIRECT_ROWS)));
+    }
+
+    /** This thread's scratch buffer, at least {@code size} long (kept between calls). */
+    private static float[] scratch(int size) {
+        float[] buf = SCRATCH.get();
+        if (buf.length < size) {
+            buf = new float[Math.max(size, 2 * buf.length)];
+            SCRATCH.set(buf);
+        }
+        return buf;
     }
 
     // ---- elementwise ------------------------------------------------------------------------------

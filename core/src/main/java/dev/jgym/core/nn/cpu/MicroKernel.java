@@ -1,20 +1,36 @@
 package dev.jgym.core.nn.cpu;
 
 /**
- * The inner block of GEMM: an {@code mr x nr} tile of {@code A B} over {@code kc} steps of k,
- * from packed panels (A: {@code mr} values per k, B: {@code nr} values per k, both contiguous).
+ * The inner loops of GEMM: an {@code mr x nr} tile of {@code A B} over {@code kc} steps of k,
+ * from packed panels (A: {@code mr} values per k, B: {@code nr} values per k, both contiguous);
+ * and the direct path for small products, which reads A where it lies and B row-major.
  *
  * <p>Contract that keeps every kernel bit-identical: each tile element starts at 0 and takes
- * one fused multiply-add per k, in increasing k ({@code c = fma(a_k, b_k, c)}). The vector and
- * scalar kernels obey it, so the result does not depend on which one ran, nor on mr and nr.
+ * one fused multiply-add per k, in increasing k ({@code c = fma(alpha a_k, b_k, c)}), over k-blocks
+ * of {@link CpuBackend#KC}; each block's sum is then added to C. The vector and scalar kernels
+ * obey it on both paths, so the result does not depend on which one ran, nor on mr and nr, nor on
+ * whether the product was packed.
  */
 interface MicroKernel {
     int mr();
 
     int nr();
 
+    /**
+     * Float lanes the direct path loads at once: it may read B up to the next multiple of this
+     * past column n in every row (the caller pads B's rows, {@code ldb}, when n is not a multiple).
+     */
+    int lanes();
+
     /** Writes the tile, row-major {@code mr x nr}, into {@code tile}. */
     void compute(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile);
+
+    /**
+     * The direct path: for rows i in [i0, i1) and columns j < n, over k-blocks of KC,
+     * {@code c[i n + j] += sum_p alpha a[i aRow + p aK] b[p ldb + j]} (one FMA chain per block, in
+     * increasing p). A is read in place (any layout, through its two strides), B is {@code [k][ldb]}.
+     */
+    void direct(float alpha, float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1);
 
     String describe();
 }

@@ -1,12 +1,14 @@
 package dev.jgym.core.nn.cpu;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The one class that uses {@code jdk.incubator.vector}: a 4 x (3 vectors) register-blocked
- * micro-kernel (12 accumulators, FMA). {@link Kernels} loads it by name only when the module is
- * in the boot layer, so nothing else links against the incubator API.
+ * micro-kernel (12 accumulators, FMA), and the same register block over unpacked operands for
+ * the direct path. {@link Kernels} loads it by name only when the module is in the boot layer, so
+ * nothing else links against the incubator API.
  */
 final class VectorKernel implements MicroKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -21,6 +23,11 @@ final class VectorKernel implements MicroKernel {
     @Override
     public int nr() {
         return NR;
+    }
+
+    @Override
+    public int lanes() {
+        return L;
     }
 
     @Override
@@ -63,6 +70,90 @@ final class VectorKernel implements MicroKernel {
         c30.intoArray(tile, 3 * NR);
         c31.intoArray(tile, 3 * NR + L);
         c32.intoArray(tile, 3 * NR + 2 * L);
+    }
+
+    @Override
+    public void direct(float alpha, float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1) {
+        for (int k0 = 0; k0 < k; k0 += CpuBackend.KC) {
+            int k1 = Math.min(k, k0 + CpuBackend.KC);
+            for (int i = i0; i < i1; i += MR) {
+                int rows = Math.min(MR, i1 - i);
+                // rows past i1 repeat the last row: read, computed, never written
+                int a0 = i * aRow, a1 = (i + Math.min(1, rows - 1)) * aRow;
+                int a2 = (i + Math.min(2, rows - 1)) * aRow, a3 = (i + Math.min(3, rows - 1)) * aRow;
+                int j = 0;
+                for (; j + NR <= n; j += NR) block3(alpha, a, a0, a1, a2, a3, aK, b, ldb, j, k0, k1, c, i * n + j, n, rows);
+                for (; j < n; j += L) block1(alpha, a, a0, a1, a2, a3, aK, b, ldb, j, k0, k1, c, i * n + j, n, rows, Math.min(L, n - j));
+            }
+        }
+    }
+
+    /** Rows 4 x 3 vectors of columns from j, k in [k0, k1), added into C at cOff (rows < 4: only those). */
+    private static void block3(float alpha, float[] a, int a0, int a1, int a2, int a3, int aK, float[] b, int ldb, int j,
+                               int k0, int k1, float[] c, int cOff, int n, int rows) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00;
+        FloatVector c10 = c00, c11 = c00, c12 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00;
+        FloatVector c30 = c00, c31 = c00, c32 = c00;
+        for (int p = k0; p < k1; p++) {
+            int bo = p * ldb + j, ao = p * aK;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, alpha * a[a0 + ao]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = FloatVector.broadcast(S, alpha * a[a1 + ao]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = FloatVector.broadcast(S, alpha * a[a2 + ao]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            x = FloatVector.broadcast(S, alpha * a[a3 + ao]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+        }
+        addRow(c, cOff, c00, c01, c02);
+        if (rows > 1) addRow(c, cOff + n, c10, c11, c12);
+        if (rows > 2) addRow(c, cOff + 2 * n, c20, c21, c22);
+        if (rows > 3) addRow(c, cOff + 3 * n, c30, c31, c32);
+    }
+
+    private static void addRow(float[] c, int off, FloatVector v0, FloatVector v1, FloatVector v2) {
+        FloatVector.fromArray(S, c, off).add(v0).intoArray(c, off);
+        FloatVector.fromArray(S, c, off + L).add(v1).intoArray(c, off + L);
+        FloatVector.fromArray(S, c, off + 2 * L).add(v2).intoArray(c, off + 2 * L);
+    }
+
+    /** Rows 4 x one vector of columns from j, of which {@code width} are C's (B is padded past them). */
+    private static void block1(float alpha, float[] a, int a0, int a1, int a2, int a3, int aK, float[] b, int ldb, int j,
+                               int k0, int k1, float[] c, int cOff, int n, int rows, int width) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        for (int p = k0; p < k1; p++) {
+            int ao = p * aK;
+            FloatVector bv = FloatVector.fromArray(S, b, p * ldb + j);
+            c0 = FloatVector.broadcast(S, alpha * a[a0 + ao]).fma(bv, c0);
+            c1 = FloatVector.broadcast(S, alpha * a[a1 + ao]).fma(bv, c1);
+            c2 = FloatVector.broadcast(S, alpha * a[a2 + ao]).fma(bv, c2);
+            c3 = FloatVector.broadcast(S, alpha * a[a3 + ao]).fma(bv, c3);
+        }
+        VectorMask<Float> m = width == L ? S.maskAll(true) : S.indexInRange(0, width);
+        addMasked(c, cOff, c0, m);
+        if (rows > 1) addMasked(c, cOff + n, c1, m);
+        if (rows > 2) addMasked(c, cOff + 2 * n, c2, m);
+        if (rows > 3) addMasked(c, cOff + 3 * n, c3, m);
+    }
+
+    private static void addMasked(float[] c, int off, FloatVector v, VectorMask<Float> m) {
+        if (m.allTrue()) {
+            FloatVector.fromArray(S, c, off).add(v).intoArray(c, off);
+        } else {
+            FloatVector.fromArray(S, c, off, m).add(v).intoArray(c, off, m);
+        }
     }
 
     @Override
