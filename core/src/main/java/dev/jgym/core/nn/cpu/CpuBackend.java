@@ -654,7 +654,8 @@ public final class CpuBackend implements Backend {
     }
     // ---- optimizer updates -------------------------------------------------------------------------
     // The loops the optimizers ran before they went through the backend, unchanged: per element,
-    // in double, stored as float (elementwise, so chunking keeps every bit).
+    // in double, stored as float (elementwise, so chunking keeps every bit). Adam's loop is the
+    // kernel's (MicroKernel.adam): the vector kernel runs it on double lanes, to the same bits.
 
     @Override
     public void fill(Tensor x, float value) {
@@ -712,18 +713,7 @@ public final class CpuBackend implements Backend {
         w.requireSameShape(v, "adamUpdate");
         float[] ws = w.data(), g = grad.data(), mi = m.data(), vi = v.data();
         double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
-        chunks(ws.length, (from, to) -> {
-            for (int j = from; j < to; j++) {
-                double wj = ws[j];
-                if (decoupled) wj -= lr * weightDecay * wj;
-                double gj = decoupled ? g[j] : g[j] + weightDecay * ws[j];
-                double mj = beta1 * mi[j] + (1 - beta1) * gj;
-                double vj = beta2 * vi[j] + (1 - beta2) * gj * gj;
-                mi[j] = (float) mj;
-                vi[j] = (float) vj;
-                ws[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + eps));
-            }
-        });
+        chunks(ws.length, (from, to) -> kernel.adam(ws, g, mi, vi, from, to, lr, beta1, beta2, eps, weightDecay, decoupled, c1, c2));
     }
 
     // ---- convolution, pooling, LRN, 2-D batch norm (CpuConv) ----------------------------------

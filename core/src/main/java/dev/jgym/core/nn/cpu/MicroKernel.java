@@ -33,4 +33,24 @@ interface MicroKernel {
     void direct(float alpha, float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1);
 
     String describe();
+
+    /**
+     * Adam's elementwise update over {@code [from, to)} (see {@code optim.Adam}); c1 and c2 are the
+     * bias corrections {@code 1 - beta^t}. Each element in double, stored as float, in this
+     * order of operations; a vector kernel computes the same operations lane by lane (IEEE
+     * add, multiply, divide and square root are exact to the rounding), so every bit matches.
+     */
+    default void adam(float[] ws, float[] g, float[] mi, float[] vi, int from, int to, double lr, double beta1, double beta2,
+                      double eps, double weightDecay, boolean decoupled, double c1, double c2) {
+        for (int j = from; j < to; j++) {
+            double wj = ws[j];
+            if (decoupled) wj -= lr * weightDecay * wj;
+            double gj = decoupled ? g[j] : g[j] + weightDecay * ws[j];
+            double mj = beta1 * mi[j] + (1 - beta1) * gj;
+            double vj = beta2 * vi[j] + (1 - beta2) * gj * gj;
+            mi[j] = (float) mj;
+            vi[j] = (float) vj;
+            ws[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + eps));
+        }
+    }
 }

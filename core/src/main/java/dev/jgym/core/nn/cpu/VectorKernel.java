@@ -1,7 +1,9 @@
 package dev.jgym.core.nn.cpu;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,6 +16,9 @@ final class VectorKernel implements MicroKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     static final int MR = 4, NR = 3 * L;
+    /** Adam's lanes: doubles, and floats of the same count to convert from and to. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.length() * Float.SIZE));
 
     @Override
     public int mr() {
@@ -141,19 +146,50 @@ final class VectorKernel implements MicroKernel {
             c2 = FloatVector.broadcast(S, alpha * a[a2 + ao]).fma(bv, c2);
             c3 = FloatVector.broadcast(S, alpha * a[a3 + ao]).fma(bv, c3);
         }
-        VectorMask<Float> m = width == L ? S.maskAll(true) : S.indexInRange(0, width);
-        addMasked(c, cOff, c0, m);
-        if (rows > 1) addMasked(c, cOff + n, c1, m);
-        if (rows > 2) addMasked(c, cOff + 2 * n, c2, m);
-        if (rows > 3) addMasked(c, cOff + 3 * n, c3, m);
+        addPart(c, cOff, c0, width);
+        if (rows > 1) addPart(c, cOff + n, c1, width);
+        if (rows > 2) addPart(c, cOff + 2 * n, c2, width);
+        if (rows > 3) addPart(c, cOff + 3 * n, c3, width);
     }
 
-    private static void addMasked(float[] c, int off, FloatVector v, VectorMask<Float> m) {
-        if (m.allTrue()) {
+    /** c[off + l] += v[l] for the first {@code width} lanes (lane by lane when not all: JDK 17's masked stores are not intrinsics). */
+    private static void addPart(float[] c, int off, FloatVector v, int width) {
+        if (width == L) {
             FloatVector.fromArray(S, c, off).add(v).intoArray(c, off);
         } else {
-            FloatVector.fromArray(S, c, off, m).add(v).intoArray(c, off, m);
+            for (int l = 0; l < width; l++) c[off + l] += v.lane(l);
         }
+    }
+
+    @Override
+    public void adam(float[] ws, float[] g, float[] mi, float[] vi, int from, int to, double lr, double beta1, double beta2,
+                     double eps, double weightDecay, boolean decoupled, double c1, double c2) {
+        int dl = D.length(), j = from;
+        DoubleVector b1 = DoubleVector.broadcast(D, beta1), ob1 = DoubleVector.broadcast(D, 1 - beta1);
+        DoubleVector b2 = DoubleVector.broadcast(D, beta2), ob2 = DoubleVector.broadcast(D, 1 - beta2);
+        DoubleVector lrv = DoubleVector.broadcast(D, lr), wd = DoubleVector.broadcast(D, weightDecay);
+        DoubleVector lrwd = DoubleVector.broadcast(D, lr * weightDecay), epsv = DoubleVector.broadcast(D, eps);
+        for (; j + dl <= to; j += dl) {
+            DoubleVector w0 = load(ws, j), gj = load(g, j);
+            DoubleVector wj = decoupled ? w0.sub(lrwd.mul(w0)) : w0;
+            if (!decoupled) gj = gj.add(wd.mul(w0));
+            DoubleVector mj = b1.mul(load(mi, j)).add(ob1.mul(gj));
+            DoubleVector vj = b2.mul(load(vi, j)).add(ob2.mul(gj).mul(gj));
+            store(mj, mi, j);
+            store(vj, vi, j);
+            DoubleVector mhat = c1 == 1 ? mj : mj.div(c1); // x / 1.0 is x: skipping it changes no bit
+            DoubleVector vhat = c2 == 1 ? vj : vj.div(c2);
+            store(wj.sub(lrv.mul(mhat).div(vhat.lanewise(VectorOperators.SQRT).add(epsv))), ws, j);
+        }
+        MicroKernel.super.adam(ws, g, mi, vi, j, to, lr, beta1, beta2, eps, weightDecay, decoupled, c1, c2);
+    }
+
+    private static DoubleVector load(float[] x, int at) {
+        return (DoubleVector) FloatVector.fromArray(F, x, at).convertShape(VectorOperators.F2D, D, 0);
+    }
+
+    private static void store(DoubleVector v, float[] x, int at) {
+        ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(x, at);
     }
 
     @Override
