@@ -406,33 +406,7 @@ public final class CpuBackend implements Backend {
     public void activation(ActivationKind kind, float param, Tensor x, Tensor y) {
         x.requireSameShape(y, "activation");
         float[] xs = x.data(), ys = y.data();
-        chunks(ys.length, (from, to) -> {
-            switch (kind) {
-                case IDENTITY:
-                    if (xs != ys) System.arraycopy(xs, from, ys, from, to - from);
-                    break;
-                case STEP:
-                    for (int i = from; i < to; i++) ys[i] = xs[i] >= 0 ? 1f : 0f;
-                    break;
-                case SIGMOID:
-                    for (int i = from; i < to; i++) ys[i] = (float) sigmoid(xs[i]);
-                    break;
-                case TANH:
-                    for (int i = from; i < to; i++) ys[i] = (float) StrictMath.tanh(xs[i]);
-                    break;
-                case RELU:
-                    for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : 0f;
-                    break;
-                case LEAKY_RELU:
-                    for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : param * xs[i];
-                    break;
-                case ELU:
-                    for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : (float) (param * StrictMath.expm1(xs[i]));
-                    break;
-                default:
-                    throw new IllegalArgumentException("activation " + kind);
-            }
-        });
+        chunks(ys.length, (from, to) -> kernel.activation(kind, param, xs, ys, from, to));
     }
 
     static double sigmoid(double x) {
@@ -446,33 +420,7 @@ public final class CpuBackend implements Backend {
         x.requireSameShape(dy, "activationBackward");
         x.requireSameShape(dx, "activationBackward");
         float[] xs = x.data(), ys = y.data(), g = dy.data(), o = dx.data();
-        chunks(o.length, (from, to) -> {
-            switch (kind) {
-                case IDENTITY:
-                    if (g != o) System.arraycopy(g, from, o, from, to - from);
-                    break;
-                case STEP:
-                    for (int i = from; i < to; i++) o[i] = 0f;
-                    break;
-                case SIGMOID:
-                    for (int i = from; i < to; i++) o[i] = g[i] * ys[i] * (1 - ys[i]);
-                    break;
-                case TANH:
-                    for (int i = from; i < to; i++) o[i] = g[i] * (1 - ys[i] * ys[i]);
-                    break;
-                case RELU:
-                    for (int i = from; i < to; i++) o[i] = xs[i] > 0 ? g[i] : 0f;
-                    break;
-                case LEAKY_RELU:
-                    for (int i = from; i < to; i++) o[i] = xs[i] > 0 ? g[i] : param * g[i];
-                    break;
-                case ELU:
-                    for (int i = from; i < to; i++) o[i] = xs[i] > 0 ? g[i] : g[i] * (ys[i] + param);
-                    break;
-                default:
-                    throw new IllegalArgumentException("activation " + kind);
-            }
-        });
+        chunks(o.length, (from, to) -> kernel.activationBackward(kind, param, xs, ys, g, o, from, to));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.jgym.core.nn.cpu;
 
+import dev.jgym.core.nn.ActivationKind;
+
 /**
  * The inner loops of GEMM: an {@code mr x nr} tile of {@code A B} over {@code kc} steps of k,
  * from packed panels (A: {@code mr} values per k, B: {@code nr} values per k, both contiguous);
@@ -51,6 +53,64 @@ interface MicroKernel {
             mi[j] = (float) mj;
             vi[j] = (float) vj;
             ws[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + eps));
+        }
+    }
+
+    /** y = f(x) over {@code [from, to)} (see {@link ActivationKind}); a vector kernel may override kinds it computes to the same bits. */
+    default void activation(ActivationKind kind, float param, float[] xs, float[] ys, int from, int to) {
+        switch (kind) {
+            case IDENTITY:
+                if (xs != ys) System.arraycopy(xs, from, ys, from, to - from);
+                break;
+            case STEP:
+                for (int i = from; i < to; i++) ys[i] = xs[i] >= 0 ? 1f : 0f;
+                break;
+            case SIGMOID:
+                for (int i = from; i < to; i++) ys[i] = (float) CpuBackend.sigmoid(xs[i]);
+                break;
+            case TANH:
+                for (int i = from; i < to; i++) ys[i] = (float) StrictMath.tanh(xs[i]);
+                break;
+            case RELU:
+                for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : 0f;
+                break;
+            case LEAKY_RELU:
+                for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : param * xs[i];
+                break;
+            case ELU:
+                for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : (float) (param * StrictMath.expm1(xs[i]));
+                break;
+            default:
+                throw new IllegalArgumentException("activation " + kind);
+        }
+    }
+
+    /** dx = f'(x) dy over {@code [from, to)}, given x and y = f(x). */
+    default void activationBackward(ActivationKind kind, float param, float[] xs, float[] ys, float[] g, float[] o, int from, int to) {
+        switch (kind) {
+            case IDENTITY:
+                if (g != o) System.arraycopy(g, from, o, from, to - from);
+                break;
+            case STEP:
+                for (int i = from; i < to; i++) o[i] = 0f;
+                break;
+            case SIGMOID:
+                for (int i = from; i < to; i++) o[i] = g[i] * ys[i] * (1 - ys[i]);
+                break;
+            case TANH:
+                for (int i = from; i < to; i++) o[i] = g[i] * (1 - ys[i] * ys[i]);
+                break;
+            case RELU:
+                for (int i = from; i < to; i++) o[i] = xs[i] > 0 ? g[i] : 0f;
+                break;
+            case LEAKY_RELU:
+                for (int i = from; i < to; i++) o[i] = xs[i] > 0 ? g[i] : param * g[i];
+                break;
+            case ELU:
+                for (int i = from; i < to; i++) o[i] = xs[i] > 0 ? g[i] : g[i] * (ys[i] + param);
+                break;
+            default:
+                throw new IllegalArgumentException("activation " + kind);
         }
     }
 }

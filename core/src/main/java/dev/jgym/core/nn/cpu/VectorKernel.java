@@ -1,15 +1,17 @@
 package dev.jgym.core.nn.cpu;
 
+import dev.jgym.core.nn.ActivationKind;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The one class that uses {@code jdk.incubator.vector}: a 4 x (3 vectors) register-blocked
- * micro-kernel (12 accumulators, FMA), and the same register block over unpacked operands for
- * the direct path. {@link Kernels} loads it by name only when the module is in the boot layer, so
+ * micro-kernel (12 accumulators, FMA), and 4 x (2 vectors) blocks over unpacked operands for the
+ * direct path. {@link Kernels} loads it by name only when the module is in the boot layer, so
  * nothing else links against the incubator API.
  */
 final class VectorKernel implements MicroKernel {
@@ -87,51 +89,43 @@ final class VectorKernel implements MicroKernel {
                 int a0 = i * aRow, a1 = (i + Math.min(1, rows - 1)) * aRow;
                 int a2 = (i + Math.min(2, rows - 1)) * aRow, a3 = (i + Math.min(3, rows - 1)) * aRow;
                 int j = 0;
-                for (; j + NR <= n; j += NR) block3(alpha, a, a0, a1, a2, a3, aK, b, ldb, j, k0, k1, c, i * n + j, n, rows);
+                for (; j + 2 * L <= n; j += 2 * L) block2(alpha, a, a0, a1, a2, a3, aK, b, ldb, j, k0, k1, c, i * n + j, n, rows);
                 for (; j < n; j += L) block1(alpha, a, a0, a1, a2, a3, aK, b, ldb, j, k0, k1, c, i * n + j, n, rows, Math.min(L, n - j));
             }
         }
     }
 
-    /** Rows 4 x 3 vectors of columns from j, k in [k0, k1), added into C at cOff (rows < 4: only those). */
-    private static void block3(float alpha, float[] a, int a0, int a1, int a2, int a3, int aK, float[] b, int ldb, int j,
+    /** Rows 4 x 2 vectors of columns from j (8 accumulators: two FMA ports of latency 4 kept busy), k in [k0, k1), added into C at cOff. */
+    private static void block2(float alpha, float[] a, int a0, int a1, int a2, int a3, int aK, float[] b, int ldb, int j,
                                int k0, int k1, float[] c, int cOff, int n, int rows) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00;
-        FloatVector c10 = c00, c11 = c00, c12 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00;
-        FloatVector c30 = c00, c31 = c00, c32 = c00;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
         for (int p = k0; p < k1; p++) {
             int bo = p * ldb + j, ao = p * aK;
             FloatVector b0 = FloatVector.fromArray(S, b, bo);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
             FloatVector x = FloatVector.broadcast(S, alpha * a[a0 + ao]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
             x = FloatVector.broadcast(S, alpha * a[a1 + ao]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
             x = FloatVector.broadcast(S, alpha * a[a2 + ao]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
             x = FloatVector.broadcast(S, alpha * a[a3 + ao]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
         }
-        addRow(c, cOff, c00, c01, c02);
-        if (rows > 1) addRow(c, cOff + n, c10, c11, c12);
-        if (rows > 2) addRow(c, cOff + 2 * n, c20, c21, c22);
-        if (rows > 3) addRow(c, cOff + 3 * n, c30, c31, c32);
+        addRow(c, cOff, c00, c01);
+        if (rows > 1) addRow(c, cOff + n, c10, c11);
+        if (rows > 2) addRow(c, cOff + 2 * n, c20, c21);
+        if (rows > 3) addRow(c, cOff + 3 * n, c30, c31);
     }
 
-    private static void addRow(float[] c, int off, FloatVector v0, FloatVector v1, FloatVector v2) {
+    private static void addRow(float[] c, int off, FloatVector v0, FloatVector v1) {
         FloatVector.fromArray(S, c, off).add(v0).intoArray(c, off);
         FloatVector.fromArray(S, c, off + L).add(v1).intoArray(c, off + L);
-        FloatVector.fromArray(S, c, off + 2 * L).add(v2).intoArray(c, off + 2 * L);
     }
 
     /** Rows 4 x one vector of columns from j, of which {@code width} are C's (B is padded past them). */
@@ -190,6 +184,37 @@ final class VectorKernel implements MicroKernel {
 
     private static void store(DoubleVector v, float[] x, int at) {
         ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(x, at);
+    }
+
+    /** ReLU and LeakyReLU on lanes ({@code x > 0 ? x : slope x}, NaN to the else branch as in the scalar loop); the rest scalar. */
+    @Override
+    public void activation(ActivationKind kind, float param, float[] xs, float[] ys, int from, int to) {
+        int i = from;
+        if (kind == ActivationKind.RELU || kind == ActivationKind.LEAKY_RELU) {
+            boolean relu = kind == ActivationKind.RELU;
+            for (; i + L <= to; i += L) {
+                FloatVector x = FloatVector.fromArray(S, xs, i);
+                VectorMask<Float> positive = x.compare(VectorOperators.GT, 0f);
+                FloatVector other = relu ? FloatVector.zero(S) : x.mul(param);
+                other.blend(x, positive).intoArray(ys, i);
+            }
+        }
+        MicroKernel.super.activation(kind, param, xs, ys, i, to);
+    }
+
+    @Override
+    public void activationBackward(ActivationKind kind, float param, float[] xs, float[] ys, float[] g, float[] o, int from, int to) {
+        int i = from;
+        if (kind == ActivationKind.RELU || kind == ActivationKind.LEAKY_RELU) {
+            boolean relu = kind == ActivationKind.RELU;
+            for (; i + L <= to; i += L) {
+                FloatVector dy = FloatVector.fromArray(S, g, i);
+                VectorMask<Float> positive = FloatVector.fromArray(S, xs, i).compare(VectorOperators.GT, 0f);
+                FloatVector other = relu ? FloatVector.zero(S) : dy.mul(param);
+                other.blend(dy, positive).intoArray(o, i);
+            }
+        }
+        MicroKernel.super.activationBackward(kind, param, xs, ys, g, o, i, to);
     }
 
     @Override
