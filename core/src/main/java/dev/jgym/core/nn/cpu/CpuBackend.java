@@ -256,10 +256,7 @@ public final class CpuBackend implements Backend {
             bd = scratch(k * ldb);
             float[] src = b.data();
             if (transB) {
-                for (int j = 0; j < n; j++) {
-                    int from = j * k;
-                    for (int p = 0; p < k; p++) bd[p * ldb + j] = src[from + p];
-                }
+                kernel.transpose(src, n, k, bd, ldb);
             } else {
                 for (int p = 0; p < k; p++) System.arraycopy(src, p * n, bd, p * ldb, n);
             }
@@ -340,12 +337,7 @@ public final class CpuBackend implements Backend {
         int rows = x.rows(), cols = x.cols();
         if (row.size() != cols) throw new IllegalArgumentException("addRowVector: row has " + row.size() + " values, x has " + cols + " columns");
         float[] xs = x.data(), r = row.data(), o = out.data();
-        rowGroups(rows, cols, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int base = i * cols;
-                for (int j = 0; j < cols; j++) o[base + j] = xs[base + j] + r[j];
-            }
-        });
+        rowGroups(rows, cols, (from, to) -> kernel.addRowVector(xs, r, o, cols, from, to));
     }
 
     @Override
@@ -355,15 +347,7 @@ public final class CpuBackend implements Backend {
         float[] xs = x.data(), o = out.data();
         int per = 256;
         int groups = (cols + per - 1) / per;
-        IntConsumer group = g -> {
-            int j0 = g * per, j1 = Math.min(cols, j0 + per);
-            double[] acc = new double[j1 - j0];
-            for (int i = 0; i < rows; i++) {
-                int base = i * cols;
-                for (int j = j0; j < j1; j++) acc[j - j0] += xs[base + j];
-            }
-            for (int j = j0; j < j1; j++) o[j] = (beta == 0 ? 0f : beta * o[j]) + (float) acc[j - j0];
-        };
+        IntConsumer group = g -> kernel.sumRows(xs, rows, cols, g * per, Math.min(cols, (g + 1) * per), beta, o);
         if ((long) rows * cols < PARALLEL_MIN) {
             for (int g = 0; g < groups; g++) group.accept(g);
         } else {

@@ -3,7 +3,8 @@ package dev.jgym.core.nn.cpu;
 import dev.jgym.core.nn.ActivationKind;
 
 /**
- * The inner loops of GEMM: an {@code mr x nr} tile of {@code A B} over {@code kc} steps of k,
+ * The inner loops of the CPU backend that a vector kernel speeds up, each with its scalar loop as
+ * the reference (the default methods), and first those of GEMM: an {@code mr x nr} tile of {@code A B} over {@code kc} steps of k,
  * from packed panels (A: {@code mr} values per k, B: {@code nr} values per k, both contiguous);
  * and the direct path for small products, which reads A where it lies and B row-major.
  *
@@ -112,5 +113,34 @@ interface MicroKernel {
             default:
                 throw new IllegalArgumentException("activation " + kind);
         }
+    }
+
+    /** {@code dst[p ldb + j] = src[j k + p]} for j < n, p < k: B of {@code A B^T} laid out for the direct path. */
+    default void transpose(float[] src, int n, int k, float[] dst, int ldb) {
+        for (int j = 0; j < n; j++) {
+            int from = j * k;
+            for (int p = 0; p < k; p++) dst[p * ldb + j] = src[from + p];
+        }
+    }
+
+    /** {@code o[i cols + j] = xs[i cols + j] + r[j]} for rows i in [from, to) (a bias on every row). */
+    default void addRowVector(float[] xs, float[] r, float[] o, int cols, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int base = i * cols;
+            for (int j = 0; j < cols; j++) o[base + j] = xs[base + j] + r[j];
+        }
+    }
+
+    /**
+     * Columns [j0, j1) of {@code o[j] = beta o[j] + sum_i xs[i cols + j]}: each column's sum in double,
+     * in row order, rounded to float once, then added (bias gradients).
+     */
+    default void sumRows(float[] xs, int rows, int cols, int j0, int j1, float beta, float[] o) {
+        double[] acc = new double[j1 - j0];
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            for (int j = j0; j < j1; j++) acc[j - j0] += xs[base + j];
+        }
+        for (int j = j0; j < j1; j++) o[j] = (beta == 0 ? 0f : beta * o[j]) + (float) acc[j - j0];
     }
 }

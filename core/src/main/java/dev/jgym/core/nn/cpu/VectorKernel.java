@@ -186,6 +186,54 @@ final class VectorKernel implements MicroKernel {
         ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(x, at);
     }
 
+    /** Whole vectors of columns by gather (one load of L strided values, one store), the rest scalar. */
+    @Override
+    public void transpose(float[] src, int n, int k, float[] dst, int ldb) {
+        int[] map = GATHER.get();
+        if (map[L] != k) {
+            for (int l = 0; l < L; l++) map[l] = l * k;
+            map[L] = k;
+        }
+        int j0 = 0;
+        for (; j0 + L <= n; j0 += L) {
+            int from = j0 * k;
+            for (int p = 0; p < k; p++) FloatVector.fromArray(S, src, from + p, map, 0).intoArray(dst, p * ldb + j0);
+        }
+        for (int j = j0; j < n; j++) {
+            int from = j * k;
+            for (int p = 0; p < k; p++) dst[p * ldb + j] = src[from + p];
+        }
+    }
+
+    /** The gather offsets {@code l k} for l < L, and k in the last slot, per thread. */
+    private static final ThreadLocal<int[]> GATHER = ThreadLocal.withInitial(() -> new int[L + 1]);
+
+    @Override
+    public void addRowVector(float[] xs, float[] r, float[] o, int cols, int from, int to) {
+        int whole = cols / L * L;
+        for (int i = from; i < to; i++) {
+            int base = i * cols;
+            for (int j = 0; j < whole; j += L) {
+                FloatVector.fromArray(S, xs, base + j).add(FloatVector.fromArray(S, r, j)).intoArray(o, base + j);
+            }
+            for (int j = whole; j < cols; j++) o[base + j] = xs[base + j] + r[j];
+        }
+    }
+
+    /** Columns in groups of D's lanes, each lane a double sum down its column in row order: the scalar loop's bits. */
+    @Override
+    public void sumRows(float[] xs, int rows, int cols, int j0, int j1, float beta, float[] o) {
+        int dl = D.length(), j = j0;
+        for (; j + dl <= j1; j += dl) {
+            DoubleVector acc = DoubleVector.zero(D);
+            for (int i = 0; i < rows; i++) acc = acc.add(load(xs, i * cols + j));
+            FloatVector sum = (FloatVector) acc.convertShape(VectorOperators.D2F, F, 0);
+            FloatVector old = beta == 0 ? FloatVector.zero(F) : FloatVector.fromArray(F, o, j).mul(beta);
+            old.add(sum).intoArray(o, j);
+        }
+        if (j < j1) MicroKernel.super.sumRows(xs, rows, cols, j, j1, beta, o);
+    }
+
     /** ReLU and LeakyReLU on lanes ({@code x > 0 ? x : slope x}, NaN to the else branch as in the scalar loop); the rest scalar. */
     @Override
     public void activation(ActivationKind kind, float param, float[] xs, float[] ys, int from, int to) {

@@ -243,6 +243,30 @@ class CpuBackendTest {
     }
 
     @Test
+    @DisplayName("bias add and bias gradient (sum over rows, beta 0, 1 and 0.5): vector kernel = scalar loops bit for bit, odd widths")
+    void biasOpsVectorEqualsScalar() {
+        Rng rng = new Rng(7);
+        for (int[] shape : new int[][] {{64, 64}, {33, 7}, {5, 300}, {128, 84}}) {
+            Tensor x = random(rng, shape[0], shape[1]), row = random(rng, shape[1]), out0 = random(rng, shape[1]);
+            x.data()[3] = -0f;
+            x.data()[shape[1]] = Float.NaN;
+            for (float beta : new float[] {0f, 1f, 0.5f}) {
+                Tensor[] y = new Tensor[2], sums = new Tensor[2];
+                CpuBackend[] bes = {ONE, SCALAR_TWO};
+                for (int b = 0; b < 2; b++) {
+                    y[b] = Tensor.zeros(x.shape());
+                    bes[b].addRowVector(x, row, y[b]);
+                    sums[b] = out0.copy();
+                    bes[b].sumRows(x, beta, sums[b]);
+                }
+                String what = shape[0] + "x" + shape[1] + " beta " + beta;
+                assertTrue(y[0].bitEquals(y[1]), "addRowVector " + what);
+                assertTrue(sums[0].bitEquals(sums[1]), "sumRows " + what);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("without --add-modules jdk.incubator.vector a JVM falls back to the scalar kernel and computes the same product")
     void scalarFallbackWithoutModule() throws Exception {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
