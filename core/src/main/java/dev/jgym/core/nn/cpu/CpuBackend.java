@@ -136,6 +136,15 @@ public final class CpuBackend implements Backend {
         void run(int from, int to);
     }
 
+    /**
+     * True when work of this size runs on the calling thread in one piece. Callers then call the
+     * kernel directly rather than through a lambda: fewer frames keep the Vector API's calls
+     * within C2's inlining depth (past it they fall back to slow Java loops).
+     */
+    private boolean serial(long size) {
+        return size < PARALLEL_MIN || pool == null || pool.isShutdown();
+    }
+
     /** Elementwise work over [0, size) in fixed chunks (parallel only when it pays). */
     private void chunks(int size, Range body) {
         if (size < PARALLEL_MIN || pool == null || pool.isShutdown()) {
@@ -337,7 +346,8 @@ public final class CpuBackend implements Backend {
         int rows = x.rows(), cols = x.cols();
         if (row.size() != cols) throw new IllegalArgumentException("addRowVector: row has " + row.size() + " values, x has " + cols + " columns");
         float[] xs = x.data(), r = row.data(), o = out.data();
-        rowGroups(rows, cols, (from, to) -> kernel.addRowVector(xs, r, o, cols, from, to));
+        if (serial((long) rows * cols)) kernel.addRowVector(xs, r, o, cols, 0, rows);
+        else rowGroups(rows, cols, (from, to) -> kernel.addRowVector(xs, r, o, cols, from, to));
     }
 
     @Override
@@ -347,11 +357,10 @@ public final class CpuBackend implements Backend {
         float[] xs = x.data(), o = out.data();
         int per = 256;
         int groups = (cols + per - 1) / per;
-        IntConsumer group = g -> kernel.sumRows(xs, rows, cols, g * per, Math.min(cols, (g + 1) * per), beta, o);
         if ((long) rows * cols < PARALLEL_MIN) {
-            for (int g = 0; g < groups; g++) group.accept(g);
+            for (int g = 0; g < groups; g++) kernel.sumRows(xs, rows, cols, g * per, Math.min(cols, (g + 1) * per), beta, o);
         } else {
-            parallelFor(groups, group);
+            parallelFor(groups, g -> kernel.sumRows(xs, rows, cols, g * per, Math.min(cols, (g + 1) * per), beta, o));
         }
     }
 
@@ -390,7 +399,8 @@ public final class CpuBackend implements Backend {
     public void activation(ActivationKind kind, float param, Tensor x, Tensor y) {
         x.requireSameShape(y, "activation");
         float[] xs = x.data(), ys = y.data();
-        chunks(ys.length, (from, to) -> kernel.activation(kind, param, xs, ys, from, to));
+        if (serial(ys.length)) kernel.activation(kind, param, xs, ys, 0, ys.length);
+        else chunks(ys.length, (from, to) -> kernel.activation(kind, param, xs, ys, from, to));
     }
 
     static double sigmoid(double x) {
@@ -404,7 +414,8 @@ public final class CpuBackend implements Backend {
         x.requireSameShape(dy, "activationBackward");
         x.requireSameShape(dx, "activationBackward");
         float[] xs = x.data(), ys = y.data(), g = dy.data(), o = dx.data();
-        chunks(o.length, (from, to) -> kernel.activationBackward(kind, param, xs, ys, g, o, from, to));
+        if (serial(o.length)) kernel.activationBackward(kind, param, xs, ys, g, o, 0, o.length);
+        else chunks(o.length, (from, to) -> kernel.activationBackward(kind, param, xs, ys, g, o, from, to));
     }
 
     @Override
@@ -645,7 +656,8 @@ public final class CpuBackend implements Backend {
         w.requireSameShape(v, "adamUpdate");
         float[] ws = w.data(), g = grad.data(), mi = m.data(), vi = v.data();
         double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
-        chunks(ws.length, (from, to) -> kernel.adam(ws, g, mi, vi, from, to, lr, beta1, beta2, eps, weightDecay, decoupled, c1, c2));
+        if (serial(ws.length)) kernel.adam(ws, g, mi, vi, 0, ws.length, lr, beta1, beta2, eps, weightDecay, decoupled, c1, c2);
+        else chunks(ws.length, (from, to) -> kernel.adam(ws, g, mi, vi, from, to, lr, beta1, beta2, eps, weightDecay, decoupled, c1, c2));
     }
 
     // ---- convolution, pooling, LRN, 2-D batch norm (CpuConv) ----------------------------------

@@ -159,6 +159,7 @@ final class VectorKernel implements MicroKernel {
     public void adam(float[] ws, float[] g, float[] mi, float[] vi, int from, int to, double lr, double beta1, double beta2,
                      double eps, double weightDecay, boolean decoupled, double c1, double c2) {
         int dl = D.length(), j = from;
+        double[] buf = LANES.get();
         DoubleVector b1 = DoubleVector.broadcast(D, beta1), ob1 = DoubleVector.broadcast(D, 1 - beta1);
         DoubleVector b2 = DoubleVector.broadcast(D, beta2), ob2 = DoubleVector.broadcast(D, 1 - beta2);
         DoubleVector lrv = DoubleVector.broadcast(D, lr), wd = DoubleVector.broadcast(D, weightDecay);
@@ -169,11 +170,11 @@ final class VectorKernel implements MicroKernel {
             if (!decoupled) gj = gj.add(wd.mul(w0));
             DoubleVector mj = b1.mul(load(mi, j)).add(ob1.mul(gj));
             DoubleVector vj = b2.mul(load(vi, j)).add(ob2.mul(gj).mul(gj));
-            store(mj, mi, j);
-            store(vj, vi, j);
+            store(mj, buf, mi, j);
+            store(vj, buf, vi, j);
             DoubleVector mhat = c1 == 1 ? mj : mj.div(c1); // x / 1.0 is x: skipping it changes no bit
             DoubleVector vhat = c2 == 1 ? vj : vj.div(c2);
-            store(wj.sub(lrv.mul(mhat).div(vhat.lanewise(VectorOperators.SQRT).add(epsv))), ws, j);
+            store(wj.sub(lrv.mul(mhat).div(vhat.lanewise(VectorOperators.SQRT).add(epsv))), buf, ws, j);
         }
         MicroKernel.super.adam(ws, g, mi, vi, j, to, lr, beta1, beta2, eps, weightDecay, decoupled, c1, c2);
     }
@@ -182,9 +183,17 @@ final class VectorKernel implements MicroKernel {
         return (DoubleVector) FloatVector.fromArray(F, x, at).convertShape(VectorOperators.F2D, D, 0);
     }
 
-    private static void store(DoubleVector v, float[] x, int at) {
-        ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(x, at);
+    /**
+     * Through a double buffer: a store through a float vector of Adam's lane count (F, narrower
+     * than S) would make C2's type profiles of FloatVector's shared methods see two vector
+     * classes, and then S's stores elsewhere (GEMM, bias add) fall back to slow Java loops.
+     */
+    private static void store(DoubleVector v, double[] buf, float[] x, int at) {
+        v.intoArray(buf, 0);
+        for (int l = 0; l < buf.length; l++) x[at + l] = (float) buf[l];
     }
+
+    private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[D.length()]);
 
     /** Whole vectors of columns by gather (one load of L strided values, one store), the rest scalar. */
     @Override
@@ -227,9 +236,7 @@ final class VectorKernel implements MicroKernel {
         for (; j + dl <= j1; j += dl) {
             DoubleVector acc = DoubleVector.zero(D);
             for (int i = 0; i < rows; i++) acc = acc.add(load(xs, i * cols + j));
-            FloatVector sum = (FloatVector) acc.convertShape(VectorOperators.D2F, F, 0);
-            FloatVector old = beta == 0 ? FloatVector.zero(F) : FloatVector.fromArray(F, o, j).mul(beta);
-            old.add(sum).intoArray(o, j);
+            for (int l = 0; l < dl; l++) o[j + l] = (beta == 0 ? 0f : beta * o[j + l]) + (float) acc.lane(l);
         }
         if (j < j1) MicroKernel.super.sumRows(xs, rows, cols, j, j1, beta, o);
     }
