@@ -60,6 +60,21 @@ class OptimizerBackendTest {
         }
     }
 
+    /** Adam (betas 0.9, 0.999, eps 1e-8, weight decay 0.01) as the host loop computed it: per element, in double, stored as float. */
+    static void hostAdam(float[] w, float[] g, float[] mi, float[] vi, double lr, boolean decoupled, long t) {
+        double c1 = 1 - Math.pow(0.9, t), c2 = 1 - Math.pow(0.999, t);
+        for (int j = 0; j < w.length; j++) {
+            double wj = w[j];
+            if (decoupled) wj -= lr * 0.01 * wj;
+            double gj = decoupled ? g[j] : g[j] + 0.01 * w[j];
+            double mj = 0.9 * mi[j] + (1 - 0.9) * gj;
+            double vj = 0.999 * vi[j] + (1 - 0.999) * gj * gj;
+            mi[j] = (float) mj;
+            vi[j] = (float) vj;
+            w[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + 1e-8));
+        }
+    }
+
     @Test
     @DisplayName("SGD, momentum, Nesterov, RMSProp, Adam and AdamW through CpuBackend equal the former host loops bit for bit")
     void optimizersEqualTheHostLoops() {
@@ -87,20 +102,8 @@ class OptimizerBackendTest {
             }
         });
         for (boolean decoupled : new boolean[] {false, true}) {
-            compare("adam", (ps, be) -> new Adam(be, ps, 1e-3, 0.9, 0.999, 1e-8, 0.01, decoupled), 2, (w, g, s, lr, t) -> {
-                float[] mi = s[0], vi = s[1];
-                double c1 = 1 - Math.pow(0.9, t), c2 = 1 - Math.pow(0.999, t);
-                for (int j = 0; j < w.length; j++) {
-                    double wj = w[j];
-                    if (decoupled) wj -= lr * 0.01 * wj;
-                    double gj = decoupled ? g[j] : g[j] + 0.01 * w[j];
-                    double mj = 0.9 * mi[j] + (1 - 0.9) * gj;
-                    double vj = 0.999 * vi[j] + (1 - 0.999) * gj * gj;
-                    mi[j] = (float) mj;
-                    vi[j] = (float) vj;
-                    w[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + 1e-8));
-                }
-            });
+            compare("adam", (ps, be) -> new Adam(be, ps, 1e-3, 0.9, 0.999, 1e-8, 0.01, decoupled), 2,
+                    (w, g, s, lr, t) -> hostAdam(w, g, s[0], s[1], lr, decoupled, t));
         }
     }
 
@@ -123,18 +126,7 @@ class OptimizerBackendTest {
                             v.data()[i] = (float) (1e-4 * Math.abs(rng.gaussian()));
                         }
                         Tensor mv = m.copy(), vv = v.copy(), ms = m.copy(), vs = v.copy();
-                        float[] w = ref[k].value().data(), g = ref[k].grad().data(), mi = m.data(), vi = v.data();
-                        double c1 = 1 - Math.pow(0.9, t), c2 = 1 - Math.pow(0.999, t);
-                        for (int j = 0; j < w.length; j++) {
-                            double wj = w[j];
-                            if (decoupled) wj -= 1e-3 * 0.01 * wj;
-                            double gj = decoupled ? g[j] : g[j] + 0.01 * w[j];
-                            double mj = 0.9 * mi[j] + (1 - 0.9) * gj;
-                            double vj = 0.999 * vi[j] + (1 - 0.999) * gj * gj;
-                            mi[j] = (float) mj;
-                            vi[j] = (float) vj;
-                            w[j] = (float) (wj - 1e-3 * (mj / c1) / (Math.sqrt(vj / c2) + 1e-8));
-                        }
+                        hostAdam(ref[k].value().data(), ref[k].grad().data(), m.data(), v.data(), 1e-3, decoupled, t);
                         vector.adamUpdate(pv[k].value(), pv[k].grad(), mv, vv, 1e-3, 0.9, 0.999, 1e-8, 0.01, decoupled, t);
                         scalar.adamUpdate(ps[k].value(), ps[k].grad(), ms, vs, 1e-3, 0.9, 0.999, 1e-8, 0.01, decoupled, t);
                         String what = "t=" + t + " decoupled=" + decoupled + " parameter " + k;
