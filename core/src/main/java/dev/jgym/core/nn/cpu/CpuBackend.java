@@ -39,6 +39,13 @@ public final class CpuBackend implements Backend {
     private static final int NC_TARGET = 192;
     private static final int CHUNK = 1 << 14;
     private static final int PARALLEL_MIN = 1 << 16;
+    /** Products up to this many multiply-adds (or with B up to {@link #DIRECT_MAX_B} values) skip packing. */
+    private static final long DIRECT_MAX = 1 << 22;
+    private static final long DIRECT_MAX_B = 1 << 14;
+    /** The direct path splits rows across threads only from this many multiply-adds on. */
+    private static final long DIRECT_PARALLEL_MIN = 1 << 20;
+    private static final int DIRECT_ROWS = 16;
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     private final int threads;
     private final MicroKernel kernel;
@@ -129,6 +136,15 @@ public final class CpuBackend implements Backend {
         void run(int from, int to);
     }
 
+    /**
+     * True when work of this size runs on the calling thread in one piece. Callers then call the
+     * kernel directly rather than through a lambda: fewer frames keep the Vector API's calls
+     * within C2's inlining depth (past it they fall back to slow Java loops).
+     */
+    private boolean serial(long size) {
+        return size < PARALLEL_MIN || pool == null || pool.isShutdown();
+    }
+
     /** Elementwise work over [0, size) in fixed chunks (parallel only when it pays). */
     private void chunks(int size, Range body) {
         if (size < PARALLEL_MIN || pool == null || pool.isShutdown()) {
@@ -168,6 +184,10 @@ public final class CpuBackend implements Backend {
             scale(c, beta, c);
         }
         if (m == 0 || n == 0 || k == 0) return;
+        if ((long) m * n * k <= DIRECT_MAX || (long) n * k <= DIRECT_MAX_B) {
+            gemmDirect(transA, transB, alpha, a, b, c, m, n, k);
+            return;
+        }
 
         final int mr = kernel.mr(), nr = kernel.nr();
         final int mPanels = (m + mr - 1) / mr, nPanels = (n + nr - 1) / nr;
@@ -226,6 +246,50 @@ public final class CpuBackend implements Backend {
         });
     }
 
+    /**
+     * Small products (a DQN's 64 x 64 layers, a batch of one): no packing of A, no allocation, no
+     * hand-off to the pool below {@link #DIRECT_PARALLEL_MIN} multiply-adds. B is used in place when
+     * it is row-major with whole vectors per row, else transposed or padded into this thread's
+     * scratch buffer. Rows go in fixed groups of {@link #DIRECT_ROWS}, so the split, like the
+     * order of every element's operations, does not depend on the thread count.
+     */
+    private void gemmDirect(boolean transA, boolean transB, float alpha, Tensor a, Tensor b, Tensor c, int m, int n, int k) {
+        final int lanes = kernel.lanes();
+        final float[] bd;
+        final int ldb;
+        if (!transB && n % lanes == 0) {
+            bd = b.data();
+            ldb = n;
+        } else {
+            ldb = (n + lanes - 1) / lanes * lanes;
+            bd = scratch(k * ldb);
+            float[] src = b.data();
+            if (transB) {
+                kernel.transpose(src, n, k, bd, ldb);
+            } else {
+                for (int p = 0; p < k; p++) System.arraycopy(src, p * n, bd, p * ldb, n);
+            }
+        }
+        final float[] ad = a.data(), cd = c.data();
+        final int aRow = transA ? 1 : k, aK = transA ? m : 1;
+        int groups = (m + DIRECT_ROWS - 1) / DIRECT_ROWS;
+        if (groups == 1 || pool == null || (long) m * n * k < DIRECT_PARALLEL_MIN) {
+            kernel.direct(alpha, ad, aRow, aK, bd, ldb, cd, n, k, 0, m);
+            return;
+        }
+        parallelFor(groups, g -> kernel.direct(alpha, ad, aRow, aK, bd, ldb, cd, n, k, g * DIRECT_ROWS, Math.min(m, (g + 1) * DIRECT_ROWS)));
+    }
+
+    /** This thread's scratch buffer, at least {@code size} long (kept between calls). */
+    private static float[] scratch(int size) {
+        float[] buf = SCRATCH.get();
+        if (buf.length < size) {
+            buf = new float[Math.max(size, 2 * buf.length)];
+            SCRATCH.set(buf);
+        }
+        return buf;
+    }
+
     // ---- elementwise ------------------------------------------------------------------------------
 
     @Override
@@ -282,12 +346,8 @@ public final class CpuBackend implements Backend {
         int rows = x.rows(), cols = x.cols();
         if (row.size() != cols) throw new IllegalArgumentException("addRowVector: row has " + row.size() + " values, x has " + cols + " columns");
         float[] xs = x.data(), r = row.data(), o = out.data();
-        rowGroups(rows, cols, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int base = i * cols;
-                for (int j = 0; j < cols; j++) o[base + j] = xs[base + j] + r[j];
-            }
-        });
+        if (serial((long) rows * cols)) kernel.addRowVector(xs, r, o, cols, 0, rows);
+        else rowGroups(rows, cols, (from, to) -> kernel.addRowVector(xs, r, o, cols, from, to));
     }
 
     @Override
@@ -297,19 +357,10 @@ public final class CpuBackend implements Backend {
         float[] xs = x.data(), o = out.data();
         int per = 256;
         int groups = (cols + per - 1) / per;
-        IntConsumer group = g -> {
-            int j0 = g * per, j1 = Math.min(cols, j0 + per);
-            double[] acc = new double[j1 - j0];
-            for (int i = 0; i < rows; i++) {
-                int base = i * cols;
-                for (int j = j0; j < j1; j++) acc[j - j0] += xs[base + j];
-            }
-            for (int j = j0; j < j1; j++) o[j] = (beta == 0 ? 0f : beta * o[j]) + (float) acc[j - j0];
-        };
         if ((long) rows * cols < PARALLEL_MIN) {
-            for (int g = 0; g < groups; g++) group.accept(g);
+            for (int g = 0; g < groups; g++) kernel.sumRows(xs, rows, cols, g * per, Math.min(cols, (g + 1) * per), beta, o);
         } else {
-            parallelFor(groups, group);
+            parallelFor(groups, g -> kernel.sumRows(xs, rows, cols, g * per, Math.min(cols, (g + 1) * per), beta, o));
         }
     }
 
@@ -348,33 +399,8 @@ public final class CpuBackend implements Backend {
     public void activation(ActivationKind kind, float param, Tensor x, Tensor y) {
         x.requireSameShape(y, "activation");
         float[] xs = x.data(), ys = y.data();
-        chunks(ys.length, (from, to) -> {
-            switch (kind) {
-                case IDENTITY:
-                    if (xs != ys) System.arraycopy(xs, from, ys, from, to - from);
-                    break;
-                case STEP:
-                    for (int i = from; i < to; i++) ys[i] = xs[i] >= 0 ? 1f : 0f;
-                    break;
-                case SIGMOID:
-                    for (int i = from; i < to; i++) ys[i] = (float) sigmoid(xs[i]);
-                    break;
-                case TANH:
-                    for (int i = from; i < to; i++) ys[i] = (float) StrictMath.tanh(xs[i]);
-                    break;
-                case RELU:
-                    for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : 0f;
-                    break;
-                case LEAKY_RELU:
-                    for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : param * xs[i];
-                    break;
-                case ELU:
-                    for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : (float) (param * StrictMath.expm1(xs[i]));
-                    break;
-                default:
-                    throw new IllegalArgumentException("activation " + kind);
-            }
-        });
+        if (serial(ys.length)) kernel.activation(kind, param, xs, ys, 0, ys.length);
+        else chunks(ys.length, (from, to) -> kernel.activation(kind, param, xs, ys, from, to));
     }
 
     static double sigmoid(double x) {
@@ -388,33 +414,8 @@ public final class CpuBackend implements Backend {
         x.requireSameShape(dy, "activationBackward");
         x.requireSameShape(dx, "activationBackward");
         float[] xs = x.data(), ys = y.data(), g = dy.data(), o = dx.data();
-        chunks(o.length, (from, to) -> {
-            switch (kind) {
-                case IDENTITY:
-                    if (g != o) System.arraycopy(g, from, o, from, to - from);
-                    break;
-                case STEP:
-                    for (int i = from; i < to; i++) o[i] = 0f;
-                    break;
-                case SIGMOID:
-                    for (int i = from; i < to; i++) o[i] = g[i] * ys[i] * (1 - ys[i]);
-                    break;
-                case TANH:
-                    for (int i = from; i < to; i++) o[i] = g[i] * (1 - ys[i] * ys[i]);
-                    break;
-                case RELU:
-                    for (int i = from; i < to; i++) o[i] = xs[i] > 0 ? g[i] : 0f;
-                    break;
-                case LEAKY_RELU:
-                    for (int i = from; i < to; i++) o[i] = xs[i] > 0 ? g[i] : param * g[i];
-                    break;
-                case ELU:
-                    for (int i = from; i < to; i++) o[i] = xs[i] > 0 ? g[i] : g[i] * (ys[i] + param);
-                    break;
-                default:
-                    throw new IllegalArgumentException("activation " + kind);
-            }
-        });
+        if (serial(o.length)) kernel.activationBackward(kind, param, xs, ys, g, o, 0, o.length);
+        else chunks(o.length, (from, to) -> kernel.activationBackward(kind, param, xs, ys, g, o, from, to));
     }
 
     @Override
@@ -596,7 +597,8 @@ public final class CpuBackend implements Backend {
     }
     // ---- optimizer updates -------------------------------------------------------------------------
     // The loops the optimizers ran before they went through the backend, unchanged: per element,
-    // in double, stored as float (elementwise, so chunking keeps every bit).
+    // in double, stored as float (elementwise, so chunking keeps every bit). Adam's loop is the
+    // kernel's (MicroKernel.adam): the vector kernel runs it on double lanes, to the same bits.
 
     @Override
     public void fill(Tensor x, float value) {
@@ -654,18 +656,8 @@ public final class CpuBackend implements Backend {
         w.requireSameShape(v, "adamUpdate");
         float[] ws = w.data(), g = grad.data(), mi = m.data(), vi = v.data();
         double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
-        chunks(ws.length, (from, to) -> {
-            for (int j = from; j < to; j++) {
-                double wj = ws[j];
-                if (decoupled) wj -= lr * weightDecay * wj;
-                double gj = decoupled ? g[j] : g[j] + weightDecay * ws[j];
-                double mj = beta1 * mi[j] + (1 - beta1) * gj;
-                double vj = beta2 * vi[j] + (1 - beta2) * gj * gj;
-                mi[j] = (float) mj;
-                vi[j] = (float) vj;
-                ws[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + eps));
-            }
-        });
+        if (serial(ws.length)) kernel.adam(ws, g, mi, vi, 0, ws.length, lr, beta1, beta2, eps, weightDecay, decoupled, c1, c2);
+        else chunks(ws.length, (from, to) -> kernel.adam(ws, g, mi, vi, from, to, lr, beta1, beta2, eps, weightDecay, decoupled, c1, c2));
     }
 
     // ---- convolution, pooling, LRN, 2-D batch norm (CpuConv) ----------------------------------

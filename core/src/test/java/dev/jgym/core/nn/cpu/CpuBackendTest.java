@@ -97,6 +97,57 @@ class CpuBackendTest {
         }
     }
 
+    /** The kernels' contract, element by element: beta C, then per k-block of KC a float FMA chain from 0 in increasing k, added. */
+    static float[] contract(boolean ta, boolean tb, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
+        int m = c.rows(), n = c.cols(), k = ta ? a.rows() : a.cols();
+        float[] out = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float v = beta == 0 ? 0f : beta == 1 ? c.data()[i * n + j] : beta * c.data()[i * n + j];
+                for (int k0 = 0; k0 < k; k0 += CpuBackend.KC) {
+                    float s = 0f;
+                    for (int p = k0; p < Math.min(k, k0 + CpuBackend.KC); p++) {
+                        float av = ta ? a.data()[p * m + i] : a.data()[i * k + p];
+                        float bv = tb ? b.data()[j * k + p] : b.data()[p * n + j];
+                        s = Math.fma(alpha * av, bv, s);
+                    }
+                    v += s;
+                }
+                out[i * n + j] = v;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("GEMM, direct (small) and packed (large) paths, vector and scalar kernels, 1 and 2 threads: every bit as the FMA-chain contract")
+    void gemmFollowsContractOnBothPaths() {
+        Rng rng = new Rng(5);
+        // DQN's shapes (64 x 64 x 64, batch 1, 2 actions), padding tails (n = 84, 120, 4), k past one block,
+        // rows in the 16-row groups, a large-m direct product split across threads, and packed ones
+        int[][] sizes = {{64, 64, 64}, {1, 64, 4}, {64, 2, 64}, {2, 64, 64}, {128, 120, 84}, {128, 84, 120}, {3, 4, 300},
+                {61, 33, 129}, {37, 17, 5}, {700, 48, 40}, {130, 200, 300}, {1, 1, 1}};
+        float[][] ab = {{1f, 0f}, {1f, 1f}, {0.5f, -2f}};
+        for (int[] s : sizes) {
+            int m = s[0], n = s[1], k = s[2];
+            for (int t = 0; t < 4; t++) {
+                boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                Tensor a = ta ? random(rng, k, m) : random(rng, m, k);
+                Tensor b = tb ? random(rng, n, k) : random(rng, k, n);
+                Tensor c0 = random(rng, m, n);
+                for (float[] albe : ab) {
+                    float[] want = contract(ta, tb, albe[0], a, b, albe[1], c0);
+                    for (CpuBackend be : new CpuBackend[] {ONE, TWO, SCALAR_TWO}) {
+                        Tensor c = c0.copy();
+                        be.gemm(ta, tb, albe[0], a, b, albe[1], c);
+                        assertTrue(c.bitEquals(Tensor.of(want, m, n)), be.name() + " " + m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb
+                                + " alpha=" + albe[0] + " beta=" + albe[1]);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     @DisplayName("a closed backend still computes (serially) and gives the same bits")
     void closedBackendStillComputes() {
@@ -161,6 +212,58 @@ class CpuBackendTest {
             out[i] = all;
         }
         assertTrue(out[0].bitEquals(out[1]));
+    }
+
+    @Test
+    @DisplayName("activations and their derivatives: vector kernel = scalar loops bit for bit, NaN, infinities and signed zeros included")
+    void activationsVectorEqualsScalar() {
+        Rng rng = new Rng(6);
+        int n = 1000; // not a multiple of the lanes: the tail runs the scalar loop
+        Tensor x = random(rng, 10, n / 10), dy = random(rng, 10, n / 10);
+        float[] special = {Float.NaN, -0f, 0f, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE};
+        for (int i = 0; i < special.length; i++) {
+            x.data()[i * 37] = special[i];
+            dy.data()[i * 41 + 3] = special[i];
+            x.data()[i * 41 + 3] = -1f;
+        }
+        for (ActivationKind k : ActivationKind.values()) {
+            for (float param : new float[] {k.defaultParam(), 0f, 0.2f}) {
+                Tensor[] y = new Tensor[2], dx = new Tensor[2];
+                CpuBackend[] bes = {ONE, SCALAR_TWO};
+                for (int b = 0; b < 2; b++) {
+                    y[b] = Tensor.zeros(x.shape());
+                    dx[b] = Tensor.zeros(x.shape());
+                    bes[b].activation(k, param, x, y[b]);
+                    bes[b].activationBackward(k, param, x, y[b], dy, dx[b]);
+                }
+                assertTrue(y[0].bitEquals(y[1]), k + " forward, param " + param);
+                assertTrue(dx[0].bitEquals(dx[1]), k + " backward, param " + param);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("bias add and bias gradient (sum over rows, beta 0, 1 and 0.5): vector kernel = scalar loops bit for bit, odd widths")
+    void biasOpsVectorEqualsScalar() {
+        Rng rng = new Rng(7);
+        for (int[] shape : new int[][] {{64, 64}, {33, 7}, {5, 300}, {128, 84}}) {
+            Tensor x = random(rng, shape[0], shape[1]), row = random(rng, shape[1]), out0 = random(rng, shape[1]);
+            x.data()[3] = -0f;
+            x.data()[shape[1]] = Float.NaN;
+            for (float beta : new float[] {0f, 1f, 0.5f}) {
+                Tensor[] y = new Tensor[2], sums = new Tensor[2];
+                CpuBackend[] bes = {ONE, SCALAR_TWO};
+                for (int b = 0; b < 2; b++) {
+                    y[b] = Tensor.zeros(x.shape());
+                    bes[b].addRowVector(x, row, y[b]);
+                    sums[b] = out0.copy();
+                    bes[b].sumRows(x, beta, sums[b]);
+                }
+                String what = shape[0] + "x" + shape[1] + " beta " + beta;
+                assertTrue(y[0].bitEquals(y[1]), "addRowVector " + what);
+                assertTrue(sums[0].bitEquals(sums[1]), "sumRows " + what);
+            }
+        }
     }
 
     @Test

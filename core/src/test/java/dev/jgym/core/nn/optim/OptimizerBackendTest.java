@@ -20,10 +20,13 @@ class OptimizerBackendTest {
 
     /** Random parameters and gradients; the same for both sides. */
     static Param[] params(long seed) {
+        return params(seed, 257, 70_001);
+    }
+
+    static Param[] params(long seed, int... sizes) {
         Rng rng = new Rng(seed);
-        Param[] ps = new Param[2];
-        int[] sizes = {257, 70_001};
-        for (int k = 0; k < 2; k++) {
+        Param[] ps = new Param[sizes.length];
+        for (int k = 0; k < sizes.length; k++) {
             Tensor w = Tensor.zeros(sizes[k]);
             for (int i = 0; i < w.size(); i++) w.data()[i] = (float) rng.gaussian();
             ps[k] = Param.trainable("p" + k, w);
@@ -57,6 +60,21 @@ class OptimizerBackendTest {
         }
     }
 
+    /** Adam (betas 0.9, 0.999, eps 1e-8, weight decay 0.01) as the host loop computed it: per element, in double, stored as float. */
+    static void hostAdam(float[] w, float[] g, float[] mi, float[] vi, double lr, boolean decoupled, long t) {
+        double c1 = 1 - Math.pow(0.9, t), c2 = 1 - Math.pow(0.999, t);
+        for (int j = 0; j < w.length; j++) {
+            double wj = w[j];
+            if (decoupled) wj -= lr * 0.01 * wj;
+            double gj = decoupled ? g[j] : g[j] + 0.01 * w[j];
+            double mj = 0.9 * mi[j] + (1 - 0.9) * gj;
+            double vj = 0.999 * vi[j] + (1 - 0.999) * gj * gj;
+            mi[j] = (float) mj;
+            vi[j] = (float) vj;
+            w[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + 1e-8));
+        }
+    }
+
     @Test
     @DisplayName("SGD, momentum, Nesterov, RMSProp, Adam and AdamW through CpuBackend equal the former host loops bit for bit")
     void optimizersEqualTheHostLoops() {
@@ -84,20 +102,39 @@ class OptimizerBackendTest {
             }
         });
         for (boolean decoupled : new boolean[] {false, true}) {
-            compare("adam", (ps, be) -> new Adam(be, ps, 1e-3, 0.9, 0.999, 1e-8, 0.01, decoupled), 2, (w, g, s, lr, t) -> {
-                float[] mi = s[0], vi = s[1];
-                double c1 = 1 - Math.pow(0.9, t), c2 = 1 - Math.pow(0.999, t);
-                for (int j = 0; j < w.length; j++) {
-                    double wj = w[j];
-                    if (decoupled) wj -= lr * 0.01 * wj;
-                    double gj = decoupled ? g[j] : g[j] + 0.01 * w[j];
-                    double mj = 0.9 * mi[j] + (1 - 0.9) * gj;
-                    double vj = 0.999 * vi[j] + (1 - 0.999) * gj * gj;
-                    mi[j] = (float) mj;
-                    vi[j] = (float) vj;
-                    w[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + 1e-8));
+            compare("adam", (ps, be) -> new Adam(be, ps, 1e-3, 0.9, 0.999, 1e-8, 0.01, decoupled), 2,
+                    (w, g, s, lr, t) -> hostAdam(w, g, s[0], s[1], lr, decoupled, t));
+        }
+    }
+
+    @Test
+    @DisplayName("Adam's update on the vector and the scalar kernel equals the host loop bit for bit, also late in a run (1 - beta^t rounds to 1)")
+    void adamKernelsEqualTheHostLoopAtAnyStep() {
+        try (CpuBackend vector = new CpuBackend(2, true); CpuBackend scalar = new CpuBackend(1, false)) {
+            for (long t : new long[] {1, 3, 400, 50_000}) {
+                for (boolean decoupled : new boolean[] {false, true}) {
+                    Param[] ref = params(t, 3, 1001), pv = params(t, 3, 1001), ps = params(t, 3, 1001);
+                    Rng rng = new Rng(t + 1);
+                    Tensor[][] state = new Tensor[3][];
+                    for (int k = 0; k < ref.length; k++) {
+                        randomGrads(new Param[] {ref[k]}, new Rng(t + k));
+                        pv[k].grad().copyFrom(ref[k].grad());
+                        ps[k].grad().copyFrom(ref[k].grad());
+                        Tensor m = Tensor.zeros(ref[k].value().size()), v = Tensor.zeros(ref[k].value().size());
+                        for (int i = 0; i < m.size(); i++) {
+                            m.data()[i] = (float) (0.01 * rng.gaussian());
+                            v.data()[i] = (float) (1e-4 * Math.abs(rng.gaussian()));
+                        }
+                        Tensor mv = m.copy(), vv = v.copy(), ms = m.copy(), vs = v.copy();
+                        hostAdam(ref[k].value().data(), ref[k].grad().data(), m.data(), v.data(), 1e-3, decoupled, t);
+                        vector.adamUpdate(pv[k].value(), pv[k].grad(), mv, vv, 1e-3, 0.9, 0.999, 1e-8, 0.01, decoupled, t);
+                        scalar.adamUpdate(ps[k].value(), ps[k].grad(), ms, vs, 1e-3, 0.9, 0.999, 1e-8, 0.01, decoupled, t);
+                        String what = "t=" + t + " decoupled=" + decoupled + " parameter " + k;
+                        assertTrue(pv[k].value().bitEquals(ref[k].value()) && mv.bitEquals(m) && vv.bitEquals(v), "vector kernel, " + what);
+                        assertTrue(ps[k].value().bitEquals(ref[k].value()) && ms.bitEquals(m) && vs.bitEquals(v), "scalar kernel, " + what);
+                    }
                 }
-            });
+            }
         }
     }
 
