@@ -75,6 +75,11 @@ public final class CpuBackend implements Backend {
         return threads;
     }
 
+    /** The GEMM micro-kernel, for the convolution's own panel packing ({@link CpuConv}). */
+    MicroKernel kernel() {
+        return kernel;
+    }
+
     /** True when the Vector API kernel runs GEMM. */
     public boolean vectorized() {
         return !(kernel instanceof ScalarKernel);
