@@ -143,15 +143,23 @@ final class ConvPanels {
         }
     }
 
-    /** Writes tile rows (channels o0 ..) of the current runs into y (NCHW), each plus its bias. */
-    void storeOutputs(float[] tile, int nr, int o0, int rows, int channels, float[] bias, float[] y) {
+    /** Writes tile rows (channels o0 ..) of the current runs into y (NCHW), each plus its bias, with relu through max(v, 0). */
+    void storeOutputs(float[] tile, int nr, int o0, int rows, int channels, float[] bias, boolean relu, float[] y) {
         int ow = g.outWidth();
         for (int i = 0; i < rows; i++) {
             int o = o0 + i;
             float add = bias == null ? 0f : bias[o];
             for (int r = 0; r < runs; r++) {
                 int dst = (runImage[r] * channels + o) * plane + runRow[r] * ow + runCol[r], src = i * nr + runOffset[r];
-                for (int j = 0, len = runLength[r]; j < len; j++) y[dst + j] = tile[src + j] + add;
+                int len = runLength[r];
+                if (relu) {
+                    for (int j = 0; j < len; j++) {
+                        float v = tile[src + j] + add;
+                        y[dst + j] = v > 0 ? v : 0f;
+                    }
+                } else {
+                    for (int j = 0; j < len; j++) y[dst + j] = tile[src + j] + add;
+                }
             }
         }
     }

@@ -81,7 +81,8 @@ final class CpuConv {
         return ap;
     }
 
-    void conv2d(Tensor x, Window2d g, Tensor weight, Tensor bias, Tensor y) {
+    /** The convolution, and with relu its ReLU in the same pass ({@code max(v, 0)} as the activation computes it). */
+    void conv2d(Tensor x, Window2d g, Tensor weight, Tensor bias, Tensor y, boolean relu) {
         check(x, g, "conv2d");
         final int batch = x.rows(), out = weight.rows(), plane = g.outPlane(), k = g.patchSize();
         if (weight.cols() != k) throw new IllegalArgumentException("conv2d: weight has " + weight.cols() + " columns, the window needs " + k);
@@ -102,7 +103,7 @@ final class CpuConv {
                 cp.packColumns(xd, nr, bp, 0);
                 for (int m = 0; m < filterPanels; m++) {
                     kernel.compute(aw, m * k * mr, bp, 0, k, tile);
-                    cp.storeOutputs(tile, nr, m * mr, Math.min(mr, out - m * mr), out, bd, yd);
+                    cp.storeOutputs(tile, nr, m * mr, Math.min(mr, out - m * mr), out, bd, relu, yd);
                 }
             }
         });
@@ -180,7 +181,7 @@ final class CpuConv {
     void maxPool2d(Tensor x, Window2d g, Tensor y) {
         check(x, g, "maxPool2d");
         if (tiled(g)) {
-            maxPoolTiled(x, g, y, null, null);
+            maxPoolTiled(x, g, y, null, null, false);
             return;
         }
         final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth();
@@ -207,10 +208,11 @@ final class CpuConv {
         });
     }
 
-    void maxPool2dBackward(Tensor x, Window2d g, Tensor dy, Tensor dx) {
+    /** With relu, x is a ReLU's output and dx also takes that ReLU's backward: 0 wherever x <= 0. */
+    void maxPool2dBackward(Tensor x, Window2d g, Tensor dy, Tensor dx, boolean relu) {
         check(x, g, "maxPool2dBackward");
         if (tiled(g)) {
-            maxPoolTiled(x, g, null, dy, dx);
+            maxPoolTiled(x, g, null, dy, dx, relu);
             return;
         }
         final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth();
@@ -236,7 +238,7 @@ final class CpuConv {
                             }
                         }
                     }
-                    if (at >= 0) o[at] += gd[dst + i * ow + j];
+                    if (at >= 0 && (!relu || xd[at] > 0)) o[at] += gd[dst + i * ow + j];
                 }
             }
         });
@@ -244,15 +246,20 @@ final class CpuConv {
 
     /**
      * Max pooling over non-overlapping windows: forward (y given) or backward (dy and dx given:
-     * dx gets each dy at its window's first maximum, zeros elsewhere). Same results as the general
-     * loops.
+     * dx gets each dy at its window's first maximum, zeros elsewhere; with relu only where x > 0).
+     * Same results as the general loops; 2 x 2 windows have their own loop.
      */
-    private void maxPoolTiled(Tensor x, Window2d g, Tensor y, Tensor dy, Tensor dx) {
+    private void maxPoolTiled(Tensor x, Window2d g, Tensor y, Tensor dy, Tensor dx, boolean relu) {
         final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth(), k = g.kernelH(), kw = g.kernelW();
         final float[] xd = x.data(), yd = y == null ? null : y.data(), gd = dy == null ? null : dy.data(), o = dx == null ? null : dx.data();
+        final boolean twoByTwo = k == 2 && kw == 2, covered = twoByTwo && h % 2 == 0 && w % 2 == 0;
         be.parallelFor(x.rows() * g.channels(), t -> {
             int src = t * h * w, dst = t * oh * ow;
-            if (o != null) java.util.Arrays.fill(o, src, src + h * w, 0f);
+            if (o != null && !covered) java.util.Arrays.fill(o, src, src + h * w, 0f);
+            if (twoByTwo) {
+                maxPool2x2(xd, src, w, oh, ow, yd, gd, dst, o, covered, relu);
+                return;
+            }
             for (int i = 0; i < oh; i++) {
                 int rowBase = src + i * k * w;
                 for (int j = 0; j < ow; j++) {
@@ -269,12 +276,45 @@ final class CpuConv {
                     }
                     if (yd != null) {
                         yd[dst + i * ow + j] = best;
-                    } else {
+                    } else if (!relu || xd[at] > 0) {
                         o[at] += gd[dst + i * ow + j];
                     }
                 }
             }
         });
+    }
+
+    /**
+     * One plane of 2 x 2 max pooling (forward into yd, or backward into o); when covered (even
+     * height and width) backward writes all four entries of every window, so o needs no zeroing.
+     */
+    private static void maxPool2x2(float[] xd, int src, int w, int oh, int ow, float[] yd, float[] gd, int dst, float[] o, boolean covered, boolean relu) {
+        for (int i = 0; i < oh; i++) {
+            int r0 = src + 2 * i * w, r1 = r0 + w, out = dst + i * ow;
+            for (int j = 0; j < ow; j++) {
+                int a0 = r0 + 2 * j, a1 = r1 + 2 * j;
+                float v00 = xd[a0], v01 = xd[a0 + 1], v10 = xd[a1], v11 = xd[a1 + 1];
+                // the first maximum in row-major window order, as the general loop
+                float best = v00;
+                int at = 0;
+                if (v01 > best) { best = v01; at = 1; }
+                if (v10 > best) { best = v10; at = 2; }
+                if (v11 > best) { best = v11; at = 3; }
+                if (yd != null) {
+                    yd[out + j] = best;
+                    continue;
+                }
+                float v = (!relu || best > 0 ? gd[out + j] : 0f) + 0f; // + 0f: a -0 gradient lands as the general loop's 0 + -0 = +0
+                if (covered) {
+                    o[a0] = at == 0 ? v : 0f;
+                    o[a0 + 1] = at == 1 ? v : 0f;
+                    o[a1] = at == 2 ? v : 0f;
+                    o[a1 + 1] = at == 3 ? v : 0f;
+                } else {
+                    o[at < 2 ? a0 + at : a1 + at - 2] += v;
+                }
+            }
+        }
     }
 
     void avgPool2d(Tensor x, Window2d g, Tensor y) {
