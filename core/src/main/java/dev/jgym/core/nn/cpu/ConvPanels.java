@@ -99,26 +99,16 @@ final class ConvPanels {
 
     /**
      * im2col of the current runs transposed (one column's patch contiguous), for the weight
-     * gradient: {@code bt[((t / nr) width + col0 + c) nr + t % nr] = x[tap t at column c]}; width is
-     * the group's column count, so each block of nr taps is one B panel of {@code width} steps.
+     * gradient: {@code bt[((t / nr) width + col0 + c) nr + t % nr] = x[tap t at column c]}, width
+     * being the group's column count, so each block of nr taps is one B panel of {@code width}
+     * steps. Built as {@link #packColumns} into {@code panel} (patch x nr floats), then transposed.
      */
-    void packPatches(float[] x, int nr, int width, int col0, float[] bt) {
-        final int h = g.height(), w = g.width(), s = g.stride(), p = g.padding(), in = g.inSize();
-        for (int r = 0; r < runs; r++) {
-            int n = runImage[r], y0 = runRow[r] * s - p, x0 = runCol[r] * s - p, len = runLength[r];
-            int c0 = col0 + runOffset[r];
-            for (int t = 0; t < patch; t++) {
-                int y = y0 + tapRow[t], dst = ((t / nr) * width + c0) * nr + t % nr;
-                if (y < 0 || y >= h) {
-                    for (int j = 0; j < len; j++) bt[dst + j * nr] = 0f;
-                    continue;
-                }
-                int src = n * in + tapPlane[t] + y * w, xs = x0 + tapCol[t];
-                for (int j = 0; j < len; j++) {
-                    int xx = xs + j * s;
-                    bt[dst + j * nr] = xx >= 0 && xx < w ? x[src + xx] : 0f;
-                }
-            }
+    void packPatches(float[] x, int nr, int width, int col0, float[] panel, float[] bt) {
+        packColumns(x, nr, panel, 0);
+        int cols = runOffset[runs - 1] + runLength[runs - 1];
+        for (int t = 0; t < patch; t++) {
+            int dst = ((t / nr) * width + col0) * nr + t % nr, src = t * nr;
+            for (int c = 0; c < cols; c++) bt[dst + c * nr] = panel[src + c];
         }
     }
 

@@ -41,7 +41,7 @@ final class CpuConv {
 
     /** One thread's reused arrays: packed operands, the kernel's tile, the panel cutter per geometry. */
     private static final class Scratch {
-        float[] a = new float[0], b = new float[0], tile = new float[0];
+        float[] a = new float[0], b = new float[0], c = new float[0], tile = new float[0];
         private final java.util.Map<Window2d, ConvPanels> panels = new java.util.HashMap<>();
 
         ConvPanels panels(Window2d g, int nr) {
@@ -55,6 +55,10 @@ final class CpuConv {
 
         float[] b(int n) {
             return b.length >= n ? b : (b = new float[n]);
+        }
+
+        float[] c(int n) {
+            return c.length >= n ? c : (c = new float[n]);
         }
 
         float[] tile(int n) {
@@ -135,11 +139,11 @@ final class CpuConv {
             Scratch sc = scratch.get();
             ConvPanels cp = sc.panels(g, nr);
             int n0 = q * group, n1 = Math.min(batch, n0 + group), width = (n1 - n0) * plane;
-            float[] at = sc.a(filterPanels * width * mr), bt = sc.b(tapPanels * width * nr), tile = sc.tile(mr * nr);
+            float[] at = sc.a(filterPanels * width * mr), bt = sc.b(tapPanels * width * nr), panel = sc.c(k * nr), tile = sc.tile(mr * nr);
             // dW_group = dY cols^T: A = dY by position, B = the patches by position, k = the group's positions
             for (int c0 = 0; c0 < width; c0 += nr) {
                 cp.cut(n0, c0, Math.min(width, c0 + nr));
-                cp.packPatches(xd, nr, width, c0, bt);
+                cp.packPatches(xd, nr, width, c0, panel, bt);
                 cp.packOutputsByColumn(dyd, out, mr, width, c0, at);
             }
             int pw = q * out * k;
