@@ -22,7 +22,7 @@ import java.util.Arrays;
  */
 final class ConvPanels {
     final Window2d g;
-    final int plane, patch;
+    final int nr, plane, patch;
     /** Per tap: offset of its channel plane in an example, row offset a d, column offset b d. */
     private final int[] tapPlane, tapRow, tapCol;
     /** Runs of the current panel: image, output row, output column, length, column offset in the panel. */
@@ -31,6 +31,7 @@ final class ConvPanels {
 
     ConvPanels(Window2d g, int nr) {
         this.g = g;
+        this.nr = nr;
         this.plane = g.outPlane();
         this.patch = g.patchSize();
         int kh = g.kernelH(), kw = g.kernelW(), d = g.dilation();

@@ -23,8 +23,11 @@ import dev.jgym.core.nn.Window2d;
 final class CpuConv {
     static final int GROUP_COLUMNS = 2048;
     private final CpuBackend be;
-    /** Each thread's scratch (tasks never share one: a task runs start to end on one thread). */
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    /**
+     * Each thread's scratch, one per thread for all backends (tasks never share one: a task runs
+     * start to end on one thread, and never inside another), so it does not pile up per backend.
+     */
+    private static final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     CpuConv(CpuBackend be) {
         this.be = be;
@@ -45,8 +48,12 @@ final class CpuConv {
         private final java.util.Map<Window2d, ConvPanels> panels = new java.util.HashMap<>();
 
         ConvPanels panels(Window2d g, int nr) {
+            ConvPanels cp = panels.get(g);
+            if (cp != null && cp.nr == nr) return cp;
             if (panels.size() > 16) panels.clear();
-            return panels.computeIfAbsent(g, w -> new ConvPanels(w, nr));
+            cp = new ConvPanels(g, nr);
+            panels.put(g, cp);
+            return cp;
         }
 
         float[] a(int n) {
