@@ -206,6 +206,25 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * {@link #conv2d} followed by ReLU, {@code y = max(conv, 0)} (bit-identical to the two calls),
+     * in one pass where the backend can; this default runs the two, ReLU in place.
+     */
+    default void conv2dRelu(Tensor x, Window2d g, Tensor weight, Tensor bias, Tensor y) {
+        conv2d(x, g, weight, bias, y);
+        activation(ActivationKind.RELU, 0f, y, y);
+    }
+
+    /**
+     * {@link #maxPool2dBackward} followed by the backward of the ReLU that produced x (the pool's
+     * input): dx is the pooled gradient where x > 0 and 0 elsewhere (bit-identical to the two calls).
+     * This default runs the two, the ReLU part in place.
+     */
+    default void maxPool2dReluBackward(Tensor x, Window2d g, Tensor dy, Tensor dx) {
+        maxPool2dBackward(x, g, dy, dx);
+        activationBackward(ActivationKind.RELU, 0f, x, x, dx, dx);
+    }
+
+    /**
      * Max pooling: {@code y[n, c, i, j]} = the largest input in the window (padding never wins).
      * y is {@code [N, C * g.outPlane()]}.
      */

@@ -82,6 +82,11 @@ public final class CpuBackend implements Backend {
         return threads;
     }
 
+    /** The GEMM micro-kernel, for the convolution's own panel packing ({@link CpuConv}). */
+    MicroKernel kernel() {
+        return kernel;
+    }
+
     /** True when the Vector API kernel runs GEMM. */
     public boolean vectorized() {
         return !(kernel instanceof ScalarKernel);
@@ -664,12 +669,22 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void conv2d(Tensor x, Window2d g, Tensor weight, Tensor bias, Tensor y) {
-        conv.conv2d(x, g, weight, bias, y);
+        conv.conv2d(x, g, weight, bias, y, false);
     }
 
     @Override
     public void conv2dBackward(Tensor x, Window2d g, Tensor weight, Tensor dy, Tensor dx, Tensor dWeight, Tensor dBias) {
         conv.conv2dBackward(x, g, weight, dy, dx, dWeight, dBias);
+    }
+
+    @Override
+    public void conv2dRelu(Tensor x, Window2d g, Tensor weight, Tensor bias, Tensor y) {
+        conv.conv2d(x, g, weight, bias, y, true);
+    }
+
+    @Override
+    public void maxPool2dReluBackward(Tensor x, Window2d g, Tensor dy, Tensor dx) {
+        conv.maxPool2dBackward(x, g, dy, dx, true);
     }
 
     @Override
@@ -679,7 +694,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void maxPool2dBackward(Tensor x, Window2d g, Tensor dy, Tensor dx) {
-        conv.maxPool2dBackward(x, g, dy, dx);
+        conv.maxPool2dBackward(x, g, dy, dx, false);
     }
 
     @Override

@@ -6,35 +6,31 @@ import dev.jgym.core.nn.Window2d;
 /**
  * Convolution and pooling for {@link CpuBackend}, on primitive arrays.
  *
- * <p>Convolution is im2col + GEMM over groups of images: a group of g images is unfolded into
- * {@code cols [C kh kw, g P]} (row = one filter tap, column = one output position of one image;
- * P = output positions per image), then {@code Y = W cols} is one {@code [O, g P]} GEMM through
- * the backend's vectorised micro-kernel, and Y is written into NCHW with the bias added. Backward
- * per group: {@code dW_group = dY cols^T}, {@code dcols = W^T dY}, then col2im sums dcols back
- * into dx. Groups run in parallel, each on one thread with a serial GEMM; the group size depends
- * on the shapes only (about {@value #GROUP_COLUMNS} columns) and the per-group weight gradients
- * are added in group order, so every result is bit-identical for any thread count.
+ * <p>Convolution is im2col + GEMM through the backend's micro-kernel ({@link MicroKernel}), with
+ * the im2col matrix never built: {@link ConvPanels} writes the unfolded input straight into the
+ * kernel's packed B-panel layout ({@code nr} columns at a time) and writes each {@code mr x nr}
+ * tile straight into NCHW with the bias added. A batch is cut into groups of images (about
+ * {@value #GROUP_COLUMNS} output positions each, fixed by the geometry, never by the thread
+ * count), run in parallel, each group on one thread with its own reused scratch arrays.
+ *
+ * <p>Per output element the forward pass is one FMA chain over the patch (c, a, b increasing).
+ * Backward per group: {@code dW_group = dY cols^T} (one FMA chain over the group's positions per
+ * weight), added into dW in group order; {@code dcols = W^T dY} (a chain over the filters), tile
+ * by tile summed into dx (col2im) in a fixed order inside the group, which owns its images' dx.
+ * So every result is bit-identical for any thread count, and for the vector and the scalar
+ * micro-kernel.
  */
 final class CpuConv {
     static final int GROUP_COLUMNS = 2048;
     private final CpuBackend be;
-    private volatile CpuBackend serial;
+    /**
+     * Each thread's scratch, one per thread for all backends (tasks never share one: a task runs
+     * start to end on one thread, and never inside another), so it does not pile up per backend.
+     */
+    private static final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     CpuConv(CpuBackend be) {
         this.be = be;
-    }
-
-    /** A one-thread backend for the GEMMs inside a parallel task (never nested parallelism). */
-    private CpuBackend serial() {
-        if (be.threads() == 1) return be;
-        CpuBackend s = serial;
-        if (s == null) {
-            synchronized (this) {
-                if (serial == null) serial = new CpuBackend(1, be.vectorized());
-                s = serial;
-            }
-        }
-        return s;
     }
 
     /** Images per group: fixed by the geometry (never by the thread count). */
@@ -46,88 +42,79 @@ final class CpuConv {
         if (x.cols() != g.inSize()) throw new IllegalArgumentException(op + ": x has " + x.cols() + " values per example, the window expects " + g.inSize());
     }
 
-    /** cols[(c kh + a) kw + b, (n - n0) P + i ow + j] = x[n, c, i s - p + a d, j s - p + b d] (0 outside); serial. */
-    static void im2col(float[] x, Window2d g, int n0, int n1, float[] cols) {
-        final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth(), plane = oh * ow;
-        final int kh = g.kernelH(), kw = g.kernelW(), s = g.stride(), p = g.padding(), d = g.dilation();
-        final int rows = g.patchSize(), width = (n1 - n0) * plane, in = g.inSize();
+    /** One thread's reused arrays: packed operands, the kernel's tile, the panel cutter per geometry. */
+    private static final class Scratch {
+        float[] a = new float[0], b = new float[0], c = new float[0], tile = new float[0];
+        private final java.util.Map<Window2d, ConvPanels> panels = new java.util.HashMap<>();
+
+        ConvPanels panels(Window2d g, int nr) {
+            ConvPanels cp = panels.get(g);
+            if (cp != null && cp.nr == nr) return cp;
+            if (panels.size() > 16) panels.clear();
+            cp = new ConvPanels(g, nr);
+            panels.put(g, cp);
+            return cp;
+        }
+
+        float[] a(int n) {
+            return a.length >= n ? a : (a = new float[n]);
+        }
+
+        float[] b(int n) {
+            return b.length >= n ? b : (b = new float[n]);
+        }
+
+        float[] c(int n) {
+            return c.length >= n ? c : (c = new float[n]);
+        }
+
+        float[] tile(int n) {
+            return tile.length >= n ? tile : (tile = new float[n]);
+        }
+    }
+
+    /** Rows of a {@code [rows, k]} matrix as A panels: {@code ap[((r / mr) k + kk) mr + r % mr] = m[r, kk]}. */
+    static float[] packRows(float[] m, int rows, int k, int mr) {
+        float[] ap = new float[(rows + mr - 1) / mr * mr * k];
         for (int r = 0; r < rows; r++) {
-            int c = r / (kh * kw), a = (r / kw) % kh, b = r % kw;
-            int base = r * width;
-            for (int n = n0; n < n1; n++) {
-                int src = n * in + c * h * w, dst = base + (n - n0) * plane;
-                for (int i = 0; i < oh; i++) {
-                    int y = i * s - p + a * d;
-                    int row = dst + i * ow;
-                    if (y < 0 || y >= h) {
-                        java.util.Arrays.fill(cols, row, row + ow, 0f);
-                        continue;
-                    }
-                    int srcRow = src + y * w;
-                    if (s == 1) {
-                        int j0 = Math.max(0, p - b * d), j1 = Math.min(ow, w + p - b * d);
-                        for (int j = 0; j < j0; j++) cols[row + j] = 0f;
-                        if (j1 > j0) System.arraycopy(x, srcRow + j0 - p + b * d, cols, row + j0, j1 - j0);
-                        for (int j = Math.max(j0, j1); j < ow; j++) cols[row + j] = 0f;
-                    } else {
-                        for (int j = 0; j < ow; j++) {
-                            int xx = j * s - p + b * d;
-                            cols[row + j] = xx >= 0 && xx < w ? x[srcRow + xx] : 0f;
-                        }
-                    }
-                }
-            }
+            int base = (r / mr) * k * mr + r % mr;
+            for (int kk = 0; kk < k; kk++) ap[base + kk * mr] = m[r * k + kk];
         }
+        return ap;
     }
 
-    /** dx[n, c, ...] = the sum of the dcols entries that im2col copied from there, in a fixed order; serial. */
-    static void col2im(float[] dcols, Window2d g, int n0, int n1, float[] dx) {
-        final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth(), plane = oh * ow;
-        final int kh = g.kernelH(), kw = g.kernelW(), s = g.stride(), p = g.padding(), d = g.dilation();
-        final int channels = g.channels(), width = (n1 - n0) * plane, in = g.inSize();
-        for (int n = n0; n < n1; n++) {
-            for (int c = 0; c < channels; c++) {
-                int dst = n * in + c * h * w;
-                java.util.Arrays.fill(dx, dst, dst + h * w, 0f);
-                for (int a = 0; a < kh; a++) {
-                    for (int b = 0; b < kw; b++) {
-                        int src = ((c * kh + a) * kw + b) * width + (n - n0) * plane;
-                        for (int i = 0; i < oh; i++) {
-                            int y = i * s - p + a * d;
-                            if (y < 0 || y >= h) continue;
-                            int dstRow = dst + y * w, srcRow = src + i * ow;
-                            for (int j = 0; j < ow; j++) {
-                                int xx = j * s - p + b * d;
-                                if (xx >= 0 && xx < w) dx[dstRow + xx] += dcols[srcRow + j];
-                            }
-                        }
-                    }
-                }
-            }
+    /** Columns of a {@code [k, cols]} matrix as A panels of its transpose: {@code ap[((c / mr) k + kk) mr + c % mr] = m[kk, c]}. */
+    static float[] packTransposed(float[] m, int k, int cols, int mr) {
+        float[] ap = new float[(cols + mr - 1) / mr * mr * k];
+        for (int kk = 0; kk < k; kk++) {
+            for (int c = 0; c < cols; c++) ap[((c / mr) * k + kk) * mr + c % mr] = m[kk * cols + c];
         }
+        return ap;
     }
 
-    void conv2d(Tensor x, Window2d g, Tensor weight, Tensor bias, Tensor y) {
+    /** The convolution, and with relu its ReLU in the same pass ({@code max(v, 0)} as the activation computes it). */
+    void conv2d(Tensor x, Window2d g, Tensor weight, Tensor bias, Tensor y, boolean relu) {
         check(x, g, "conv2d");
         final int batch = x.rows(), out = weight.rows(), plane = g.outPlane(), k = g.patchSize();
         if (weight.cols() != k) throw new IllegalArgumentException("conv2d: weight has " + weight.cols() + " columns, the window needs " + k);
         if (y.rows() != batch || y.cols() != out * plane) throw new IllegalArgumentException("conv2d: y must be [" + batch + ", " + out * plane + "]");
         if (bias != null && bias.size() != out) throw new IllegalArgumentException("conv2d: bias has " + bias.size() + " values for " + out + " filters");
+        final MicroKernel kernel = be.kernel();
+        final int mr = kernel.mr(), nr = kernel.nr(), filterPanels = (out + mr - 1) / mr;
         final int group = group(g, batch), groups = (batch + group - 1) / group;
         final float[] yd = y.data(), bd = bias == null ? null : bias.data(), xd = x.data();
-        final CpuBackend one = serial();
+        final float[] aw = packRows(weight.data(), out, k, mr);
         be.parallelFor(groups, q -> {
-            int n0 = q * group, n1 = Math.min(batch, n0 + group), width = (n1 - n0) * plane;
-            Tensor cols = Tensor.zeros(k, width);
-            im2col(xd, g, n0, n1, cols.data());
-            Tensor prod = Tensor.zeros(out, width);
-            one.gemm(false, false, 1f, weight, cols, 0f, prod);
-            float[] pd = prod.data();
-            for (int n = n0; n < n1; n++) {
-                for (int o = 0; o < out; o++) {
-                    float add = bd == null ? 0f : bd[o];
-                    int src = o * width + (n - n0) * plane, dst = (n * out + o) * plane;
-                    for (int i = 0; i < plane; i++) yd[dst + i] = pd[src + i] + add;
+            Scratch sc = scratch.get();
+            ConvPanels cp = sc.panels(g, nr);
+            float[] bp = sc.b(k * nr), tile = sc.tile(mr * nr);
+            int n0 = q * group, width = (Math.min(batch, n0 + group) - n0) * plane;
+            for (int c0 = 0; c0 < width; c0 += nr) {
+                cp.cut(n0, c0, Math.min(width, c0 + nr));
+                cp.packColumns(xd, nr, bp, 0);
+                for (int m = 0; m < filterPanels; m++) {
+                    kernel.compute(aw, m * k * mr, bp, 0, k, tile);
+                    cp.storeOutputs(tile, nr, m * mr, Math.min(mr, out - m * mr), out, bd, relu, yd);
                 }
             }
         });
@@ -150,30 +137,48 @@ final class CpuConv {
                 db[o] += (float) s;
             }
         }
-        final CpuBackend one = serial();
-        final Tensor[] partial = new Tensor[groups];
+        final MicroKernel kernel = be.kernel();
+        final int mr = kernel.mr(), nr = kernel.nr();
+        final int filterPanels = (out + mr - 1) / mr, tapPanels = (k + nr - 1) / nr, tapRowPanels = (k + mr - 1) / mr;
+        final float[] awt = dxd == null ? null : packTransposed(weight.data(), out, k, mr);
+        final float[] partial = new float[groups * out * k];
         be.parallelFor(groups, q -> {
+            Scratch sc = scratch.get();
+            ConvPanels cp = sc.panels(g, nr);
             int n0 = q * group, n1 = Math.min(batch, n0 + group), width = (n1 - n0) * plane;
-            Tensor cols = Tensor.zeros(k, width);
-            im2col(xd, g, n0, n1, cols.data());
-            Tensor d = Tensor.zeros(out, width);
-            float[] dd = d.data();
-            for (int n = n0; n < n1; n++) {
-                for (int o = 0; o < out; o++) System.arraycopy(dyd, (n * out + o) * plane, dd, o * width + (n - n0) * plane, plane);
+            float[] at = sc.a(filterPanels * width * mr), bt = sc.b(tapPanels * width * nr), panel = sc.c(k * nr), tile = sc.tile(mr * nr);
+            // dW_group = dY cols^T: A = dY by position, B = the patches by position, k = the group's positions
+            for (int c0 = 0; c0 < width; c0 += nr) {
+                cp.cut(n0, c0, Math.min(width, c0 + nr));
+                cp.packPatches(xd, nr, width, c0, panel, bt);
+                cp.packOutputsByColumn(dyd, out, mr, width, c0, at);
             }
-            Tensor dw = Tensor.zeros(out, k);
-            one.gemm(false, true, 1f, d, cols, 0f, dw);
-            partial[q] = dw;
-            if (dxd != null) {
-                Tensor dcols = Tensor.zeros(k, width);
-                one.gemm(true, false, 1f, weight, d, 0f, dcols);
-                col2im(dcols.data(), g, n0, n1, dxd);
+            int pw = q * out * k;
+            for (int p = 0; p < tapPanels; p++) {
+                int t0 = p * nr, taps = Math.min(nr, k - t0);
+                for (int m = 0; m < filterPanels; m++) {
+                    kernel.compute(at, m * width * mr, bt, p * width * nr, width, tile);
+                    for (int i = 0, rows = Math.min(mr, out - m * mr); i < rows; i++) {
+                        System.arraycopy(tile, i * nr, partial, pw + (m * mr + i) * k + t0, taps);
+                    }
+                }
+            }
+            if (dxd == null) return;
+            // dcols = W^T dY panel by panel, each tile summed into dx (col2im)
+            java.util.Arrays.fill(dxd, n0 * g.inSize(), n1 * g.inSize(), 0f);
+            float[] bp = sc.b(out * nr);
+            for (int c0 = 0; c0 < width; c0 += nr) {
+                cp.cut(n0, c0, Math.min(width, c0 + nr));
+                cp.packOutputs(dyd, out, nr, bp, 0);
+                for (int m = 0; m < tapRowPanels; m++) {
+                    kernel.compute(awt, m * out * mr, bp, 0, out, tile);
+                    cp.addInputs(tile, nr, m * mr, Math.min(mr, k - m * mr), dxd);
+                }
             }
         });
         float[] dw = dWeight.data();
-        for (Tensor p : partial) {
-            float[] pd = p.data();
-            for (int i = 0; i < dw.length; i++) dw[i] += pd[i];
+        for (int q = 0; q < groups; q++) {
+            for (int i = 0, base = q * out * k; i < dw.length; i++) dw[i] += partial[base + i];
         }
     }
 
@@ -187,7 +192,7 @@ final class CpuConv {
     void maxPool2d(Tensor x, Window2d g, Tensor y) {
         check(x, g, "maxPool2d");
         if (tiled(g)) {
-            maxPoolTiled(x, g, y, null, null);
+            maxPoolTiled(x, g, y, null, null, false);
             return;
         }
         final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth();
@@ -214,10 +219,11 @@ final class CpuConv {
         });
     }
 
-    void maxPool2dBackward(Tensor x, Window2d g, Tensor dy, Tensor dx) {
+    /** With relu, x is a ReLU's output and dx also takes that ReLU's backward: 0 wherever x <= 0. */
+    void maxPool2dBackward(Tensor x, Window2d g, Tensor dy, Tensor dx, boolean relu) {
         check(x, g, "maxPool2dBackward");
         if (tiled(g)) {
-            maxPoolTiled(x, g, null, dy, dx);
+            maxPoolTiled(x, g, null, dy, dx, relu);
             return;
         }
         final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth();
@@ -243,7 +249,7 @@ final class CpuConv {
                             }
                         }
                     }
-                    if (at >= 0) o[at] += gd[dst + i * ow + j];
+                    if (at >= 0 && (!relu || xd[at] > 0)) o[at] += gd[dst + i * ow + j];
                 }
             }
         });
@@ -251,15 +257,20 @@ final class CpuConv {
 
     /**
      * Max pooling over non-overlapping windows: forward (y given) or backward (dy and dx given:
-     * dx gets each dy at its window's first maximum, zeros elsewhere). Same results as the general
-     * loops.
+     * dx gets each dy at its window's first maximum, zeros elsewhere; with relu only where x > 0).
+     * Same results as the general loops; 2 x 2 windows have their own loop.
      */
-    private void maxPoolTiled(Tensor x, Window2d g, Tensor y, Tensor dy, Tensor dx) {
+    private void maxPoolTiled(Tensor x, Window2d g, Tensor y, Tensor dy, Tensor dx, boolean relu) {
         final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth(), k = g.kernelH(), kw = g.kernelW();
         final float[] xd = x.data(), yd = y == null ? null : y.data(), gd = dy == null ? null : dy.data(), o = dx == null ? null : dx.data();
+        final boolean twoByTwo = k == 2 && kw == 2, covered = twoByTwo && h % 2 == 0 && w % 2 == 0;
         be.parallelFor(x.rows() * g.channels(), t -> {
             int src = t * h * w, dst = t * oh * ow;
-            if (o != null) java.util.Arrays.fill(o, src, src + h * w, 0f);
+            if (o != null && !covered) java.util.Arrays.fill(o, src, src + h * w, 0f);
+            if (twoByTwo) {
+                maxPool2x2(xd, src, w, oh, ow, yd, gd, dst, o, covered, relu);
+                return;
+            }
             for (int i = 0; i < oh; i++) {
                 int rowBase = src + i * k * w;
                 for (int j = 0; j < ow; j++) {
@@ -276,12 +287,45 @@ final class CpuConv {
                     }
                     if (yd != null) {
                         yd[dst + i * ow + j] = best;
-                    } else {
+                    } else if (!relu || xd[at] > 0) {
                         o[at] += gd[dst + i * ow + j];
                     }
                 }
             }
         });
+    }
+
+    /**
+     * One plane of 2 x 2 max pooling (forward into yd, or backward into o); when covered (even
+     * height and width) backward writes all four entries of every window, so o needs no zeroing.
+     */
+    private static void maxPool2x2(float[] xd, int src, int w, int oh, int ow, float[] yd, float[] gd, int dst, float[] o, boolean covered, boolean relu) {
+        for (int i = 0; i < oh; i++) {
+            int r0 = src + 2 * i * w, r1 = r0 + w, out = dst + i * ow;
+            for (int j = 0; j < ow; j++) {
+                int a0 = r0 + 2 * j, a1 = r1 + 2 * j;
+                float v00 = xd[a0], v01 = xd[a0 + 1], v10 = xd[a1], v11 = xd[a1 + 1];
+                // the first maximum in row-major window order, as the general loop
+                float best = v00;
+                int at = 0;
+                if (v01 > best) { best = v01; at = 1; }
+                if (v10 > best) { best = v10; at = 2; }
+                if (v11 > best) { best = v11; at = 3; }
+                if (yd != null) {
+                    yd[out + j] = best;
+                    continue;
+                }
+                float v = (!relu || best > 0 ? gd[out + j] : 0f) + 0f; // + 0f: a -0 gradient lands as the general loop's 0 + -0 = +0
+                if (covered) {
+                    o[a0] = at == 0 ? v : 0f;
+                    o[a0 + 1] = at == 1 ? v : 0f;
+                    o[a1] = at == 2 ? v : 0f;
+                    o[a1 + 1] = at == 3 ? v : 0f;
+                } else {
+                    o[at < 2 ? a0 + at : a1 + at - 2] += v;
+                }
+            }
+        }
     }
 
     void avgPool2d(Tensor x, Window2d g, Tensor y) {

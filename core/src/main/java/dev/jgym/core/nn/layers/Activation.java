@@ -11,6 +11,7 @@ public final class Activation implements Layer {
     private final Backend backend;
     private final ActivationKind kind;
     private final float param;
+    private boolean doneInForward, doneInBackward;
     private Tensor x, y;
 
     public Activation(Backend backend, ActivationKind kind) {
@@ -22,6 +23,16 @@ public final class Activation implements Layer {
         this.backend = backend;
         this.kind = kind;
         this.param = param;
+    }
+
+    /**
+     * The layer before (forward) or after (backward) computes this ReLU in its own pass
+     * ({@link ReluFusion}): that direction passes its tensor through unchanged.
+     */
+    void fuse(boolean forward, boolean backward) {
+        if (kind != ActivationKind.RELU) throw new IllegalStateException("only ReLU is fused, not " + kind);
+        doneInForward |= forward;
+        doneInBackward |= backward;
     }
 
     public ActivationKind kind() {
@@ -36,6 +47,10 @@ public final class Activation implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         this.x = x;
+        if (doneInForward) {
+            this.y = x; // x is already max(conv, 0); ReLU's backward reads the same signs from y as from x
+            return x;
+        }
         this.y = Tensor.zeros(x.shape());
         backend.activation(kind, param, x, y);
         return y;
@@ -43,6 +58,7 @@ public final class Activation implements Layer {
 
     @Override
     public Tensor backward(Tensor dy) {
+        if (doneInBackward) return dy;
         Tensor dx = Tensor.zeros(x.shape());
         backend.activationBackward(kind, param, x, y, dy, dx);
         return dx;

@@ -25,6 +25,7 @@ public final class Conv2d implements Layer, Shaped {
     private final Window2d window;
     private final int outChannels;
     private final Param weight, bias;
+    private boolean relu;
     private Tensor x;
 
     public Conv2d(Backend backend, Window2d window, int outChannels, Init weightInit, Init biasInit, Rng rng) {
@@ -37,6 +38,11 @@ public final class Conv2d implements Layer, Shaped {
         int kk = window.kernelH() * window.kernelW();
         weightInit.fill(weight.value().data(), window.patchSize(), outChannels * kk, rng);
         biasInit.fill(bias.value().data(), window.patchSize(), outChannels * kk, rng);
+    }
+
+    /** Applies the ReLU that follows this layer in its own output pass ({@link ReluFusion}). */
+    void fuseRelu() {
+        relu = true;
     }
 
     public Window2d window() {
@@ -68,7 +74,11 @@ public final class Conv2d implements Layer, Shaped {
         }
         this.x = x;
         Tensor y = Tensor.zeros(x.rows(), outChannels * window.outPlane());
-        backend.conv2d(x, window, weight.value(), bias.value(), y);
+        if (relu) {
+            backend.conv2dRelu(x, window, weight.value(), bias.value(), y);
+        } else {
+            backend.conv2d(x, window, weight.value(), bias.value(), y);
+        }
         return y;
     }
 

@@ -19,6 +19,7 @@ public final class Pool2d implements Layer, Shaped {
     private final Backend backend;
     private final Kind kind;
     private final Window2d window;
+    private boolean reluBackward;
     private Tensor x;
 
     public Pool2d(Backend backend, Kind kind, Window2d window) {
@@ -38,6 +39,12 @@ public final class Pool2d implements Layer, Shaped {
 
     public static Pool2d globalAvg(Backend backend, int channels, int height, int width) {
         return new Pool2d(backend, Kind.GLOBAL_AVG, new Window2d(channels, height, width, height, width, 1, 0, 1));
+    }
+
+    /** Max pooling only: backward also takes the backward of the ReLU in front ({@link ReluFusion}). */
+    void fuseReluBackward() {
+        if (kind != Kind.MAX) throw new IllegalStateException("only max pooling takes a ReLU's backward");
+        reluBackward = true;
     }
 
     public Kind kind() {
@@ -69,7 +76,9 @@ public final class Pool2d implements Layer, Shaped {
     @Override
     public Tensor backward(Tensor dy) {
         Tensor dx = Tensor.zeros(x.rows(), window.inSize());
-        if (kind == Kind.MAX) {
+        if (kind == Kind.MAX && reluBackward) {
+            backend.maxPool2dReluBackward(x, window, dy, dx);
+        } else if (kind == Kind.MAX) {
             backend.maxPool2dBackward(x, window, dy, dx);
         } else {
             backend.avgPool2dBackward(window, dy, dx);

@@ -15,6 +15,7 @@ public final class Sequential implements Layer {
 
     public Sequential(List<Layer> layers) {
         this.layers = List.copyOf(layers);
+        ReluFusion.link(this.layers);
     }
 
     public static Sequential of(Layer... layers) {
