@@ -68,7 +68,7 @@ public final class IsingLayers {
             Check.nonNegative("lambda", lambda);
             Check.positive("batch_size", batchSize);
             Check.positive("epochs", epochs);
-            Check.that(Scores.MODES.contains(score), "score", "expected \"softmax\" or \"raw\", found \"" + score + "\"");
+            Scores.check(score);
         }
     }
 

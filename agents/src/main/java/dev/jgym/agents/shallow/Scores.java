@@ -1,5 +1,6 @@
 package dev.jgym.agents.shallow;
 
+import dev.jgym.core.config.Check;
 import java.util.Set;
 
 /**
@@ -21,6 +22,24 @@ public final class Scores {
     public static final Set<String> MODES = Set.of("raw", "softmax");
 
     private Scores() {}
+
+    /** Rejects a mode not in {@link #MODES} as a config error on the field {@code score}. */
+    public static void check(String mode) {
+        Check.that(MODES.contains(mode), "score", "expected \"softmax\" or \"raw\", found \"" + mode + "\"");
+    }
+
+    /**
+     * Per pixel, the weights minus their mean over the classes: under softmax scoring the part
+     * that tells a class from the others (adding one vector to every class changes no softmax).
+     */
+    public static double[][] centred(double[][] weights) {
+        int d = weights[0].length;
+        double[] mean = new double[d];
+        for (double[] w : weights) for (int p = 0; p < d; p++) mean[p] += w[p] / weights.length;
+        double[][] out = new double[weights.length][d];
+        for (int c = 0; c < weights.length; c++) for (int p = 0; p < d; p++) out[c][p] = weights[c][p] - mean[p];
+        return out;
+    }
 
     /** Replaces each row of outputs by its softmax, in place; returns the array. */
     public static double[][] softmax(double[][] outputs) {

@@ -123,6 +123,10 @@ class IsingLayersTest {
         double[][] soft = new IsingLayers.Model(w, 1, "softmax", 2, 2).scores(x, 1);
         double p0 = 1 / (1 + Math.exp(f1 - f0));
         assertArrayEquals(new double[] {p0, 1 - p0}, soft[0], 1e-15);
+        // centred maps: mean over classes removed per pixel, and the softmax of their outputs unchanged
+        double[][] centred = Scores.centred(w);
+        for (int p = 0; p < 4; p++) assertEquals(0.0, centred[0][p] + centred[1][p], 1e-15);
+        assertArrayEquals(soft[0], new IsingLayers.Model(centred, 1, "softmax", 2, 2).scores(x, 1)[0], 1e-15);
         assertEquals(2.0 / Math.sqrt(4), new IsingLayers(new IsingLayers.Settings(1, 2.0, 0.0, 1, 1, null, "raw"))
                 .train(new Examples(x, new int[] {0}, 4, 2, 2, 2), new Rng(1), 1, n -> { }).scale(), 0.0);
     }
