@@ -15,8 +15,8 @@ import java.util.Set;
  *       like a 7 but much more like a 9 then ranks low for 7.
  * </ul>
  *
- * Softmax uses {@link StrictMath#exp} after subtracting the row's maximum, so it is exact to the
- * bit on every JVM and cannot overflow.
+ * Softmax uses {@link StrictMath#exp} after subtracting the row's maximum, so it gives the same
+ * bits on every JVM and cannot overflow.
  */
 public final class Scores {
     public static final Set<String> MODES = Set.of("raw", "softmax");

@@ -128,8 +128,8 @@ public final class ShallowExperiment {
     /**
      * Writes {@code config.json} (a copy), {@code metrics.csv} (model, class, AUC),
      * {@code summary.json} (per model: per-class AUC, mean AUC, accuracy) and
-     * {@code weights-<i>-<type>.png} for the annealed models (centred over the classes when the model
- * is scored by softmax). Nothing about time or the machine.
+     * {@code weights-<i>-<type>.png} for the annealed models (centred over the classes when the
+     * model is scored by softmax). Nothing about time or the machine.
      */
     public void write(Path dir, Path configFile, Result r) {
         try {

@@ -132,6 +132,17 @@ class IsingLayersTest {
     }
 
     @Test
+    @DisplayName("a score mode other than softmax or raw is a config error naming the field")
+    void badScoreMode() throws java.io.IOException {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("shallow", ".json");
+        java.nio.file.Files.writeString(f, "{\"name\": \"x\", \"seed\": 1, \"data\": {\"dataset\": \"mnist\"},"
+                + " \"shallow\": [{\"type\": \"ising_layers\", \"score\": \"probit\"}]}");
+        ShallowExperiment e = new ShallowExperiment(ShallowConfig.read(f), f.toString());
+        dev.jgym.core.config.UserError err = org.junit.jupiter.api.Assertions.assertThrows(dev.jgym.core.config.UserError.class, e::validate);
+        assertTrue(err.getMessage().contains("$.shallow[0].score") && err.getMessage().contains("expected \"softmax\" or \"raw\", found \"probit\""), err.getMessage());
+    }
+
+    @Test
     @DisplayName("ROC AUC: hand-computed cases, ties count one half")
     void rocAuc() {
         assertEquals(1.0, RocAuc.auc(new double[] {0.1, 0.2, 0.9, 0.8}, new boolean[] {false, false, true, true}));
