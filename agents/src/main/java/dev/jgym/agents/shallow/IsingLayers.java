@@ -32,9 +32,14 @@ import java.util.function.IntConsumer;
  * {@code rng.child("solve").child(c).child(t)}.
  *
  * <p>The model is the ensemble of all solves: its weight for pixel p is the mean of w_lp over
- * layers and batches (a number in [-1, 1]; the "weight map"), and its score
- * {@code k * sum_p wbar_p x_p}. Epochs > 1 reshuffle the training set (from
+ * layers and batches (a number in [-1, 1]; the "weight map"), and its output for class c is the
+ * mean of the solves' outputs, {@code f_c(x) = (k / sqrt(d)) sum_p wbar_cp x_p}, on the scale
+ * the solves were fitted to (+-1 targets). Epochs > 1 reshuffle the training set (from
  * {@code rng.child("order").child(epoch)}) and add more solves.
+ *
+ * <p>Scores for ROC AUC ({@link Scores}): {@code softmax} over the ten class outputs (as the MLP
+ * baseline's probabilities), or {@code raw} f_c alone. The softmax needs no extra parameter
+ * because the outputs are on the targets' scale.
  */
 public final class IsingLayers {
 
@@ -46,9 +51,10 @@ public final class IsingLayers {
      * @param batchSize examples per annealing solve (default 10)
      * @param epochs passes over the training set, each reshuffled (default 3)
      * @param anneal the annealer's sweeps, reads and temperatures
+     * @param score how class outputs become AUC scores: {@code softmax} (default) or {@code raw}
      */
     public record Settings(Integer layers, Double k, Double lambda, @JsonProperty("batch_size") Integer batchSize,
-                           Integer epochs, SimulatedAnnealing.Settings anneal) {
+                           Integer epochs, SimulatedAnnealing.Settings anneal, String score) {
         public Settings {
             if (layers == null) layers = 3;
             if (k == null) k = 1.0;
@@ -56,18 +62,23 @@ public final class IsingLayers {
             if (batchSize == null) batchSize = 10;
             if (epochs == null) epochs = 3;
             if (anneal == null) anneal = new SimulatedAnnealing.Settings(200, 1, null, null);
+            if (score == null) score = "softmax";
             Check.positive("layers", layers);
             Check.positive("k", k);
             Check.nonNegative("lambda", lambda);
             Check.positive("batch_size", batchSize);
             Check.positive("epochs", epochs);
+            Scores.check(score);
         }
     }
 
-    /** The trained ensemble: per class the mean weight of each feature, in [-1, 1]. */
-    public record Model(double[][] weights, double k, int height, int width) implements Classifier {
-        @Override
-        public double[][] scores(float[] x, int n) {
+    /**
+     * The trained ensemble: per class the mean weight of each feature, in [-1, 1]; outputs are
+     * {@code scale * sum_p w_p x_p} with scale = k / sqrt(d), scored by {@code score}.
+     */
+    public record Model(double[][] weights, double scale, String score, int height, int width) implements Classifier {
+        /** f_c(x) for each example and class, before scoring. */
+        public double[][] outputs(float[] x, int n) {
             int d = weights[0].length;
             double[][] out = new double[n][weights.length];
             for (int i = 0; i < n; i++) {
@@ -75,10 +86,15 @@ public final class IsingLayers {
                     double[] w = weights[c];
                     double s = 0;
                     for (int p = 0; p < d; p++) s += w[p] * encode(x[i * d + p]);
-                    out[i][c] = k * s;
+                    out[i][c] = scale * s;
                 }
             }
             return out;
+        }
+
+        @Override
+        public double[][] scores(float[] x, int n) {
+            return Scores.apply(score, outputs(x, n));
         }
     }
 
@@ -134,7 +150,7 @@ public final class IsingLayers {
             for (int l = 0; l < layers; l++) for (int p = 0; p < d; p++) w[p] += s[l * d + p];
         }
         for (double[] w : weights) for (int p = 0; p < d; p++) w[p] /= (double) layers * perClass;
-        return new Model(weights, settings.k(), data.height(), data.width());
+        return new Model(weights, settings.k() / Math.sqrt(d), settings.score(), data.height(), data.width());
     }
 
     /** The batch's Ising Hamiltonian over L * d spins (spin l * d + p is layer l's weight of feature p). */

@@ -69,13 +69,8 @@ public final class MlpBaseline {
             float[] logits = net.forward(Tensor.of(x.clone(), n, data.d())).data();
             int k = data.classes();
             double[][] out = new double[n][k];
-            for (int i = 0; i < n; i++) {
-                double max = Double.NEGATIVE_INFINITY, sum = 0;
-                for (int c = 0; c < k; c++) max = Math.max(max, logits[i * k + c]);
-                for (int c = 0; c < k; c++) sum += out[i][c] = StrictMath.exp(logits[i * k + c] - max);
-                for (int c = 0; c < k; c++) out[i][c] /= sum;
-            }
-            return out;
+            for (int i = 0; i < n; i++) for (int c = 0; c < k; c++) out[i][c] = logits[i * k + c];
+            return Scores.softmax(out);
         };
     }
 }

@@ -21,7 +21,8 @@ import java.util.List;
  * {@code candidates} stumps that separate the class best (balanced: |P(h = 1 | class) - P(h = 1 | rest)|,
  * ties by index; an unbalanced count would favour stumps that always say "rest") form the
  * QUBO; one annealing solve per class, classes in parallel, class c seeded by
- * {@code rng.child("solve").child(c)}. The score is {@code (1/N) sum_i w_i h_i(x)}.
+ * {@code rng.child("solve").child(c)}. The output is {@code (1/N) sum_i w_i h_i(x)}, scored raw or
+ * by the softmax over classes ({@link Scores}; default raw).
  */
 public final class QBoost {
 
@@ -30,13 +31,16 @@ public final class QBoost {
      * @param candidates stumps per class in the QUBO, the most agreeing first (default 200)
      * @param lambda the price of each chosen stump (default 0.01)
      * @param anneal the annealer's settings
+     * @param score how class outputs become AUC scores: {@code raw} (default) or {@code softmax}
      */
-    public record Settings(Integer thresholds, Integer candidates, Double lambda, SimulatedAnnealing.Settings anneal) {
+    public record Settings(Integer thresholds, Integer candidates, Double lambda, SimulatedAnnealing.Settings anneal, String score) {
         public Settings {
             if (thresholds == null) thresholds = 3;
             if (candidates == null) candidates = 200;
             if (lambda == null) lambda = 0.01;
             if (anneal == null) anneal = new SimulatedAnnealing.Settings(1000, 4, null, null);
+            if (score == null) score = "raw";
+            Scores.check(score);
             Check.positive("thresholds", thresholds);
             Check.positive("candidates", candidates);
             Check.nonNegative("lambda", lambda);
@@ -50,8 +54,8 @@ public final class QBoost {
         }
     }
 
-    /** Per class the chosen stumps and N (the candidate count the score is divided by). */
-    public record Model(List<List<Stump>> chosen, int n) implements Classifier {
+    /** Per class the chosen stumps and N (the candidate count the output is divided by). */
+    public record Model(List<List<Stump>> chosen, int n, String score) implements Classifier {
         @Override
         public double[][] scores(float[] x, int count) {
             int d = x.length / Math.max(1, count);
@@ -63,7 +67,7 @@ public final class QBoost {
                     out[i][c] = s / n;
                 }
             }
-            return out;
+            return Scores.apply(score, out);
         }
     }
 
@@ -151,6 +155,6 @@ public final class QBoost {
             for (int i = 0; i < n; i++) if (w[i] != 0) keep.add(cand[i]);
             return List.copyOf(keep);
         });
-        return new Model(chosen, n);
+        return new Model(chosen, n, settings.score());
     }
 }

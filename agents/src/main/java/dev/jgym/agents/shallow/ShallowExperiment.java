@@ -128,7 +128,8 @@ public final class ShallowExperiment {
     /**
      * Writes {@code config.json} (a copy), {@code metrics.csv} (model, class, AUC),
      * {@code summary.json} (per model: per-class AUC, mean AUC, accuracy) and
-     * {@code weights-<i>-<type>.png} for the annealed models. Nothing about time or the machine.
+     * {@code weights-<i>-<type>.png} for the annealed models (centred over the classes when the
+     * model is scored by softmax). Nothing about time or the machine.
      */
     public void write(Path dir, Path configFile, Result r) {
         try {
@@ -142,8 +143,16 @@ public final class ShallowExperiment {
         Examples t = r.split().train();
         for (int i = 0; i < r.models().size(); i++) {
             ModelResult m = r.models().get(i);
-            if (m.weights() != null) WeightMaps.writePng(m.weights(), t.height(), t.width(), classNames(), dir.resolve("weights-" + i + "-" + m.type() + ".png"));
+            if (m.weights() != null) WeightMaps.writePng(softmaxScored(i) ? Scores.centred(m.weights()) : m.weights(), t.height(), t.width(), classNames(),
+                    dir.resolve("weights-" + i + "-" + m.type() + ".png"));
         }
+    }
+
+    /** True when classifier i's AUC scores are a softmax: its maps are then drawn centred ({@link Scores#centred}). */
+    private boolean softmaxScored(int i) {
+        Object s = settings(i);
+        String score = s instanceof IsingLayers.Settings is ? is.score() : s instanceof QBoost.Settings qs ? qs.score() : "raw";
+        return score.equals("softmax");
     }
 
     static String csv(Result r) {

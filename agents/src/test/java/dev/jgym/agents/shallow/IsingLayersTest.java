@@ -40,7 +40,7 @@ class IsingLayersTest {
         float[] x = new float[5 * 8];
         for (int i = 0; i < x.length; i++) x[i] = rng.bernoulli(0.3) ? 0 : rng.nextFloat();
         Examples e = new Examples(x, new int[] {0, 1, 0, 1, 1}, 8, 2, 2, 4);
-        IsingLayers il = new IsingLayers(new IsingLayers.Settings(2, 1.5, 0.0, 5, 1, null));
+        IsingLayers il = new IsingLayers(new IsingLayers.Settings(2, 1.5, 0.0, 5, 1, null, null));
         double[][] xs = xs(e, 0, 5);
         double[] ys = e.oneVsRest(1);
         Ising m = il.batchEnergy(xs, ys, 2, 4);
@@ -57,8 +57,8 @@ class IsingLayersTest {
         Rng rng = new Rng(2);
         Examples e = bars(4, rng);
         double lambda = 0.7, a = 1.0 / (2 * Math.sqrt(16));
-        IsingLayers plain = new IsingLayers(new IsingLayers.Settings(2, 1.0, 0.0, 4, 1, null));
-        IsingLayers smooth = new IsingLayers(new IsingLayers.Settings(2, 1.0, lambda, 4, 1, null));
+        IsingLayers plain = new IsingLayers(new IsingLayers.Settings(2, 1.0, 0.0, 4, 1, null, null));
+        IsingLayers smooth = new IsingLayers(new IsingLayers.Settings(2, 1.0, lambda, 4, 1, null, null));
         double[][] xs = xs(e, 0, 4);
         double[] ys = e.oneVsRest(0);
         Ising m0 = plain.batchEnergy(xs, ys, 4, 4), m1 = smooth.batchEnergy(xs, ys, 4, 4);
@@ -90,7 +90,7 @@ class IsingLayersTest {
             int[] y = new int[10];
             for (int i = 0; i < 10; i++) y[i] = rng.nextInt(2);
             Examples e = new Examples(x, y, 9, 2, 3, 3);
-            IsingLayers il = new IsingLayers(new IsingLayers.Settings(2, 3.0, 0.5, 10, 1, null));
+            IsingLayers il = new IsingLayers(new IsingLayers.Settings(2, 3.0, 0.5, 10, 1, null, null));
             var q = il.batchEnergy(xs(e, 0, 10), e.oneVsRest(1), 3, 3).toQubo();
             assertEquals(BruteForce.minimize(q).energy(), sa.solve(q, rng.child(t)).energy(), 1e-9);
         }
@@ -101,7 +101,7 @@ class IsingLayersTest {
     void learnsAndIsThreadCountIndependent() {
         Rng rng = new Rng(5);
         Examples train = bars(60, rng), val = bars(200, rng.child("val"));
-        IsingLayers il = new IsingLayers(new IsingLayers.Settings(3, 1.0, 0.0, 10, 2, new SimulatedAnnealing.Settings(100, 1, null, null)));
+        IsingLayers il = new IsingLayers(new IsingLayers.Settings(3, 1.0, 0.0, 10, 2, new SimulatedAnnealing.Settings(100, 1, null, null), null));
         IsingLayers.Model one = il.train(train, new Rng(7), 1, n -> { });
         for (int threads = 2; threads <= 3; threads++) {
             IsingLayers.Model more = il.train(train, new Rng(7), threads, n -> { });
@@ -109,6 +109,37 @@ class IsingLayersTest {
         }
         double[] auc = RocAuc.perClass(one.scores(val.x(), val.size()), val.y(), 2);
         assertTrue(auc[0] > 0.95 && auc[1] > 0.95, java.util.Arrays.toString(auc));
+    }
+
+    @Test
+    @DisplayName("scores: raw = the class outputs (k / sqrt(d)) sum w x; softmax = their softmax (hand-computed, 1e-15)")
+    void scoreModes() {
+        double[][] w = {{1, -1, 0.5, 0}, {-1, 1, 0, 0.5}};
+        float[] x = {0.5f, 0, 1, 0.25f};
+        // encoded x = (0.5, -1, 1, 0.25); scale = 2 / sqrt(4) = 1
+        double f0 = 0.5 + 1 + 0.5, f1 = -0.5 - 1 + 0.125;
+        double[][] raw = new IsingLayers.Model(w, 1, "raw", 2, 2).scores(x, 1);
+        assertArrayEquals(new double[] {f0, f1}, raw[0], 1e-15);
+        double[][] soft = new IsingLayers.Model(w, 1, "softmax", 2, 2).scores(x, 1);
+        double p0 = 1 / (1 + Math.exp(f1 - f0));
+        assertArrayEquals(new double[] {p0, 1 - p0}, soft[0], 1e-15);
+        // centred maps: mean over classes removed per pixel, and the softmax of their outputs unchanged
+        double[][] centred = Scores.centred(w);
+        for (int p = 0; p < 4; p++) assertEquals(0.0, centred[0][p] + centred[1][p], 1e-15);
+        assertArrayEquals(soft[0], new IsingLayers.Model(centred, 1, "softmax", 2, 2).scores(x, 1)[0], 1e-15);
+        assertEquals(2.0 / Math.sqrt(4), new IsingLayers(new IsingLayers.Settings(1, 2.0, 0.0, 1, 1, null, "raw"))
+                .train(new Examples(x, new int[] {0}, 4, 2, 2, 2), new Rng(1), 1, n -> { }).scale(), 0.0);
+    }
+
+    @Test
+    @DisplayName("a score mode other than softmax or raw is a config error naming the field")
+    void badScoreMode() throws java.io.IOException {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("shallow", ".json");
+        java.nio.file.Files.writeString(f, "{\"name\": \"x\", \"seed\": 1, \"data\": {\"dataset\": \"mnist\"},"
+                + " \"shallow\": [{\"type\": \"ising_layers\", \"score\": \"probit\"}]}");
+        ShallowExperiment e = new ShallowExperiment(ShallowConfig.read(f), f.toString());
+        dev.jgym.core.config.UserError err = org.junit.jupiter.api.Assertions.assertThrows(dev.jgym.core.config.UserError.class, e::validate);
+        assertTrue(err.getMessage().contains("$.shallow[0].score") && err.getMessage().contains("expected \"softmax\" or \"raw\", found \"probit\""), err.getMessage());
     }
 
     @Test

@@ -79,7 +79,7 @@ class QBoostTest {
     void learnsStumps() {
         Rng rng = new Rng(4);
         Examples train = IsingLayersTest.bars(200, rng), val = IsingLayersTest.bars(200, rng.child("val"));
-        QBoost.Model m = new QBoost(new QBoost.Settings(3, 40, 0.01, new SimulatedAnnealing.Settings(300, 2, null, null))).train(train, new Rng(1), 2);
+        QBoost.Model m = new QBoost(new QBoost.Settings(3, 40, 0.01, new SimulatedAnnealing.Settings(300, 2, null, null), null)).train(train, new Rng(1), 2);
         double[] auc = RocAuc.perClass(m.scores(val.x(), val.size()), val.y(), 2);
         assertTrue(auc[0] > 0.95 && auc[1] > 0.95, java.util.Arrays.toString(auc));
     }

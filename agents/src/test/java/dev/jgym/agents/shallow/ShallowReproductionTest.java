@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The few-shot reproductions of issue 12 with the configs under configs/shallow. The document
  * reports mean per-class AUC 0.946 on MNIST (20x20, 100 training / 300 validation images, 3 layers)
- * and 0.946 on Fashion-MNIST; the thresholds below are what our build reaches on seed 1 (see
- * docs/SHALLOW_WIDE.md), a little under the document's on MNIST.
+ * and 0.946 on Fashion-MNIST (150 training images); the issue asks for >= 0.94 on each. Our
+ * figures on the configs' seed (1) and over seeds 1-5 are in docs/SHALLOW_WIDE.md.
  */
 @Tag("learning")
 class ShallowReproductionTest {
@@ -37,7 +37,7 @@ class ShallowReproductionTest {
     }
 
     @Test
-    @DisplayName("MNIST 20x20, 100 training / 300 validation, 3 Ising layers: mean AUC >= 0.94 (document: 0.946; ours 0.9407); 1 and 2 threads bit-identical")
+    @DisplayName("MNIST 20x20, 100 training / 300 validation, 3 Ising layers: mean AUC >= 0.94 (issue; document 0.946; ours 0.9435, seeds 1-5 mean 0.950, min 0.943); 1 and 2 threads bit-identical")
     void mnist() throws IOException {
         Path file = config("mnist-shallow-wide.json");
         ShallowExperiment.Result two = run(file, 2), one = run(file, 1);
@@ -56,9 +56,9 @@ class ShallowReproductionTest {
     }
 
     @Test
-    @DisplayName("Fashion-MNIST 20x20, 150 training / 300 validation, 3 Ising layers: mean AUC >= 0.89 (document: 0.946; ours 0.898, issue target 0.94 NOT met)")
+    @DisplayName("Fashion-MNIST 28x28, 150 training / 300 validation, 3 Ising layers: mean AUC >= 0.94 (issue; document 0.946; ours 0.9407, seeds 1-5 mean 0.947, min 0.941)")
     void fashion() {
         ShallowExperiment.ModelResult m = run(config("fashion-shallow-wide.json"), 2).models().get(0);
-        assertTrue(m.meanAuc() >= 0.89, "mean AUC " + m.meanAuc());
+        assertTrue(m.meanAuc() >= 0.94, "mean AUC " + m.meanAuc());
     }
 }
