@@ -89,7 +89,7 @@ class GenerativeTest {
 
     @Test
     @Tag("learning")
-    @DisplayName("configs/mnist-gan.json: 1000 samples of the averaged generator get mean confidence >= 0.85 from the mnist-mlp.json judge (seen 0.896; the issue asks 0.9, not reached yet) and all 10 digits appear, each at least 3% (seen 4.7-14.5%)")
+    @DisplayName("configs/mnist-gan.json: 1000 samples of the averaged generator get mean confidence >= 0.9 from the mnist-mlp.json judge (seen 0.917) and all 10 digits appear, each at least 3% (seen 4.7-14.1%)")
     void ganMakesDigits() throws IOException {
         assumeMnist();
         Path config = Configs.path("mnist-gan.json");
@@ -124,7 +124,7 @@ class GenerativeTest {
             for (int c = 0; c < 10; c++) perDigit[c] /= Math.max(1, count[c]);
             System.out.printf(java.util.Locale.ROOT, "gan samples: mean confidence %.3f, counts per digit %s, mean confidence per digit %s%n", conf,
                     java.util.Arrays.toString(count), java.util.Arrays.toString(java.util.Arrays.stream(perDigit).map(v -> Math.round(v * 1000) / 1000.0).toArray()));
-            assertTrue(conf >= 0.85, "mean confidence " + conf);
+            assertTrue(conf >= 0.9, "mean confidence " + conf);
             for (int c = 0; c < 10; c++) assertTrue(count[c] >= 30, "digit " + c + " appears " + count[c] + " times in 1000: " + java.util.Arrays.toString(count));
         }
     }
