@@ -21,8 +21,7 @@ public final class DoubleQLearning extends TabularAgent {
     private final double[] q2;
 
     public DoubleQLearning(TdSettings s, AgentContext context) {
-        super(TYPE, context, explore(s.epsilon(), s.epsilonEnd(), s.epsilonDecayEpisodes(), s.epsilonSchedule(), s.temperature()),
-                s.initialValue());
+        super(TYPE, context, s);
         this.alpha = s.alpha();
         this.gamma = s.gamma();
         this.q1 = q.clone();

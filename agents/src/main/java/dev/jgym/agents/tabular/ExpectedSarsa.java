@@ -17,8 +17,7 @@ public final class ExpectedSarsa extends TabularAgent {
     private final double gamma;
 
     public ExpectedSarsa(TdSettings s, AgentContext context) {
-        super(TYPE, context, explore(s.epsilon(), s.epsilonEnd(), s.epsilonDecayEpisodes(), s.epsilonSchedule(), s.temperature()),
-                s.initialValue());
+        super(TYPE, context, s);
         this.alpha = s.alpha();
         this.gamma = s.gamma();
     }

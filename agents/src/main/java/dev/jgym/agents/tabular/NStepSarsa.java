@@ -29,15 +29,17 @@ public final class NStepSarsa extends TabularAgent {
             @JsonProperty("initial_value") Double initialValue,                    // Q before learning (default 0)
             @JsonProperty("n") Integer n) {                                         // steps before bootstrapping (default 4)
         public Settings {
-            alpha = alpha == null ? 0.1 : alpha;
-            checkAlpha(alpha);
-            gamma = gamma == null ? 1.0 : gamma;
-            Check.inRange("gamma", gamma, 0, 1);
-            initialValue = initialValue == null ? 0.0 : initialValue;
-            Check.finite("initial_value", initialValue);
-            explore(epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature);
+            TdSettings td = new TdSettings(alpha, gamma, epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature, initialValue);
+            alpha = td.alpha();
+            gamma = td.gamma();
+            initialValue = td.initialValue();
             n = n == null ? 4 : n;
             Check.positive("n", n);
+        }
+
+        /** The settings every TD control agent shares (defaults and checks in {@link TdSettings}). */
+        public TdSettings td() {
+            return new TdSettings(alpha, gamma, epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature, initialValue);
         }
     }
 
@@ -52,8 +54,7 @@ public final class NStepSarsa extends TabularAgent {
     private int t;
 
     public NStepSarsa(Settings s, AgentContext context) {
-        super(TYPE, context, explore(s.epsilon(), s.epsilonEnd(), s.epsilonDecayEpisodes(), s.epsilonSchedule(), s.temperature()),
-                s.initialValue());
+        super(TYPE, context, s.td());
         this.alpha = s.alpha();
         this.gamma = s.gamma();
         this.n = s.n();

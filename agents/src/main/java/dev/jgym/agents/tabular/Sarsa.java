@@ -35,17 +35,19 @@ public final class Sarsa extends TabularAgent {
             @JsonProperty("temperature") Double temperature,                       // softmax τ instead of ε-greedy
             @JsonProperty("initial_value") Double initialValue) {                  // Q before learning (default 0)
         public Settings {
-            alpha = alpha == null ? 0.1 : alpha;
-            checkAlpha(alpha);
+            TdSettings td = new TdSettings(alpha, gamma, epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature, initialValue);
+            alpha = td.alpha();
+            gamma = td.gamma();
+            initialValue = td.initialValue();
             if (alphaEnd != null) Check.that(alphaEnd > 0 && alphaEnd <= 1, "alpha_end", "expected a number in (0, 1], found " + alphaEnd);
             if (alphaDecayEpisodes != null) Check.positive("alpha_decay_episodes", alphaDecayEpisodes);
             Check.that((alphaEnd == null) == (alphaDecayEpisodes == null), alphaEnd == null ? "alpha_end" : "alpha_decay_episodes",
                     "a step-size schedule needs both alpha_end and alpha_decay_episodes");
-            gamma = gamma == null ? 1.0 : gamma;
-            Check.inRange("gamma", gamma, 0, 1);
-            initialValue = initialValue == null ? 0.0 : initialValue;
-            Check.finite("initial_value", initialValue);
-            explore(epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature);
+        }
+
+        /** The settings every TD control agent shares (defaults and checks in {@link TdSettings}). */
+        public TdSettings td() {
+            return new TdSettings(alpha, gamma, epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature, initialValue);
         }
     }
 
@@ -54,8 +56,7 @@ public final class Sarsa extends TabularAgent {
     private final double gamma;
 
     public Sarsa(Settings s, AgentContext context) {
-        super(TYPE, context, explore(s.epsilon(), s.epsilonEnd(), s.epsilonDecayEpisodes(), s.epsilonSchedule(), s.temperature()),
-                s.initialValue());
+        super(TYPE, context, s.td());
         this.settings = s;
         this.alpha = s.alpha();
         this.gamma = s.gamma();

@@ -32,18 +32,20 @@ public final class SarsaLambda extends TabularAgent {
             @JsonProperty("lambda") Double lambda,                                 // trace decay λ in [0, 1] (default 0.9)
             @JsonProperty("traces") String traces) {                                // "accumulating" (default) or "replacing"
         public Settings {
-            alpha = alpha == null ? 0.1 : alpha;
-            checkAlpha(alpha);
-            gamma = gamma == null ? 1.0 : gamma;
-            Check.inRange("gamma", gamma, 0, 1);
-            initialValue = initialValue == null ? 0.0 : initialValue;
-            Check.finite("initial_value", initialValue);
-            explore(epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature);
+            TdSettings td = new TdSettings(alpha, gamma, epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature, initialValue);
+            alpha = td.alpha();
+            gamma = td.gamma();
+            initialValue = td.initialValue();
             lambda = lambda == null ? 0.9 : lambda;
             Check.inRange("lambda", lambda, 0, 1);
             traces = traces == null ? "accumulating" : traces;
             Check.that(traces.equals("accumulating") || traces.equals("replacing"), "traces",
                     "expected \"accumulating\" or \"replacing\", found \"" + traces + "\"");
+        }
+
+        /** The settings every TD control agent shares (defaults and checks in {@link TdSettings}). */
+        public TdSettings td() {
+            return new TdSettings(alpha, gamma, epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature, initialValue);
         }
     }
 
@@ -57,8 +59,7 @@ public final class SarsaLambda extends TabularAgent {
     private int count;
 
     public SarsaLambda(Settings s, AgentContext context) {
-        super(TYPE, context, explore(s.epsilon(), s.epsilonEnd(), s.epsilonDecayEpisodes(), s.epsilonSchedule(), s.temperature()),
-                s.initialValue());
+        super(TYPE, context, s.td());
         this.alpha = s.alpha();
         this.gamma = s.gamma();
         this.decay = s.gamma() * s.lambda();

@@ -35,6 +35,11 @@ public abstract class TabularAgent implements Agent<Object, Integer>, GreedyPoli
     private int pendingAction;
     private int lastState = -1;
 
+    /** A TD control agent: exploration and initial value from the shared {@link TdSettings}. */
+    protected TabularAgent(String type, AgentContext context, TdSettings td) {
+        this(type, context, td.exploration(), td.initialValue());
+    }
+
     protected TabularAgent(String type, AgentContext context, Exploration.Settings explore, double initialValue) {
         this.type = type;
         this.states = StateIndex.of(context.observationSpace(), type);

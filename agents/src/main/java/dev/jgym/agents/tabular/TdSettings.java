@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.core.config.Check;
 
 /**
- * The settings of the one-step TD control agents that share them (Q-learning, Expected SARSA,
- * Double Q-learning), as a config gives them; every field may be left out.
+ * The settings every TD control agent shares, as a config gives them; every field may be left
+ * out. Q-learning, Expected SARSA and Double Q-learning take exactly these; SARSA, n-step SARSA
+ * and SARSA(λ) add their own fields and resolve these through {@code td()}, so the defaults and
+ * checks live here once.
  */
 public record TdSettings(
         @JsonProperty("alpha") Double alpha,                                   // step size α in (0, 1] (default 0.1)
@@ -23,6 +25,15 @@ public record TdSettings(
         Check.inRange("gamma", gamma, 0, 1);
         initialValue = initialValue == null ? 0.0 : initialValue;
         Check.finite("initial_value", initialValue);
-        TabularAgent.explore(epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature);
+        exploration(epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature);
+    }
+
+    /** The exploration these settings describe (ε-greedy, with its schedule, or softmax). */
+    public Exploration.Settings exploration() {
+        return exploration(epsilon, epsilonEnd, epsilonDecayEpisodes, epsilonSchedule, temperature);
+    }
+
+    private static Exploration.Settings exploration(Double epsilon, Double epsilonEnd, Integer decayEpisodes, String schedule, Double temperature) {
+        return TabularAgent.explore(epsilon, epsilonEnd, decayEpisodes, schedule, temperature);
     }
 }
