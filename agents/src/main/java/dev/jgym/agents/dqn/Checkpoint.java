@@ -36,7 +36,7 @@ import java.util.zip.CRC32;
  */
 public final class Checkpoint {
     static final byte[] MAGIC = "JGYMDQN\0".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private final ObjectNode header;
     private final byte[] body;
@@ -104,12 +104,12 @@ public final class Checkpoint {
                 out.writeDouble(r.meanLength());
             }
             if (learner instanceof DrqnLearner r) {
-                writeLearner(out, r.updates, r.explore, r.replay, r.online.params(), r.target.params(), r.optimizer);
+                writeLearner(out, r.updates, r.exploration, r.replay, r.online.params(), r.target.params(), r.optimizer);
                 writeSequences(out, r);
                 return new Checkpoint(header(config, shape), bytes.toByteArray(), null);
             }
             DqnLearner l = (DqnLearner) learner;
-            writeLearner(out, l.updates, l.explore, l.replay, l.online.params(), l.target.params(), l.optimizer);
+            writeLearner(out, l.updates, l.exploration, l.replay, l.online.params(), l.target.params(), l.optimizer);
             ReplayBuffer b = l.buffer;
             int d = b.obsDim(), n = b.size();
             out.writeInt(n);
@@ -237,7 +237,7 @@ public final class Checkpoint {
             }
             if (learner instanceof DrqnLearner r) {
                 long updates = in.readLong();
-                r.explore = Rng.restore(readLongs(in));
+                readExploration(in, r.exploration);
                 r.replay = Rng.restore(readLongs(in));
                 readNetworks(in, r.online.params(), r.target.params(), r.optimizer);
                 r.updates = updates;
@@ -246,7 +246,7 @@ public final class Checkpoint {
             }
             DqnLearner l = (DqnLearner) learner;
             l.updates = in.readLong();
-            l.explore = Rng.restore(readLongs(in));
+            readExploration(in, l.exploration);
             l.replay = Rng.restore(readLongs(in));
             readNetworks(in, l.online.params(), l.target.params(), l.optimizer);
             ReplayBuffer b = l.buffer;
@@ -281,10 +281,18 @@ public final class Checkpoint {
     }
 
     /** What both learners hold: the update count, the two streams, both networks and the optimizer's state. */
-    private static void writeLearner(DataOutputStream out, long updates, Rng explore, Rng replay, List<Param> online, List<Param> target,
+    private static void readExploration(DataInputStream in, Exploration e) throws IOException {
+        e.rng = Rng.restore(readLongs(in));
+        e.held = in.readInt();
+        e.remaining = in.readInt();
+    }
+
+    private static void writeLearner(DataOutputStream out, long updates, Exploration explore, Rng replay, List<Param> online, List<Param> target,
                                      Optimizer optimizer) throws IOException {
         out.writeLong(updates);
-        writeLongs(out, explore.saveState());
+        writeLongs(out, explore.rng.saveState());
+        out.writeInt(explore.held);
+        out.writeInt(explore.remaining);
         writeLongs(out, replay.saveState());
         writeParams(out, online);
         writeParams(out, target);

@@ -119,6 +119,7 @@ public record DqnConfig(
      * @param network the MLP (with {@code recurrent}: the layers before the recurrent core)
      * @param optimizer the update rule (as in supervised configs: sgd, momentum, nesterov, rmsprop, adam, adamw)
      * @param recurrent a recurrent core and sequence replay (DRQN, see {@link DrqnLearner}); absent for the feed-forward DQN
+     * @param exploration how exploratory actions are drawn (see {@link ExplorationSettings}) [epsilon-greedy]
      */
     public record DqnSettings(
             @JsonProperty(value = "total_steps", required = true) Long totalSteps,
@@ -142,7 +143,8 @@ public record DqnConfig(
             PrioritizedSettings prioritized,
             @JsonProperty(required = true) NetworkSettings network,
             @JsonProperty(required = true) SupervisedConfig.OptimizerConfig optimizer,
-            RecurrentSettings recurrent) {
+            RecurrentSettings recurrent,
+            ExplorationSettings exploration) {
         public DqnSettings {
             Check.present("total_steps", totalSteps);
             Check.positive("total_steps", totalSteps);
@@ -180,6 +182,7 @@ public record DqnConfig(
             Check.that(nStep >= 1 && nStep <= 100, "n_step", "expected an integer in [1, 100], found " + nStep);
             Check.present("network", network);
             Check.present("optimizer", optimizer);
+            if (exploration == null) exploration = new ExplorationSettings(null, null, null);
             Check.that(batchSize <= bufferSize, "batch_size", "expected at most buffer_size (" + bufferSize + "), found " + batchSize);
             if (recurrent != null) {
                 Check.that(nStep == 1, "n_step", "expected 1 with a recurrent network (its replay keeps one-step transitions in sequences), found " + nStep);
@@ -216,6 +219,34 @@ public record DqnConfig(
      * @param betaStart importance-sampling exponent at step 0, annealed linearly to 1 by the last step [0.4]
      * @param epsilon added to |TD error| so no priority is zero [1e-6]
      */
+    /**
+     * The exploratory actions' law (see {@link Exploration}); epsilon follows the schedule of
+     * {@code epsilon_start}, {@code epsilon_end} and {@code exploration_fraction} either way.
+     * Defaults in brackets.
+     *
+     * @param type {@code epsilon_greedy}: one random action with probability epsilon; {@code ez_greedy}
+     *     (Dabney et al., 2021): with probability epsilon a random action held for a duration n drawn
+     *     with P(n) proportional to n^-mu [epsilon_greedy]
+     * @param mu the duration law's exponent, > 1 (ez_greedy only) [2]
+     * @param maxDuration the longest run, in steps (ez_greedy only) [10000]
+     */
+    public record ExplorationSettings(String type, Double mu, @JsonProperty("max_duration") Integer maxDuration) {
+        public ExplorationSettings {
+            if (type == null) type = "epsilon_greedy";
+            Check.that(Set.of("epsilon_greedy", "ez_greedy").contains(type), "type",
+                    "expected epsilon_greedy or ez_greedy, found \"" + type + "\"");
+            if (mu == null) mu = 2.0;
+            Check.that(mu > 1 && mu <= 100, "mu", "expected a number in (1, 100], found " + mu);
+            if (maxDuration == null) maxDuration = 10_000;
+            Check.that(maxDuration >= 1 && maxDuration <= 1_000_000, "max_duration", "expected an integer in [1, 1000000], found " + maxDuration);
+        }
+
+        /** True for ez-greedy. */
+        public boolean temporallyExtended() {
+            return type.equals("ez_greedy");
+        }
+    }
+
     public record PrioritizedSettings(Double alpha, @JsonProperty("beta_start") Double betaStart, Double epsilon) {
         public PrioritizedSettings {
             if (alpha == null) alpha = 0.6;

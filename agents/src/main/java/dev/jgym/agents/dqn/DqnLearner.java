@@ -27,7 +27,7 @@ import dev.jgym.core.rng.Rng;
  * truncation the target still bootstraps from s'.
  *
  * <p>Everything a step touches is preallocated: the minibatch arrays, the network passes and the
- * loss buffers. Random numbers come from two streams: {@code explore} (epsilon-greedy) and
+ * loss buffers. Random numbers come from two streams: {@code explore} (epsilon-greedy or ez-greedy, see {@link Exploration}) and
  * {@code replay} (minibatch draws).
  */
 public final class DqnLearner implements Learner {
@@ -38,7 +38,8 @@ public final class DqnLearner implements Learner {
     final Optimizer optimizer;
     final ReplayBuffer buffer;
     final NStepReturns nStep;
-    Rng explore, replay;
+    final Exploration exploration;
+    Rng replay;
     long updates;
     /** Adversarial imitation's reward for sampled transitions, or null: the stored rewards. */
     AdversarialImitation imitation;
@@ -81,7 +82,7 @@ public final class DqnLearner implements Learner {
         DqnConfig.PrioritizedSettings per = settings.prioritized();
         this.buffer = new ReplayBuffer(settings.bufferSize(), obsDim, per != null, per == null ? 0 : per.alpha(), byteScale);
         this.nStep = new NStepReturns(settings.nStep(), settings.gamma(), obsDim);
-        this.explore = seed.child("explore");
+        this.exploration = new Exploration(settings.exploration(), actions, seed.child("explore"));
         this.replay = seed.child("replay");
 
         actPass = online.pass(1);
@@ -142,7 +143,9 @@ public final class DqnLearner implements Learner {
     }
 
     @Override
-    public void startEpisode() {}
+    public void startEpisode() {
+        exploration.endRun();
+    }
 
     @Override
     public java.util.List<dev.jgym.core.nn.Param> params() {
@@ -173,11 +176,11 @@ public final class DqnLearner implements Learner {
         };
     }
 
-    /** Epsilon-greedy: one uniform draw decides, a second picks the random action. */
+    /** Epsilon-greedy (one uniform draw decides, a second picks the random action) or ez-greedy. */
     @Override
     public int act(float[] observation, double epsilon) {
-        if (explore.nextDouble() < epsilon) return explore.nextInt(actions);
-        return greedy(observation);
+        int a = exploration.next(epsilon);
+        return a >= 0 ? a : greedy(observation);
     }
 
     /** argmax_a Q(s, a), the first on ties. */

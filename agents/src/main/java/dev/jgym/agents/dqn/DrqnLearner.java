@@ -36,7 +36,8 @@ public final class DrqnLearner implements Learner {
     final Optimizer optimizer;
     final SequenceReplay buffer;
     final RecurrentQNetwork.Memory memory;
-    Rng explore, replay;
+    final Exploration exploration;
+    Rng replay;
     long updates;
 
     private final SequenceReplay.Batch sample;
@@ -55,7 +56,7 @@ public final class DrqnLearner implements Learner {
         this.optimizer = DqnLearner.optimizer(settings.optimizer(), online.params());
         this.buffer = new SequenceReplay(settings.bufferSize(), obsDim, settings.gamma());
         this.memory = online.memory();
-        this.explore = seed.child("explore");
+        this.exploration = new Exploration(settings.exploration(), actions, seed.child("explore"));
         this.replay = seed.child("replay");
         this.sample = new SequenceReplay.Batch(batch, r.burnIn(), length, obsDim);
         this.trainPass = online.pass(batch);
@@ -109,14 +110,15 @@ public final class DrqnLearner implements Learner {
     @Override
     public void startEpisode() {
         memory.reset();
+        exploration.endRun();
     }
 
-    /** Epsilon-greedy as {@link DqnLearner#act}; the memory takes in the observation whichever action wins. */
+    /** Epsilon-greedy or ez-greedy as {@link DqnLearner#act}; the memory takes in the observation whichever action wins. */
     @Override
     public int act(float[] observation, double epsilon) {
         float[] q = online.step(memory, observation);
-        if (explore.nextDouble() < epsilon) return explore.nextInt(actions);
-        return DqnLearner.argmax(q, 0, actions);
+        int a = exploration.next(epsilon);
+        return a >= 0 ? a : DqnLearner.argmax(q, 0, actions);
     }
 
     @Override

@@ -22,13 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Short DQN runs on CartPole-v1: determinism across thread counts, exact resume, clear refusals. */
 class DqnTrainingTest {
 
-    /** A short run exercising every variant: double, dueling, 3-step, prioritized, Polyak. */
+    /** A short run exercising every variant: double, dueling, 3-step, prioritized, Polyak, ez-greedy. */
     static DqnConfig config(String env, boolean variants, String extraNetwork) {
         String json = "{\"name\": \"t\", \"seed\": 7, \"env\": {\"id\": \"" + env + "\"},"
                 + "\"dqn\": {\"total_steps\": 2400, \"buffer_size\": 1000, \"batch_size\": 32, \"learning_starts\": 300,"
                 + "\"target_update_interval\": " + (variants ? 1 : 100) + ", \"tau\": " + (variants ? 0.01 : 1.0) + ","
                 + "\"exploration_fraction\": 0.5, \"double\": " + variants + ", \"dueling\": " + variants + ","
-                + "\"n_step\": " + (variants ? 3 : 1) + (variants ? ", \"prioritized\": {}" : "") + ","
+                + "\"n_step\": " + (variants ? 3 : 1) + (variants ? ", \"prioritized\": {}, \"exploration\": {\"type\": \"ez_greedy\"}" : "") + ","
                 + "\"network\": {\"hidden\": [32, 32]" + extraNetwork + "}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
                 + "\"evaluation\": {\"interval\": 1000, \"episodes\": 3, \"final_episodes\": 3}, \"checkpoint\": {\"interval\": 700}}";
         try {

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Short recurrent DQN runs on the T-maze: determinism across thread counts, exact resume, checkpoints, config errors. */
 class DrqnTrainingTest {
 
-    /** A short DRQN run on the T-maze (corridor 4); variants: dueling, Double DQN, Polyak targets, a GRU. */
+    /** A short DRQN run on the T-maze (corridor 4); variants: dueling, Double DQN, Polyak targets, a GRU, ez-greedy. */
     static DqnConfig config(boolean variants, int burnIn) {
         String json = "{\"name\": \"t\", \"seed\": 5, \"env\": {\"id\": \"TMaze-v0\", \"options\": {\"length\": 4}},"
                 + "\"dqn\": {\"total_steps\": 1600, \"buffer_size\": 1000, \"batch_size\": 8, \"learning_starts\": 200, \"train_frequency\": 2,"
                 + "\"target_update_interval\": " + (variants ? 1 : 100) + ", \"tau\": " + (variants ? 0.05 : 1.0) + ","
                 + "\"exploration_fraction\": 0.5, \"double\": " + variants + ", \"dueling\": " + variants + ","
+                + (variants ? "\"exploration\": {\"type\": \"ez_greedy\", \"mu\": 1.5, \"max_duration\": 50}," : "")
                 + "\"network\": {\"hidden\": [8]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001},"
                 + "\"recurrent\": {\"cell\": \"" + (variants ? "gru" : "lstm") + "\", \"hidden\": 8, \"sequence_length\": 6, \"burn_in\": " + burnIn + "}},"
                 + "\"evaluation\": {\"interval\": 500, \"episodes\": 3, \"final_episodes\": 3}, \"checkpoint\": {\"interval\": 400}}";
