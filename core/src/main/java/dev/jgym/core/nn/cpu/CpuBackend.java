@@ -654,6 +654,16 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void rmsPropCenteredUpdate(Tensor w, Tensor grad, Tensor square, Tensor mean, double lr, double alpha, double eps, double weightDecay) {
+        w.requireSameShape(grad, "rmsPropCenteredUpdate");
+        w.requireSameShape(square, "rmsPropCenteredUpdate");
+        w.requireSameShape(mean, "rmsPropCenteredUpdate");
+        float[] ws = w.data(), g = grad.data(), s = square.data(), m = mean.data();
+        if (serial(ws.length)) kernel.rmsPropCentered(ws, g, s, m, 0, ws.length, lr, alpha, eps, weightDecay);
+        else chunks(ws.length, (from, to) -> kernel.rmsPropCentered(ws, g, s, m, from, to, lr, alpha, eps, weightDecay));
+    }
+
+    @Override
     public void adamUpdate(Tensor w, Tensor grad, Tensor m, Tensor v, double lr, double beta1, double beta2, double eps,
                            double weightDecay, boolean decoupled, long t) {
         w.requireSameShape(grad, "adamUpdate");

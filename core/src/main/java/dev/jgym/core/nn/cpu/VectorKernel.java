@@ -179,6 +179,28 @@ final class VectorKernel implements MicroKernel {
         MicroKernel.super.adam(ws, g, mi, vi, j, to, lr, beta1, beta2, eps, weightDecay, decoupled, c1, c2);
     }
 
+    /** Lane by lane as {@link MicroKernel#rmsPropCentered} (max is Math.max's, so -0.0 and NaN behave alike). */
+    @Override
+    public void rmsPropCentered(float[] ws, float[] g, float[] s, float[] m, int from, int to, double lr, double alpha, double eps,
+                                double weightDecay) {
+        int dl = D.length(), j = from;
+        double[] buf = LANES.get();
+        DoubleVector a = DoubleVector.broadcast(D, alpha), oa = DoubleVector.broadcast(D, 1 - alpha);
+        DoubleVector lrv = DoubleVector.broadcast(D, lr), wd = DoubleVector.broadcast(D, weightDecay);
+        DoubleVector epsv = DoubleVector.broadcast(D, eps), zero = DoubleVector.zero(D);
+        for (; j + dl <= to; j += dl) {
+            DoubleVector w0 = load(ws, j);
+            DoubleVector gj = load(g, j).add(wd.mul(w0));
+            DoubleVector sj = a.mul(load(s, j)).add(oa.mul(gj).mul(gj));
+            DoubleVector mj = a.mul(load(m, j)).add(oa.mul(gj));
+            store(sj, buf, s, j);
+            store(mj, buf, m, j);
+            DoubleVector den = zero.max(sj.sub(mj.mul(mj))).lanewise(VectorOperators.SQRT).add(epsv);
+            store(w0.sub(lrv.mul(gj).div(den)), buf, ws, j);
+        }
+        MicroKernel.super.rmsPropCentered(ws, g, s, m, j, to, lr, alpha, eps, weightDecay);
+    }
+
     private static DoubleVector load(float[] x, int at) {
         return (DoubleVector) FloatVector.fromArray(F, x, at).convertShape(VectorOperators.F2D, D, 0);
     }

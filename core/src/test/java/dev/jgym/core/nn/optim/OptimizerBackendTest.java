@@ -107,6 +107,46 @@ class OptimizerBackendTest {
         }
     }
 
+    /** Centered RMSProp (alpha 0.95, eps 0.01, weight decay 1e-4) as Backend's host default computes it. */
+    static void hostCentered(float[] w, float[] g, float[] sq, float[] mean, double lr) {
+        for (int j = 0; j < w.length; j++) {
+            double gj = g[j] + 1e-4 * w[j];
+            double sj = 0.95 * sq[j] + (1 - 0.95) * gj * gj;
+            double mj = 0.95 * mean[j] + (1 - 0.95) * gj;
+            sq[j] = (float) sj;
+            mean[j] = (float) mj;
+            w[j] = (float) (w[j] - lr * gj / (Math.sqrt(Math.max(0, sj - mj * mj)) + 0.01));
+        }
+    }
+
+    @Test
+    @DisplayName("Centered RMSProp on the vector kernel (2 threads) and the scalar kernel equals the host loop bit for bit, negative variances clamped")
+    void centeredRmsPropKernelsEqualTheHostLoop() {
+        compare("centered rmsprop", (ps, be) -> new CenteredRmsProp(be, ps, 2.5e-4, 0.95, 0.01, 1e-4), 2,
+                (w, g, s, lr, t) -> hostCentered(w, g, s[0], s[1], lr));
+        try (CpuBackend vector = new CpuBackend(2, true); CpuBackend scalar = new CpuBackend(1, false)) {
+            for (int size : new int[] {1, 7, 1001, 70_001}) {
+                Param ref = params(size, size)[0], pv = params(size, size)[0], ps = params(size, size)[0];
+                randomGrads(new Param[] {ref}, new Rng(size));
+                pv.grad().copyFrom(ref.grad());
+                ps.grad().copyFrom(ref.grad());
+                Rng rng = new Rng(size + 1);
+                Tensor sq = Tensor.zeros(size), mean = Tensor.zeros(size);
+                for (int i = 0; i < size; i++) {
+                    mean.data()[i] = (float) (0.01 * rng.gaussian());
+                    // some variances below the squared mean (float rounding does that in a run): the clamp at 0
+                    sq.data()[i] = (float) (mean.data()[i] * mean.data()[i] * (i % 3 == 0 ? 0.5 : 2.0));
+                }
+                Tensor sv = sq.copy(), mv = mean.copy(), ss = sq.copy(), ms = mean.copy();
+                hostCentered(ref.value().data(), ref.grad().data(), sq.data(), mean.data(), 2.5e-4);
+                vector.rmsPropCenteredUpdate(pv.value(), pv.grad(), sv, mv, 2.5e-4, 0.95, 0.01, 1e-4);
+                scalar.rmsPropCenteredUpdate(ps.value(), ps.grad(), ss, ms, 2.5e-4, 0.95, 0.01, 1e-4);
+                for (Param p : new Param[] {pv, ps}) assertTrue(ref.value().bitEquals(p.value()), "weights, size " + size);
+                assertTrue(sq.bitEquals(sv) && sq.bitEquals(ss) && mean.bitEquals(mv) && mean.bitEquals(ms), "state, size " + size);
+            }
+        }
+    }
+
     @Test
     @DisplayName("Adam's update on the vector and the scalar kernel equals the host loop bit for bit, also late in a run (1 - beta^t rounds to 1)")
     void adamKernelsEqualTheHostLoopAtAnyStep() {
