@@ -147,8 +147,17 @@ public interface Backend extends AutoCloseable {
         w.requireSameShape(square, "rmsPropCenteredUpdate");
         w.requireSameShape(mean, "rmsPropCenteredUpdate");
         for (Tensor t : new Tensor[] {w, grad, square, mean}) toHost(t);
-        float[] ws = w.data(), g = grad.data(), s = square.data(), m = mean.data();
-        for (int j = 0; j < ws.length; j++) {
+        rmsPropCenteredLoop(w.data(), grad.data(), square.data(), mean.data(), 0, w.size(), lr, alpha, eps, weightDecay);
+        for (Tensor t : new Tensor[] {w, square, mean}) hostChanged(t);
+    }
+
+    /**
+     * The elementwise centered RMSProp update over {@code [from, to)}: per element in double, stored
+     * as float, in this order of operations (the reference every backend's version matches bit for bit).
+     */
+    static void rmsPropCenteredLoop(float[] ws, float[] g, float[] s, float[] m, int from, int to, double lr, double alpha, double eps,
+                                    double weightDecay) {
+        for (int j = from; j < to; j++) {
             double gj = g[j] + weightDecay * ws[j];
             double sj = alpha * s[j] + (1 - alpha) * gj * gj;
             double mj = alpha * m[j] + (1 - alpha) * gj;
@@ -156,7 +165,6 @@ public interface Backend extends AutoCloseable {
             m[j] = (float) mj;
             ws[j] = (float) (ws[j] - lr * gj / (Math.sqrt(Math.max(0, sj - mj * mj)) + eps));
         }
-        for (Tensor t : new Tensor[] {w, square, mean}) hostChanged(t);
     }
 
     /**

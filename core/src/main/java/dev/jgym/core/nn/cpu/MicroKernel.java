@@ -58,20 +58,13 @@ interface MicroKernel {
     }
 
     /**
-     * Centered RMSProp's elementwise update over {@code [from, to)}, with the operations of
-     * {@link dev.jgym.core.nn.Backend#rmsPropCenteredUpdate} in the same order (double, stored as
-     * float), so every kernel gives its bits.
+     * Centered RMSProp's elementwise update over {@code [from, to)}: the scalar reference
+     * {@link dev.jgym.core.nn.Backend#rmsPropCenteredLoop}; a vector kernel computes the same
+     * operations lane by lane.
      */
     default void rmsPropCentered(float[] ws, float[] g, float[] s, float[] m, int from, int to, double lr, double alpha, double eps,
                                  double weightDecay) {
-        for (int j = from; j < to; j++) {
-            double gj = g[j] + weightDecay * ws[j];
-            double sj = alpha * s[j] + (1 - alpha) * gj * gj;
-            double mj = alpha * m[j] + (1 - alpha) * gj;
-            s[j] = (float) sj;
-            m[j] = (float) mj;
-            ws[j] = (float) (ws[j] - lr * gj / (Math.sqrt(Math.max(0, sj - mj * mj)) + eps));
-        }
+        dev.jgym.core.nn.Backend.rmsPropCenteredLoop(ws, g, s, m, from, to, lr, alpha, eps, weightDecay);
     }
 
     /** y = f(x) over {@code [from, to)} (see {@link ActivationKind}); a vector kernel may override kinds it computes to the same bits. */
