@@ -215,11 +215,6 @@ public record DqnConfig(
     }
 
     /**
-     * @param alpha how much priorities count, P(i) = p_i^alpha / sum_k p_k^alpha [0.6]
-     * @param betaStart importance-sampling exponent at step 0, annealed linearly to 1 by the last step [0.4]
-     * @param epsilon added to |TD error| so no priority is zero [1e-6]
-     */
-    /**
      * The exploratory actions' law (see {@link Exploration}); epsilon follows the schedule of
      * {@code epsilon_start}, {@code epsilon_end} and {@code exploration_fraction} either way.
      * Defaults in brackets.
@@ -247,6 +242,11 @@ public record DqnConfig(
         }
     }
 
+    /**
+     * @param alpha how much priorities count, P(i) = p_i^alpha / sum_k p_k^alpha [0.6]
+     * @param betaStart importance-sampling exponent at step 0, annealed linearly to 1 by the last step [0.4]
+     * @param epsilon added to |TD error| so no priority is zero [1e-6]
+     */
     public record PrioritizedSettings(Double alpha, @JsonProperty("beta_start") Double betaStart, Double epsilon) {
         public PrioritizedSettings {
             if (alpha == null) alpha = 0.6;
