@@ -25,7 +25,7 @@ import java.util.zip.CRC32;
 /**
  * Everything a DQN run needs to continue exactly where it stopped: both networks, the optimizer's
  * state, the replay buffer (with priorities), the n-step accumulator, the exploration and replay
- * {@link Rng} states, the counters, the current episode's actions (the env is rebuilt by replaying
+ * {@link Rng} states, the exploration run in progress (ez-greedy's held action and steps left), the counters, the current episode's actions (the env is rebuilt by replaying
  * them from the episode's seed) and the rows written so far.
  *
  * <p>File ({@code checkpoint.jgc}): the magic {@code JGYMDQN\0}, a version, a JSON header (env id,

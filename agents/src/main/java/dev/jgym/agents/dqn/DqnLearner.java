@@ -13,7 +13,8 @@ import dev.jgym.core.rng.Rng;
 /**
  * Deep Q-learning (Mnih et al., 2015, Algorithm 1) with its common extensions, one switch each:
  * <pre>
- *   act:     a = random with probability epsilon, else argmax_a Q(s, a; theta)
+ *   act:     a = random with probability epsilon, else argmax_a Q(s, a; theta)  (ez-greedy: a random action
+ *            held for a drawn number of steps, see {@link Exploration})
  *   store:   (s, a, R, s', discount) in the replay buffer (n-step R, see {@link NStepReturns});
  *            in an imitation run R is replaced at sampling by the discriminator's reward ({@link AdversarialImitation})
  *   target:  y = R + discount * Q(s', argmax_a' Q(s', a'; theta^-); theta^-)      DQN

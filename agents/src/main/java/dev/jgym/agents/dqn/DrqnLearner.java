@@ -18,7 +18,7 @@ import java.util.List;
  * sequences from a {@link SequenceReplay}.
  * <pre>
  *   act:     (h_t, Q_t) = net(o_t, h_{t-1}), h_0 = 0 at every episode start;
- *            a_t = random with probability epsilon, else argmax Q_t (the state moves on either way)
+ *            a_t = random with probability epsilon (or ez-greedy's held action), else argmax Q_t (the state moves on either way)
  *   sample:  N sequences: B burn-in steps, then T steps with loss (zero start state, padding masked)
  *   unroll:  both networks burn in from zero over the B steps (no gradient), then unroll s_p, s'_p, .., s'_{p+T-1}
  *   target:  y_k = r_k + discount_k Q_target(k+1, argmax_a Q_target(k+1, a))      DQN
