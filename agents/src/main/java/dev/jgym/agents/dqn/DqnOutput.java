@@ -2,7 +2,6 @@ package dev.jgym.agents.dqn;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jgym.agents.cli.ProgressBar;
 import dev.jgym.agents.experiment.Charts;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.nn.Param;
@@ -155,51 +154,5 @@ public final class DqnOutput {
         s.setLineColor(colour);
         s.setMarkerColor(colour);
         s.setLineStyle(new BasicStroke(markers ? 1.6f : 1.0f));
-    }
-
-    /** {@code jgym train} for a DQN config: validate, train with a progress bar, write, print a summary. */
-    public static int runCli(Path configFile, Path outDir, int threads, boolean quiet, boolean resume, PrintStream out, PrintStream err, boolean terminal) {
-        DqnConfig cfg = DqnConfig.read(configFile);
-        Path dir = outDir == null ? Path.of("runs", cfg.name()) : outDir;
-        DqnTraining training = new DqnTraining(cfg, configFile.toString()).threads(threads).checkpointTo(dir.resolve("checkpoint.jgc"));
-        training.validate();
-        if (!cfg.replays().off()) training.observeEvaluations(new DqnReplays(dir, cfg));
-        if (resume) training.resumeFrom(Checkpoint.read(dir.resolve("checkpoint.jgc")));
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
-        long start = System.nanoTime();
-        DqnTraining.Result result;
-        if (quiet) {
-            result = training.run();
-        } else {
-            DqnConfig.DqnSettings s = cfg.dqn();
-            err.printf(Locale.ROOT, "jgym: %s: DQN%s%s%s%s on %s, %d steps, batch %d, hidden %s, %d threads%n", cfg.name(),
-                    s.doubleQ() ? " double" : "", s.dueling() ? " dueling" : "", s.nStep() > 1 ? " " + s.nStep() + "-step" : "",
-                    s.prioritized() != null ? " prioritized" : "", cfg.env().id(), s.totalSteps(), s.batchSize(), s.network().hidden(), threads);
-            try (ProgressBar bar = new ProgressBar(err, "steps", cfg.dqn().totalSteps(), terminal)) {
-                result = training.progress((n, ret) -> {
-                    bar.advance(n);
-                    if (!Double.isNaN(ret)) bar.status(String.format(Locale.ROOT, "return %.1f", ret));
-                }).run();
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        write(dir, configFile, cfg, result);
-        ObjectNode timing = JsonNodeFactory.instance.objectNode();
-        timing.put("seconds", seconds);
-        timing.put("steps_per_second", result.steps() / seconds);
-        timing.put("threads", threads);
-        Json.write(dir.resolve("timing.json"), timing);
-        if (!quiet) {
-            DqnTraining.EvalRow f = result.finalEvaluation();
-            out.printf(Locale.ROOT, "%s: %d steps, %d episodes, %d updates; %s%n", cfg.name(), result.steps(), result.episodes().size(), result.updates(),
-                    result.solved() ? "solved at step " + result.solvedAtStep() : "not solved");
-            out.printf(Locale.ROOT, "final greedy evaluation: %.1f +- %.1f over %d episodes (min %.0f, max %.0f)%n", f.mean(), f.std(), f.episodes(), f.min(), f.max());
-            err.printf(Locale.ROOT, "jgym: %.1f s, %.0f env steps/s; results in %s%n", seconds, result.steps() / seconds, dir);
-        }
-        return 0;
     }
 }

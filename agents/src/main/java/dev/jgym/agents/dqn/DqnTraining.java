@@ -1,6 +1,7 @@
 package dev.jgym.agents.dqn;
 
 import dev.jgym.agents.experiment.BackendFactory;
+import dev.jgym.agents.run.RunFailure;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
@@ -112,6 +113,7 @@ public final class DqnTraining {
     private Path checkpointFile;
     private Checkpoint resumeFrom;
     private long stopAfter = Long.MAX_VALUE;
+    private java.util.function.BooleanSupplier stopWhen = () -> false;
     private final List<FinalEpisodeObserver> observers = new ArrayList<>();
     private final List<EvaluationObserver> evaluationObservers = new ArrayList<>();
 
@@ -149,6 +151,15 @@ public final class DqnTraining {
     /** Stop (as if interrupted, after writing a checkpoint) once this many env steps are done; for tests. */
     DqnTraining stopAfter(long steps) {
         this.stopAfter = steps;
+        return this;
+    }
+
+    /**
+     * Stop (after writing a checkpoint) at the first step boundary where {@code stop} is true: how
+     * Ctrl-C ends a run that {@code --resume} continues; {@link #run()} then returns null.
+     */
+    public DqnTraining stopWhen(java.util.function.BooleanSupplier stop) {
+        this.stopWhen = stop;
         return this;
     }
 
@@ -288,6 +299,10 @@ public final class DqnTraining {
                     if (t % s.trainFrequency() == 0 && learner.stored() >= s.batchSize()) {
                         for (int g = 0; g < s.gradientSteps(); g++) {
                             DqnLearner.StepStats st = learner.trainStep(DqnLearner.beta(s, t));
+                            if (!Double.isFinite(st.loss())) {
+                                throw new RunFailure(source + ": training diverged at step " + t + ": the loss is " + st.loss()
+                                        + " (try a lower learning rate or a smaller $.dqn.max_grad_norm)");
+                            }
                             run.lossSum += st.loss();
                             run.qSum += st.meanQ();
                             run.updatesInEpisode++;
@@ -319,12 +334,13 @@ public final class DqnTraining {
                     }
                 }
                 boolean checkpointNow = config.checkpoint().interval() > 0 && t % config.checkpoint().interval() == 0;
-                if (checkpointFile != null && (checkpointNow || t >= stopAfter)) Checkpoint.of(config, shape, learner, run).write(checkpointFile);
+                boolean stopNow = t >= stopAfter || stopWhen.getAsBoolean();
+                if (checkpointFile != null && (checkpointNow || stopNow)) Checkpoint.of(config, shape, learner, run).write(checkpointFile);
                 if (t - reported >= 256 || run.step >= s.totalSteps()) {
                     progress.advance(t - reported, lastReturn);
                     reported = t;
                 }
-                if (t >= stopAfter) {
+                if (stopNow) {
                     env.close();
                     return null;
                 }

@@ -58,11 +58,6 @@ public final class GenerativeExperiment {
         this.source = source;
     }
 
-    /** True when the JSON file is a generative config (a top-level "generative" key). */
-    public static boolean isGenerative(Path file) {
-        JsonNode root = Json.readTree(file);
-        return root.isObject() && root.has("generative");
-    }
 
     private Sequential net(JsonNode layers, int in, CpuBackend be, String name) {
         Init weight = config.generative().kind().equals("gan") ? Init.xavierUniform() : Init.heNormal();
@@ -234,21 +229,5 @@ public final class GenerativeExperiment {
                 gan ? -1f : 0f, 1f);
         ModelFile.save(dir.resolve(gan ? "generator.jgm" : "decoder.jgm"), r.first());
         ModelFile.save(dir.resolve(gan ? "discriminator.jgm" : "encoder.jgm"), r.second());
-    }
-
-    /** {@code jgym train} for a generative config. */
-    public static int runCli(Path configFile, Path outDir, int threads, boolean quiet, PrintStream out, PrintStream err, boolean terminal) {
-        GenerativeConfig cfg = GenerativeConfig.read(configFile);
-        GenerativeExperiment experiment = new GenerativeExperiment(cfg, configFile.toString());
-        experiment.validate();
-        Path dir = outDir == null ? Path.of("runs", cfg.name()) : outDir;
-        long start = System.nanoTime();
-        Result r = experiment.run(threads, n -> { });
-        write(dir, configFile, cfg, r);
-        if (!quiet) {
-            for (EpochRow row : r.epochs()) out.printf(Locale.ROOT, "epoch %d: %.4f %.4f %.4f %.4f%n", row.epoch(), row.a(), row.b(), row.c(), row.d());
-            err.printf(Locale.ROOT, "jgym: %.1f s; results in %s%n", (System.nanoTime() - start) / 1e9, dir);
-        }
-        return 0;
     }
 }

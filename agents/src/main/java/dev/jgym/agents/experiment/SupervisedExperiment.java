@@ -3,7 +3,6 @@ package dev.jgym.agents.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jgym.agents.cli.ProgressBar;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.data.ArrayDataset;
@@ -69,11 +68,6 @@ public final class SupervisedExperiment {
         return config;
     }
 
-    /** True when the JSON file is a supervised config (a top-level "model" key). */
-    public static boolean isSupervised(Path file) {
-        JsonNode root = Json.readTree(file);
-        return root.isObject() && root.has("model");
-    }
 
     private record Data(Dataset train, Dataset validation, Dataset test, List<Transform> evalTransforms, List<Transform> trainTransforms) {}
 
@@ -348,44 +342,5 @@ public final class SupervisedExperiment {
         root.put("test_examples", r.test().examples());
         root.set("model", r.model().spec());
         return root;
-    }
-
-    /** {@code jgym train} for a supervised config: validate, train with a progress bar, write, print a summary. */
-    public static int runCli(Path configFile, Path outDir, int threads, boolean quiet, PrintStream out, PrintStream err, boolean terminal) {
-        return runCli(configFile, outDir, null, threads, quiet, out, err, terminal);
-    }
-
-    /** As above, on the backend {@code backendSpec} names (null: the CPU backend on {@code threads} threads). */
-    public static int runCli(Path configFile, Path outDir, String backendSpec, int threads, boolean quiet, PrintStream out, PrintStream err,
-                             boolean terminal) {
-        SupervisedConfig cfg = SupervisedConfig.read(configFile);
-        SupervisedExperiment experiment = new SupervisedExperiment(cfg, configFile.toString());
-        Path dir = outDir == null ? Path.of("runs", cfg.name()) : outDir;
-        experiment.validate();
-        long start = System.nanoTime();
-        Result result;
-        long total = experiment.totalExamples();
-        if (quiet) {
-            result = experiment.run(backendSpec, threads, n -> { });
-        } else {
-            err.printf(Locale.ROOT, "jgym: %s: %s, %d epochs, batch %d, %s%n", cfg.name(), cfg.data().dataset(),
-                    cfg.training().epochs(), cfg.training().batchSize(), backendSpec == null ? threads + " threads" : "backend " + backendSpec);
-            try (ProgressBar bar = new ProgressBar(err, "examples", total, terminal)) {
-                result = experiment.run(backendSpec, threads, bar::advance);
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        write(dir, configFile, cfg, result);
-        if (!quiet) {
-            out.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s%n", "epoch", "lr", "train loss", "train acc", "val loss", "val acc");
-            for (EpochRow row : result.epochs()) {
-                out.printf(Locale.ROOT, "%5d %10.2e %10.4f %10.4f %10.4f %10.4f%n", row.epoch(), row.lr(), row.trainLoss(), row.trainAccuracy(),
-                        row.valLoss(), row.valAccuracy());
-            }
-            out.printf(Locale.ROOT, "test: loss %.4f, accuracy %.4f (%d examples)%n", result.test().loss(), result.test().accuracy(), result.test().examples());
-            long examples = total / cfg.training().epochs() * result.epochs().size();
-            err.printf(Locale.ROOT, "jgym: %.1f s, %.0f examples/s; results in %s%n", seconds, examples / seconds, dir);
-        }
-        return 0;
     }
 }

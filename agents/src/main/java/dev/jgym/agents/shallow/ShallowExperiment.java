@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jgym.agents.cli.ProgressBar;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.data.FashionMnist;
@@ -44,11 +43,6 @@ public final class ShallowExperiment {
         this.source = source;
     }
 
-    /** True when the JSON file is a shallow-and-wide config (a top-level "shallow" key). */
-    public static boolean isShallow(Path file) {
-        JsonNode root = Json.readTree(file);
-        return root.isObject() && root.has("shallow");
-    }
 
     private Object settings(int i) {
         JsonNode node = config.shallow().get(i);
@@ -182,38 +176,5 @@ public final class ShallowExperiment {
             for (double v : m.auc()) a.add(v);
         }
         return root;
-    }
-
-    /** {@code jgym train} for a shallow config. */
-    public static int runCli(Path configFile, Path outDir, int threads, boolean quiet, PrintStream out, PrintStream err, boolean terminal) {
-        ShallowConfig cfg = ShallowConfig.read(configFile);
-        ShallowExperiment e = new ShallowExperiment(cfg, configFile.toString());
-        e.validate();
-        Path dir = outDir == null ? Path.of("runs", cfg.name()) : outDir;
-        long start = System.nanoTime();
-        Result r;
-        if (quiet) {
-            r = e.run(threads, n -> { });
-        } else {
-            err.printf(Locale.ROOT, "jgym: %s: %s %dx%d, %d training and %d validation images, %d classifier(s), %d threads%n", cfg.name(),
-                    cfg.data().dataset(), cfg.data().side(), cfg.data().side(), cfg.data().train(), cfg.data().validation(), cfg.shallow().size(), threads);
-            try (ProgressBar bar = new ProgressBar(err, "solves", e.totalWork(), terminal)) {
-                r = e.run(threads, bar::advance);
-            }
-        }
-        e.write(dir, configFile, r);
-        if (!quiet) {
-            String[] names = e.classNames();
-            StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-14s %8s %8s %7s", "model", "mean AUC", "accuracy", "seconds"));
-            for (String n : names) h.append(String.format(Locale.ROOT, " %6.6s", n));
-            out.println(h);
-            for (ModelResult m : r.models()) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-14s %8.4f %8.4f %7.1f", m.type(), m.meanAuc(), m.accuracy(), m.seconds()));
-                for (double a : m.auc()) line.append(String.format(Locale.ROOT, " %6.3f", a));
-                out.println(line);
-            }
-            err.printf(Locale.ROOT, "jgym: %.1f s; results in %s%n", (System.nanoTime() - start) / 1e9, dir);
-        }
-        return 0;
     }
 }

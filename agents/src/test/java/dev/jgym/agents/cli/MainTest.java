@@ -143,7 +143,7 @@ class MainTest {
     @Test
     void badCommandLine() {
         assertOneLineMistake(jgym("trian"), "unknown command \"trian\"");
-        assertOneLineMistake(jgym("train", "x.json", "--threads", "zero"), "--threads: expected a positive integer, found \"zero\"");
+        assertOneLineMistake(jgym("train", "x.json", "--threads", "zero"), "train: --threads: expected an integer, found \"zero\"");
         assertOneLineMistake(jgym("check", "CartPol-v1"), "unknown env id \"CartPol-v1\"");
     }
 
@@ -170,6 +170,6 @@ class MainTest {
         String plain = dev.jgym.core.scene.AnsiRenderer.strip(o.out());
         assertTrue(plain.contains("step 1: action ") && plain.contains("step 2: action "), plain);
         assertTrue(o.out().contains("\u001b[48;2;"), "24-bit colours");
-        assertOneLineMistake(jgym("show", "BernoulliBandit-v0", "--steps", "-1"), "--steps: expected a positive integer, found \"-1\"");
+        assertOneLineMistake(jgym("show", "BernoulliBandit-v0", "--steps", "-1"), "--steps: expected an integer in [1, 100000], found -1");
     }
 }

@@ -75,12 +75,9 @@ class MnistDeepTest {
     void configsValidate(String name) {
         if (!name.startsWith("text")) assumeMnist();
         Path config = Configs.path(name);
-        if (GenerativeExperiment.isGenerative(config)) {
-            new GenerativeExperiment(GenerativeConfig.read(config), config.toString()).validate();
-        } else {
-            assertTrue(SupervisedExperiment.isSupervised(config));
-            new SupervisedExperiment(SupervisedConfig.read(config), config.toString()).validate();
-        }
+        var kind = dev.jgym.agents.run.ExperimentKinds.forConfig(config);
+        assertEquals(name.contains("gan") || name.contains("vae") ? "generative" : "supervised", kind.name());
+        kind.prepare(config, dev.jgym.agents.run.RunOptions.threads(1));
     }
 
     @Test

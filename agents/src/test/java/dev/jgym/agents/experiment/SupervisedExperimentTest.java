@@ -94,7 +94,7 @@ class SupervisedExperimentTest {
         SupervisedConfig cfg = SupervisedConfig.read(Configs.path("mnist-mlp.json"));
         assertEquals("mnist", cfg.data().dataset());
         assertEquals(12, cfg.training().epochs());
-        assertTrue(SupervisedExperiment.isSupervised(Configs.path("mnist-mlp.json")));
-        assertTrue(!SupervisedExperiment.isSupervised(Configs.path("bandits/testbed-figure-2.2.json")));
+        assertEquals("supervised", dev.jgym.agents.run.ExperimentKinds.forConfig(Configs.path("mnist-mlp.json")).name());
+        assertEquals("agents", dev.jgym.agents.run.ExperimentKinds.forConfig(Configs.path("bandits/testbed-figure-2.2.json")).name());
     }
 }

@@ -1,4 +1,4 @@
-package dev.jgym.agents.cli;
+package dev.jgym.agents.run;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Workers call {@link #advance(long)} from any thread; a daemon thread redraws it four times a
  * second on a terminal, or prints a line every 10% when stderr is not a terminal (CI logs).
  */
-public final class ProgressBar implements AutoCloseable {
+public final class ProgressBar implements AutoCloseable, Progress {
     private static final int WIDTH = 30;
 
     private final PrintStream out;
@@ -33,11 +33,13 @@ public final class ProgressBar implements AutoCloseable {
         painter.start();
     }
 
+    @Override
     public void advance(long units) {
         done.addAndGet(units);
     }
 
     /** A short text shown after the rate (such as the latest episode's return); any thread. */
+    @Override
     public void status(String text) {
         status = text == null ? "" : text;
     }

@@ -1,0 +1,75 @@
+package dev.jgym.agents.run;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** A validated experiment of one {@link ExperimentKind}, ready to run into a folder. */
+public interface Run {
+    /** The config's {@code name}: the run folder is {@code runs/<name>} unless {@code --out} says otherwise. */
+    String name();
+
+    /** One line on what runs (kind, env or data, sizes), for the start of the output. */
+    String banner(int threads);
+
+    /** The unit of {@link #totalWork()}: {@code steps}, {@code episodes}, {@code examples}... */
+    String unit();
+
+    /** The work the progress bar counts to. */
+    long totalWork();
+
+    /**
+     * Runs into {@code dir} (checked, existing and writable; {@code config.json} already there),
+     * reporting to {@code progress}, writing every output through a temporary file and a rename.
+     * A resumable run polls {@code stop} and, when set, writes its checkpoint and returns an
+     * interrupted outcome.
+     */
+    Outcome run(Path dir, Progress progress, StopSignal stop);
+
+    /** What a finished (or interrupted) run reports. */
+    interface Outcome {
+        /** Prints the result table on stdout (not called for an interrupted run). */
+        void printSummary(PrintStream out);
+
+        /** The work done, in the run's unit (for the rate line). */
+        long workDone();
+
+        /** True when it stopped on a {@link StopSignal} after writing its checkpoint. */
+        default boolean interrupted() {
+            return false;
+        }
+    }
+
+    /** A finished run that did {@code workDone} units and prints {@code summary}. */
+    static Outcome finished(long workDone, Consumer<PrintStream> summary) {
+        return new Outcome() {
+            @Override
+            public void printSummary(PrintStream out) {
+                summary.accept(out);
+            }
+
+            @Override
+            public long workDone() {
+                return workDone;
+            }
+        };
+    }
+
+    /** A run stopped by a {@link StopSignal} after {@code workDone} units, its checkpoint written. */
+    static Outcome interrupted(long workDone) {
+        return new Outcome() {
+            @Override
+            public void printSummary(PrintStream out) {}
+
+            @Override
+            public long workDone() {
+                return workDone;
+            }
+
+            @Override
+            public boolean interrupted() {
+                return true;
+            }
+        };
+    }
+}
