@@ -22,4 +22,13 @@ public record AgentContext(String typeName, Space<?> observationSpace, Space<?> 
         if (observationSpace instanceof Discrete d) return d;
         throw new UserError("agent type \"" + typeName + "\" needs a Discrete observation space, the env has " + observationSpace);
     }
+
+    /** Checks that the env is a bandit (one state, {@code Discrete(1)} observations) and returns its arms. */
+    public Discrete banditArms() {
+        if (!(observationSpace instanceof Discrete d) || d.n() != 1) {
+            throw new UserError("agent type \"" + typeName + "\" is a bandit strategy: it needs a bandit env (one state, observation space Discrete(1)), the env has "
+                    + observationSpace + "; tabular agents such as q-learning act on envs with states");
+        }
+        return discreteActions();
+    }
 }

@@ -7,17 +7,25 @@ import java.util.List;
 public final class BanditAgents {
     private BanditAgents() {}
 
+    /** A factory that first checks the env is a bandit (a clear line instead of a cast failure mid-run). */
+    private static <S> AgentType.Factory<S> banditOnly(AgentType.Factory<S> factory) {
+        return (settings, context) -> {
+            context.banditArms();
+            return factory.create(settings, context);
+        };
+    }
+
     public static List<AgentType<?>> types() {
         return List.of(
                 new AgentType<>(EpsilonGreedy.TYPE, "ε-greedy action values, sample-average or constant step (S&B 2.2-2.6)",
-                        EpsilonGreedy.Settings.class, EpsilonGreedy::new),
+                        EpsilonGreedy.Settings.class, banditOnly(EpsilonGreedy::new)),
                 new AgentType<>(UpperConfidenceBound.TYPE, "upper-confidence-bound action selection (S&B 2.7, UCB1 with c = sqrt 2)",
-                        UpperConfidenceBound.Settings.class, UpperConfidenceBound::new),
+                        UpperConfidenceBound.Settings.class, banditOnly(UpperConfidenceBound::new)),
                 new AgentType<>(GradientBandit.TYPE, "soft-max preferences by stochastic gradient ascent (S&B 2.8)",
-                        GradientBandit.Settings.class, GradientBandit::new),
+                        GradientBandit.Settings.class, banditOnly(GradientBandit::new)),
                 new AgentType<>(ThompsonBeta.TYPE, "Thompson sampling, Beta-Bernoulli posterior (rewards 0 or 1)",
-                        ThompsonBeta.Settings.class, ThompsonBeta::new),
+                        ThompsonBeta.Settings.class, banditOnly(ThompsonBeta::new)),
                 new AgentType<>(ThompsonGaussian.TYPE, "Thompson sampling, normal posterior with known reward variance",
-                        ThompsonGaussian.Settings.class, ThompsonGaussian::new));
+                        ThompsonGaussian.Settings.class, banditOnly(ThompsonGaussian::new)));
     }
 }

@@ -22,6 +22,12 @@ public final class Check {
         }
     }
 
+    /** {@code value} in [1, max]: a size that is allocated, so its limit is named before anything is. */
+    public static void size(String field, long value, long max) {
+        positive(field, value);
+        that(value <= max, field, "expected at most " + max + " (the limit of this size), found " + value);
+    }
+
     public static void positive(String field, long value) {
         if (value <= 0) throw new FieldError(field, "expected a positive integer, found " + value);
     }

@@ -64,6 +64,10 @@ public record ExperimentConfig(
         Replays replays) {
 
     /** The value of {@code curve} for per-step metrics (the default). */
+    /** The most independent runs per agent (each run's totals are kept for the confidence intervals). */
+    public static final int MAX_RUNS = 1_000_000;
+    /** The most points on a curve, steps or episodes (each agent keeps a mean per point and metric). */
+    public static final int MAX_POINTS = 1_000_000;
     public static final String STEP = "step";
     /** The value of {@code curve} for per-episode metrics. */
     public static final String EPISODE = "episode";
@@ -89,19 +93,19 @@ public record ExperimentConfig(
         agents = List.copyOf(agents);
         Check.present("seed", seed);
         Check.present("runs", runs);
-        Check.positive("runs", runs);
+        Check.size("runs", runs, MAX_RUNS);
         curve = curve == null ? STEP : curve;
         Check.that(curve.equals(STEP) || curve.equals(EPISODE), "curve", "expected \"step\" or \"episode\", found \"" + curve + "\"");
         countEpisodes = countEpisodes == null ? Boolean.FALSE : countEpisodes;
         long points;
         if (curve.equals(STEP)) {
             Check.present("steps", steps);
-            Check.positive("steps", steps);
+            Check.size("steps", steps, MAX_POINTS);
             Check.that(episodes == null, "episodes", "only with \"curve\": \"episode\" (a step curve runs \"steps\" steps)");
             points = steps;
         } else {
             Check.present("episodes", episodes);
-            Check.positive("episodes", episodes);
+            Check.size("episodes", episodes, MAX_POINTS);
             if (steps != null) Check.positive("steps", steps);
             Check.that(!countEpisodes, "count_episodes", "only with \"curve\": \"step\" (an episode curve counts episodes already)");
             points = episodes;
@@ -136,7 +140,7 @@ public record ExperimentConfig(
     public record Evaluation(@JsonProperty(required = true) Integer episodes, @JsonProperty("max_steps") Integer maxSteps) {
         public Evaluation {
             Check.present("episodes", episodes);
-            Check.positive("episodes", episodes);
+            Check.size("episodes", episodes, MAX_POINTS);
             if (maxSteps != null) Check.positive("max_steps", maxSteps);
         }
     }

@@ -86,10 +86,24 @@ public final class Json {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new UserError(file + ": not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw new UserError(file + ": not valid JSON" + where + ": " + plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UserError(file + ": cannot read (" + e.getMessage() + ")");
         }
+    }
+
+    /** A parser's message in the project's words: no feature flags or class names of the JSON library. */
+    static String plain(String message) {
+        if (message == null) return "unreadable";
+        String m = message.replaceAll(":? ?(?:enable|disable) `?[A-Za-z]+\\.[A-Z_]+`? to allow", "")
+                .replaceAll(" ?\\(?,? ?from `[A-Za-z]+\\.[A-Za-z]+\\(\\)`\\)?", "")
+                .replaceAll("\\(for [a-zA-Z.]+\\)", "");
+        if (m.startsWith("Trailing token")) return "more text after the end of the top-level value";
+        if (m.startsWith("Document nesting depth")) return "nested deeper than the 1000 levels a config may have";
+        if (m.contains("Non-standard token 'NaN'") || m.contains("Non-standard token 'Infinity'") || m.contains("Non-standard token '-Infinity'")) {
+            return m.replaceFirst("Non-standard token '([^']+)'.*", "'$1' is not a JSON number (numbers must be finite)");
+        }
+        return m.strip();
     }
 
     /**

@@ -5,11 +5,14 @@ import java.util.List;
 
 /** Checks shared by the bandits' option records (each throws a {@link Check.FieldError}). */
 final class OptionChecks {
+    /** The most arms a bandit takes (each has its own mean and the agents' tables are k long). */
+    static final int MAX_ARMS = 1_000_000;
+
     private OptionChecks() {}
 
     /** The number of arms: {@code k} if given, else the length of a per-arm list, else 10. */
     static int arms(Integer k, String listField, List<Double> list) {
-        if (k != null) Check.positive("k", k);
+        if (k != null) Check.size("k", k, MAX_ARMS);
         if (list == null) return k == null ? 10 : k;
         Check.that(!list.isEmpty(), listField, "expected at least one value, found an empty list");
         Check.that(k == null || list.size() == k, listField, "expected " + k + " values (one per arm, k = " + k + "), found " + list.size());
