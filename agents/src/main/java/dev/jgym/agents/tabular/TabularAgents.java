@@ -5,6 +5,7 @@ import dev.jgym.agents.AgentType;
 import dev.jgym.agents.mc.MonteCarloExploringStarts;
 import dev.jgym.agents.mc.MonteCarloPrediction;
 import dev.jgym.agents.mc.OffPolicyMonteCarlo;
+import dev.jgym.agents.mc.OffPolicyMonteCarloPrediction;
 import dev.jgym.agents.mc.OnPolicyMonteCarlo;
 import java.util.List;
 
@@ -30,6 +31,9 @@ public final class TabularAgents implements AgentProvider {
                 new AgentType<>(OnPolicyMonteCarlo.TYPE, "on-policy first-visit MC control, epsilon-soft (S&B 5.4)",
                         OnPolicyMonteCarlo.Settings.class, OnPolicyMonteCarlo::new),
                 new AgentType<>(OffPolicyMonteCarlo.TYPE, "off-policy MC control, weighted importance sampling (S&B 5.7)",
-                        OffPolicyMonteCarlo.Settings.class, OffPolicyMonteCarlo::new));
+                        OffPolicyMonteCarlo.Settings.class, OffPolicyMonteCarlo::new),
+                new AgentType<>(OffPolicyMonteCarloPrediction.TYPE,
+                        "off-policy MC prediction of a target policy, ordinary or weighted importance sampling (S&B 5.5-5.6)",
+                        OffPolicyMonteCarloPrediction.Settings.class, OffPolicyMonteCarloPrediction::new));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jgym.envs.games;
 
+import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.env.BaseEnv;
 import dev.jgym.core.env.Reset;
@@ -32,8 +33,13 @@ import java.util.Map;
  *       the first two) beats a dealer without one (+1); two naturals draw; {@code natural} is ignored.
  *   <li>{@code natural} (false; only without sab): a won hand that is a natural pays +1.5.
  *   <li>neither: the natural is an ordinary 21.
+ *   <li>{@code start} (absent by default): a fixed start state {@code [player sum, dealer showing,
+ *       usable ace]}, as S&amp;B Example 5.4 starts every episode from {@code [13, 2, 1]}. The
+ *       player is dealt a hand with that sum (with a usable ace: an ace and sum − 11, so
+ *       {@code [21, d, 1]} is a natural; without: two cards of 2-10, or 10, 9, 2 for 21), the
+ *       dealer the showing card and one card drawn from the env stream.
  * </ul>
- * <p>Start: two cards each, the dealer's first face up.
+ * <p>Start: two cards each, the dealer's first face up (or the {@code start} state).
  * <p>Episode end: terminated when the player sticks or busts. No time limit.
  * <p>Info: none.
  * <p>Versions: v1 as Gymnasium's Blackjack-v1 (v1 fixed the natural handling); the registry's
@@ -45,10 +51,26 @@ public final class Blackjack extends BaseEnv<List<Object>, Integer> {
     private static final int[] DECK = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10, 10};
 
     /** The options of Blackjack; every one may be left out. */
-    public record Options(Boolean natural, Boolean sab) {
+    public record Options(Boolean natural, Boolean sab, List<Integer> start) {
         public Options {
             natural = natural == null ? Boolean.FALSE : natural;
             sab = sab == null ? Boolean.FALSE : sab;
+            if (start != null) {
+                Check.that(start.size() == 3 && !start.contains(null), "start",
+                        "expected [player sum, dealer showing, usable ace], found " + start);
+                Check.that(start.get(2) == 0 || start.get(2) == 1, "start", "expected usable ace 0 or 1, found " + start.get(2));
+                int low = start.get(2) == 1 ? 12 : 4;
+                Check.that(start.get(0) >= low && start.get(0) <= 21, "start",
+                        "expected a player sum in " + low + "-21" + (low == 12 ? " with a usable ace" : "") + ", found " + start.get(0));
+                Check.that(start.get(1) >= 1 && start.get(1) <= 10, "start",
+                        "expected a dealer card in 1-10 (1 = ace), found " + start.get(1));
+                start = List.copyOf(start);
+            }
+        }
+
+        /** Options without a fixed start. */
+        public Options(Boolean natural, Boolean sab) {
+            this(natural, sab, null);
         }
     }
 
@@ -87,13 +109,27 @@ public final class Blackjack extends BaseEnv<List<Object>, Integer> {
         expectNoOptions(ID, resetOptions);
         dealer.clear();
         player.clear();
-        dealer.add(draw());
-        dealer.add(draw());
-        player.add(draw());
-        player.add(draw());
+        if (options.start() == null) {
+            dealer.add(draw());
+            dealer.add(draw());
+            player.add(draw());
+            player.add(draw());
+        } else {
+            for (int c : hand(options.start().get(0), options.start().get(2) == 1)) player.add(c);
+            dealer.add(options.start().get(1));
+            dealer.add(draw());
+        }
         over = false;
         lastReward = 0;
         return new Reset<>(observe());
+    }
+
+    /** A hand with the given sum: an ace and sum − 11 when the ace is usable, else cards of 2-10. */
+    static int[] hand(int sum, boolean usableAce) {
+        if (usableAce) return new int[] {1, sum - 11};
+        if (sum == 21) return new int[] {10, 9, 2};
+        int first = Math.min(10, sum - 2);
+        return new int[] {first, sum - first};
     }
 
     /** Starts from given hands (for rule tests): the env stream is still used for later draws. */
@@ -158,6 +194,11 @@ public final class Blackjack extends BaseEnv<List<Object>, Integer> {
 
     private List<Object> observe() {
         return List.of(sum(player), dealer.get(0), usableAce(player) ? 1 : 0);
+    }
+
+    /** The dealer's cards so far (for tests): the showing card first. */
+    List<Integer> dealerCards() {
+        return List.copyOf(dealer);
     }
 
     public Options options() {

@@ -40,6 +40,10 @@ public final class GridEnvs implements EnvProvider {
                         .description("Taxi under its v3 id (same dry dynamics as v4)").build(),
                 EnvSpec.builder(RandomWalk.ID, o -> RandomWalk.fromOptions(RandomWalk.ID, o))
                         .description("random walk A..E (S&B Example 6.2): +1 for leaving on the right, 0 on the left").build(),
+                EnvSpec.builder(Gambler.ID, Gambler::fromOptions)
+                        .description("gambler's problem (S&B Example 4.3): stake on coin flips (p_h 0.4) to reach 100").build(),
+                EnvSpec.builder(OneStateMdp.ID, OneStateMdp::fromOptions)
+                        .description("one state, left loops w.p. 0.9 or ends +1, right ends 0 (S&B Example 5.5, infinite variance)").build(),
                 EnvSpec.builder(MazeRunner.ID, MazeRunner::fromOptions)
                         .description("seeded perfect mazes, full or local-window observation").build(),
                 EnvSpec.builder(TMaze.ID, TMaze::fromOptions)

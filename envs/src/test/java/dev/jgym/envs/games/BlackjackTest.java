@@ -1,8 +1,10 @@
 package dev.jgym.envs.games;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.space.Discrete;
@@ -107,6 +109,46 @@ class BlackjackTest {
                 assertEquals(exact, mean, 4 * se, "sab=" + sab + " natural=" + natural + " exact " + exact);
             }
         }
+    }
+
+    @Test
+    @DisplayName("start [13, 2, 1] (S&B Example 5.4): every reset observes it, the dealer's second card comes from the env stream")
+    void fixedStart() {
+        Blackjack env = env(Map.of("start", List.of(13, 2, 1)));
+        for (long seed = 0; seed < 20; seed++) assertEquals(List.of(13, 2, 1), env.reset(seed, Map.of()).observation());
+        for (int sum = 4; sum <= 21; sum++) {
+            for (int ace = sum >= 12 ? 1 : 0; ace >= 0; ace--) {
+                Blackjack e = env(Map.of("start", List.of(sum, 10, ace)));
+                assertEquals(List.of(sum, 10, ace), e.reset(3L, Map.of()).observation());
+            }
+        }
+        Map<Integer, Integer> hidden = new HashMap<>();
+        for (long seed = 0; seed < 2000; seed++) {
+            env.reset(seed, Map.of());
+            env.step(Blackjack.STICK);
+            hidden.merge(env.dealerCards().get(1), 1, Integer::sum);
+        }
+        assertEquals(10, hidden.size(), "the hidden card takes every rank value: " + hidden);
+    }
+
+    @Test
+    @DisplayName("a bad start is one line naming the option: start [11, 2, 1] has no usable-ace hand")
+    void badStart() {
+        UserError e = assertThrows(UserError.class, () -> env(Map.of("start", List.of(11, 2, 1))));
+        assertTrue(e.getMessage().contains("start") && e.getMessage().contains("12-21"), e.getMessage());
+        assertThrows(UserError.class, () -> env(Map.of("start", List.of(13, 11, 0))));
+        assertThrows(UserError.class, () -> env(Map.of("start", List.of(13, 2))));
+    }
+
+    /** S&amp;B Example 5.4: "approximately −0.27726", from 100 million episodes of the target policy. */
+    static final double EXAMPLE_5_4_VALUE = -0.27726;
+
+    @Test
+    @DisplayName("S&B Example 5.4: v(13, dealer 2, usable ace) under stick-on-20-or-21 is -0.27726 (exact enumeration within 1e-4; book: 1e8 episodes)")
+    void example54ExactValue() {
+        double v = 0;
+        for (int hidden : RANKS) v += play(1 + 2, true, dealerFinal(2 + hidden, hidden == 1)) / 13;
+        assertEquals(EXAMPLE_5_4_VALUE, v, 1e-4, "exact " + v);
     }
 
     // ---- exact enumeration, written from the rules, not from the env ----

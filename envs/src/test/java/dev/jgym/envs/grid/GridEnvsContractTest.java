@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GridEnvsContractTest {
     static final List<String> IDS = List.of("FrozenLake-v1", "FrozenLake8x8-v1", "CliffWalking-v1", "CliffWalkingSlippery-v1",
             "WindyGridworld-v0", "WindyGridworldKings-v0", "WindyGridworldStochastic-v0", "Taxi-v3", "Taxi-v4",
-            "MazeRunner-v0", "TMaze-v0", "Blackjack-v1", "RandomWalk-v0");
+            "MazeRunner-v0", "TMaze-v0", "Blackjack-v1", "RandomWalk-v0", "OneStateMdp-v0", "Gambler-v0");
 
     static List<String> ids() {
         return IDS;
@@ -46,7 +46,8 @@ class GridEnvsContractTest {
                 Map.entry("MazeRunner-v0", Map.of("maze_seed", 11L, "width", 5, "height", 3)),
                 Map.entry("Taxi-v4", Map.of("is_rainy", true, "fickle_passenger", true, "fickle_probability", 1.0)),
                 Map.entry("WindyGridworldKings-v0", Map.of("stay", true)),
-                Map.entry("Blackjack-v1", Map.of("sab", false, "natural", true)));
+                Map.entry("Blackjack-v1", Map.of("sab", false, "natural", true)),
+                Map.entry("Blackjack-v1", Map.of("start", List.of(13, 2, 1))));
         for (var v : variants) {
             assertEquals(List.of(), EnvChecker.check(() -> EnvRegistry.<Object, Object>make(v.getKey(), v.getValue())), v.toString());
         }
