@@ -3,10 +3,8 @@ package dev.jgym.agents.dqn;
 import dev.jgym.core.nn.Backend;
 import dev.jgym.core.nn.Init;
 import dev.jgym.core.nn.Tensor;
-import dev.jgym.core.nn.optim.Adam;
 import dev.jgym.core.nn.optim.GradClip;
 import dev.jgym.core.nn.optim.Optimizer;
-import dev.jgym.core.nn.optim.Sgd;
 import dev.jgym.agents.experiment.SupervisedConfig;
 import dev.jgym.core.rng.Rng;
 
@@ -115,14 +113,7 @@ public final class DqnLearner implements Learner {
     }
 
     static Optimizer optimizer(SupervisedConfig.OptimizerConfig o, java.util.List<dev.jgym.core.nn.Param> ps) {
-        switch (o.type()) {
-            case "sgd": return new Sgd(ps, o.lr(), 0, false, o.weightDecay());
-            case "momentum": return new Sgd(ps, o.lr(), o.momentum(), false, o.weightDecay());
-            case "nesterov": return new Sgd(ps, o.lr(), o.momentum(), true, o.weightDecay());
-            case "rmsprop": return o.rmsProp(null, ps);
-            case "adam": return new Adam(ps, o.lr(), 0.9, 0.999, 1e-8, o.weightDecay(), false);
-            default: return Adam.adamW(ps, o.lr(), o.weightDecay());
-        }
+        return o.create(null, ps, 0.9);
     }
 
     public QNetwork online() {

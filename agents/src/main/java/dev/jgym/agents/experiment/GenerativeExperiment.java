@@ -18,9 +18,7 @@ import dev.jgym.core.nn.generative.Vae;
 import dev.jgym.core.nn.io.ModelFile;
 import dev.jgym.core.nn.layers.Layers;
 import dev.jgym.core.nn.layers.Sequential;
-import dev.jgym.core.nn.optim.Adam;
 import dev.jgym.core.nn.optim.Optimizer;
-import dev.jgym.core.nn.optim.Sgd;
 import dev.jgym.core.nn.viz.ImageGrid;
 import dev.jgym.core.rng.Rng;
 import java.io.IOException;
@@ -67,15 +65,12 @@ public final class GenerativeExperiment {
 
     /** The configured optimizer with the configured learning-rate schedule (epochs of stepsPerEpoch steps). */
     private Optimizer optimizer(List<Param> ps, boolean gan, int stepsPerEpoch) {
-        SupervisedConfig.OptimizerConfig o = config.training().optimizer();
-        Optimizer opt;
-        switch (o.type()) {
-            case "adam": opt = new Adam(ps, o.lr(), gan ? 0.5 : 0.9, 0.999, 1e-8, o.weightDecay(), false); break;
-            case "adamw": opt = new Adam(ps, o.lr(), gan ? 0.5 : 0.9, 0.999, 1e-8, o.weightDecay(), true); break;
-            case "sgd": opt = new Sgd(ps, o.lr(), 0, false, o.weightDecay()); break;
-            default: opt = new Sgd(ps, o.lr(), o.momentum(), o.type().equals("nesterov"), o.weightDecay()); break;
-        }
-        return opt.schedule(config.training().lrSchedule(stepsPerEpoch));
+        return optimizer(config.training().optimizer(), ps, gan).schedule(config.training().lrSchedule(stepsPerEpoch));
+    }
+
+    /** A generative model's optimizer: the config's type, with Adam's beta1 at 0.5 for a GAN (DCGAN's). */
+    static Optimizer optimizer(SupervisedConfig.OptimizerConfig o, List<Param> ps, boolean gan) {
+        return o.create(null, ps, gan ? 0.5 : 0.9);
     }
 
     private Mnist.Sets mnist() {

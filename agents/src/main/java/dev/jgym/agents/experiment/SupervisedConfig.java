@@ -7,9 +7,11 @@ import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.nn.Backend;
 import dev.jgym.core.nn.Param;
+import dev.jgym.core.nn.optim.Adam;
 import dev.jgym.core.nn.optim.CenteredRmsProp;
 import dev.jgym.core.nn.optim.Optimizer;
 import dev.jgym.core.nn.optim.RmsProp;
+import dev.jgym.core.nn.optim.Sgd;
 import dev.jgym.core.nn.optim.LrSchedule;
 import java.nio.file.Path;
 import java.util.List;
@@ -216,7 +218,7 @@ public record SupervisedConfig(
 
         public OptimizerConfig {
             Check.present("type", type);
-            Check.that(Set.of("sgd", "momentum", "nesterov", "rmsprop", "adam", "adamw").contains(type), "type",
+            Check.that(TYPES.contains(type), "type",
                     "expected one of sgd, momentum, nesterov, rmsprop, adam, adamw, found \"" + type + "\"");
             Check.present("lr", lr);
             Check.positive("lr", lr);
@@ -235,6 +237,33 @@ public record SupervisedConfig(
                 Check.positive("eps", eps);
                 if (centered == null) centered = false;
             }
+        }
+
+        /** The optimizer types a config may name; {@link #create} builds each. */
+        public static final java.util.List<String> TYPES = java.util.List.of("sgd", "momentum", "nesterov", "rmsprop", "adam", "adamw");
+
+        /**
+         * The one optimizer factory: what every config's {@code "optimizer"} (supervised, generative,
+         * DQN, imitation) becomes.
+         *
+         * @param backend where updates run (null: on the host, one thread)
+         * @param beta1 Adam's first-moment decay: 0.9, or 0.5 for a GAN (Radford et al., 2016)
+         */
+        public Optimizer create(Backend backend, List<Param> params, double beta1) {
+            return switch (type) {
+                case "sgd" -> backend == null ? new Sgd(params, lr, 0, false, weightDecay) : new Sgd(backend, params, lr, 0, false, weightDecay);
+                case "momentum", "nesterov" -> {
+                    boolean nesterov = type.equals("nesterov");
+                    yield backend == null ? new Sgd(params, lr, momentum, nesterov, weightDecay) : new Sgd(backend, params, lr, momentum, nesterov, weightDecay);
+                }
+                case "rmsprop" -> rmsProp(backend, params);
+                case "adam", "adamw" -> {
+                    boolean decoupled = type.equals("adamw");
+                    yield backend == null ? new Adam(params, lr, beta1, 0.999, 1e-8, weightDecay, decoupled)
+                            : new Adam(backend, params, lr, beta1, 0.999, 1e-8, weightDecay, decoupled);
+                }
+                default -> throw new IllegalStateException("unchecked optimizer type " + type);
+            };
         }
 
         /**

@@ -21,10 +21,8 @@ import dev.jgym.core.nn.cpu.CpuBackend;
 import dev.jgym.core.nn.io.ModelFile;
 import dev.jgym.core.nn.layers.Layers;
 import dev.jgym.core.nn.layers.Sequential;
-import dev.jgym.core.nn.optim.Adam;
 import dev.jgym.core.nn.optim.LrSchedule;
 import dev.jgym.core.nn.optim.Optimizer;
-import dev.jgym.core.nn.optim.Sgd;
 import dev.jgym.core.rng.Rng;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -189,15 +187,7 @@ public final class SupervisedExperiment {
     private Optimizer optimizer(Backend be, Sequential net, LrSchedule schedule) {
         SupervisedConfig.OptimizerConfig o = config.training().optimizer();
         List<Param> ps = net.trainable();
-        Optimizer opt;
-        switch (o.type()) {
-            case "sgd": opt = new Sgd(be, ps, o.lr(), 0, false, o.weightDecay()); break;
-            case "momentum": opt = new Sgd(be, ps, o.lr(), o.momentum(), false, o.weightDecay()); break;
-            case "nesterov": opt = new Sgd(be, ps, o.lr(), o.momentum(), true, o.weightDecay()); break;
-            case "rmsprop": opt = o.rmsProp(be, ps); break;
-            case "adam": opt = new Adam(be, ps, o.lr(), 0.9, 0.999, 1e-8, o.weightDecay(), false); break;
-            default: opt = new Adam(be, ps, o.lr(), 0.9, 0.999, 1e-8, o.weightDecay(), true); break;
-        }
+        Optimizer opt = o.create(be, ps, 0.9);
         return opt.schedule(schedule);
     }
 
