@@ -1,8 +1,8 @@
 package dev.jgym.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
@@ -12,6 +12,7 @@ import dev.jgym.core.scene.Color;
 import dev.jgym.core.scene.Scene;
 import dev.jgym.core.scene.Shape;
 import dev.jgym.core.scene.Viewport;
+import dev.jgym.core.testing.Prerequisites;
 import dev.jgym.replays.RecordReplay;
 import dev.jgym.replays.Replay;
 import dev.jgym.replays.ReplayReader;
@@ -29,6 +30,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The real window: a child JVM opens the libgdx viewer (under {@code xvfb-run} when there is no
@@ -36,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * while timing frames (reported in {@code target/viewer-window/timings.txt}, never asserted). The
  * screenshots are then held against the scene: every circle's centre and every filled cell's
  * centre must show its colour (tolerance 8 per channel; the agent is one of them), and the
- * picture is not blank. Skipped when neither a display nor {@code xvfb-run} is available.
+ * picture is not blank. Skipped when neither a display nor {@code xvfb-run} is available, failed
+ * then under {@code CI=true} (scripts/setup.sh installs xvfb).
  */
 class ViewerWindowTest {
     static final int TOLERANCE = 8;
@@ -45,12 +49,14 @@ class ViewerWindowTest {
     @TempDir
     Path dir;
 
-    static boolean canOpenWindow() {
-        return System.getenv("DISPLAY") != null || onPath("xvfb-run");
+    /** A window can open: a display, or xvfb-run on the PATH of {@code env}; else skipped (failed under CI=true). */
+    static void requireWindow(Map<String, String> env) {
+        Prerequisites.require(env.get("DISPLAY") != null || onPath("xvfb-run", env),
+                "no DISPLAY and no xvfb-run: the real-window test needs one (scripts/setup.sh installs xvfb)", env);
     }
 
-    static boolean onPath(String exe) {
-        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+    static boolean onPath(String exe, Map<String, String> env) {
+        for (String p : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(p, exe))) return true;
         }
         return false;
@@ -106,7 +112,7 @@ class ViewerWindowTest {
     @Test
     @DisplayName("grid env, MinAtar game and a 10k-step bandit replay: screenshots show each scene's colours where it puts them")
     void gridMinAtarAndScrubbing() throws Exception {
-        assumeTrue(canOpenWindow(), "no DISPLAY and no xvfb-run: the real-window test needs one (scripts/setup.sh installs xvfb)");
+        requireWindow(System.getenv());
         List<Path> files = List.of(
                 record(dir.resolve("lake.jgr"), "FrozenLake8x8-v1", Map.of(), 4, 60, false),
                 record(dir.resolve("breakout.jgr"), "MinAtar/Breakout-v1", Map.of(), 2, 400, false),
@@ -118,11 +124,20 @@ class ViewerWindowTest {
     }
 
     @Test
-    @DisplayName("CartPole-v1 in a real window (when classic control is registered)")
+    @DisplayName("without a display or xvfb-run the window tests are skipped, and fail under CI=true")
+    void noWindowSkipsOutsideCiAndFailsUnderCi() {
+        Map<String, String> bare = Map.of("PATH", dir.toString()); // no DISPLAY, and nothing on the PATH
+        TestAbortedException skipped = assertThrows(TestAbortedException.class, () -> requireWindow(bare));
+        assertTrue(skipped.getMessage().contains("xvfb"), skipped.getMessage());
+        AssertionFailedError failed = assertThrows(AssertionFailedError.class, () -> requireWindow(Map.of("PATH", dir.toString(), "CI", "true")));
+        assertTrue(failed.getMessage().startsWith("CI=true") && failed.getMessage().contains("xvfb"), failed.getMessage());
+        requireWindow(Map.of("DISPLAY", ":0", "CI", "true")); // a display is enough
+    }
+
+    @Test
+    @DisplayName("CartPole-v1 in a real window")
     void cartPole() throws Exception {
-        assumeTrue(canOpenWindow(), "no DISPLAY and no xvfb-run: the real-window test needs one (scripts/setup.sh installs xvfb)");
-        assumeTrue(EnvRegistry.ids().contains("CartPole-v1"),
-                "CartPole-v1 is not registered yet (classic control arrives from another branch): its window test is skipped");
+        requireWindow(System.getenv());
         List<Path> files = List.of(record(dir.resolve("cartpole.jgr"), "CartPole-v1", Map.of(), 3, 500, false));
         Path out = runViewer(files, -1);
         Files.copy(out.resolve("shot-0.png"), KEEP.resolve("cartpole.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

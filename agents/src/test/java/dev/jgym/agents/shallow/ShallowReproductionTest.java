@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgym.core.config.Json;
+import dev.jgym.core.testing.Prerequisites;
+import dev.jgym.core.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,11 @@ class ShallowReproductionTest {
 
     static ShallowExperiment.Result run(Path file, int threads) {
         ShallowConfig cfg = ShallowConfig.read(file);
-        Assumptions.assumeTrue(FewShot.present(cfg.data()), cfg.data().dataset() + " missing: run scripts/fetch-mnist.sh or scripts/fetch-fashion-mnist.sh");
+        if (cfg.data().dir() == null) {
+            if (cfg.data().dataset().equals("mnist")) TestData.mnist();
+            else TestData.fashionMnist();
+        }
+        Prerequisites.require(FewShot.present(cfg.data()), cfg.data().dataset() + " is not in " + cfg.data().dir() + " (the folder " + file + " names)");
         return new ShallowExperiment(cfg, file.toString()).run(threads, n -> { });
     }
 

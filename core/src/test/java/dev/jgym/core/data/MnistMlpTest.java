@@ -17,6 +17,7 @@ import dev.jgym.core.nn.optim.Adam;
 import dev.jgym.core.nn.optim.LrSchedule;
 import dev.jgym.core.nn.optim.Optimizer;
 import dev.jgym.core.rng.Rng;
+import dev.jgym.core.testing.TestData;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -57,7 +58,7 @@ class MnistMlpTest {
     @Test
     @DisplayName("a short MNIST run (3000 examples, 2 epochs, dropout on) ends with bit-identical weights on 1 and 2 threads")
     void bitIdenticalAcrossThreads() {
-        Mnist.Sets sets = MnistData.loadOrFetch();
+        Mnist.Sets sets = Mnist.load(TestData.mnist());
         int[] first = new int[3000];
         for (int i = 0; i < first.length; i++) first[i] = i;
         Dataset small = sets.train().subset(first);
@@ -77,7 +78,7 @@ class MnistMlpTest {
     @Tag("learning")
     @DisplayName("MNIST: 784-256-128-10 ReLU MLP, Adam 1e-3 with cosine decay, batch 128, 12 epochs: test accuracy >= 98.0% (seen: 98.40%)")
     void mlpReaches98Percent() {
-        Mnist.Sets sets = MnistData.loadOrFetch();
+        Mnist.Sets sets = Mnist.load(TestData.mnist());
         try (CpuBackend be = new CpuBackend()) {
             Rng root = new Rng(2024);
             Sequential net = mlp(be, root.child("init"));
