@@ -36,7 +36,7 @@ import java.util.Set;
  *     {@code child("init")}, exploration from {@code child("explore")}, minibatches from
  *     {@code child("replay")}, evaluation episodes from {@code child("eval")}
  * @param env the env id and its options
- * @param backend {@code cpu} (default), {@code opencl} or {@code auto} (see {@link dev.jgym.agents.experiment.BackendFactory})
+ * @param backend {@code cpu} (default), {@code opencl} or {@code auto} (see {@link dev.jgym.core.nn.Backends}: DQN runs on the CPU backend, auto resolves to it)
  * @param dqn the algorithm's settings
  * @param evaluation greedy evaluation episodes at intervals
  * @param checkpoint how often to write a checkpoint

@@ -1,6 +1,5 @@
 package dev.jgym.agents.dqn;
 
-import dev.jgym.agents.experiment.BackendFactory;
 import dev.jgym.agents.run.RunFailure;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
@@ -8,6 +7,7 @@ import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.EnvSpec;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.nn.Backend;
+import dev.jgym.core.nn.Backends;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Simulator;
@@ -259,7 +259,7 @@ public final class DqnTraining {
         DqnConfig.EvaluationSettings ev = config.evaluation();
         Rng root = new Rng(config.seed());
         double threshold = threshold(shape);
-        try (Backend backend = BackendFactory.create(config.backend(), threads, source)) {
+        try (Backend backend = backend()) {
             Learner learner = Learner.create(s, backend, view, shape.actions(), root, source);
             AdversarialImitation imitation = null;
             if (config.imitation() != null) { // DqnConfig refuses imitation with a recurrent core
@@ -350,6 +350,15 @@ public final class DqnTraining {
             if (checkpointFile != null) Checkpoint.of(config, shape, learner, run).write(checkpointFile);
             EvalRow finalEval = evaluate(learner, root.child("final"), ev.finalEpisodes(), run.step, observers, EvaluationEpisode.FINAL);
             return new Result(List.copyOf(run.episodes), List.copyOf(run.evaluations), finalEval, run.step, learner.updates(), run.solvedAt, learner);
+        }
+    }
+
+    /** The config's backend on {@link #threads}: the CPU backend (DQN's step reads host arrays between kernels). */
+    Backend backend() {
+        try {
+            return Backends.create(config.backend(), threads, Backends.Use.CPU_ONLY, "DQN (its training step reads host arrays between kernels)");
+        } catch (UserError e) {
+            throw e.in(source + ": $.backend");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.jgym.agents.dqn;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jgym.agents.experiment.BackendFactory;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.nn.Backend;
@@ -64,7 +63,7 @@ public final class ExpertReplays {
         DqnTraining.Shape shape = training.validate();
         Checkpoint checkpoint = Checkpoint.read(checkpointFile);
         checkpoint.check(config, shape, configFile.toString());
-        try (Backend backend = BackendFactory.create("cpu", threads, configFile.toString())) {
+        try (Backend backend = training.threads(threads).backend()) {
             Learner learner = Learner.create(config.dqn(), backend, training.view(), shape.actions(), new Rng(config.seed()), configFile.toString());
             checkpoint.restoreInto(learner, new DqnTraining.Run());
             return record(config, configFile.toString(), learner, seed == null ? config.seed() : seed, episodes, out);

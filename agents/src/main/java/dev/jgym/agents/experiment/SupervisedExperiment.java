@@ -221,7 +221,7 @@ public final class SupervisedExperiment {
             throw new UserError(source + ": $.training.early_stopping: needs a validation set ($.data.validation > 0)");
         }
         SupervisedConfig.TrainingConfig t = config.training();
-        try (Backend be = backendSpec == null ? new CpuBackend(threads) : Backends.create(backendSpec)) {
+        try (Backend be = Backends.create(backendSpec, threads, Backends.Use.ANY, "a supervised model")) {
             Sequential net = model(be, d.train().features(), d.train().classes());
             DataLoader loader = new DataLoader(d.train(), t.batchSize(), true, t.dropLast(), new Rng(config.seed()).child("data"), d.trainTransforms());
             LrSchedule schedule = config.training().lrSchedule(loader.batchesPerEpoch());

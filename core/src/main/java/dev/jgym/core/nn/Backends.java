@@ -18,11 +18,36 @@ import java.util.List;
  *       (docs/BENCHMARKS.md).
  * </ul>
  * The chosen backend is logged once, when it is created (logger {@code dev.jgym.core.nn}, INFO).
+ * This is the one backend factory: supervised runs, DQN and the benchmarks all come here; a user of
+ * the backend that cannot run on OpenCL yet says so ({@link Use#CPU_ONLY}).
  */
 public final class Backends {
     private static final System.Logger LOG = System.getLogger("dev.jgym.core.nn");
 
     private Backends() {}
+
+    /** What the caller can run on. */
+    public enum Use {
+        /** Any backend. */
+        ANY,
+        /** The CPU backend only: {@code auto} resolves to it and {@code opencl} is refused. */
+        CPU_ONLY
+    }
+
+    /**
+     * The backend for spec, with {@code cpu} (and a null spec) on {@code threads} threads, for a
+     * caller that can run on {@code use}; a bad spec is a {@link UserError}.
+     *
+     * @param what names the caller in the refusal of an OpenCL spec ("DQN")
+     */
+    public static Backend create(String spec, int threads, Use use, String what) {
+        String s = spec == null ? "cpu" : spec.trim();
+        if (s.equals("cpu") || (use == Use.CPU_ONLY && s.equals("auto"))) return new CpuBackend(threads);
+        if (use == Use.CPU_ONLY && (s.equals("opencl") || s.startsWith("opencl:"))) {
+            throw new UserError("backend \"" + spec + "\": " + what + " does not run on OpenCL yet; expected cpu, cpu:T or auto");
+        }
+        return create(spec);
+    }
 
     /** The backend for spec; a bad spec or a missing device is a {@link UserError}. */
     public static Backend create(String spec) {
