@@ -107,6 +107,11 @@ public final class Main implements Callable<Integer> {
         return 1;
     }
 
+    /** The command tree on the process's own streams (what the help texts are built from). */
+    static CommandLine commandLine() {
+        return commandLine(new Main(System.out, System.err, false, false));
+    }
+
     /** The command tree: one object per command, each sharing the streams. */
     static CommandLine commandLine(Main main) {
         CommandLine cl = new CommandLine(main);

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,5 +172,47 @@ class MainTest {
         assertTrue(plain.contains("step 1: action ") && plain.contains("step 2: action "), plain);
         assertTrue(o.out().contains("\u001b[48;2;"), "24-bit colours");
         assertOneLineMistake(jgym("show", "BernoulliBandit-v0", "--steps", "-1"), "--steps: expected an integer in [1, 100000], found -1");
+    }
+
+    @Test
+    @DisplayName("--help and -h on every command and subcommand: its usage on stdout, exit 0; `jgym help train` too")
+    void helpOnEveryCommand() {
+        List<List<String>> paths = new java.util.ArrayList<>();
+        collect(Main.commandLine(), new java.util.ArrayList<>(), paths);
+        assertTrue(paths.size() >= 16, "commands found: " + paths);
+        for (List<String> path : paths) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                List<String> args = new java.util.ArrayList<>(path);
+                args.add(flag);
+                Outcome o = jgym(args.toArray(String[]::new));
+                assertEquals(0, o.code(), args + ": " + o.err());
+                assertTrue(o.out().startsWith("Usage: jgym" + (path.isEmpty() ? "" : " " + String.join(" ", path))), args + ": " + o.out());
+                assertTrue(o.err().isEmpty(), args + ": " + o.err());
+            }
+        }
+        Outcome help = jgym("help", "train");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--resume") && help.out().contains("--force"), help.out());
+        for (String launcherOnly : new String[] {"sweep", "view", "test", "bench", "setup"}) {
+            assertTrue(jgym("--help").out().contains(launcherOnly), "jgym --help lists " + launcherOnly);
+        }
+    }
+
+    private static void collect(picocli.CommandLine cl, List<String> path, List<List<String>> into) {
+        into.add(List.copyOf(path));
+        for (var e : cl.getSubcommands().entrySet()) {
+            if (e.getKey().equals("help")) continue;
+            path.add(e.getKey());
+            collect(e.getValue(), path, into);
+            path.remove(path.size() - 1);
+        }
+    }
+
+    @Test
+    @DisplayName("a mistyped option gets a suggestion; misuse is one line and exit 2")
+    void suggestions() {
+        assertOneLineMistake(jgym("train", "x.json", "--outt", "d"), "train: unknown option --outt; did you mean --out?");
+        assertOneLineMistake(jgym("replay", "verfy", "x.jgr"), "unknown command \"verfy\"; did you mean verify?");
+        assertOneLineMistake(jgym("show", "CartPole-v1", "--width", "100000"), "--width: expected an integer in [10, 1000], found 100000");
     }
 }
