@@ -495,7 +495,7 @@ public final class LunarLander extends BaseEnv<float[], Object> {
         for (Body leg : legs) drawBody(b, leg, new double[] {-hw, hw, hw, -hw}, new double[] {-hh, -hh, hh, hh});
         for (double x : new double[] {helipadX1, helipadX2}) {
             double y1 = helipadY, y2 = y1 + 50 / SCALE;
-            b.line(x, y1, x, y2, 1 / SCALE, Color.WHITE);
+            b.line(x, y1, x, y2, 2 / SCALE, Color.WHITE);
             b.add(new Shape.Polygon(new double[] {x, x, x + 25 / SCALE}, new double[] {y2, y2 - 10 / SCALE, y2 - 5 / SCALE}, FLAG, FLAG, 1 / SCALE));
         }
         double[] q = annotations.get(Annotations.ACTION_VALUES);
