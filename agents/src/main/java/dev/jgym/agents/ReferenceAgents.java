@@ -1,5 +1,6 @@
 package dev.jgym.agents;
 
+import dev.jgym.envs.box2d.BipedalWalkerHeuristic;
 import dev.jgym.envs.box2d.LunarLanderHeuristic;
 import java.util.List;
 
@@ -14,8 +15,12 @@ public final class ReferenceAgents {
     public record NoSettings() {}
 
     public static List<AgentType<?>> types() {
-        return List.of(new AgentType<>(LunarLanderHeuristic.TYPE,
-                "Gymnasium's LunarLander heuristic (PD control of angle and hover), discrete or continuous",
-                NoSettings.class, (settings, context) -> LunarLanderHeuristic.forActionSpace(context.actionSpace())));
+        return List.of(
+                new AgentType<>(LunarLanderHeuristic.TYPE,
+                        "Gymnasium's LunarLander heuristic (PD control of angle and hover), discrete or continuous",
+                        NoSettings.class, (settings, context) -> LunarLanderHeuristic.forActionSpace(context.actionSpace())),
+                new AgentType<>(BipedalWalkerHeuristic.TYPE,
+                        "Gymnasium's BipedalWalker heuristic (a three-phase gait with PD joint targets)",
+                        NoSettings.class, (settings, context) -> BipedalWalkerHeuristic.forActionSpace(context.actionSpace())));
     }
 }
