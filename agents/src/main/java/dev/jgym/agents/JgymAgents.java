@@ -13,6 +13,7 @@ public final class JgymAgents implements AgentProvider {
     public List<AgentType<?>> types() {
         List<AgentType<?>> types = new ArrayList<>();
         types.addAll(BanditAgents.types());
+        types.addAll(ReferenceAgents.types());
         return List.copyOf(types);
     }
 }

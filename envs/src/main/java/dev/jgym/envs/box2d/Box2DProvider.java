@@ -1,0 +1,24 @@
+package dev.jgym.envs.box2d;
+
+import dev.jgym.core.env.EnvProvider;
+import dev.jgym.core.env.EnvSpec;
+import java.util.List;
+import java.util.Map;
+
+/** Registers the Box2D family with Gymnasium's ids, time limits and reward thresholds. */
+public final class Box2DProvider implements EnvProvider {
+    @Override
+    public List<EnvSpec> specs() {
+        return List.of(
+                EnvSpec.builder(LunarLander.ID, LunarLander::fromOptions).maxEpisodeSteps(1000).rewardThreshold(200.0)
+                        .description("land a rocket between the flags, Box2D physics (Gymnasium LunarLander-v3)").build(),
+                EnvSpec.builder(LunarLander.CONTINUOUS_ID, LunarLander::continuousFromOptions).maxEpisodeSteps(1000).rewardThreshold(200.0)
+                        .defaultOptions(Map.of("continuous", true))
+                        .description("LunarLander-v3 with throttled engines: Box(-1, 1, [2]) actions").build(),
+                EnvSpec.builder(BipedalWalker.ID, BipedalWalker::fromOptions).maxEpisodeSteps(1600).rewardThreshold(300.0)
+                        .description("walk a four-joint robot over rough ground, Box2D physics (Gymnasium BipedalWalker-v3)").build(),
+                EnvSpec.builder(BipedalWalker.HARDCORE_ID, BipedalWalker::hardcoreFromOptions).maxEpisodeSteps(2000).rewardThreshold(300.0)
+                        .defaultOptions(Map.of("hardcore", true))
+                        .description("BipedalWalker-v3 with stumps, stairs and pits").build());
+    }
+}
