@@ -1,8 +1,8 @@
 package dev.jgym.agents.bench;
 
 import dev.jgym.agents.shallow.BatchSolves;
-import dev.jgym.core.anneal.Qubo;
-import dev.jgym.core.anneal.SimulatedAnnealing;
+import dev.jgym.nn.anneal.Qubo;
+import dev.jgym.nn.anneal.SimulatedAnnealing;
 import dev.jgym.core.rng.Rng;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

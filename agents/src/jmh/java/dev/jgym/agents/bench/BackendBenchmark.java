@@ -1,16 +1,16 @@
 package dev.jgym.agents.bench;
 
-import dev.jgym.core.nn.ActivationKind;
-import dev.jgym.core.nn.Backend;
-import dev.jgym.core.nn.Backends;
-import dev.jgym.core.nn.Tensor;
-import dev.jgym.core.nn.layers.Activation;
-import dev.jgym.core.nn.layers.Dense;
-import dev.jgym.core.nn.layers.Sequential;
-import dev.jgym.core.nn.loss.Loss;
-import dev.jgym.core.nn.loss.PointwiseLoss;
-import dev.jgym.core.nn.optim.Adam;
-import dev.jgym.core.nn.optim.Optimizer;
+import dev.jgym.nn.ActivationKind;
+import dev.jgym.nn.Backend;
+import dev.jgym.nn.Backends;
+import dev.jgym.nn.Tensor;
+import dev.jgym.nn.layers.Activation;
+import dev.jgym.nn.layers.Dense;
+import dev.jgym.nn.layers.Sequential;
+import dev.jgym.nn.loss.Loss;
+import dev.jgym.nn.loss.PointwiseLoss;
+import dev.jgym.nn.optim.Adam;
+import dev.jgym.nn.optim.Optimizer;
 import dev.jgym.core.rng.Rng;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -56,7 +56,7 @@ public class BackendBenchmark {
         final Tensor x, y;
 
         Step(Backend be, int[] widths, int batch, Rng rng) {
-            java.util.List<dev.jgym.core.nn.layers.Layer> layers = new java.util.ArrayList<>();
+            java.util.List<dev.jgym.nn.layers.Layer> layers = new java.util.ArrayList<>();
             for (int i = 0; i + 1 < widths.length; i++) {
                 layers.add(new Dense(be, widths[i], widths[i + 1], rng));
                 if (i + 2 < widths.length) layers.add(new Activation(be, ActivationKind.RELU));

@@ -1,13 +1,13 @@
 package dev.jgym.agents.bench;
 
 import dev.jgym.core.config.Json;
-import dev.jgym.core.nn.Init;
-import dev.jgym.core.nn.Tensor;
-import dev.jgym.core.nn.cpu.CpuBackend;
-import dev.jgym.core.nn.layers.Layers;
-import dev.jgym.core.nn.layers.Sequential;
-import dev.jgym.core.nn.loss.SoftmaxCrossEntropy;
-import dev.jgym.core.nn.optim.Adam;
+import dev.jgym.nn.Init;
+import dev.jgym.nn.Tensor;
+import dev.jgym.nn.cpu.CpuBackend;
+import dev.jgym.nn.layers.Layers;
+import dev.jgym.nn.layers.Sequential;
+import dev.jgym.nn.loss.SoftmaxCrossEntropy;
+import dev.jgym.nn.optim.Adam;
 import dev.jgym.core.rng.Rng;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -7,7 +7,7 @@ import dev.jgym.core.config.Json;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.Step;
-import dev.jgym.core.nn.cpu.CpuBackend;
+import dev.jgym.nn.cpu.CpuBackend;
 import dev.jgym.core.rng.Rng;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package dev.jgym.agents.bench;
 
-import dev.jgym.core.nn.Tensor;
-import dev.jgym.core.nn.cpu.CpuBackend;
+import dev.jgym.nn.Tensor;
+import dev.jgym.nn.cpu.CpuBackend;
 import dev.jgym.core.rng.Rng;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

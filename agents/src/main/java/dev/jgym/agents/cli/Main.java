@@ -14,7 +14,7 @@ import dev.jgym.core.env.EnvChecker;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.EnvSpec;
 import dev.jgym.core.env.Step;
-import dev.jgym.core.nn.opencl.OpenClDevices;
+import dev.jgym.nn.opencl.OpenClDevices;
 import dev.jgym.core.scene.AnsiRenderer;
 import dev.jgym.core.space.Spaces;
 import java.io.PrintStream;

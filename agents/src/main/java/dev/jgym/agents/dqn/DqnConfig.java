@@ -36,7 +36,7 @@ import java.util.Set;
  *     {@code child("init")}, exploration from {@code child("explore")}, minibatches from
  *     {@code child("replay")}, evaluation episodes from {@code child("eval")}
  * @param env the env id and its options
- * @param backend {@code cpu} (default), {@code opencl} or {@code auto} (see {@link dev.jgym.core.nn.Backends}: DQN runs on the CPU backend, auto resolves to it)
+ * @param backend {@code cpu} (default), {@code opencl} or {@code auto} (see {@link dev.jgym.nn.Backends}: DQN runs on the CPU backend, auto resolves to it)
  * @param dqn the algorithm's settings
  * @param evaluation greedy evaluation episodes at intervals
  * @param checkpoint how often to write a checkpoint
@@ -261,7 +261,7 @@ public record DqnConfig(
     /**
      * @param hidden widths of the hidden layers [64, 64]
      * @param activation between hidden layers: relu, tanh, elu, leaky_relu, sigmoid [relu]
-     * @param init weight initialiser (see {@code dev.jgym.core.nn.Init}) [he_uniform]
+     * @param init weight initialiser (see {@code dev.jgym.nn.Init}) [he_uniform]
      * @param outputs the output size; optional, and when given it must equal the number of actions
      * @param encoder layers in front of the MLP, as supervised configs write them (see {@link Encoder}),
      *     e.g. {@code [{"type": "conv2d", "out_channels": 16, "kernel": 3}, {"type": "relu"}, {"type": "flatten"}]};
@@ -286,7 +286,7 @@ public record DqnConfig(
                     "expected relu, tanh, elu, leaky_relu or sigmoid, found \"" + activation + "\"");
             if (init == null) init = "he_uniform";
             try {
-                dev.jgym.core.nn.Init.parse(init);
+                dev.jgym.nn.Init.parse(init);
             } catch (IllegalArgumentException e) {
                 throw new Check.FieldError("init", e.getMessage());
             }

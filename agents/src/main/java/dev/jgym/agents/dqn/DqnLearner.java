@@ -1,10 +1,10 @@
 package dev.jgym.agents.dqn;
 
-import dev.jgym.core.nn.Backend;
-import dev.jgym.core.nn.Init;
-import dev.jgym.core.nn.Tensor;
-import dev.jgym.core.nn.optim.GradClip;
-import dev.jgym.core.nn.optim.Optimizer;
+import dev.jgym.nn.Backend;
+import dev.jgym.nn.Init;
+import dev.jgym.nn.Tensor;
+import dev.jgym.nn.optim.GradClip;
+import dev.jgym.nn.optim.Optimizer;
 import dev.jgym.agents.experiment.SupervisedConfig;
 import dev.jgym.core.rng.Rng;
 
@@ -112,7 +112,7 @@ public final class DqnLearner implements Learner {
         return new QNetwork(backend, encoder, obsDim, hidden, s.network().activation(), actions, s.dueling(), init, r);
     }
 
-    static Optimizer optimizer(SupervisedConfig.OptimizerConfig o, java.util.List<dev.jgym.core.nn.Param> ps) {
+    static Optimizer optimizer(SupervisedConfig.OptimizerConfig o, java.util.List<dev.jgym.nn.Param> ps) {
         return o.create(null, ps, 0.9);
     }
 
@@ -140,12 +140,12 @@ public final class DqnLearner implements Learner {
     }
 
     @Override
-    public java.util.List<dev.jgym.core.nn.Param> params() {
+    public java.util.List<dev.jgym.nn.Param> params() {
         return online.params();
     }
 
     @Override
-    public dev.jgym.core.nn.layers.Sequential model() {
+    public dev.jgym.nn.layers.Sequential model() {
         return online.asSequential();
     }
 

@@ -6,8 +6,8 @@ import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.EnvSpec;
 import dev.jgym.core.env.Step;
-import dev.jgym.core.nn.Backend;
-import dev.jgym.core.nn.Backends;
+import dev.jgym.nn.Backend;
+import dev.jgym.nn.Backends;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Simulator;
@@ -512,16 +512,16 @@ public final class DqnTraining {
 
         @Override
         public void save(Path file) {
-            dev.jgym.core.nn.io.ModelFile.save(file, model());
+            dev.jgym.nn.io.ModelFile.save(file, model());
         }
 
         @Override
         public void load(Path file) {
-            dev.jgym.core.nn.io.ModelFile.loadInto(file, model());
+            dev.jgym.nn.io.ModelFile.loadInto(file, model());
         }
 
-        private dev.jgym.core.nn.layers.Sequential model() {
-            dev.jgym.core.nn.layers.Sequential m = learner.model();
+        private dev.jgym.nn.layers.Sequential model() {
+            dev.jgym.nn.layers.Sequential m = learner.model();
             if (m == null) throw new UnsupportedOperationException("this Q-network is not a chain of layers (dueling or recurrent): its checkpoint holds it");
             return m;
         }

@@ -1,13 +1,13 @@
 package dev.jgym.agents.dqn;
 
-import dev.jgym.core.nn.Backend;
-import dev.jgym.core.nn.Init;
-import dev.jgym.core.nn.Param;
-import dev.jgym.core.nn.Tensor;
-import dev.jgym.core.nn.layers.Recurrent;
-import dev.jgym.core.nn.layers.Sequential;
-import dev.jgym.core.nn.optim.GradClip;
-import dev.jgym.core.nn.optim.Optimizer;
+import dev.jgym.nn.Backend;
+import dev.jgym.nn.Init;
+import dev.jgym.nn.Param;
+import dev.jgym.nn.Tensor;
+import dev.jgym.nn.layers.Recurrent;
+import dev.jgym.nn.layers.Sequential;
+import dev.jgym.nn.optim.GradClip;
+import dev.jgym.nn.optim.Optimizer;
 import dev.jgym.core.rng.Rng;
 import java.util.Arrays;
 import java.util.List;

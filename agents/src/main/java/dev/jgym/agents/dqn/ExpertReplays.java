@@ -3,7 +3,7 @@ package dev.jgym.agents.dqn;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
-import dev.jgym.core.nn.Backend;
+import dev.jgym.nn.Backend;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.replays.ReplayFiles;
 import java.io.IOException;

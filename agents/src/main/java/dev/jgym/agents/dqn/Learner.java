@@ -1,7 +1,7 @@
 package dev.jgym.agents.dqn;
 
-import dev.jgym.core.nn.Param;
-import dev.jgym.core.nn.layers.Sequential;
+import dev.jgym.nn.Param;
+import dev.jgym.nn.layers.Sequential;
 import dev.jgym.core.rng.Rng;
 import java.util.List;
 
@@ -14,16 +14,16 @@ import java.util.List;
 public interface Learner {
 
     /** Builds the learner the settings ask for: recurrent when they have a {@code recurrent} block. */
-    static Learner create(DqnConfig.DqnSettings s, dev.jgym.core.nn.Backend backend, int obsDim, int actions, Rng seed) {
+    static Learner create(DqnConfig.DqnSettings s, dev.jgym.nn.Backend backend, int obsDim, int actions, Rng seed) {
         return s.recurrent() == null ? new DqnLearner(s, backend, obsDim, actions, seed) : new DrqnLearner(s, backend, obsDim, actions, seed);
     }
 
     /**
-     * As {@link #create(DqnConfig.DqnSettings, dev.jgym.core.nn.Backend, int, int, Rng)}, reading
+     * As {@link #create(DqnConfig.DqnSettings, dev.jgym.nn.Backend, int, int, Rng)}, reading
      * observations through {@code view} (the feed-forward learner's encoder and compact replay; the
      * recurrent one takes the view's float vector, and a config with both is refused by validation).
      */
-    static Learner create(DqnConfig.DqnSettings s, dev.jgym.core.nn.Backend backend, ObservationView view, int actions, Rng seed, String source) {
+    static Learner create(DqnConfig.DqnSettings s, dev.jgym.nn.Backend backend, ObservationView view, int actions, Rng seed, String source) {
         return s.recurrent() == null ? new DqnLearner(s, backend, view, actions, seed, source) : new DrqnLearner(s, backend, view.size(), actions, seed);
     }
 

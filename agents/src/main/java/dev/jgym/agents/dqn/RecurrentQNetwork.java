@@ -1,15 +1,15 @@
 package dev.jgym.agents.dqn;
 
-import dev.jgym.core.nn.ActivationKind;
-import dev.jgym.core.nn.Backend;
-import dev.jgym.core.nn.Init;
-import dev.jgym.core.nn.Param;
-import dev.jgym.core.nn.Tensor;
-import dev.jgym.core.nn.layers.Activation;
-import dev.jgym.core.nn.layers.Dense;
-import dev.jgym.core.nn.layers.Layer;
-import dev.jgym.core.nn.layers.Recurrent;
-import dev.jgym.core.nn.layers.Sequential;
+import dev.jgym.nn.ActivationKind;
+import dev.jgym.nn.Backend;
+import dev.jgym.nn.Init;
+import dev.jgym.nn.Param;
+import dev.jgym.nn.Tensor;
+import dev.jgym.nn.layers.Activation;
+import dev.jgym.nn.layers.Dense;
+import dev.jgym.nn.layers.Layer;
+import dev.jgym.nn.layers.Recurrent;
+import dev.jgym.nn.layers.Sequential;
 import dev.jgym.core.rng.Rng;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.jgym.agents.dqn;
 
-import dev.jgym.core.nn.Tensor;
+import dev.jgym.nn.Tensor;
 import dev.jgym.core.rng.Rng;
 
 /**

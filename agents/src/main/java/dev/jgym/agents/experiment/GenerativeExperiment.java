@@ -5,21 +5,21 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
-import dev.jgym.core.data.Batch;
-import dev.jgym.core.data.DataLoader;
-import dev.jgym.core.data.Dataset;
-import dev.jgym.core.data.Mnist;
-import dev.jgym.core.nn.Init;
-import dev.jgym.core.nn.Param;
-import dev.jgym.core.nn.Tensor;
-import dev.jgym.core.nn.cpu.CpuBackend;
-import dev.jgym.core.nn.generative.Gan;
-import dev.jgym.core.nn.generative.Vae;
-import dev.jgym.core.nn.io.ModelFile;
-import dev.jgym.core.nn.layers.Layers;
-import dev.jgym.core.nn.layers.Sequential;
-import dev.jgym.core.nn.optim.Optimizer;
-import dev.jgym.core.nn.viz.ImageGrid;
+import dev.jgym.nn.data.Batch;
+import dev.jgym.nn.data.DataLoader;
+import dev.jgym.nn.data.Dataset;
+import dev.jgym.nn.data.Mnist;
+import dev.jgym.nn.Init;
+import dev.jgym.nn.Param;
+import dev.jgym.nn.Tensor;
+import dev.jgym.nn.cpu.CpuBackend;
+import dev.jgym.nn.generative.Gan;
+import dev.jgym.nn.generative.Vae;
+import dev.jgym.nn.io.ModelFile;
+import dev.jgym.nn.layers.Layers;
+import dev.jgym.nn.layers.Sequential;
+import dev.jgym.nn.optim.Optimizer;
+import dev.jgym.nn.viz.ImageGrid;
 import dev.jgym.core.rng.Rng;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -128,7 +128,7 @@ public final class GenerativeExperiment {
         Rng root = new Rng(config.seed());
         SupervisedConfig.TrainingConfig t = config.training();
         boolean gan = config.generative().kind().equals("gan");
-        List<dev.jgym.core.data.Transform> toRange = gan ? List.of((x, off, len, rng) -> {
+        List<dev.jgym.nn.data.Transform> toRange = gan ? List.of((x, off, len, rng) -> {
             for (int i = off; i < off + len; i++) x[i] = 2 * x[i] - 1;
         }) : List.of();
         try (CpuBackend be = new CpuBackend(threads)) {

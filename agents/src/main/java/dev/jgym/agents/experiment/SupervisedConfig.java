@@ -5,14 +5,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
-import dev.jgym.core.nn.Backend;
-import dev.jgym.core.nn.Param;
-import dev.jgym.core.nn.optim.Adam;
-import dev.jgym.core.nn.optim.CenteredRmsProp;
-import dev.jgym.core.nn.optim.Optimizer;
-import dev.jgym.core.nn.optim.RmsProp;
-import dev.jgym.core.nn.optim.Sgd;
-import dev.jgym.core.nn.optim.LrSchedule;
+import dev.jgym.nn.Backend;
+import dev.jgym.nn.Param;
+import dev.jgym.nn.optim.Adam;
+import dev.jgym.nn.optim.CenteredRmsProp;
+import dev.jgym.nn.optim.Optimizer;
+import dev.jgym.nn.optim.RmsProp;
+import dev.jgym.nn.optim.Sgd;
+import dev.jgym.nn.optim.LrSchedule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -133,7 +133,7 @@ public record SupervisedConfig(
     }
 
     /**
-     * @param layers the layer chain (see {@code dev.jgym.core.nn.layers.Layers})
+     * @param layers the layer chain (see {@code dev.jgym.nn.layers.Layers})
      * @param init weight initialiser (default he_normal)
      * @param biasInit bias initialiser (default zeros)
      */

@@ -5,24 +5,24 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
-import dev.jgym.core.data.ArrayDataset;
-import dev.jgym.core.data.DataLoader;
-import dev.jgym.core.data.Dataset;
-import dev.jgym.core.data.EarlyStopping;
-import dev.jgym.core.data.ImageAugment;
-import dev.jgym.core.data.Mnist;
-import dev.jgym.core.data.Transform;
-import dev.jgym.core.nn.Init;
-import dev.jgym.core.nn.Param;
-import dev.jgym.core.nn.Training;
-import dev.jgym.core.nn.Backend;
-import dev.jgym.core.nn.Backends;
-import dev.jgym.core.nn.cpu.CpuBackend;
-import dev.jgym.core.nn.io.ModelFile;
-import dev.jgym.core.nn.layers.Layers;
-import dev.jgym.core.nn.layers.Sequential;
-import dev.jgym.core.nn.optim.LrSchedule;
-import dev.jgym.core.nn.optim.Optimizer;
+import dev.jgym.nn.data.ArrayDataset;
+import dev.jgym.nn.data.DataLoader;
+import dev.jgym.nn.data.Dataset;
+import dev.jgym.nn.data.EarlyStopping;
+import dev.jgym.nn.data.ImageAugment;
+import dev.jgym.nn.data.Mnist;
+import dev.jgym.nn.data.Transform;
+import dev.jgym.nn.Init;
+import dev.jgym.nn.Param;
+import dev.jgym.nn.Training;
+import dev.jgym.nn.Backend;
+import dev.jgym.nn.Backends;
+import dev.jgym.nn.cpu.CpuBackend;
+import dev.jgym.nn.io.ModelFile;
+import dev.jgym.nn.layers.Layers;
+import dev.jgym.nn.layers.Sequential;
+import dev.jgym.nn.optim.LrSchedule;
+import dev.jgym.nn.optim.Optimizer;
 import dev.jgym.core.rng.Rng;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,10 +85,10 @@ public final class SupervisedExperiment {
             test = sets.test();
             if (d.normalize()) eval.add(Transform.normalize(Mnist.MEAN, Mnist.STD));
         } else if (d.dataset().equals("text")) {
-            dev.jgym.core.data.CharText text;
+            dev.jgym.nn.data.CharText text;
             try {
                 Path base = Path.of(source).toAbsolutePath().getParent();
-                text = dev.jgym.core.data.CharText.read(base == null ? Path.of(d.file()) : base.resolve(d.file()));
+                text = dev.jgym.nn.data.CharText.read(base == null ? Path.of(d.file()) : base.resolve(d.file()));
             } catch (UserError e) {
                 throw e.in(source + ": $.data.file");
             }
@@ -178,8 +178,8 @@ public final class SupervisedExperiment {
         }
         Sequential net = Layers.sequential(m.layers(), shape, backend, new Layers.Inits(weight, bias, new Rng(config.seed()).child("init")),
                 source, "$.model.layers");
-        var last = net.layers().stream().filter(l -> l instanceof dev.jgym.core.nn.layers.Dense).reduce((a, b) -> b);
-        int out = last.map(l -> ((dev.jgym.core.nn.layers.Dense) l).out()).orElse(features);
+        var last = net.layers().stream().filter(l -> l instanceof dev.jgym.nn.layers.Dense).reduce((a, b) -> b);
+        int out = last.map(l -> ((dev.jgym.nn.layers.Dense) l).out()).orElse(features);
         if (out != classes) throw new UserError(source + ": $.model.layers: the last dense layer must have " + classes + " outputs (one per class), found " + out);
         return net;
     }
@@ -301,13 +301,13 @@ public final class SupervisedExperiment {
      */
     static void pictures(Path dir, Sequential model) {
         var first = model.layers().get(0);
-        if (first instanceof dev.jgym.core.nn.layers.Conv2d c) {
-            dev.jgym.core.nn.viz.ImageGrid.filters(dir.resolve("filters.png"), c, 8);
-        } else if (first instanceof dev.jgym.core.nn.layers.Dense d && d.in() == Mnist.PIXELS) {
-            dev.jgym.core.nn.viz.ImageGrid.weightRows(dir.resolve("units.png"), d.weight().value(), 32, Mnist.SIDE, Mnist.SIDE, 2);
-            List<dev.jgym.core.nn.Tensor> ws = new ArrayList<>();
-            for (var l : model.layers()) if (l instanceof dev.jgym.core.nn.layers.Dense dl) ws.add(dl.weight().value());
-            dev.jgym.core.nn.viz.ImageGrid.classWeights(dir.resolve("classes.png"), ws, Mnist.SIDE, Mnist.SIDE, 3);
+        if (first instanceof dev.jgym.nn.layers.Conv2d c) {
+            dev.jgym.nn.viz.ImageGrid.filters(dir.resolve("filters.png"), c, 8);
+        } else if (first instanceof dev.jgym.nn.layers.Dense d && d.in() == Mnist.PIXELS) {
+            dev.jgym.nn.viz.ImageGrid.weightRows(dir.resolve("units.png"), d.weight().value(), 32, Mnist.SIDE, Mnist.SIDE, 2);
+            List<dev.jgym.nn.Tensor> ws = new ArrayList<>();
+            for (var l : model.layers()) if (l instanceof dev.jgym.nn.layers.Dense dl) ws.add(dl.weight().value());
+            dev.jgym.nn.viz.ImageGrid.classWeights(dir.resolve("classes.png"), ws, Mnist.SIDE, Mnist.SIDE, 3);
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.jgym.agents.shallow;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.jgym.core.anneal.Ising;
-import dev.jgym.core.anneal.Qubo;
-import dev.jgym.core.anneal.SimulatedAnnealing;
+import dev.jgym.nn.anneal.Ising;
+import dev.jgym.nn.anneal.Qubo;
+import dev.jgym.nn.anneal.SimulatedAnnealing;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.rng.Rng;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.jgym.agents.shallow;
 
-import dev.jgym.core.anneal.Qubo;
-import dev.jgym.core.anneal.SimulatedAnnealing;
+import dev.jgym.nn.anneal.Qubo;
+import dev.jgym.nn.anneal.SimulatedAnnealing;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.rng.Rng;
 import java.util.Arrays;

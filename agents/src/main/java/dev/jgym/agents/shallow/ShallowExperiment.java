@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
-import dev.jgym.core.data.FashionMnist;
+import dev.jgym.nn.data.FashionMnist;
 import dev.jgym.core.rng.Rng;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -6,7 +6,7 @@ import dev.jgym.agents.dqn.DqnOutput;
 import dev.jgym.agents.dqn.DqnTraining;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
-import dev.jgym.core.nn.Param;
+import dev.jgym.nn.Param;
 import java.nio.file.Path;
 import java.util.List;
 

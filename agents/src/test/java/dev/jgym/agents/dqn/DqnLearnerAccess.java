@@ -1,8 +1,8 @@
 package dev.jgym.agents.dqn;
 
 import dev.jgym.agents.experiment.SupervisedConfig;
-import dev.jgym.core.nn.Param;
-import dev.jgym.core.nn.optim.Optimizer;
+import dev.jgym.nn.Param;
+import dev.jgym.nn.optim.Optimizer;
 import java.util.List;
 
 /** Opens the DQN learners' optimizer factory to tests in other packages. */

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
-import dev.jgym.core.nn.Param;
+import dev.jgym.nn.Param;
 import dev.jgym.core.sim.SimulatorListener;
 import dev.jgym.core.sim.Transition;
 import java.nio.file.Files;

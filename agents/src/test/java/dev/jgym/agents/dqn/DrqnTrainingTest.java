@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
-import dev.jgym.core.nn.cpu.CpuBackend;
+import dev.jgym.nn.cpu.CpuBackend;
 import dev.jgym.core.rng.Rng;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;

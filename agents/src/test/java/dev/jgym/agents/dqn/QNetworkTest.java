@@ -3,10 +3,10 @@ package dev.jgym.agents.dqn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jgym.core.nn.Init;
-import dev.jgym.core.nn.Param;
-import dev.jgym.core.nn.Tensor;
-import dev.jgym.core.nn.cpu.CpuBackend;
+import dev.jgym.nn.Init;
+import dev.jgym.nn.Param;
+import dev.jgym.nn.Tensor;
+import dev.jgym.nn.cpu.CpuBackend;
 import dev.jgym.core.rng.Rng;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.jgym.core.nn.Init;
-import dev.jgym.core.nn.Param;
-import dev.jgym.core.nn.Tensor;
-import dev.jgym.core.nn.cpu.CpuBackend;
-import dev.jgym.core.nn.layers.Recurrent;
+import dev.jgym.nn.Init;
+import dev.jgym.nn.Param;
+import dev.jgym.nn.Tensor;
+import dev.jgym.nn.cpu.CpuBackend;
+import dev.jgym.nn.layers.Recurrent;
 import dev.jgym.core.rng.Rng;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.core.config.Json;
-import dev.jgym.core.nn.io.ModelFile;
-import dev.jgym.core.nn.cpu.CpuBackend;
-import dev.jgym.core.testing.TestData;
+import dev.jgym.nn.io.ModelFile;
+import dev.jgym.nn.cpu.CpuBackend;
+import dev.jgym.nn.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package dev.jgym.agents.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jgym.core.nn.Param;
-import dev.jgym.core.nn.Tensor;
-import dev.jgym.core.nn.cpu.CpuBackend;
-import dev.jgym.core.nn.optim.Optimizer;
+import dev.jgym.nn.Param;
+import dev.jgym.nn.Tensor;
+import dev.jgym.nn.cpu.CpuBackend;
+import dev.jgym.nn.optim.Optimizer;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;

@@ -3,8 +3,8 @@ package dev.jgym.agents.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.core.data.CharText;
-import dev.jgym.core.data.Dataset;
+import dev.jgym.nn.data.CharText;
+import dev.jgym.nn.data.Dataset;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;

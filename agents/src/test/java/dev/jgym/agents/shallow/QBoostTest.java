@@ -3,9 +3,9 @@ package dev.jgym.agents.shallow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.core.anneal.BruteForce;
-import dev.jgym.core.anneal.Qubo;
-import dev.jgym.core.anneal.SimulatedAnnealing;
+import dev.jgym.nn.anneal.BruteForce;
+import dev.jgym.nn.anneal.Qubo;
+import dev.jgym.nn.anneal.SimulatedAnnealing;
 import dev.jgym.core.rng.Rng;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgym.core.config.Json;
 import dev.jgym.core.testing.Prerequisites;
-import dev.jgym.core.testing.TestData;
+import dev.jgym.nn.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

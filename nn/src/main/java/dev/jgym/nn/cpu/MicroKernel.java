@@ -1,0 +1,156 @@
+package dev.jgym.nn.cpu;
+
+import dev.jgym.nn.ActivationKind;
+
+/**
+ * The inner loops of the CPU backend that a vector kernel speeds up, each with its scalar loop as
+ * the reference (the default methods), and first those of GEMM: an {@code mr x nr} tile of {@code A B} over {@code kc} steps of k,
+ * from packed panels (A: {@code mr} values per k, B: {@code nr} values per k, both contiguous);
+ * and the direct path for small products, which reads A where it lies and B row-major.
+ *
+ * <p>Contract that keeps every kernel bit-identical: each tile element starts at 0 and takes
+ * one fused multiply-add per k, in increasing k ({@code c = fma(alpha a_k, b_k, c)}), over k-blocks
+ * of {@link CpuBackend#KC}; each block's sum is then added to C. The vector and scalar kernels
+ * obey it on both paths, so the result does not depend on which one ran, nor on mr and nr, nor on
+ * whether the product was packed.
+ */
+interface MicroKernel {
+    int mr();
+
+    int nr();
+
+    /**
+     * Float lanes the direct path loads at once: it may read B up to the next multiple of this
+     * past column n in every row (the caller pads B's rows, {@code ldb}, when n is not a multiple).
+     */
+    int lanes();
+
+    /** Writes the tile, row-major {@code mr x nr}, into {@code tile}. */
+    void compute(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile);
+
+    /**
+     * The direct path: for rows i in [i0, i1) and columns j < n, over k-blocks of KC,
+     * {@code c[i n + j] += sum_p alpha a[i aRow + p aK] b[p ldb + j]} (one FMA chain per block, in
+     * increasing p). A is read in place (any layout, through its two strides), B is {@code [k][ldb]}.
+     */
+    void direct(float alpha, float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1);
+
+    String describe();
+
+    /**
+     * Adam's elementwise update over {@code [from, to)} (see {@code optim.Adam}); c1 and c2 are the
+     * bias corrections {@code 1 - beta^t}. Each element in double, stored as float, in this
+     * order of operations; a vector kernel computes the same operations lane by lane (IEEE
+     * add, multiply, divide and square root are exact to the rounding), so every bit matches.
+     */
+    default void adam(float[] ws, float[] g, float[] mi, float[] vi, int from, int to, double lr, double beta1, double beta2,
+                      double eps, double weightDecay, boolean decoupled, double c1, double c2) {
+        for (int j = from; j < to; j++) {
+            double wj = ws[j];
+            if (decoupled) wj -= lr * weightDecay * wj;
+            double gj = decoupled ? g[j] : g[j] + weightDecay * ws[j];
+            double mj = beta1 * mi[j] + (1 - beta1) * gj;
+            double vj = beta2 * vi[j] + (1 - beta2) * gj * gj;
+            mi[j] = (float) mj;
+            vi[j] = (float) vj;
+            ws[j] = (float) (wj - lr * (mj / c1) / (Math.sqrt(vj / c2) + eps));
+        }
+    }
+
+    /**
+     * Centered RMSProp's elementwise update over {@code [from, to)}: the scalar reference
+     * {@link dev.jgym.nn.Backend#rmsPropCenteredLoop}; a vector kernel computes the same
+     * operations lane by lane.
+     */
+    default void rmsPropCentered(float[] ws, float[] g, float[] s, float[] m, int from, int to, double lr, double alpha, double eps,
+                                 double weightDecay) {
+        dev.jgym.nn.Backend.rmsPropCenteredLoop(ws, g, s, m, from, to, lr, alpha, eps, weightDecay);
+    }
+
+    /** y = f(x) over {@code [from, to)} (see {@link ActivationKind}); a vector kernel may override kinds it computes to the same bits. */
+    default void activation(ActivationKind kind, float param, float[] xs, float[] ys, int from, int to) {
+        switch (kind) {
+            case IDENTITY:
+                if (xs != ys) System.arraycopy(xs, from, ys, from, to - from);
+                break;
+            case STEP:
+                for (int i = from; i < to; i++) ys[i] = xs[i] >= 0 ? 1f : 0f;
+                break;
+            case SIGMOID:
+                for (int i = from; i < to; i++) ys[i] = (float) CpuBackend.sigmoid(xs[i]);
+                break;
+            case TANH:
+                for (int i = from; i < to; i++) ys[i] = (float) StrictMath.tanh(xs[i]);
+                break;
+            case RELU:
+                for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : 0f;
+                break;
+            case LEAKY_RELU:
+                for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : param * xs[i];
+                break;
+            case ELU:
+                for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : (float) (param * StrictMath.expm1(xs[i]));
+                break;
+            default:
+                throw new IllegalArgumentException("activation " + kind);
+        }
+    }
+
+    /** dx = f'(x) dy over {@code [from, to)}, given x and y = f(x). */
+    default void activationBackward(ActivationKind kind, float param, float[] xs, float[] ys, float[] g, float[] o, int from, int to) {
+        switch (kind) {
+            case IDENTITY:
+                if (g != o) System.arraycopy(g, from, o, from, to - from);
+                break;
+            case STEP:
+                for (int i = from; i < to; i++) o[i] = 0f;
+                break;
+            case SIGMOID:
+                for (int i = from; i < to; i++) o[i] = g[i] * ys[i] * (1 - ys[i]);
+                break;
+            case TANH:
+                for (int i = from; i < to; i++) o[i] = g[i] * (1 - ys[i] * ys[i]);
+                break;
+            case RELU:
+                for (int i = from; i < to; i++) o[i] = xs[i] > 0 ? g[i] : 0f;
+                break;
+            case LEAKY_RELU:
+                for (int i = from; i < to; i++) o[i] = xs[i] > 0 ? g[i] : param * g[i];
+                break;
+            case ELU:
+                for (int i = from; i < to; i++) o[i] = xs[i] > 0 ? g[i] : g[i] * (ys[i] + param);
+                break;
+            default:
+                throw new IllegalArgumentException("activation " + kind);
+        }
+    }
+
+    /** {@code dst[p ldb + j] = src[j k + p]} for j < n, p < k: B of {@code A B^T} laid out for the direct path. */
+    default void transpose(float[] src, int n, int k, float[] dst, int ldb) {
+        for (int j = 0; j < n; j++) {
+            int from = j * k;
+            for (int p = 0; p < k; p++) dst[p * ldb + j] = src[from + p];
+        }
+    }
+
+    /** {@code o[i cols + j] = xs[i cols + j] + r[j]} for rows i in [from, to) (a bias on every row). */
+    default void addRowVector(float[] xs, float[] r, float[] o, int cols, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int base = i * cols;
+            for (int j = 0; j < cols; j++) o[base + j] = xs[base + j] + r[j];
+        }
+    }
+
+    /**
+     * Columns [j0, j1) of {@code o[j] = beta o[j] + sum_i xs[i cols + j]}: each column's sum in double,
+     * in row order, rounded to float once, then added (bias gradients).
+     */
+    default void sumRows(float[] xs, int rows, int cols, int j0, int j1, float beta, float[] o) {
+        double[] acc = new double[j1 - j0];
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            for (int j = j0; j < j1; j++) acc[j - j0] += xs[base + j];
+        }
+        for (int j = j0; j < j1; j++) o[j] = (beta == 0 ? 0f : beta * o[j]) + (float) acc[j - j0];
+    }
+}

@@ -1,0 +1,301 @@
+package dev.jgym.nn.cpu;
+
+import dev.jgym.nn.ActivationKind;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The one class that uses {@code jdk.incubator.vector}: a 4 x (3 vectors) register-blocked
+ * micro-kernel (12 accumulators, FMA), and 4 x (2 vectors) blocks over unpacked operands for the
+ * direct path. {@link Kernels} loads it by name only when the module is in the boot layer, so
+ * nothing else links against the incubator API.
+ */
+final class VectorKernel implements MicroKernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    static final int MR = 4, NR = 3 * L;
+    /** Adam's lanes: doubles, and floats of the same count to convert from and to. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.length() * Float.SIZE));
+
+    @Override
+    public int mr() {
+        return MR;
+    }
+
+    @Override
+    public int nr() {
+        return NR;
+    }
+
+    @Override
+    public int lanes() {
+        return L;
+    }
+
+    @Override
+    public void compute(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00;
+        FloatVector c10 = c00, c11 = c00, c12 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00;
+        FloatVector c30 = c00, c31 = c00, c32 = c00;
+        int a = aOff, b = bOff;
+        for (int k = 0; k < kc; k++, a += MR, b += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, b);
+            FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, ap[a]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = FloatVector.broadcast(S, ap[a + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = FloatVector.broadcast(S, ap[a + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            x = FloatVector.broadcast(S, ap[a + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c02.intoArray(tile, 2 * L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c12.intoArray(tile, NR + 2 * L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c22.intoArray(tile, 2 * NR + 2 * L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c32.intoArray(tile, 3 * NR + 2 * L);
+    }
+
+    @Override
+    public void direct(float alpha, float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1) {
+        for (int k0 = 0; k0 < k; k0 += CpuBackend.KC) {
+            int k1 = Math.min(k, k0 + CpuBackend.KC);
+            for (int i = i0; i < i1; i += MR) {
+                int rows = Math.min(MR, i1 - i);
+                // rows past i1 repeat the last row: read, computed, never written
+                int a0 = i * aRow, a1 = (i + Math.min(1, rows - 1)) * aRow;
+                int a2 = (i + Math.min(2, rows - 1)) * aRow, a3 = (i + Math.min(3, rows - 1)) * aRow;
+                int j = 0;
+                for (; j + 2 * L <= n; j += 2 * L) block2(alpha, a, a0, a1, a2, a3, aK, b, ldb, j, k0, k1, c, i * n + j, n, rows);
+                for (; j < n; j += L) block1(alpha, a, a0, a1, a2, a3, aK, b, ldb, j, k0, k1, c, i * n + j, n, rows, Math.min(L, n - j));
+            }
+        }
+    }
+
+    /** Rows 4 x 2 vectors of columns from j (8 accumulators: two FMA ports of latency 4 kept busy), k in [k0, k1), added into C at cOff. */
+    private static void block2(float alpha, float[] a, int a0, int a1, int a2, int a3, int aK, float[] b, int ldb, int j,
+                               int k0, int k1, float[] c, int cOff, int n, int rows) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        for (int p = k0; p < k1; p++) {
+            int bo = p * ldb + j, ao = p * aK;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector x = FloatVector.broadcast(S, alpha * a[a0 + ao]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, alpha * a[a1 + ao]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, alpha * a[a2 + ao]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, alpha * a[a3 + ao]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        addRow(c, cOff, c00, c01);
+        if (rows > 1) addRow(c, cOff + n, c10, c11);
+        if (rows > 2) addRow(c, cOff + 2 * n, c20, c21);
+        if (rows > 3) addRow(c, cOff + 3 * n, c30, c31);
+    }
+
+    private static void addRow(float[] c, int off, FloatVector v0, FloatVector v1) {
+        FloatVector.fromArray(S, c, off).add(v0).intoArray(c, off);
+        FloatVector.fromArray(S, c, off + L).add(v1).intoArray(c, off + L);
+    }
+
+    /** Rows 4 x one vector of columns from j, of which {@code width} are C's (B is padded past them). */
+    private static void block1(float alpha, float[] a, int a0, int a1, int a2, int a3, int aK, float[] b, int ldb, int j,
+                               int k0, int k1, float[] c, int cOff, int n, int rows, int width) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        for (int p = k0; p < k1; p++) {
+            int ao = p * aK;
+            FloatVector bv = FloatVector.fromArray(S, b, p * ldb + j);
+            c0 = FloatVector.broadcast(S, alpha * a[a0 + ao]).fma(bv, c0);
+            c1 = FloatVector.broadcast(S, alpha * a[a1 + ao]).fma(bv, c1);
+            c2 = FloatVector.broadcast(S, alpha * a[a2 + ao]).fma(bv, c2);
+            c3 = FloatVector.broadcast(S, alpha * a[a3 + ao]).fma(bv, c3);
+        }
+        addPart(c, cOff, c0, width);
+        if (rows > 1) addPart(c, cOff + n, c1, width);
+        if (rows > 2) addPart(c, cOff + 2 * n, c2, width);
+        if (rows > 3) addPart(c, cOff + 3 * n, c3, width);
+    }
+
+    /** c[off + l] += v[l] for the first {@code width} lanes (lane by lane when not all: JDK 17's masked stores are not intrinsics). */
+    private static void addPart(float[] c, int off, FloatVector v, int width) {
+        if (width == L) {
+            FloatVector.fromArray(S, c, off).add(v).intoArray(c, off);
+        } else {
+            for (int l = 0; l < width; l++) c[off + l] += v.lane(l);
+        }
+    }
+
+    @Override
+    public void adam(float[] ws, float[] g, float[] mi, float[] vi, int from, int to, double lr, double beta1, double beta2,
+                     double eps, double weightDecay, boolean decoupled, double c1, double c2) {
+        int dl = D.length(), j = from;
+        double[] buf = LANES.get();
+        DoubleVector b1 = DoubleVector.broadcast(D, beta1), ob1 = DoubleVector.broadcast(D, 1 - beta1);
+        DoubleVector b2 = DoubleVector.broadcast(D, beta2), ob2 = DoubleVector.broadcast(D, 1 - beta2);
+        DoubleVector lrv = DoubleVector.broadcast(D, lr), wd = DoubleVector.broadcast(D, weightDecay);
+        DoubleVector lrwd = DoubleVector.broadcast(D, lr * weightDecay), epsv = DoubleVector.broadcast(D, eps);
+        for (; j + dl <= to; j += dl) {
+            DoubleVector w0 = load(ws, j), gj = load(g, j);
+            DoubleVector wj = decoupled ? w0.sub(lrwd.mul(w0)) : w0;
+            if (!decoupled) gj = gj.add(wd.mul(w0));
+            DoubleVector mj = b1.mul(load(mi, j)).add(ob1.mul(gj));
+            DoubleVector vj = b2.mul(load(vi, j)).add(ob2.mul(gj).mul(gj));
+            store(mj, buf, mi, j);
+            store(vj, buf, vi, j);
+            DoubleVector mhat = c1 == 1 ? mj : mj.div(c1); // x / 1.0 is x: skipping it changes no bit
+            DoubleVector vhat = c2 == 1 ? vj : vj.div(c2);
+            store(wj.sub(lrv.mul(mhat).div(vhat.lanewise(VectorOperators.SQRT).add(epsv))), buf, ws, j);
+        }
+        MicroKernel.super.adam(ws, g, mi, vi, j, to, lr, beta1, beta2, eps, weightDecay, decoupled, c1, c2);
+    }
+
+    /** Lane by lane as {@link MicroKernel#rmsPropCentered} (max is Math.max's, so -0.0 and NaN behave alike). */
+    @Override
+    public void rmsPropCentered(float[] ws, float[] g, float[] s, float[] m, int from, int to, double lr, double alpha, double eps,
+                                double weightDecay) {
+        int dl = D.length(), j = from;
+        double[] buf = LANES.get();
+        DoubleVector a = DoubleVector.broadcast(D, alpha), oa = DoubleVector.broadcast(D, 1 - alpha);
+        DoubleVector lrv = DoubleVector.broadcast(D, lr), wd = DoubleVector.broadcast(D, weightDecay);
+        DoubleVector epsv = DoubleVector.broadcast(D, eps), zero = DoubleVector.zero(D);
+        for (; j + dl <= to; j += dl) {
+            DoubleVector w0 = load(ws, j);
+            DoubleVector gj = load(g, j).add(wd.mul(w0));
+            DoubleVector sj = a.mul(load(s, j)).add(oa.mul(gj).mul(gj));
+            DoubleVector mj = a.mul(load(m, j)).add(oa.mul(gj));
+            store(sj, buf, s, j);
+            store(mj, buf, m, j);
+            DoubleVector den = zero.max(sj.sub(mj.mul(mj))).lanewise(VectorOperators.SQRT).add(epsv);
+            store(w0.sub(lrv.mul(gj).div(den)), buf, ws, j);
+        }
+        MicroKernel.super.rmsPropCentered(ws, g, s, m, j, to, lr, alpha, eps, weightDecay);
+    }
+
+    private static DoubleVector load(float[] x, int at) {
+        return (DoubleVector) FloatVector.fromArray(F, x, at).convertShape(VectorOperators.F2D, D, 0);
+    }
+
+    /**
+     * Through a double buffer: a store through a float vector of Adam's lane count (F, narrower
+     * than S) would make C2's type profiles of FloatVector's shared methods see two vector
+     * classes, and then S's stores elsewhere (GEMM, bias add) fall back to slow Java loops.
+     */
+    private static void store(DoubleVector v, double[] buf, float[] x, int at) {
+        v.intoArray(buf, 0);
+        for (int l = 0; l < buf.length; l++) x[at + l] = (float) buf[l];
+    }
+
+    private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[D.length()]);
+
+    /** Whole vectors of columns by gather (one load of L strided values, one store), the rest scalar. */
+    @Override
+    public void transpose(float[] src, int n, int k, float[] dst, int ldb) {
+        int[] map = GATHER.get();
+        if (map[L] != k) {
+            for (int l = 0; l < L; l++) map[l] = l * k;
+            map[L] = k;
+        }
+        int j0 = 0;
+        for (; j0 + L <= n; j0 += L) {
+            int from = j0 * k;
+            for (int p = 0; p < k; p++) FloatVector.fromArray(S, src, from + p, map, 0).intoArray(dst, p * ldb + j0);
+        }
+        for (int j = j0; j < n; j++) {
+            int from = j * k;
+            for (int p = 0; p < k; p++) dst[p * ldb + j] = src[from + p];
+        }
+    }
+
+    /** The gather offsets {@code l k} for l < L, and k in the last slot, per thread. */
+    private static final ThreadLocal<int[]> GATHER = ThreadLocal.withInitial(() -> new int[L + 1]);
+
+    @Override
+    public void addRowVector(float[] xs, float[] r, float[] o, int cols, int from, int to) {
+        int whole = cols / L * L;
+        for (int i = from; i < to; i++) {
+            int base = i * cols;
+            for (int j = 0; j < whole; j += L) {
+                FloatVector.fromArray(S, xs, base + j).add(FloatVector.fromArray(S, r, j)).intoArray(o, base + j);
+            }
+            for (int j = whole; j < cols; j++) o[base + j] = xs[base + j] + r[j];
+        }
+    }
+
+    /** Columns in groups of D's lanes, each lane a double sum down its column in row order: the scalar loop's bits. */
+    @Override
+    public void sumRows(float[] xs, int rows, int cols, int j0, int j1, float beta, float[] o) {
+        int dl = D.length(), j = j0;
+        for (; j + dl <= j1; j += dl) {
+            DoubleVector acc = DoubleVector.zero(D);
+            for (int i = 0; i < rows; i++) acc = acc.add(load(xs, i * cols + j));
+            for (int l = 0; l < dl; l++) o[j + l] = (beta == 0 ? 0f : beta * o[j + l]) + (float) acc.lane(l);
+        }
+        if (j < j1) MicroKernel.super.sumRows(xs, rows, cols, j, j1, beta, o);
+    }
+
+    /** ReLU and LeakyReLU on lanes ({@code x > 0 ? x : slope x}, NaN to the else branch as in the scalar loop); the rest scalar. */
+    @Override
+    public void activation(ActivationKind kind, float param, float[] xs, float[] ys, int from, int to) {
+        int i = from;
+        if (kind == ActivationKind.RELU || kind == ActivationKind.LEAKY_RELU) {
+            boolean relu = kind == ActivationKind.RELU;
+            for (; i + L <= to; i += L) {
+                FloatVector x = FloatVector.fromArray(S, xs, i);
+                VectorMask<Float> positive = x.compare(VectorOperators.GT, 0f);
+                FloatVector other = relu ? FloatVector.zero(S) : x.mul(param);
+                other.blend(x, positive).intoArray(ys, i);
+            }
+        }
+        MicroKernel.super.activation(kind, param, xs, ys, i, to);
+    }
+
+    @Override
+    public void activationBackward(ActivationKind kind, float param, float[] xs, float[] ys, float[] g, float[] o, int from, int to) {
+        int i = from;
+        if (kind == ActivationKind.RELU || kind == ActivationKind.LEAKY_RELU) {
+            boolean relu = kind == ActivationKind.RELU;
+            for (; i + L <= to; i += L) {
+                FloatVector dy = FloatVector.fromArray(S, g, i);
+                VectorMask<Float> positive = FloatVector.fromArray(S, xs, i).compare(VectorOperators.GT, 0f);
+                FloatVector other = relu ? FloatVector.zero(S) : dy.mul(param);
+                other.blend(dy, positive).intoArray(o, i);
+            }
+        }
+        MicroKernel.super.activationBackward(kind, param, xs, ys, g, o, i, to);
+    }
+
+    @Override
+    public String describe() {
+        return "vector fma 4x" + NR + " (" + L + " lanes)";
+    }
+}
