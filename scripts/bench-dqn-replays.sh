@@ -35,7 +35,7 @@ for ((r = 0; r < N; r++)); do
   for ((k = 0; k < 3; k++)); do
     v=${VARIANTS[$(((r + k) % 3))]}
     out="$WORK/run-$v-$r"
-    java -Xss4m -Djava.awt.headless=true --add-modules jdk.incubator.vector -cp "$CP" dev.jgym.agents.cli.Main \
+    java -Xss4m -Djava.awt.headless=true --add-modules jdk.incubator.vector -cp "$CP" dev.jgym.experiments.cli.Main \
       train "$WORK/$v.json" --out "$out" --quiet --threads "$THREADS" 2>/dev/null
     s=$(sed -n 's/.*"seconds" *: *\([0-9.eE+-]*\).*/\1/p' "$out/timing.json" | head -1)
     files=$(find "$out" -name '*.jgr' | wc -l)

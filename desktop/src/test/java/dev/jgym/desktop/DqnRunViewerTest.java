@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.agents.cli.Main;
+import dev.jgym.experiments.cli.Main;
 import dev.jgym.core.scene.Annotations;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package dev.jgym.sweeps;
 
-import dev.jgym.agents.sweep.SweepRunner;
-import dev.jgym.agents.sweep.Trial;
-import dev.jgym.agents.sweep.TrialTask;
+import dev.jgym.experiments.sweep.SweepRunner;
+import dev.jgym.experiments.sweep.Trial;
+import dev.jgym.experiments.sweep.TrialTask;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;

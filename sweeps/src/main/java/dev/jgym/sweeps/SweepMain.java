@@ -1,7 +1,7 @@
 package dev.jgym.sweeps;
 
-import dev.jgym.agents.sweep.LocalSweepRunner;
-import dev.jgym.agents.sweep.SweepCommand;
+import dev.jgym.experiments.sweep.LocalSweepRunner;
+import dev.jgym.experiments.sweep.SweepCommand;
 import java.util.Map;
 import java.util.TreeMap;
 

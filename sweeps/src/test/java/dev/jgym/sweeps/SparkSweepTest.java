@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.agents.sweep.LocalSweepRunner;
-import dev.jgym.agents.sweep.SweepCommand;
-import dev.jgym.agents.sweep.SweepPlan;
-import dev.jgym.agents.sweep.Trial;
-import dev.jgym.agents.sweep.TrialTask;
+import dev.jgym.experiments.sweep.LocalSweepRunner;
+import dev.jgym.experiments.sweep.SweepCommand;
+import dev.jgym.experiments.sweep.SweepPlan;
+import dev.jgym.experiments.sweep.Trial;
+import dev.jgym.experiments.sweep.TrialTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

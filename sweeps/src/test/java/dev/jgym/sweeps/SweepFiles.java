@@ -1,6 +1,6 @@
 package dev.jgym.sweeps;
 
-import dev.jgym.agents.sweep.SweepCommand;
+import dev.jgym.experiments.sweep.SweepCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

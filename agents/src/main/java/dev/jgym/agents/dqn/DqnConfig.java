@@ -1,9 +1,9 @@
 package dev.jgym.agents.dqn;
 
+import dev.jgym.nn.optim.OptimizerConfig;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jgym.agents.experiment.SupervisedConfig;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import java.nio.file.Path;
@@ -142,7 +142,7 @@ public record DqnConfig(
             @JsonProperty("n_step") Integer nStep,
             PrioritizedSettings prioritized,
             @JsonProperty(required = true) NetworkSettings network,
-            @JsonProperty(required = true) SupervisedConfig.OptimizerConfig optimizer,
+            @JsonProperty(required = true) OptimizerConfig optimizer,
             RecurrentSettings recurrent,
             ExplorationSettings exploration) {
         public DqnSettings {

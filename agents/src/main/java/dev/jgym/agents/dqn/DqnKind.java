@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.agents.run.ExperimentKind;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
-import dev.jgym.agents.run.RunFolder;
 import dev.jgym.agents.run.RunOptions;
 import dev.jgym.agents.run.StopSignal;
 import dev.jgym.core.config.Json;
@@ -68,10 +67,10 @@ public final class DqnKind implements ExperimentKind {
             @Override
             public Outcome run(Path dir, Progress progress, StopSignal stop) {
                 DqnTraining training = new DqnTraining(cfg, configFile.toString()).threads(options.threads())
-                        .checkpointTo(dir.resolve(RunFolder.CHECKPOINT)).stopWhen(stop::requested);
+                        .checkpointTo(dir.resolve(Run.CHECKPOINT)).stopWhen(stop::requested);
                 training.validate();
                 if (!cfg.replays().off()) training.observeEvaluations(new DqnReplays(dir, cfg));
-                if (options.resume()) training.resumeFrom(Checkpoint.read(dir.resolve(RunFolder.CHECKPOINT)));
+                if (options.resume()) training.resumeFrom(Checkpoint.read(dir.resolve(Run.CHECKPOINT)));
                 long start = System.nanoTime();
                 long[] done = {0};
                 DqnTraining.Result result = training.progress((n, ret) -> {

@@ -1,11 +1,11 @@
 package dev.jgym.agents.dqn;
 
+import dev.jgym.nn.optim.OptimizerConfig;
 import dev.jgym.nn.Backend;
 import dev.jgym.nn.Init;
 import dev.jgym.nn.Tensor;
 import dev.jgym.nn.optim.GradClip;
 import dev.jgym.nn.optim.Optimizer;
-import dev.jgym.agents.experiment.SupervisedConfig;
 import dev.jgym.core.rng.Rng;
 
 /**
@@ -112,7 +112,7 @@ public final class DqnLearner implements Learner {
         return new QNetwork(backend, encoder, obsDim, hidden, s.network().activation(), actions, s.dueling(), init, r);
     }
 
-    static Optimizer optimizer(SupervisedConfig.OptimizerConfig o, java.util.List<dev.jgym.nn.Param> ps) {
+    static Optimizer optimizer(OptimizerConfig o, java.util.List<dev.jgym.nn.Param> ps) {
         return o.create(null, ps, 0.9);
     }
 

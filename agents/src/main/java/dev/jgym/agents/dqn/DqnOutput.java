@@ -2,7 +2,7 @@ package dev.jgym.agents.dqn;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jgym.agents.experiment.Charts;
+import dev.jgym.agents.run.Charts;
 import dev.jgym.core.config.Json;
 import dev.jgym.nn.Param;
 import dev.jgym.nn.io.ModelFile;

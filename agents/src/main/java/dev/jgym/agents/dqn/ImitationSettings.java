@@ -1,7 +1,7 @@
 package dev.jgym.agents.dqn;
 
+import dev.jgym.nn.optim.OptimizerConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.jgym.agents.experiment.SupervisedConfig;
 import dev.jgym.core.config.Check;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +62,7 @@ public record ImitationSettings(
      */
     public record DiscriminatorSettings(
             DqnConfig.NetworkSettings network,
-            SupervisedConfig.OptimizerConfig optimizer,
+            OptimizerConfig optimizer,
             @JsonProperty("batch_size") Integer batchSize,
             @JsonProperty("update_interval") Integer updateInterval,
             Integer updates,
@@ -71,7 +71,7 @@ public record ImitationSettings(
         public DiscriminatorSettings {
             if (network == null) network = new DqnConfig.NetworkSettings(List.of(64, 64), "tanh", null, null);
             Check.that(network.outputs() == null || network.outputs() == 1, "network.outputs", "expected 1 (one logit) or nothing, found " + network.outputs());
-            if (optimizer == null) optimizer = new SupervisedConfig.OptimizerConfig("adam", 3e-4, null, null);
+            if (optimizer == null) optimizer = new OptimizerConfig("adam", 3e-4, null, null);
             if (batchSize == null) batchSize = 64;
             Check.positive("batch_size", batchSize);
             if (updateInterval == null) updateInterval = 1;

@@ -6,6 +6,9 @@ import java.util.function.Consumer;
 
 /** A validated experiment of one {@link ExperimentKind}, ready to run into a folder. */
 public interface Run {
+    /** The checkpoint's file name in a run folder, for every resumable kind. */
+    String CHECKPOINT = "checkpoint.jgc";
+
     /** The config's {@code name}: the run folder is {@code runs/<name>} unless {@code --out} says otherwise. */
     String name();
 

@@ -1,5 +1,6 @@
 package dev.jgym.agents.dqn;
 
+import dev.jgym.nn.optim.OptimizerConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -180,7 +181,7 @@ class CnnDqnTest {
         e = assertThrows(UserError.class, () -> Json.bind(json("{\"layout\": \"nhwc\"}"), DqnConfig.ObservationSettings.class, "b.json", "$.dqn.network.observation"));
         assertTrue(e.getMessage().startsWith("b.json: $.dqn.network.observation.layout: expected \"hwc\" or \"chw\""), e.getMessage());
         e = assertThrows(UserError.class, () -> Json.bind(json("{\"type\": \"adam\", \"lr\": 0.1, \"centered\": true}"),
-                dev.jgym.agents.experiment.SupervisedConfig.OptimizerConfig.class, "b.json", "$.dqn.optimizer"));
+                dev.jgym.nn.optim.OptimizerConfig.class, "b.json", "$.dqn.optimizer"));
         assertTrue(e.getMessage().startsWith("b.json: $.dqn.optimizer.centered: only used with type \"rmsprop\""), e.getMessage());
     }
 
@@ -231,10 +232,11 @@ class CnnDqnTest {
         assertTrue(trainAndVerifyReplays(file, dir.resolve("out")) >= 2, "final + evaluation 0");
     }
 
-    /** {@code jgym train} on {@code file}, then every replay it recorded re-simulates bit for bit; returns how many. */
-    private static int trainAndVerifyReplays(Path file, Path out) {
-        int code = dev.jgym.agents.cli.Main.run(new String[] {"train", file.toString(), "--out", out.toString(), "--quiet"}, System.out, System.err, false);
-        assertEquals(0, code);
+    /** Trains {@code file} through its experiment kind (what {@code jgym train} runs), then every replay it recorded re-simulates bit for bit; returns how many. */
+    private static int trainAndVerifyReplays(Path file, Path out) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(out);
+        new DqnKind().prepare(file, dev.jgym.agents.run.RunOptions.threads(2))
+                .run(out, dev.jgym.agents.run.Progress.NONE, new dev.jgym.agents.run.StopSignal());
         List<Path> replays = ReplayFiles.find(out);
         for (Path f : replays) {
             ReplayVerifier.Report report = ReplayVerifier.verify(f);

@@ -1,6 +1,6 @@
 package dev.jgym.agents.mc;
 
-import dev.jgym.agents.experiment.Charts;
+import dev.jgym.agents.run.Charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;

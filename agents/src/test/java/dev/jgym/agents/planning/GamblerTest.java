@@ -3,7 +3,7 @@ package dev.jgym.agents.planning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.agents.experiment.Charts;
+import dev.jgym.agents.run.Charts;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.envs.grid.Gambler;

@@ -1,9 +1,9 @@
 package dev.jgym.sweeps.bench;
 
-import dev.jgym.agents.sweep.LocalSweepRunner;
-import dev.jgym.agents.sweep.Sweep;
-import dev.jgym.agents.sweep.SweepPlan;
-import dev.jgym.agents.sweep.SweepRunner;
+import dev.jgym.experiments.sweep.LocalSweepRunner;
+import dev.jgym.experiments.sweep.Sweep;
+import dev.jgym.experiments.sweep.SweepPlan;
+import dev.jgym.experiments.sweep.SweepRunner;
 import dev.jgym.sweeps.SparkSweepRunner;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,0 +1,91 @@
+package dev.jgym.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jgym train} in its own JVM, stopped by Ctrl-C (SIGINT) or killed with SIGKILL at a
+ * moment drawn at random, then continued with {@code --resume}: the run folder ends with the same
+ * bytes as a run that was never stopped.
+ */
+class InterruptTest {
+    @TempDir
+    Path dir;
+
+    static final String CONFIG = "{\"name\": \"interrupt\", \"seed\": 7, \"env\": {\"id\": \"CartPole-v1\"},"
+            + "\"dqn\": {\"total_steps\": 30000, \"buffer_size\": 5000, \"batch_size\": 32, \"learning_starts\": 500,"
+            + "\"network\": {\"hidden\": [32]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
+            + "\"evaluation\": {\"interval\": 10000, \"episodes\": 2, \"final_episodes\": 3},"
+            + "\"checkpoint\": {\"interval\": 2000}, \"replays\": {\"final\": false, \"schedule\": \"none\"}}";
+
+    private Process start(Path config, Path out) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                "dev.jgym.experiments.cli.Main", "train", config.toString(), "--out", out.toString(), "--quiet", "--threads", "1")
+                .redirectErrorStream(true).redirectOutput(dir.resolve(out.getFileName() + ".log").toFile()).start();
+    }
+
+    /** Waits until the run has written a checkpoint, then {@code extraMillis} more. */
+    private static void waitForCheckpoint(Process p, Path out, long extraMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(out.resolve(RunFolder.CHECKPOINT)) && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+        Thread.sleep(extraMillis);
+    }
+
+    private static void signal(Process p, String sig) throws IOException, InterruptedException {
+        assertEquals(0, new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start().waitFor(), "kill -" + sig);
+    }
+
+    @Test
+    @DisplayName("SIGINT and kill -9 at random moments, then --resume: metrics.csv, evaluations.csv and summary.json as an uninterrupted run's")
+    void interruptedRunsResumeToTheSameBytes() throws Exception {
+        Path config = dir.resolve("interrupt.json");
+        Files.writeString(config, CONFIG);
+        Path full = dir.resolve("full");
+        assertEquals(0, RunFolderTest.jgym("train", config.toString(), "--out", full.toString(), "--quiet", "--threads", "1").code());
+
+        Random moments = new Random(2026);
+        // Ctrl-C: the run writes a checkpoint at its next step and exits with 130
+        Path sigint = dir.resolve("sigint");
+        Process p = start(config, sigint);
+        waitForCheckpoint(p, sigint, 100 + moments.nextInt(1500));
+        assertTrue(p.isAlive(), "still training when the signal comes");
+        signal(p, "INT");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String log = Files.readString(dir.resolve("sigint.log"), StandardCharsets.UTF_8);
+        assertEquals(130, p.exitValue(), log);
+        assertTrue(log.contains("interrupted after") && log.contains("--resume"), log);
+        assertFalse(Files.exists(sigint.resolve("metrics.csv")), "an interrupted run has no results yet");
+        RunFolderTest.Outcome resumed = RunFolderTest.jgym("train", config.toString(), "--out", sigint.toString(), "--quiet", "--resume", "--threads", "2");
+        assertEquals(0, resumed.code(), resumed.err());
+
+        // kill -9: no chance to write anything; the last periodic checkpoint is where it resumes
+        Path killed = dir.resolve("killed");
+        p = start(config, killed);
+        waitForCheckpoint(p, killed, 100 + moments.nextInt(2000));
+        assertTrue(p.isAlive(), "still training when the signal comes");
+        signal(p, "KILL");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        resumed = RunFolderTest.jgym("train", config.toString(), "--out", killed.toString(), "--quiet", "--resume", "--threads", "1");
+        assertEquals(0, resumed.code(), resumed.err());
+
+        for (Path run : List.of(sigint, killed)) {
+            for (String f : new String[] {"metrics.csv", "evaluations.csv", "summary.json", "checkpoint.jgc"}) {
+                assertArrayEquals(Files.readAllBytes(full.resolve(f)), Files.readAllBytes(run.resolve(f)), run.getFileName() + ": " + f);
+            }
+        }
+    }
+}
