@@ -10,8 +10,10 @@ import java.util.function.Function;
  * Greedy-policy evaluation: play a fixed policy for N episodes, without learning, and report the
  * mean return, the success rate and the mean episode length.
  *
- * <p>An episode is a <em>success</em> when it ends {@code terminated} with a positive last reward
- * (FrozenLake's goal, Taxi's drop-off, a won Blackjack hand). The first reset uses {@code seed};
+ * <p>An episode is a <em>success</em> when its last step's info says so ({@code is_success}: the
+ * windy gridworld's and cliff walking's goal, where every step pays -1), or else when it ends
+ * {@code terminated} with a positive last reward (FrozenLake's goal, Taxi's drop-off, a won
+ * Blackjack hand). The first reset uses {@code seed};
  * the later ones continue the env's stream, as the {@link dev.jgym.core.sim.Simulator} does, so
  * one seed fixes the whole evaluation. An episode that neither terminates nor truncates never
  * ends: give an env without a time limit a {@code max_episode_steps}.
@@ -41,6 +43,13 @@ public final class Evaluation {
         }
     }
 
+    /** The env's own word ({@link Env#IS_SUCCESS} in the last step's info), else a terminated episode with a positive last reward. */
+    static boolean success(Step<?> last) {
+        Object said = last.info().get(Env.IS_SUCCESS);
+        if (said instanceof Boolean b) return b;
+        return last.terminated() && last.reward() > 0;
+    }
+
     /** Plays {@code policy} for {@code episodes} episodes from a reset with {@code seed}. */
     public static <O, A> Result run(Env<O, A> env, Function<O, A> policy, int episodes, long seed) {
         if (episodes <= 0) throw new IllegalArgumentException("episodes must be positive, was " + episodes);
@@ -56,7 +65,7 @@ public final class Evaluation {
                 steps++;
                 obs = step.observation();
                 if (step.done()) {
-                    if (step.terminated() && step.reward() > 0) successes++;
+                    if (success(step)) successes++;
                     break;
                 }
             }

@@ -114,7 +114,7 @@ public final class Experiment {
             Step<Object> probe = env.step(env.sampleAction());
             TreeSet<String> keys = new TreeSet<>();
             probe.info().forEach((k, v) -> {
-                if (StepMetrics.isMetric(v) && !metrics.contains(k)) keys.add(k);
+                if (StepMetrics.isMetric(v) && !metrics.contains(k) && !k.equals(Env.IS_SUCCESS)) keys.add(k);
             });
             metrics.addAll(keys);
         }

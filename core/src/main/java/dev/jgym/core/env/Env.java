@@ -26,6 +26,14 @@ import java.util.Map;
  * @param <A> action type
  */
 public interface Env<O, A> extends AutoCloseable {
+    /**
+     * The info key of an episode's last step that says whether the task's goal was reached
+     * (Gymnasium's and SB3's {@code is_success}). Envs whose goal a positive last reward already
+     * shows may leave it out; evaluations then count a terminated episode with a positive last
+     * reward as a success.
+     */
+    String IS_SUCCESS = "is_success";
+
 
     Space<O> observationSpace();
 

@@ -106,4 +106,10 @@ public final class CliffWalking extends TabularEnv {
         GridScene.header(b, ROWS, COLS, id() + "  " + moved + "  reward " + FrozenLake.fmt(lastReward));
         return b.caption(id() + ": state " + state + (lastReward == -100 ? " (fell off the cliff)" : "")).build();
     }
+
+    /** Reaching the goal is the task (every step, that one included, pays -1, so the reward cannot say it). */
+    @Override
+    protected Boolean success(int s) {
+        return s == GOAL;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.jgym.envs.grid;
 
+import dev.jgym.core.env.Env;
 import dev.jgym.core.env.BaseEnv;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
@@ -149,7 +150,27 @@ public abstract class TabularEnv extends BaseEnv<Integer, Integer> implements Ta
         state = s;
         lastAction = a;
         lastReward = reward[i];
-        return new Step<>(s, reward[i], terminal[i], false, stepInfo(s, p));
+        Map<String, Object> info = stepInfo(s, p);
+        if (terminal[i]) {
+            Boolean reached = success(s);
+            if (reached != null) info = withSuccess(info, reached);
+        }
+        return new Step<>(s, reward[i], terminal[i], false, info);
+    }
+
+    /**
+     * Whether ending in terminal state {@code s} reached the task's goal (the step's info then says
+     * so as {@code is_success}, Gymnasium's and SB3's key), or null when the reward already says
+     * it (a positive last reward) and the info stays Gymnasium's.
+     */
+    protected Boolean success(int s) {
+        return null;
+    }
+
+    private static Map<String, Object> withSuccess(Map<String, Object> info, boolean ok) {
+        Map<String, Object> m = new TreeMap<>(info);
+        m.put(Env.IS_SUCCESS, ok);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** Changes the sampled next state (Taxi's fickle passenger); the identity by default. */

@@ -36,7 +36,7 @@ import java.util.Map;
  * <p>Start: (3, 0), state 30. Goal: (3, 7), state 37.
  * <p>Episode end: terminated on reaching the goal; no time limit, as in the book (the
  * reserved option {@code max_episode_steps} adds one).
- * <p>Info: {@code prob}. Transition table: {@link dev.jgym.core.env.TabularModel}; the goal is
+ * <p>Info: {@code prob}; on the step into the goal also {@code is_success} = true. Transition table: {@link dev.jgym.core.env.TabularModel}; the goal is
  * absorbing (stay, reward 0, terminated).
  * <p>Options: {@code kings} (false), {@code stay} (false; needs kings), {@code stochastic} (false).
  * <p>Ids: WindyGridworld-v0 (four moves), WindyGridworldKings-v0 (eight), WindyGridworldStochastic-v0
@@ -122,5 +122,11 @@ public final class WindyGridworld extends TabularEnv {
         String moved = lastAction < 0 ? "start" : names[lastAction];
         GridScene.header(b, ROWS, COLS, id() + "  " + moved + "  wind " + WIND[state % COLS]);
         return b.caption(id() + ": state " + state + " (" + moved + ")").build();
+    }
+
+    /** Reaching the goal is the task (every step, that one included, pays -1, so the reward cannot say it). */
+    @Override
+    protected Boolean success(int s) {
+        return s == GOAL;
     }
 }
