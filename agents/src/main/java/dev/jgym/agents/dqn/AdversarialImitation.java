@@ -38,7 +38,7 @@ import java.util.List;
  * <p>Random numbers: D's weights from {@code seed.child("init")}, its minibatches from
  * {@code seed.child("sample")} (the run passes {@code root.child("imitation")}).
  */
-public final class AdversarialImitation {
+public final class AdversarialImitation implements State {
     /** D's statistics averaged over {@link #ROW_UPDATES} updates. */
     public record Row(long updates, long step, double loss, double expertScore, double learnerScore, double meanReward) {}
 
@@ -200,11 +200,12 @@ public final class AdversarialImitation {
 
     // ---- checkpoints: D's weights, its optimizer, the sampling stream, the counters and rows -----------
 
-    void write(DataOutputStream out) throws IOException {
+    @Override
+    public void write(DataOutputStream out) throws IOException {
         out.writeLong(updates);
-        Checkpoint.writeLongs(out, sample.saveState());
-        Checkpoint.writeParams(out, discriminator.network().params());
-        Checkpoint.writeOptimizer(out, discriminator.optimizer());
+        StateIO.writeLongs(out, sample.saveState());
+        StateIO.writeParams(out, discriminator.network().params());
+        StateIO.writeOptimizer(out, discriminator.optimizer());
         out.writeDouble(lossSum);
         out.writeDouble(expertSum);
         out.writeDouble(learnerSum);
@@ -221,11 +222,12 @@ public final class AdversarialImitation {
         }
     }
 
-    void read(DataInputStream in) throws IOException {
+    @Override
+    public void read(DataInputStream in) throws IOException {
         updates = in.readLong();
-        sample = Rng.restore(Checkpoint.readLongs(in));
-        Checkpoint.readParams(in, discriminator.network().params());
-        Checkpoint.readOptimizer(in, discriminator.optimizer());
+        sample = Rng.restore(StateIO.readLongs(in));
+        StateIO.readParams(in, discriminator.network().params());
+        StateIO.readOptimizer(in, discriminator.optimizer());
         lossSum = in.readDouble();
         expertSum = in.readDouble();
         learnerSum = in.readDouble();

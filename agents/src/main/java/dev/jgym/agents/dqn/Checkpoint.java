@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
-import dev.jgym.nn.Param;
-import dev.jgym.nn.optim.Optimizer;
-import dev.jgym.nn.optim.OptimizerState;
-import dev.jgym.core.rng.Rng;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -19,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -70,70 +65,12 @@ public final class Checkpoint {
         return h;
     }
 
-    /** A checkpoint of a run in progress. */
+    /** A checkpoint of a run in progress: the run's counters and rows, then the learner (each writes itself). */
     static Checkpoint of(DqnConfig config, DqnTraining.Shape shape, Learner learner, DqnTraining.Run run) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeLong(run.step);
-            out.writeInt(run.episode);
-            out.writeLong(run.solvedAt);
-            out.writeDouble(run.episodeReturn);
-            out.writeDouble(run.lossSum);
-            out.writeDouble(run.qSum);
-            out.writeInt(run.updatesInEpisode);
-            out.writeInt(run.episodeActions.size());
-            for (int a : run.episodeActions) out.writeInt(a);
-            out.writeInt(run.episodes.size());
-            for (DqnTraining.EpisodeRow r : run.episodes) {
-                out.writeInt(r.episode());
-                out.writeLong(r.step());
-                out.writeDouble(r.episodeReturn());
-                out.writeInt(r.length());
-                out.writeDouble(r.epsilon());
-                out.writeDouble(r.loss());
-                out.writeDouble(r.meanQ());
-            }
-            out.writeInt(run.evaluations.size());
-            for (DqnTraining.EvalRow r : run.evaluations) {
-                out.writeLong(r.step());
-                out.writeInt(r.episodes());
-                out.writeDouble(r.mean());
-                out.writeDouble(r.std());
-                out.writeDouble(r.min());
-                out.writeDouble(r.max());
-                out.writeDouble(r.meanLength());
-            }
-            if (learner instanceof DrqnLearner r) {
-                writeLearner(out, r.updates, r.exploration, r.replay, r.online.params(), r.target.params(), r.optimizer);
-                writeSequences(out, r);
-                return new Checkpoint(header(config, shape), bytes.toByteArray(), null);
-            }
-            DqnLearner l = (DqnLearner) learner;
-            writeLearner(out, l.updates, l.exploration, l.replay, l.online.params(), l.target.params(), l.optimizer);
-            ReplayBuffer b = l.buffer;
-            int d = b.obsDim(), n = b.size();
-            out.writeInt(n);
-            out.writeInt(b.cursor());
-            out.writeLong(b.added());
-            out.writeDouble(b.maxPriority());
-            if (b.compact()) {
-                out.write(b.obsBytes, 0, n * d);
-                out.write(b.nextBytes, 0, n * d);
-            } else {
-                writeObservations(out, n * d, b.obs, b.next);
-            }
-            writeOutcomes(out, n, b.actions, b.rewards, b.discounts);
-            double[] pr = b.priorities();
-            out.writeInt(pr.length);
-            for (double p : pr) out.writeDouble(p);
-            NStepReturns.Pending pending = l.nStep.saved();
-            out.writeInt(pending.actions().length);
-            for (int k = 0; k < pending.actions().length; k++) {
-                writeFloats(out, pending.observations()[k]);
-                out.writeInt(pending.actions()[k]);
-                out.writeDouble(pending.rewards()[k]);
-            }
-            if (l.imitation != null) l.imitation.write(out);
+            run.write(out);
+            learner.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -218,213 +155,10 @@ public final class Checkpoint {
     /** Puts the saved state into a freshly built learner and run. */
     void restoreInto(Learner learner, DqnTraining.Run run) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
-            run.step = in.readLong();
-            run.episode = in.readInt();
-            run.solvedAt = in.readLong();
-            run.episodeReturn = in.readDouble();
-            run.lossSum = in.readDouble();
-            run.qSum = in.readDouble();
-            run.updatesInEpisode = in.readInt();
-            run.episodeActions.clear();
-            for (int i = in.readInt(); i > 0; i--) run.episodeActions.add(in.readInt());
-            run.episodes.clear();
-            for (int i = in.readInt(); i > 0; i--) {
-                run.episodes.add(new DqnTraining.EpisodeRow(in.readInt(), in.readLong(), in.readDouble(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble()));
-            }
-            run.evaluations.clear();
-            for (int i = in.readInt(); i > 0; i--) {
-                run.evaluations.add(new DqnTraining.EvalRow(in.readLong(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
-            }
-            if (learner instanceof DrqnLearner r) {
-                long updates = in.readLong();
-                readExploration(in, r.exploration);
-                r.replay = Rng.restore(readLongs(in));
-                readNetworks(in, r.online.params(), r.target.params(), r.optimizer);
-                r.updates = updates;
-                readSequences(in, r);
-                return;
-            }
-            DqnLearner l = (DqnLearner) learner;
-            l.updates = in.readLong();
-            readExploration(in, l.exploration);
-            l.replay = Rng.restore(readLongs(in));
-            readNetworks(in, l.online.params(), l.target.params(), l.optimizer);
-            ReplayBuffer b = l.buffer;
-            int d = b.obsDim();
-            int n = in.readInt(), cursor = in.readInt();
-            long added = in.readLong();
-            double maxPriority = in.readDouble();
-            if (b.compact()) {
-                in.readFully(b.obsBytes, 0, n * d);
-                in.readFully(b.nextBytes, 0, n * d);
-            } else {
-                readObservations(in, n * d, b.obs, b.next);
-            }
-            readOutcomes(in, n, b.actions, b.rewards, b.discounts);
-            double[] pr = new double[in.readInt()];
-            for (int i = 0; i < pr.length; i++) pr[i] = in.readDouble();
-            b.restore(n, cursor, added, maxPriority, pr);
-            int pending = in.readInt();
-            float[][] po = new float[pending][];
-            int[] pa = new int[pending];
-            double[] prw = new double[pending];
-            for (int k = 0; k < pending; k++) {
-                po[k] = readFloats(in);
-                pa[k] = in.readInt();
-                prw[k] = in.readDouble();
-            }
-            l.nStep.restore(new NStepReturns.Pending(po, pa, prw));
-            if (l.imitation != null) l.imitation.read(in);
+            run.read(in);
+            learner.read(in);
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError("checkpoint " + file + ": does not fit this run (" + e.getMessage() + ")");
-        }
-    }
-
-    /** What both learners hold: the update count, the two streams, both networks and the optimizer's state. */
-    private static void readExploration(DataInputStream in, Exploration e) throws IOException {
-        e.rng = Rng.restore(readLongs(in));
-        e.held = in.readInt();
-        e.remaining = in.readInt();
-    }
-
-    private static void writeLearner(DataOutputStream out, long updates, Exploration explore, Rng replay, List<Param> online, List<Param> target,
-                                     Optimizer optimizer) throws IOException {
-        out.writeLong(updates);
-        writeLongs(out, explore.rng.saveState());
-        out.writeInt(explore.held);
-        out.writeInt(explore.remaining);
-        writeLongs(out, replay.saveState());
-        writeParams(out, online);
-        writeParams(out, target);
-        writeOptimizer(out, optimizer);
-    }
-
-    static void writeOptimizer(DataOutputStream out, Optimizer optimizer) throws IOException {
-        OptimizerState os = OptimizerState.of(optimizer);
-        out.writeLong(os.steps());
-        out.writeInt(os.tables().length);
-        for (float[][] table : os.tables()) {
-            out.writeInt(table.length);
-            for (float[] a : table) writeFloats(out, a);
-        }
-    }
-
-    /** Both networks and the optimizer's state (after the counters and streams of {@link #writeLearner}). */
-    private static void readNetworks(DataInputStream in, List<Param> online, List<Param> target, Optimizer optimizer) throws IOException {
-        readParams(in, online);
-        readParams(in, target);
-        readOptimizer(in, optimizer);
-    }
-
-    static void readOptimizer(DataInputStream in, Optimizer optimizer) throws IOException {
-        long steps = in.readLong();
-        float[][][] tables = new float[in.readInt()][][];
-        for (int t = 0; t < tables.length; t++) {
-            tables[t] = new float[in.readInt()][];
-            for (int i = 0; i < tables[t].length; i++) tables[t][i] = readFloats(in);
-        }
-        new OptimizerState(steps, tables).restoreInto(optimizer);
-    }
-
-    /** The sequence replay (its stored steps with their episode numbers) and the training episode's recurrent state. */
-    private static void writeSequences(DataOutputStream out, DrqnLearner r) throws IOException {
-        SequenceReplay b = r.buffer;
-        int d = b.obsDim(), n = b.size();
-        out.writeInt(n);
-        out.writeInt(b.cursor());
-        out.writeLong(b.added());
-        out.writeLong(b.episode());
-        writeTransitions(out, n, d, b.obs, b.next, b.actions, b.rewards, b.discounts);
-        for (int i = 0; i < n; i++) out.writeLong(b.episodes[i]);
-        float[][] hc = r.memory.saved();
-        writeFloats(out, hc[0]);
-        writeFloats(out, hc[1]);
-    }
-
-    private static void readSequences(DataInputStream in, DrqnLearner r) throws IOException {
-        SequenceReplay b = r.buffer;
-        int d = b.obsDim(), n = in.readInt(), cursor = in.readInt();
-        long added = in.readLong(), episode = in.readLong();
-        if (n > b.capacity()) throw new IllegalArgumentException(n + " stored steps, the replay holds " + b.capacity());
-        readTransitions(in, n, d, b.obs, b.next, b.actions, b.rewards, b.discounts);
-        for (int i = 0; i < n; i++) b.episodes[i] = in.readLong();
-        b.restore(n, cursor, added, episode);
-        r.memory.restore(new float[][] {readFloats(in), readFloats(in)});
-    }
-
-    /** The first n stored transitions of a replay's arrays (observations of d values), in the same order for both replays. */
-    private static void writeTransitions(DataOutputStream out, int n, int d, float[] obs, float[] next, int[] actions, float[] rewards,
-                                         float[] discounts) throws IOException {
-        writeObservations(out, n * d, obs, next);
-        writeOutcomes(out, n, actions, rewards, discounts);
-    }
-
-    private static void readTransitions(DataInputStream in, int n, int d, float[] obs, float[] next, int[] actions, float[] rewards,
-                                        float[] discounts) throws IOException {
-        readObservations(in, n * d, obs, next);
-        readOutcomes(in, n, actions, rewards, discounts);
-    }
-
-    /** The first {@code values} floats of the states and of the next states. */
-    private static void writeObservations(DataOutputStream out, int values, float[] obs, float[] next) throws IOException {
-        for (int i = 0; i < values; i++) out.writeFloat(obs[i]);
-        for (int i = 0; i < values; i++) out.writeFloat(next[i]);
-    }
-
-    private static void readObservations(DataInputStream in, int values, float[] obs, float[] next) throws IOException {
-        for (int i = 0; i < values; i++) obs[i] = in.readFloat();
-        for (int i = 0; i < values; i++) next[i] = in.readFloat();
-    }
-
-    /** Actions, rewards and discounts of the first n transitions. */
-    private static void writeOutcomes(DataOutputStream out, int n, int[] actions, float[] rewards, float[] discounts) throws IOException {
-        for (int i = 0; i < n; i++) out.writeInt(actions[i]);
-        for (int i = 0; i < n; i++) out.writeFloat(rewards[i]);
-        for (int i = 0; i < n; i++) out.writeFloat(discounts[i]);
-    }
-
-    private static void readOutcomes(DataInputStream in, int n, int[] actions, float[] rewards, float[] discounts) throws IOException {
-        for (int i = 0; i < n; i++) actions[i] = in.readInt();
-        for (int i = 0; i < n; i++) rewards[i] = in.readFloat();
-        for (int i = 0; i < n; i++) discounts[i] = in.readFloat();
-    }
-
-    static void writeLongs(DataOutputStream out, long[] v) throws IOException {
-        out.writeInt(v.length);
-        for (long x : v) out.writeLong(x);
-    }
-
-    static long[] readLongs(DataInputStream in) throws IOException {
-        long[] v = new long[in.readInt()];
-        for (int i = 0; i < v.length; i++) v[i] = in.readLong();
-        return v;
-    }
-
-    private static void writeFloats(DataOutputStream out, float[] v) throws IOException {
-        out.writeInt(v == null ? -1 : v.length);
-        if (v != null) for (float x : v) out.writeFloat(x);
-    }
-
-    private static float[] readFloats(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) return null;
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) v[i] = in.readFloat();
-        return v;
-    }
-
-    static void writeParams(DataOutputStream out, List<Param> params) throws IOException {
-        out.writeInt(params.size());
-        for (Param p : params) writeFloats(out, p.value().data());
-    }
-
-    static void readParams(DataInputStream in, List<Param> params) throws IOException {
-        int n = in.readInt();
-        if (n != params.size()) throw new IllegalArgumentException(n + " parameter tensors, the network has " + params.size());
-        for (Param p : params) {
-            float[] v = readFloats(in);
-            if (v == null || v.length != p.value().size()) throw new IllegalArgumentException("a parameter tensor of the wrong size");
-            System.arraycopy(v, 0, p.value().data(), 0, v.length);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.jgym.agents.dqn;
 
+import java.io.IOException;
+import java.io.DataOutputStream;
+import java.io.DataInputStream;
 import dev.jgym.nn.optim.OptimizerConfig;
 import dev.jgym.nn.Backend;
 import dev.jgym.nn.Init;
@@ -206,7 +209,6 @@ public final class DqnLearner implements Learner {
     }
 
     /** What one gradient step reports. */
-    public record StepStats(double loss, double meanQ) {}
 
     /**
      * One gradient step on a minibatch; {@code beta} is prioritized replay's importance exponent
@@ -302,5 +304,35 @@ public final class DqnLearner implements Learner {
         if (s.prioritized() == null) return 1;
         double f = Math.min(1.0, step / (double) s.totalSteps());
         return s.prioritized().betaStart() + f * (1 - s.prioritized().betaStart());
+    }
+
+    /**
+     * The update count, the exploration and replay streams, both networks, the optimizer's state,
+     * the replay buffer, the n-step accumulator and, in an imitation run, the discriminator.
+     */
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        out.writeLong(updates);
+        exploration.write(out);
+        StateIO.writeLongs(out, replay.saveState());
+        StateIO.writeParams(out, online.params());
+        StateIO.writeParams(out, target.params());
+        StateIO.writeOptimizer(out, optimizer);
+        buffer.write(out);
+        nStep.write(out);
+        if (imitation != null) imitation.write(out);
+    }
+
+    @Override
+    public void read(DataInputStream in) throws IOException {
+        updates = in.readLong();
+        exploration.read(in);
+        replay = Rng.restore(StateIO.readLongs(in));
+        StateIO.readParams(in, online.params());
+        StateIO.readParams(in, target.params());
+        StateIO.readOptimizer(in, optimizer);
+        buffer.read(in);
+        nStep.read(in);
+        if (imitation != null) imitation.read(in);
     }
 }

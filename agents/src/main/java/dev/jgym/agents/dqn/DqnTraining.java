@@ -1,5 +1,8 @@
 package dev.jgym.agents.dqn;
 
+import java.io.IOException;
+import java.io.DataOutputStream;
+import java.io.DataInputStream;
 import dev.jgym.agents.run.RunFailure;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
@@ -260,13 +263,9 @@ public final class DqnTraining {
         Rng root = new Rng(config.seed());
         double threshold = threshold(shape);
         try (Backend backend = backend()) {
-            Learner learner = Learner.create(s, backend, view, shape.actions(), root, source);
-            AdversarialImitation imitation = null;
-            if (config.imitation() != null) { // DqnConfig refuses imitation with a recurrent core
-                DqnLearner fed = (DqnLearner) learner;
-                imitation = new AdversarialImitation(config.imitation(), expert, fed.buffer(), shape.actions(), backend, root.child("imitation"));
-                fed.imitation = imitation;
-            }
+            Learner learner = Learners.create(s, backend, view, shape.actions(), root, source,
+                    config.imitation() == null ? null : new Learners.Imitation(config.imitation(), expert, root.child("imitation")));
+            AdversarialImitation imitation = learner.imitation();
             Run run = new Run();
             Env<?, Integer> env = makeEnv();
             ObservationView sees = view.on(env);
@@ -298,7 +297,7 @@ public final class DqnTraining {
                     if (imitation != null) imitation.train(t);
                     if (t % s.trainFrequency() == 0 && learner.stored() >= s.batchSize()) {
                         for (int g = 0; g < s.gradientSteps(); g++) {
-                            DqnLearner.StepStats st = learner.trainStep(DqnLearner.beta(s, t));
+                            Learner.StepStats st = learner.trainStep(DqnLearner.beta(s, t));
                             if (!Double.isFinite(st.loss())) {
                                 throw new RunFailure(source + ": training diverged at step " + t + ": the loss is " + st.loss()
                                         + " (try a lower learning rate or a smaller $.dqn.max_grad_norm)");
@@ -363,7 +362,7 @@ public final class DqnTraining {
     }
 
     /** The counters and rows of a run in progress (what a checkpoint holds besides the learner). */
-    static final class Run {
+    static final class Run implements State {
         long step;
         int episode;
         long solvedAt = -1;
@@ -372,6 +371,61 @@ public final class DqnTraining {
         final List<Integer> episodeActions = new ArrayList<>();
         final List<EpisodeRow> episodes = new ArrayList<>();
         final List<EvalRow> evaluations = new ArrayList<>();
+
+        /** The counters, the current episode's actions (replayed from its seed on resume) and the rows so far. */
+        @Override
+        public void write(DataOutputStream out) throws IOException {
+            out.writeLong(step);
+            out.writeInt(episode);
+            out.writeLong(solvedAt);
+            out.writeDouble(episodeReturn);
+            out.writeDouble(lossSum);
+            out.writeDouble(qSum);
+            out.writeInt(updatesInEpisode);
+            out.writeInt(episodeActions.size());
+            for (int a : episodeActions) out.writeInt(a);
+            out.writeInt(episodes.size());
+            for (EpisodeRow r : episodes) {
+                out.writeInt(r.episode());
+                out.writeLong(r.step());
+                out.writeDouble(r.episodeReturn());
+                out.writeInt(r.length());
+                out.writeDouble(r.epsilon());
+                out.writeDouble(r.loss());
+                out.writeDouble(r.meanQ());
+            }
+            out.writeInt(evaluations.size());
+            for (EvalRow r : evaluations) {
+                out.writeLong(r.step());
+                out.writeInt(r.episodes());
+                out.writeDouble(r.mean());
+                out.writeDouble(r.std());
+                out.writeDouble(r.min());
+                out.writeDouble(r.max());
+                out.writeDouble(r.meanLength());
+            }
+        }
+
+        @Override
+        public void read(DataInputStream in) throws IOException {
+            step = in.readLong();
+            episode = in.readInt();
+            solvedAt = in.readLong();
+            episodeReturn = in.readDouble();
+            lossSum = in.readDouble();
+            qSum = in.readDouble();
+            updatesInEpisode = in.readInt();
+            episodeActions.clear();
+            for (int i = in.readInt(); i > 0; i--) episodeActions.add(in.readInt());
+            episodes.clear();
+            for (int i = in.readInt(); i > 0; i--) {
+                episodes.add(new EpisodeRow(in.readInt(), in.readLong(), in.readDouble(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble()));
+            }
+            evaluations.clear();
+            for (int i = in.readInt(); i > 0; i--) {
+                evaluations.add(new EvalRow(in.readLong(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
+            }
+        }
 
         void startEpisode() {
             episodeReturn = 0;

@@ -1,5 +1,8 @@
 package dev.jgym.agents.dqn;
 
+import java.io.IOException;
+import java.io.DataOutputStream;
+import java.io.DataInputStream;
 import dev.jgym.nn.Backend;
 import dev.jgym.nn.Init;
 import dev.jgym.nn.Param;
@@ -151,7 +154,7 @@ public final class DrqnLearner implements Learner {
 
     /** One gradient step on a minibatch of sequences; {@code beta} is unused (uniform replay). */
     @Override
-    public DqnLearner.StepStats trainStep(double beta) {
+    public StepStats trainStep(double beta) {
         SequenceReplay.Batch b = sample;
         buffer.sample(replay, b);
         int u = length + 1, rows = batch * length;
@@ -187,12 +190,39 @@ public final class DrqnLearner implements Learner {
         if (s.maxGradNorm() > 0) GradClip.byGlobalNorm(online.params(), s.maxGradNorm());
         optimizer.step();
         updates++;
-        return new DqnLearner.StepStats(loss, meanQ / valid);
+        return new StepStats(loss, meanQ / valid);
     }
 
     @Override
     public void updateTarget() {
         if (s.tau() >= 1) target.copyFrom(online);
         else target.blendFrom(online, (float) (s.tau() * 1.0));
+    }
+
+    /** As {@link DqnLearner#write}, with the sequence replay and the training episode's recurrent state. */
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        out.writeLong(updates);
+        exploration.write(out);
+        StateIO.writeLongs(out, replay.saveState());
+        StateIO.writeParams(out, online.params());
+        StateIO.writeParams(out, target.params());
+        StateIO.writeOptimizer(out, optimizer);
+        buffer.write(out);
+        float[][] hc = memory.saved();
+        StateIO.writeFloats(out, hc[0]);
+        StateIO.writeFloats(out, hc[1]);
+    }
+
+    @Override
+    public void read(DataInputStream in) throws IOException {
+        updates = in.readLong();
+        exploration.read(in);
+        replay = Rng.restore(StateIO.readLongs(in));
+        StateIO.readParams(in, online.params());
+        StateIO.readParams(in, target.params());
+        StateIO.readOptimizer(in, optimizer);
+        buffer.read(in);
+        memory.restore(new float[][] {StateIO.readFloats(in), StateIO.readFloats(in)});
     }
 }

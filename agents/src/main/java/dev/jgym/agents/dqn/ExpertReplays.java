@@ -64,7 +64,7 @@ public final class ExpertReplays {
         Checkpoint checkpoint = Checkpoint.read(checkpointFile);
         checkpoint.check(config, shape, configFile.toString());
         try (Backend backend = training.threads(threads).backend()) {
-            Learner learner = Learner.create(config.dqn(), backend, training.view(), shape.actions(), new Rng(config.seed()), configFile.toString());
+            Learner learner = Learners.create(config.dqn(), backend, training.view(), shape.actions(), new Rng(config.seed()), configFile.toString(), null);
             checkpoint.restoreInto(learner, new DqnTraining.Run());
             return record(config, configFile.toString(), learner, seed == null ? config.seed() : seed, episodes, out);
         }

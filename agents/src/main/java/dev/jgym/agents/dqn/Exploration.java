@@ -1,5 +1,8 @@
 package dev.jgym.agents.dqn;
 
+import java.io.IOException;
+import java.io.DataOutputStream;
+import java.io.DataInputStream;
 import dev.jgym.core.rng.Rng;
 
 /**
@@ -20,7 +23,7 @@ import dev.jgym.core.rng.Rng;
  * in a fixed order: the epsilon test, the action, then (ez-greedy) the duration. Plain
  * epsilon-greedy draws exactly as before this class existed, so its runs are unchanged.
  */
-final class Exploration {
+final class Exploration implements State {
     private final int actions;
     /** The duration law's cumulative probabilities for n = 1 .. max_duration, or null: plain epsilon-greedy. */
     private final double[] durationCdf;
@@ -76,5 +79,20 @@ final class Exploration {
     /** A new episode: no run carries over. */
     void endRun() {
         remaining = 0;
+    }
+
+    /** Its stream and the held run in progress (ez-greedy's action and steps left). */
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        StateIO.writeLongs(out, rng.saveState());
+        out.writeInt(held);
+        out.writeInt(remaining);
+    }
+
+    @Override
+    public void read(DataInputStream in) throws IOException {
+        rng = Rng.restore(StateIO.readLongs(in));
+        held = in.readInt();
+        remaining = in.readInt();
     }
 }

@@ -2,30 +2,17 @@ package dev.jgym.agents.dqn;
 
 import dev.jgym.nn.Param;
 import dev.jgym.nn.layers.Sequential;
-import dev.jgym.core.rng.Rng;
 import java.util.List;
 
 /**
- * What {@link DqnTraining} drives: the feed-forward {@link DqnLearner} or the recurrent
- * {@link DrqnLearner}. Both share the epsilon schedule, the TD targets, the loss, the optimizer and
- * the target updates (the static helpers of {@link DqnLearner}); they differ in the network, the
- * replay and whether acting carries a memory from step to step.
+ * What {@link DqnTraining} drives ({@link Learners} builds the one a config asks for). Each
+ * learner writes and reads its own state, its replay's and its exploration's ({@link State}).
+ * The learners share the epsilon schedule, the TD targets, the loss, the optimizer and the target
+ * updates; they differ in the network, the replay and whether acting carries a memory from step to step.
  */
-public interface Learner {
-
-    /** Builds the learner the settings ask for: recurrent when they have a {@code recurrent} block. */
-    static Learner create(DqnConfig.DqnSettings s, dev.jgym.nn.Backend backend, int obsDim, int actions, Rng seed) {
-        return s.recurrent() == null ? new DqnLearner(s, backend, obsDim, actions, seed) : new DrqnLearner(s, backend, obsDim, actions, seed);
-    }
-
-    /**
-     * As {@link #create(DqnConfig.DqnSettings, dev.jgym.nn.Backend, int, int, Rng)}, reading
-     * observations through {@code view} (the feed-forward learner's encoder and compact replay; the
-     * recurrent one takes the view's float vector, and a config with both is refused by validation).
-     */
-    static Learner create(DqnConfig.DqnSettings s, dev.jgym.nn.Backend backend, ObservationView view, int actions, Rng seed, String source) {
-        return s.recurrent() == null ? new DqnLearner(s, backend, view, actions, seed, source) : new DrqnLearner(s, backend, view.size(), actions, seed);
-    }
+public interface Learner extends State {
+    /** A gradient step's mean loss and mean Q(s, a) over its minibatch. */
+    record StepStats(double loss, double meanQ) {}
 
     /** Epsilon-greedy on the training episode's observation (advancing the training memory, if any). */
     int act(float[] observation, double epsilon);
@@ -40,7 +27,7 @@ public interface Learner {
     int stored();
 
     /** One gradient step; {@code beta} is prioritized replay's importance exponent. */
-    DqnLearner.StepStats trainStep(double beta);
+    StepStats trainStep(double beta);
 
     /** Hard copy or Polyak averaging of the online network into the target network. */
     void updateTarget();

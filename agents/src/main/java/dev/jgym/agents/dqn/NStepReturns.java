@@ -1,5 +1,9 @@
 package dev.jgym.agents.dqn;
 
+import java.io.IOException;
+import java.io.DataOutputStream;
+import java.io.DataInputStream;
+
 /**
  * Turns one-step transitions into n-step ones (Sutton and Barto, 2nd ed., section 7.1; used by
  * Rainbow): for the transition at time t,
@@ -14,7 +18,7 @@ package dev.jgym.agents.dqn;
  * <p>Holds the last n steps of the current episode in primitive ring arrays and hands every
  * finished n-step transition to a {@link Sink}, oldest first.
  */
-public final class NStepReturns {
+public final class NStepReturns implements State {
 
     /** Where finished transitions go (the replay buffer). */
     public interface Sink {
@@ -105,5 +109,31 @@ public final class NStepReturns {
         sink.add(obs[head], actions[head], (float) ret, next, terminal ? 0f : (float) discount);
         head = (head + 1) % n;
         count--;
+    }
+
+    /** The steps still waiting for their n-step return. */
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        Pending pending = saved();
+        out.writeInt(pending.actions().length);
+        for (int k = 0; k < pending.actions().length; k++) {
+            StateIO.writeFloats(out, pending.observations()[k]);
+            out.writeInt(pending.actions()[k]);
+            out.writeDouble(pending.rewards()[k]);
+        }
+    }
+
+    @Override
+    public void read(DataInputStream in) throws IOException {
+        int pending = in.readInt();
+        float[][] po = new float[pending][];
+        int[] pa = new int[pending];
+        double[] prw = new double[pending];
+        for (int k = 0; k < pending; k++) {
+            po[k] = StateIO.readFloats(in);
+            pa[k] = in.readInt();
+            prw[k] = in.readDouble();
+        }
+        restore(new Pending(po, pa, prw));
     }
 }

@@ -1,5 +1,8 @@
 package dev.jgym.agents.dqn;
 
+import java.io.IOException;
+import java.io.DataOutputStream;
+import java.io.DataInputStream;
 import dev.jgym.core.rng.Rng;
 
 /**
@@ -19,7 +22,7 @@ import dev.jgym.core.rng.Rng;
  * a quarter of the floats' memory (MinAtar Freeway at 100k transitions: 140 MB instead of 560 MB),
  * and the same floats on the way out.
  */
-public final class ReplayBuffer implements NStepReturns.Sink {
+public final class ReplayBuffer implements NStepReturns.Sink, State {
     private final int capacity, obsDim;
     final float[] obs, next, rewards, discounts; // obs and next: null when compact
     final byte[] obsBytes, nextBytes;            // null unless compact
@@ -206,5 +209,43 @@ public final class ReplayBuffer implements NStepReturns.Sink {
         this.added = added;
         this.maxPriority = maxPriority;
         if (tree != null) tree.restore(priorities);
+    }
+
+    /** The stored transitions (bytes when compact), the ring's position and the priorities. */
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        int d = obsDim, n = size;
+        out.writeInt(n);
+        out.writeInt(cursor);
+        out.writeLong(added);
+        out.writeDouble(maxPriority);
+        if (compact()) {
+            out.write(obsBytes, 0, n * d);
+            out.write(nextBytes, 0, n * d);
+        } else {
+            StateIO.writeObservations(out, n * d, obs, next);
+        }
+        StateIO.writeOutcomes(out, n, actions, rewards, discounts);
+        double[] pr = priorities();
+        out.writeInt(pr.length);
+        for (double p : pr) out.writeDouble(p);
+    }
+
+    @Override
+    public void read(DataInputStream in) throws IOException {
+        int d = obsDim;
+        int n = in.readInt(), at = in.readInt();
+        long count = in.readLong();
+        double max = in.readDouble();
+        if (compact()) {
+            in.readFully(obsBytes, 0, n * d);
+            in.readFully(nextBytes, 0, n * d);
+        } else {
+            StateIO.readObservations(in, n * d, obs, next);
+        }
+        StateIO.readOutcomes(in, n, actions, rewards, discounts);
+        double[] pr = new double[in.readInt()];
+        for (int i = 0; i < pr.length; i++) pr[i] = in.readDouble();
+        restore(n, at, count, max, pr);
     }
 }

@@ -1,5 +1,8 @@
 package dev.jgym.agents.dqn;
 
+import java.io.IOException;
+import java.io.DataOutputStream;
+import java.io.DataInputStream;
 import dev.jgym.nn.Tensor;
 import dev.jgym.core.rng.Rng;
 
@@ -23,7 +26,7 @@ import dev.jgym.core.rng.Rng;
  * Termination versus truncation as in the feed-forward DQN: discount is gamma, or 0 only when
  * s' is terminal; after a truncation the target bootstraps from s', the final observation.
  */
-public final class SequenceReplay {
+public final class SequenceReplay implements State {
     private final int capacity, obsDim;
     private final float gamma;
     final float[] obs, next, rewards, discounts;
@@ -176,5 +179,27 @@ public final class SequenceReplay {
         this.cursor = cursor;
         this.added = added;
         this.episode = episode;
+    }
+
+    /** The stored steps with their episode numbers and the ring's position. */
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        int d = obsDim(), n = size();
+        out.writeInt(n);
+        out.writeInt(cursor());
+        out.writeLong(added());
+        out.writeLong(episode());
+        StateIO.writeTransitions(out, n, d, obs, next, actions, rewards, discounts);
+        for (int i = 0; i < n; i++) out.writeLong(episodes[i]);
+    }
+
+    @Override
+    public void read(DataInputStream in) throws IOException {
+        int d = obsDim(), n = in.readInt(), at = in.readInt();
+        long count = in.readLong(), ep = in.readLong();
+        if (n > capacity()) throw new IllegalArgumentException(n + " stored steps, the replay holds " + capacity());
+        StateIO.readTransitions(in, n, d, obs, next, actions, rewards, discounts);
+        for (int i = 0; i < n; i++) episodes[i] = in.readLong();
+        restore(n, at, count, ep);
     }
 }
