@@ -1,5 +1,7 @@
 package dev.jgym.envs.games.board.connect4;
 
+import dev.jgym.envs.games.board.LineGame;
+
 /**
  * A Connect Four position as two bitboards, for the {@link Solver} (Pascal Pons, "Solving Connect
  * 4: how to build a perfect AI", 2019, parts 6 and 9).
@@ -53,6 +55,24 @@ public final class Position {
             p.playColumn(col);
         }
         if (p.moves == CELLS) throw new IllegalArgumentException("the board is full (a draw): nothing left to solve");
+        return p;
+    }
+
+    /** The same position as a {@link LineGame} Connect Four board (row 0 at its top), which must not be over. */
+    public static Position of(LineGame g) {
+        if (g.rows() != HEIGHT || g.cols() != WIDTH || !g.gravity()) throw new IllegalArgumentException("not a Connect Four board: " + g.name());
+        if (g.over()) throw new IllegalArgumentException("the game is over: nothing left to solve");
+        Position p = new Position();
+        for (int c = 0; c < WIDTH; c++) {
+            for (int h = 0; h < HEIGHT; h++) {
+                int owner = g.cell(HEIGHT - 1 - h, c);
+                if (owner < 0) break;
+                long bit = 1L << (c * (HEIGHT + 1) + h);
+                p.mask |= bit;
+                if (owner == g.toMove()) p.current |= bit;
+            }
+        }
+        p.moves = g.moves();
         return p;
     }
 

@@ -116,6 +116,7 @@ class SolverTest {
             for (int a = 0; a < 7; a++) expected[a] = g.legal(a) ? moveValue(g, a) : Solver.NOT_PLAYABLE;
             minimaxNanos += System.nanoTime() - t0;
             assertArrayEquals(expected, solver.scores(moves), moves + "\n" + g);
+            assertArrayEquals(expected, solver.scores(Position.of(g)), "the same position read from the board\n" + g);
             int best = Arrays.stream(expected).max().getAsInt();
             if (best > 0) wins++;
             else if (best < 0) losses++;
@@ -153,6 +154,27 @@ class SolverTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("solver: %d random positions of 14-32 plies in %.2f s (%.3f s each), %d nodes, %.2fM positions/s%n",
                 solved, seconds, seconds / solved, solver.nodes(), solver.nodes() / seconds / 1e6);
+    }
+
+    @Test
+    @DisplayName("the solver as a player converts every won position of 20 (random positions of 20-30 plies) against a random opponent")
+    void solverPlayerKeepsTheWin() {
+        Rng rng = new Rng(11);
+        Solver solver = new Solver(22);
+        int games = 0;
+        while (games < 20) {
+            String moves = randomPosition(rng, 20 + games % 11);
+            if (moves == null || solver.solve(moves) <= 0) continue;
+            dev.jgym.envs.games.board.BoardGame board = dev.jgym.envs.games.board.BoardGame.connectFour();
+            board.reset(0);
+            for (int i = 0; i < moves.length(); i++) board.step(moves.charAt(i) - '1');
+            int me = board.currentPlayer();
+            SolverPlayer perfect = new SolverPlayer(solver, new Rng(games));
+            dev.jgym.core.multi.RandomPlayer random = new dev.jgym.core.multi.RandomPlayer(new Rng(100 + games));
+            while (!board.terminated()) board.step(board.currentPlayer() == me ? perfect.act(board) : random.act(board));
+            assertEquals(me, board.winner(), moves);
+            games++;
+        }
     }
 
     @Test
