@@ -7,10 +7,7 @@ import dev.jgym.core.env.BaseEnv;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.scene.Annotations;
-import dev.jgym.core.scene.Color;
 import dev.jgym.core.scene.Scene;
-import dev.jgym.core.scene.Shape;
-import dev.jgym.core.scene.Viewport;
 import dev.jgym.core.space.Discrete;
 import dev.jgym.core.space.MultiBinary;
 import dev.jgym.envs.games.Actions;
@@ -20,8 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Tic-tac-toe ({@code TicTacToe-v0}) and Connect Four ({@code ConnectFour-v0}) as envs, in two
- * forms chosen by the option {@code opponent}:
+ * Tic-tac-toe ({@code TicTacToe-v0}) and Connect Four ({@code ConnectFour-v0}) as Gymnasium envs:
+ * a thin wrapper over the two-player {@link BoardGame}, in two forms chosen by the option
+ * {@code opponent}:
  * <ul>
  *   <li>single-agent ({@code "random"}, the default, or {@code "minimax"}): the agent plays one
  *       side and a built-in opponent answers inside the same step, so any learner can train;
@@ -89,14 +87,12 @@ public final class BoardGameEnv extends BaseEnv<int[], Integer> {
     }
 
     private final String id;
-    private final LineGame game;
+    /** The two-player game this env wraps; the built-in opponent plays one side of it. */
+    private final BoardGame board;
     private final boolean turnBased;
     private final Minimax minimax;
     private final String agentPlays;
     private final boolean illegalLoses;
-    private final Discrete actionSpace;
-    private final MultiBinary observationSpace;
-    private final byte[] mask;
 
     private int agent;
     /** -2 while playing; then the winner, or -1 for a draw. */
@@ -105,10 +101,9 @@ public final class BoardGameEnv extends BaseEnv<int[], Integer> {
 
     public BoardGameEnv(String id, LineGame prototype, Settings settings) {
         this.id = id;
-        this.game = prototype.copy();
-        this.game.clear();
+        this.board = new BoardGame(prototype);
         this.turnBased = settings.opponent().equals("none");
-        int defaultDepth = game.gravity() ? 4 : 9;
+        int defaultDepth = prototype.gravity() ? 4 : 9;
         this.minimax = settings.opponent().equals("minimax") ? new Minimax(settings.depth() == null ? defaultDepth : settings.depth()) : null;
         if (settings.depth() != null && minimax == null) {
             throw new dev.jgym.core.config.UserError(id + ": $.depth: only applies with opponent \"minimax\", found opponent \""
@@ -116,9 +111,6 @@ public final class BoardGameEnv extends BaseEnv<int[], Integer> {
         }
         this.agentPlays = settings.agentPlays();
         this.illegalLoses = settings.illegalMove().equals("lose");
-        this.actionSpace = new Discrete(game.actions());
-        this.observationSpace = new MultiBinary(game.rows(), game.cols(), 2);
-        this.mask = new byte[game.actions()];
     }
 
     public static BoardGameEnv ticTacToe(Map<String, ?> options) {
@@ -131,18 +123,18 @@ public final class BoardGameEnv extends BaseEnv<int[], Integer> {
 
     @Override
     public MultiBinary observationSpace() {
-        return observationSpace;
+        return board.observationSpace();
     }
 
     @Override
     public Discrete actionSpace() {
-        return actionSpace;
+        return board.actionSpace();
     }
 
     @Override
     protected Reset<int[]> onReset(Map<String, ?> options) {
         expectNoOptions(id, options);
-        game.clear();
+        board.reset(0);
         result = -2;
         forfeit = false;
         agent = switch (agentPlays) {
@@ -156,32 +148,31 @@ public final class BoardGameEnv extends BaseEnv<int[], Integer> {
 
     @Override
     public Step<int[]> step(Integer action) {
-        int a = Actions.check(id, actionSpace, action);
+        int a = Actions.check(id, actionSpace(), action);
         if (result != -2) throw new IllegalStateException(id + ": step() after the game ended; call reset()");
-        int mover = game.toMove();
-        if (!game.legal(a)) {
+        int mover = board.currentPlayer();
+        if (!board.legal(a)) {
             if (!illegalLoses) {
-                throw new IllegalArgumentException(id + ": action " + a + " is illegal now (" + (game.gravity() ? "column full" : "cell taken")
+                throw new IllegalArgumentException(id + ": action " + a + " is illegal now (" + (board.position().gravity() ? "column full" : "cell taken")
                         + "); legal actions: " + legalActions());
             }
             forfeit = true;
             result = 1 - mover;
             return new Step<>(observation(), -1, true, false, info(rewards(mover, -1)));
         }
-        game.play(a);
-        double reward = game.winner() == mover ? 1 : 0;
-        if (!turnBased && !game.over()) {
+        board.step(a);
+        double reward = board.reward(mover);
+        if (!turnBased && !board.terminated()) {
             opponentMoves();
-            if (game.winner() == 1 - agent) reward = -1;
+            if (board.winner() == 1 - agent) reward = -1;
         }
-        if (game.over()) result = game.winner();
+        if (board.terminated()) result = board.winner();
         return new Step<>(observation(), reward, result != -2, false, info(rewards(mover, reward)));
     }
 
     private void opponentMoves() {
-        game.legalMask(mask);
-        int move = minimax != null ? minimax.choose(game, rng) : actionSpace.sample(rng, mask);
-        game.play(move);
+        int move = minimax != null ? minimax.choose(board.position(), rng) : actionSpace().sample(rng, board.actionMask());
+        board.step(move);
     }
 
     /** Both players' rewards for a turn-based step, mover's first; null in the single-agent form. */
@@ -195,7 +186,7 @@ public final class BoardGameEnv extends BaseEnv<int[], Integer> {
 
     private Map<String, Object> info(double[] rewards) {
         Map<String, Object> info = new TreeMap<>();
-        info.put("current_player", game.toMove());
+        info.put("current_player", board.currentPlayer());
         info.put("action_mask", actionMask());
         if (!turnBased) info.put("agent_player", agent);
         if (rewards != null) info.put("rewards", rewards);
@@ -206,20 +197,12 @@ public final class BoardGameEnv extends BaseEnv<int[], Integer> {
 
     /** The observation now (see the class comment). */
     public int[] observation() {
-        int me = turnBased ? game.toMove() : agent;
-        int[] obs = new int[game.rows() * game.cols() * 2];
-        for (int r = 0; r < game.rows(); r++) {
-            for (int c = 0; c < game.cols(); c++) {
-                int owner = game.cell(r, c);
-                if (owner >= 0) obs[(r * game.cols() + c) * 2 + (owner == me ? 0 : 1)] = 1;
-            }
-        }
-        return obs;
+        return board.observe(turnBased ? board.currentPlayer() : agent);
     }
 
     /** The player to move next: 0 or 1. */
     public int currentPlayer() {
-        return game.toMove();
+        return board.currentPlayer();
     }
 
     /** The player the agent is in the single-agent form; -1 in the turn-based form. */
@@ -229,9 +212,7 @@ public final class BoardGameEnv extends BaseEnv<int[], Integer> {
 
     /** 1 for each legal action, 0 for the others (all 0 once the game is over); a fresh array. */
     public byte[] actionMask() {
-        byte[] m = new byte[game.actions()];
-        if (result == -2) game.legalMask(m);
-        return m;
+        return result == -2 ? board.actionMask() : new byte[board.actionSpace().n()];
     }
 
     /** The legal actions, ascending. */
@@ -246,7 +227,12 @@ public final class BoardGameEnv extends BaseEnv<int[], Integer> {
 
     /** A copy of the position. */
     public LineGame game() {
-        return game.copy();
+        return board.position().copy();
+    }
+
+    /** A copy of the two-player game underneath (after an illegal move it is the position before it). */
+    public BoardGame board() {
+        return board.copy();
     }
 
     /** The winner (0, 1), -1 for a draw, -2 while the game goes on. */
@@ -254,59 +240,10 @@ public final class BoardGameEnv extends BaseEnv<int[], Integer> {
         return result;
     }
 
-    /**
-     * The board: tic-tac-toe as a grid with X (player 0, blue) and O (player 1, red); Connect Four
-     * as a blue frame with red (player 0) and yellow (player 1) discs. An agent's
-     * {@code action_values} annotation is written over the empty cells (tic-tac-toe) or above the
-     * columns (Connect Four). A status line says whose move it is or how the game ended.
-     */
+    /** The board (see {@link BoardGame#scene}); the status line also tells a loss by an illegal move. */
     @Override
     public Scene scene(Annotations annotations) {
-        int rows = game.rows(), cols = game.cols();
-        Scene.Builder b = Scene.builder(new Viewport(0, 0, cols, rows + 1)).background(Color.WHITE);
-        if (game.gravity()) {
-            b.rect(0, 0, cols, rows, Color.BLUE);
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    int owner = game.cell(r, c);
-                    Color color = owner < 0 ? Color.WHITE : owner == 0 ? Color.RED : Color.YELLOW;
-                    b.circle(c + 0.5, rows - r - 0.5, 0.4, color);
-                }
-            }
-        } else {
-            for (int i = 1; i < cols; i++) b.line(i, 0, i, rows, 0.05, Color.DARK_GREY);
-            for (int i = 1; i < rows; i++) b.line(0, i, cols, i, 0.05, Color.DARK_GREY);
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    double x = c + 0.5, y = rows - r - 0.5;
-                    if (game.cell(r, c) == 0) {
-                        b.line(x - 0.3, y - 0.3, x + 0.3, y + 0.3, 0.1, Color.BLUE);
-                        b.line(x - 0.3, y + 0.3, x + 0.3, y - 0.3, 0.1, Color.BLUE);
-                    } else if (game.cell(r, c) == 1) {
-                        b.add(new Shape.Circle(x, y, 0.3, Color.TRANSPARENT, Color.RED, 0.1));
-                    }
-                }
-            }
-        }
-        double[] values = annotations.get(Annotations.ACTION_VALUES);
-        if (values != null && values.length == game.actions()) {
-            for (int a = 0; a < values.length; a++) {
-                if (!game.legal(a)) continue;
-                double x = game.gravity() ? a + 0.5 : a % cols + 0.5;
-                double y = game.gravity() ? rows + 0.15 : rows - a / cols - 0.5;
-                b.text(x, y, String.format(java.util.Locale.ROOT, "%.2f", values[a]), 0.25, Color.DARK_GREY, Shape.Anchor.CENTER);
-            }
-        }
-        String status = status();
-        b.text(0.1, rows + 0.6, status, 0.35, Color.BLACK, Shape.Anchor.LEFT);
-        return b.caption(id + ": " + status).build();
-    }
-
-    private String status() {
-        String[] names = game.gravity() ? new String[] {"red", "yellow"} : new String[] {"X", "O"};
-        if (result == -1) return "draw";
-        if (result >= 0) return names[result] + " wins" + (forfeit ? " (illegal move)" : "");
-        return names[game.toMove()] + " to move";
+        return BoardGame.scene(board.position(), annotations, id, BoardGame.status(board.position(), result, forfeit));
     }
 
     @Override
