@@ -122,6 +122,8 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("show", new Show(main));
         cl.addSubcommand("devices", new Devices(main));
         cl.addSubcommand("replay", ReplayCommand.commandLine(main));
+        cl.addSubcommand("solve", new GameCommands.Solve(main));
+        cl.addSubcommand("arena", new GameCommands.ArenaCommand(main));
         for (Object launcherOnly : LauncherCommands.all()) cl.addSubcommand(launcherOnly);
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         return cl;

@@ -215,4 +215,20 @@ class MainTest {
         assertOneLineMistake(jgym("replay", "verfy", "x.jgr"), "unknown command \"verfy\"; did you mean verify?");
         assertOneLineMistake(jgym("show", "CartPole-v1", "--width", "100000"), "--width: expected an integer in [10, 1000], found 100000");
     }
+
+    @Test
+    @DisplayName("jgym solve scores every column (a win with the fourth stone is 22 - 4 = 18); jgym arena ranks players; bad input is one line")
+    void solveAndArena() {
+        Outcome o = jgym("solve", "connect4", "445566");
+        assertEquals(0, o.code(), o.err());
+        String[] scores = o.out().lines().toList().get(1).trim().split("\\s+");
+        assertEquals("18", scores[3], o.out());
+        assertEquals("18", scores[7], o.out());
+        assertOneLineMistake(jgym("solve", "connect4", "448"), "solve: move 3 ('8'): expected a column 1-7");
+        assertOneLineMistake(jgym("solve", "chess"), "expected the game connect4");
+        Outcome a = jgym("arena", "tictactoe", "random", "minimax:9", "--games", "6");
+        assertEquals(0, a.code(), a.err());
+        assertTrue(a.out().lines().toList().get(1).contains("minimax:9"), "perfect play ranks first: " + a.out());
+        assertOneLineMistake(jgym("arena", "tictactoe", "random", "alphabeta"), "unknown player \"alphabeta\"");
+    }
 }

@@ -1,0 +1,133 @@
+package dev.jgym.experiments.cli;
+
+import dev.jgym.agents.search.Arena;
+import dev.jgym.agents.search.Mcts;
+import dev.jgym.core.config.UserError;
+import dev.jgym.core.multi.Player;
+import dev.jgym.core.multi.RandomPlayer;
+import dev.jgym.core.multi.TwoPlayerEnv;
+import dev.jgym.core.rng.Rng;
+import dev.jgym.envs.games.board.BoardGame;
+import dev.jgym.envs.games.board.MinimaxPlayer;
+import dev.jgym.envs.games.board.connect4.Solver;
+import dev.jgym.envs.games.board.connect4.SolverPlayer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jgym solve} and {@code jgym arena}: the board games' exact solver and round robins between players. */
+final class GameCommands {
+    private GameCommands() {}
+
+    @Command(name = "solve", mixinStandardHelpOptions = true,
+            description = {"Score every move of a Connect Four position with the exact solver (Pascal Pons' convention):",
+                    "0 a draw, positive: the player to move wins (22 minus its stones at the win: larger is sooner), negative: it loses."})
+    static final class Solve implements Callable<Integer> {
+        private final Main main;
+
+        @Parameters(index = "0", paramLabel = "connect4", description = "the game (connect4)")
+        String game;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "<moves>", description = "the moves so far as columns 1-7, e.g. 4453 (default: the empty board)")
+        String moves = "";
+
+        Solve(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() {
+            if (!game.equals("connect4")) throw new UserError("solve: expected the game connect4, found \"" + game + "\"");
+            Solver solver = new Solver();
+            int[] scores;
+            long start = System.nanoTime();
+            try {
+                scores = solver.scores(moves);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("solve: " + e.getMessage());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            StringBuilder cols = new StringBuilder("column");
+            StringBuilder vals = new StringBuilder("score ");
+            for (int c = 0; c < scores.length; c++) {
+                cols.append(String.format(Locale.ROOT, " %4d", c + 1));
+                vals.append(scores[c] == Solver.NOT_PLAYABLE ? "    -" : String.format(Locale.ROOT, " %4d", scores[c]));
+            }
+            main.out.println(cols);
+            main.out.println(vals);
+            main.err.printf(Locale.ROOT, "jgym: %d positions in %.2f s%n", solver.nodes(), seconds);
+            return 0;
+        }
+    }
+
+    @Command(name = "arena", mixinStandardHelpOptions = true,
+            description = {"A round robin between players of a board game, sides alternating, with Elo ratings (95% bootstrap intervals).",
+                    "Players: random, minimax:D (depth D), mcts:N (N playouts, MCTS-Solver), uct:N (plain UCT), solver (Connect Four only)."})
+    static final class ArenaCommand implements Callable<Integer> {
+        private final Main main;
+
+        @Parameters(index = "0", paramLabel = "<game>", description = "tictactoe or connect4")
+        String game;
+
+        @Parameters(index = "1..*", arity = "2..*", paramLabel = "<player>", description = "two or more players")
+        List<String> players;
+
+        @Option(names = "--games", paramLabel = "N", description = "games per pair, 1 to 100000 (default: 20)")
+        int games = 20;
+
+        @Option(names = "--seed", paramLabel = "N", description = "the tournament's seed (default: 0)")
+        long seed;
+
+        ArenaCommand(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() {
+            Limits.range("--games", games, 1, 100_000);
+            Supplier<TwoPlayerEnv<?>> make = switch (game) {
+                case "tictactoe", "tic-tac-toe" -> BoardGame::ticTacToe;
+                case "connect4", "connect-four" -> BoardGame::connectFour;
+                default -> throw new UserError("arena: expected the game tictactoe or connect4, found \"" + game + "\"");
+            };
+            List<Arena.Entrant> entrants = new ArrayList<>();
+            for (String p : players) entrants.add(new Arena.Entrant(p, player(p, game.startsWith("connect"))));
+            Arena.Result r = Arena.roundRobin(make, entrants, games, seed);
+            main.out.print(r.table());
+            return 0;
+        }
+
+        static Function<Rng, Player> player(String spec, boolean connectFour) {
+            String[] parts = spec.split(":", 2);
+            String kind = parts[0];
+            int n = parts.length == 2 ? number(spec, parts[1]) : -1;
+            return switch (kind) {
+                case "random" -> RandomPlayer::new;
+                case "minimax" -> rng -> new MinimaxPlayer(n < 0 ? 2 : n, rng);
+                case "mcts" -> rng -> new Mcts(Mcts.Settings.of(n < 0 ? 1000 : n), rng);
+                case "uct" -> rng -> new Mcts(Mcts.Settings.plain(n < 0 ? 1000 : n), rng);
+                case "solver" -> {
+                    if (!connectFour) throw new UserError("arena: the solver plays Connect Four only");
+                    yield rng -> new SolverPlayer(new Solver(), rng);
+                }
+                default -> throw new UserError("arena: unknown player \"" + spec + "\" (expected random, minimax:D, mcts:N, uct:N or solver)");
+            };
+        }
+
+        private static int number(String spec, String digits) {
+            try {
+                int v = Integer.parseInt(digits);
+                if (v >= 1 && v <= 1_000_000) return v;
+            } catch (NumberFormatException e) {
+                // below
+            }
+            throw new UserError("arena: player \"" + spec + "\": expected a whole number in [1, 1000000] after the colon, found \"" + digits + "\"");
+        }
+    }
+}
