@@ -46,7 +46,7 @@ public final class EpisodeLoader {
         if (name.isEmpty()) name = file.getFileName().toString();
         Replay replay;
         try {
-            replay = ReplayReader.read(file);
+            replay = ReplayReader.salvage(file);
         } catch (UserError e) {
             return List.of(report(PlayableEpisode.unreadable(name, e.getMessage())));
         } catch (RuntimeException e) {
