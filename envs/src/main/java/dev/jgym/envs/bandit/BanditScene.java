@@ -92,7 +92,7 @@ final class BanditScene {
 
     /** The key along the top: a swatch and a word for the bars, the last pulled arm and, when drawn, the estimates. */
     private static void legend(Scene.Builder scene, double width, double y, double band, boolean estimates) {
-        double swatch = Math.min(0.05 * width, 0.8 * band), text = 0.55 * band;
+        double swatch = Math.min(0.05 * width, 0.8 * band), text = 0.45 * band;
         String[] words = estimates ? new String[] {"true mean", "last pulled", "agent's estimate"} : new String[] {"true mean", "last pulled"};
         Color[] colors = {BAR, LAST_PULLED, ESTIMATE};
         for (int i = 0; i < words.length; i++) {
