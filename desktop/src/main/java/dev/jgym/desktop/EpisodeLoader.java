@@ -46,7 +46,7 @@ public final class EpisodeLoader {
         if (name.isEmpty()) name = file.getFileName().toString();
         Replay replay;
         try {
-            replay = ReplayReader.read(file);
+            replay = ReplayReader.salvage(file);
         } catch (UserError e) {
             return List.of(report(PlayableEpisode.unreadable(name, e.getMessage())));
         } catch (RuntimeException e) {
@@ -71,8 +71,10 @@ public final class EpisodeLoader {
         double[] rewards = new double[e.length()];
         Annotations[] annotations = new Annotations[e.length()];
         String problem = fileProblem;
+        List<String> names = List.of();
         try (Resimulation sim = new Resimulation(replay, e)) {
             Divergence d = sim.start();
+            if (sim.env().spec() != null) names = sim.env().spec().actionNames();
             if (d == null) frames.add(sim.env().scene(Annotations.NONE));
             while (d == null && sim.hasNext()) {
                 int i = sim.position();
@@ -92,7 +94,7 @@ public final class EpisodeLoader {
         } catch (RuntimeException ex) {
             return report(PlayableEpisode.unreadable(title, "replay " + replay.file() + ": cannot re-simulate (" + ex + ")"));
         }
-        return report(new PlayableEpisode(title, frames, actions, rewards, annotations, problem));
+        return report(new PlayableEpisode(title, frames, actions, rewards, annotations, problem, names));
     }
 
     private PlayableEpisode report(PlayableEpisode p) {

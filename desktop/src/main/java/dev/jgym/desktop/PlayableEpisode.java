@@ -17,12 +17,24 @@ import java.util.List;
  * @param rewards the reward of each step
  * @param annotations the agent's annotations recorded with each step
  * @param problem {@code null}, or one line on what is wrong with the file
+ * @param actionNames the env's names for its actions ({@code EnvSpec.actionNames}), possibly empty
  */
 public record PlayableEpisode(String title, List<Scene> frames, Object[] actions, double[] rewards, Annotations[] annotations,
-                              String problem) {
+                              String problem, List<String> actionNames) {
 
     public PlayableEpisode {
         frames = List.copyOf(frames);
+        actionNames = actionNames == null ? List.of() : List.copyOf(actionNames);
+    }
+
+    /** An episode whose env does not name its actions. */
+    public PlayableEpisode(String title, List<Scene> frames, Object[] actions, double[] rewards, Annotations[] annotations, String problem) {
+        this(title, frames, actions, rewards, annotations, problem, List.of());
+    }
+
+    /** The env's name for action {@code a}, or its number. */
+    public String actionName(int a) {
+        return a >= 0 && a < actionNames.size() ? actionNames.get(a) : Integer.toString(a);
     }
 
     /** A file that could not be read: no frames, only the message. */

@@ -182,8 +182,8 @@ public final class ViewerApp extends ApplicationAdapter {
             color(s, ACCENT);
             s.rect(fx - 3, timeline.y + 2, 6, timeline.height - 4);
         }
-        Rectangle panelRect = new Rectangle(w - PANEL_WIDTH - MARGIN, TIMELINE_HEIGHT + 2 * MARGIN, PANEL_WIDTH,
-                h - HUD_HEIGHT - TIMELINE_HEIGHT - 3 * MARGIN);
+        Rectangle panelRect = ViewerLayout.panel(w, h);
+        Rectangle bannerRect = ViewerLayout.banner(w, h, panel);
         if (panel) {
             color(s, PANEL);
             s.rect(panelRect.x, panelRect.y, panelRect.width, panelRect.height);
@@ -193,7 +193,7 @@ public final class ViewerApp extends ApplicationAdapter {
         String problem = e == null ? null : e.problem();
         if (problem != null) {
             color(s, ERROR);
-            s.rect(MARGIN, h - HUD_HEIGHT - MARGIN - 28, w - 2 * MARGIN, 28);
+            s.rect(bannerRect.x, bannerRect.y, bannerRect.width, bannerRect.height);
         }
         if (model.helpVisible()) {
             s.setColor(0, 0, 0, 0.8f);
@@ -205,7 +205,7 @@ public final class ViewerApp extends ApplicationAdapter {
         List<String> hud = model.hud();
         for (int i = 0; i < hud.size(); i++) renderer.text(hud.get(i), MARGIN, h - 15 - 22 * i, 19, TEXT, Shape.Anchor.LEFT);
         if (!liveStatus.isEmpty()) renderer.text(liveStatus, w - MARGIN, h - 15, 16, DIM, Shape.Anchor.RIGHT);
-        if (problem != null) renderer.text(problem, 2 * MARGIN, h - HUD_HEIGHT - MARGIN - 14, 17, TEXT, Shape.Anchor.LEFT);
+        if (problem != null) renderer.text(problem, bannerRect.x + MARGIN, bannerRect.y + 14, 17, TEXT, Shape.Anchor.LEFT);
         if (panel) panelTexts(panelRect);
         if (model.helpVisible()) {
             for (int i = 0; i < ViewerModel.HELP_LINES.size(); i++) {
@@ -214,6 +214,9 @@ public final class ViewerApp extends ApplicationAdapter {
         }
         b.end();
     }
+
+    /** Bars run from {@code BAR_LEFT} into the panel to {@code VALUE_WIDTH} before its right edge; names and numbers flank them. */
+    static final float BAR_LEFT = 100, VALUE_WIDTH = 58;
 
     private void drawBars(ShapeRenderer s, Rectangle p) {
         double[] q = model.annotations().get(Annotations.ACTION_VALUES);
@@ -224,50 +227,97 @@ public final class ViewerApp extends ApplicationAdapter {
             hi = Math.max(hi, v);
         }
         double span = hi - lo == 0 ? 1 : hi - lo;
-        float top = p.y + p.height - 30, rowH = Math.min(22, (p.height / 2 - 40) / q.length);
-        float zero = p.x + 30 + (float) ((0 - lo) / span) * (p.width - 40);
+        float top = p.y + p.height - 30, rowH = rowHeight(p, q.length), left = p.x + BAR_LEFT, width = p.width - BAR_LEFT - VALUE_WIDTH;
+        float zero = left + (float) ((0 - lo) / span) * width;
         Object a = model.action();
         for (int i = 0; i < q.length; i++) {
             float y = top - (i + 1) * rowH;
-            float x = p.x + 30 + (float) ((q[i] - lo) / span) * (p.width - 40);
-            color(s, a instanceof Integer chosen && chosen == i ? ACCENT : BAR);
+            float x = left + (float) ((q[i] - lo) / span) * width;
+            boolean chosen = a instanceof Integer c && c == i;
+            if (chosen) {
+                color(s, Color.rgb(0x3a3020));
+                s.rect(p.x + 2, y + 1, p.width - 4, rowH - 2);
+            }
+            color(s, chosen ? ACCENT : BAR);
             s.rect(Math.min(zero, x), y + 2, Math.max(1, Math.abs(x - zero)), rowH - 4);
         }
     }
 
-    private void drawCurves(ShapeRenderer s, Rectangle p) {
-        if (curves.isEmpty()) return;
-        Rectangle c = new Rectangle(p.x + 10, p.y + 10, p.width - 20, p.height / 2 - 40);
+    static float rowHeight(Rectangle p, int n) {
+        return Math.min(22, (p.height / 2 - 40) / n);
+    }
+
+    /** The plot area of the learning curve in the panel's lower half (room on the left for tick labels). */
+    static Rectangle plot(Rectangle p) {
+        return new Rectangle(p.x + 46, p.y + 24, p.width - 56, p.height / 2 - 60);
+    }
+
+    private double[] curveRange() {
         double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-        int n = 0;
         for (double[] r : curves.values()) {
             for (double v : r) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
-            n = Math.max(n, r.length);
         }
+        if (hi == lo) {
+            lo -= 1;
+            hi += 1;
+        }
+        return new double[] {lo, hi};
+    }
+
+    private int curveLength() {
+        int n = 0;
+        for (double[] r : curves.values()) n = Math.max(n, r.length);
+        return n;
+    }
+
+    private void drawCurves(ShapeRenderer s, Rectangle p) {
+        int n = curveLength();
         if (n == 0) return;
-        double span = hi - lo == 0 ? 1 : hi - lo;
+        Rectangle c = plot(p);
+        double[] range = curveRange();
+        double lo = range[0], span = range[1] - range[0];
+        color(s, Color.rgb(0x3a404c));
+        for (double t : ViewerLayout.ticks(lo, range[1], 5)) s.rectLine(c.x, c.y + (float) ((t - lo) / span) * c.height, c.x + c.width,
+                c.y + (float) ((t - lo) / span) * c.height, 1);
+        for (double t : ViewerLayout.ticks(1, Math.max(2, n), 4)) {
+            float x = c.x + c.width * (float) ((t - 1) / Math.max(1, n - 1));
+            s.rectLine(x, c.y - 4, x, c.y, 1);
+        }
         Color[] palette = {Color.BLUE, Color.ORANGE, Color.GREEN, Color.RED, Color.PURPLE};
         int k = 0;
         for (double[] r : curves.values()) {
-            color(s, palette[k++ % palette.length]);
-            for (int i = 1; i < r.length; i++) {
-                float x0 = c.x + c.width * (i - 1) / Math.max(1, n - 1), x1 = c.x + c.width * i / Math.max(1, n - 1);
-                s.rectLine(x0, c.y + (float) ((r[i - 1] - lo) / span) * c.height, x1, c.y + (float) ((r[i] - lo) / span) * c.height, 2);
-            }
+            Color base = palette[k++ % palette.length];
+            // the raw returns faint, their rolling mean bold on top
+            s.setColor(base.red() / 255f, base.green() / 255f, base.blue() / 255f, 0.35f);
+            polyline(s, c, r, n, lo, span, 1);
+            color(s, base);
+            polyline(s, c, ViewerLayout.rollingMean(r, ViewerLayout.window(r.length)), n, lo, span, 2.5f);
             if (r.length == 1) s.circle(c.x, c.y + (float) ((r[0] - lo) / span) * c.height, 3);
+        }
+    }
+
+    private static void polyline(ShapeRenderer s, Rectangle c, double[] r, int n, double lo, double span, float width) {
+        for (int i = 1; i < r.length; i++) {
+            float x0 = c.x + c.width * (i - 1) / Math.max(1, n - 1), x1 = c.x + c.width * i / Math.max(1, n - 1);
+            s.rectLine(x0, c.y + (float) ((r[i - 1] - lo) / span) * c.height, x1, c.y + (float) ((r[i] - lo) / span) * c.height, width);
         }
     }
 
     private void panelTexts(Rectangle p) {
         double[] q = model.annotations().get(Annotations.ACTION_VALUES);
         if (q != null && q.length > 0) {
-            renderer.text("action values", p.x + 10, p.y + p.height - 14, 17, DIM, Shape.Anchor.LEFT);
-            float top = p.y + p.height - 30, rowH = Math.min(22, (p.height / 2 - 40) / q.length);
+            renderer.text("action values (chosen in orange)", p.x + 10, p.y + p.height - 14, 16, DIM, Shape.Anchor.LEFT);
+            float top = p.y + p.height - 30, rowH = rowHeight(p, q.length);
+            float size = Math.max(10, Math.min(16, rowH - 4));
+            Object a = model.action();
             for (int i = 0; i < q.length; i++) {
-                renderer.text(Integer.toString(i), p.x + 8, top - (i + 0.5f) * rowH, 16, TEXT, Shape.Anchor.LEFT);
+                boolean chosen = a instanceof Integer c && c == i;
+                float y = top - (i + 0.5f) * rowH;
+                renderer.text(ViewerLayout.barName(model.current(), i), p.x + 8, y, size, chosen ? ACCENT : TEXT, Shape.Anchor.LEFT);
+                renderer.text(ViewerLayout.value(q[i]), p.x + p.width - 6, y, size, chosen ? ACCENT : TEXT, Shape.Anchor.RIGHT);
             }
             int row = 0;
             for (Map.Entry<String, Double> sc : model.annotations().scalars().entrySet()) {
@@ -275,9 +325,19 @@ public final class ViewerApp extends ApplicationAdapter {
                         Shape.Anchor.LEFT);
             }
         }
-        if (!curves.isEmpty()) {
-            renderer.text("episode return (run 0): " + String.join(", ", curves.keySet()), p.x + 10, p.y + p.height / 2 - 14, 16, DIM,
-                    Shape.Anchor.LEFT);
+        int n = curveLength();
+        if (n > 0) {
+            renderer.text("episode return (run 0), mean of " + ViewerLayout.window(n) + ": " + String.join(", ", curves.keySet()), p.x + 10,
+                    p.y + p.height / 2 - 14, 15, DIM, Shape.Anchor.LEFT);
+            Rectangle c = plot(p);
+            double[] range = curveRange();
+            for (double t : ViewerLayout.ticks(range[0], range[1], 5)) {
+                renderer.text(ViewerLayout.tick(t), c.x - 4, c.y + (float) ((t - range[0]) / (range[1] - range[0])) * c.height, 12, DIM,
+                        Shape.Anchor.RIGHT);
+            }
+            for (double t : ViewerLayout.ticks(1, Math.max(2, n), 4)) {
+                renderer.text(ViewerLayout.tick(t), c.x + c.width * (float) ((t - 1) / Math.max(1, n - 1)), c.y - 12, 12, DIM, Shape.Anchor.CENTER);
+            }
         }
     }
 

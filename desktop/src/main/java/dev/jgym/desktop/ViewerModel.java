@@ -150,6 +150,7 @@ public final class ViewerModel {
     public List<String> hud() {
         PlayableEpisode e = current();
         if (e == null) return List.of("no replay: drop a .jgr file or a run folder on this window (F1 or ? for help)");
+        if (episodes.stream().allMatch(p -> p.frameCount() == 0)) return List.of("no replay to show: " + e.title() + " could not be played");
         String ep = String.format(Locale.ROOT, "episode %d/%d  %s", episode + 1, episodes.size(), e.title());
         if (e.frameCount() == 0) return List.of(ep);
         String step = String.format(Locale.ROOT, "step %d/%d   action %s   reward %s   return %s   %s %sx",

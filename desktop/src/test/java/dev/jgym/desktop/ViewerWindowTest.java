@@ -1,5 +1,7 @@
 package dev.jgym.desktop;
 
+import com.badlogic.gdx.math.Rectangle;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,6 +144,43 @@ class ViewerWindowTest {
         Path out = runViewer(files, -1);
         Files.copy(out.resolve("shot-0.png"), KEEP.resolve("cartpole.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         checkShots(out, files, 1);
+    }
+
+    @Test
+    @DisplayName("CartPole with Q-values and a bandit with its legend: names and numbers are drawn beside each bar (screenshots kept in docs/img)")
+    void valuesPanelAndBanditLegend() throws Exception {
+        requireWindow(System.getenv());
+        List<Path> files = List.of(record(dir.resolve("cartpole-q.jgr"), "CartPole-v1", Map.of(), 3, 200, true),
+                record(dir.resolve("bandit.jgr"), "GaussianBandit-v0", Map.of(), 4, 300, true));
+        Path out = runViewer(files, -1);
+        Path img = Path.of("..", "docs", "img");
+        Files.createDirectories(img);
+        Files.copy(out.resolve("shot-0.png"), img.resolve("viewer-cartpole-q-values.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(out.resolve("shot-1.png"), img.resolve("viewer-bandit-legend.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        BufferedImage shot = ImageIO.read(out.resolve("shot-0.png").toFile());
+        int w = shot.getWidth(), h = shot.getHeight();
+        Rectangle panel = ViewerLayout.panel(w, h);
+        float rowH = ViewerApp.rowHeight(panel, 2);
+        int top = (int) (ViewerApp.HUD_HEIGHT + ViewerApp.MARGIN + 30); // y down: the first bar row starts here
+        for (int row = 0; row < 2; row++) {
+            int y0 = (int) (top + row * rowH), y1 = (int) (top + (row + 1) * rowH);
+            int name = bright(shot, (int) panel.x + 6, (int) (panel.x + ViewerApp.BAR_LEFT - 4), y0, y1);
+            int value = bright(shot, (int) (panel.x + panel.width - ViewerApp.VALUE_WIDTH + 2), (int) (panel.x + panel.width - 2), y0, y1);
+            assertTrue(name > 15, "row " + row + ": the action name is drawn (" + name + " bright pixels)");
+            assertTrue(value > 15, "row " + row + ": the value is drawn (" + value + " bright pixels)");
+        }
+    }
+
+    /** Pixels brighter than the panel's dark grey in [x0, x1) x [y0, y1) (y down). */
+    private static int bright(BufferedImage img, int x0, int x1, int y0, int y1) {
+        int n = 0;
+        for (int y = Math.max(0, y0); y < Math.min(img.getHeight(), y1); y++) {
+            for (int x = Math.max(0, x0); x < Math.min(img.getWidth(), x1); x++) {
+                int c = img.getRGB(x, y);
+                if (((c >> 16) & 0xff) + ((c >> 8) & 0xff) + (c & 0xff) > 3 * 140 || ((c >> 16) & 0xff) > 200) n++; // white text, or orange for the chosen action
+            }
+        }
+        return n;
     }
 
     private static void checkShots(Path out, List<Path> files, int expected) throws IOException {

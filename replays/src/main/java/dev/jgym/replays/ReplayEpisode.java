@@ -53,6 +53,14 @@ public final class ReplayEpisode {
         length++;
     }
 
+    /** Forgets the steps from {@code steps} on (the reader drops what a failed checksum no longer vouches for). */
+    void truncate(int steps) {
+        if (steps < 0 || steps > length) throw new IndexOutOfBoundsException("keep " + steps + " steps of " + length);
+        Arrays.fill(actions, steps, length, null);
+        if (annotations != null) Arrays.fill(annotations, steps, length, null);
+        length = steps;
+    }
+
     void markFinished() {
         finished = true;
     }

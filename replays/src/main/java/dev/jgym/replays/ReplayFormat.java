@@ -14,8 +14,35 @@ import java.util.Properties;
 public final class ReplayFormat {
     private ReplayFormat() {}
 
-    /** The format this code writes and the only one it reads. */
-    public static final int VERSION = 1;
+    /** The format this code writes: steps in checksummed chunks, the header checksummed too. */
+    public static final int VERSION = 2;
+
+    /** The first format, without checksums; still read (its damage shows only as gzip or record errors). */
+    static final int VERSION_1 = 1;
+
+    /**
+     * The 10 bytes of the gzip member header a version-2 file starts with (RFC 1952: magic, deflate,
+     * no flags, no time, no extra flags, unknown OS), as {@link java.util.zip.GZIPOutputStream}
+     * writes them from Java 16 on. The reader of a version-2 file holds them to these, so a flipped
+     * byte in the time or OS fields, which gzip itself ignores, is still seen.
+     */
+    static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+
+    /** Chunks are closed after this many steps of an episode (and at every episode end). */
+    static final int CHUNK_STEPS = 1024;
+
+    /** A chunk longer than this is taken as corruption, not read. */
+    static final int MAX_CHUNK_BYTES = 64 << 20;
+
+    /**
+     * How many steps a file may hold for its size: {@value #STEP_ALLOWANCE} plus
+     * {@value #STEPS_PER_BYTE} per compressed byte read so far. jgym's writer (deflate level 1,
+     * a sync flush per chunk) packs at most about 4.5 steps into a byte even when every step is the
+     * same (measured: 10M identical steps in 2.2 MB); a file that unpacks to more is corrupt or
+     * crafted, and is refused before it can fill the heap.
+     */
+    static final long STEP_ALLOWANCE = 1 << 16;
+    static final long STEPS_PER_BYTE = 8;
 
     /** The first bytes after decompression. */
     static final byte[] MAGIC = "JGYM-JGR".getBytes(StandardCharsets.US_ASCII);

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 /**
  * Checks a replay by re-simulating every episode ({@link Resimulation}) and comparing each step
  * with what was recorded. It stops at the first difference and reports it with the expected and
- * found values. A truncated file is verified as far as it goes, and the report says so.
+ * found values. A truncated file is verified as far as it goes, and the report says so first; a
+ * damaged one (a chunk or the header fails its checksum) is refused by {@link ReplayReader#read}
+ * before anything is re-simulated.
  */
 public final class ReplayVerifier {
     private ReplayVerifier() {}
@@ -25,14 +27,17 @@ public final class ReplayVerifier {
             return divergence == null;
         }
 
-        /** One line for people. */
+        /**
+         * One line for people. A file that ends early says so first, then what of it re-simulated:
+         * {@code replay a.jgr: truncated after step 213 of episode 0 (...); the 213 steps before it re-simulated bit for bit}.
+         */
         public String summary() {
             String name = "replay " + replay.file();
             if (!ok()) return name + ": diverges at " + divergence.message();
             String rate = nanos > 0 ? String.format(java.util.Locale.ROOT, ", %.0f steps/s", steps / (nanos / 1e9)) : "";
-            String tail = replay.complete() ? "" : "; the file is " + replay.problem();
-            return name + ": ok, " + steps + " steps in " + episodes + " episode(s) re-simulated bit for bit (" + replay.header().envId()
-                    + rate + ")" + tail;
+            String what = steps + " steps in " + episodes + " episode(s) re-simulated bit for bit (" + replay.header().envId() + rate + ")";
+            if (!replay.complete()) return name + ": " + replay.problem() + "; the " + what.replace("re-simulated", "before it re-simulated");
+            return name + ": ok, " + what;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.jgym.replays;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.scene.Annotations;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -13,20 +14,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a {@code .jgr} file as a stream: header first, then episode and step records as they
- * happen. The gzip stream is sync-flushed at the end of every episode and every
- * {@value #FLUSH_STEPS} steps, so a run that dies leaves a file whose prefix reads back.
+ * Writes a {@code .jgr} file as a stream: header first (with its checksum), then episode and step
+ * records as they happen, gathered into chunks. A chunk is closed, checksummed and sync-flushed at
+ * the end of every episode and every {@value ReplayFormat#CHUNK_STEPS} steps, so a run that dies
+ * leaves a file whose prefix reads back, and a damaged byte is pinned to its chunk.
  * {@link #close()} writes the end-of-file record that marks the file complete.
  */
 public final class ReplayWriter implements Closeable {
-    /** Steps between sync flushes inside an episode. */
-    static final int FLUSH_STEPS = 1024;
-
     private final Path file;
-    private final DataOutputStream out;
+    /** The gzip stream the chunks go to. */
+    private final DataOutputStream gzip;
+    /** The records of the open chunk. */
+    private final Chunk chunk = new Chunk();
+    private final DataOutputStream out = new DataOutputStream(chunk);
+    private final CRC32C crc = new CRC32C();
     private boolean inEpisode;
     private int episodes;
     private long steps;
@@ -37,14 +42,43 @@ public final class ReplayWriter implements Closeable {
     private ReplayWriter(Path file, OutputStream raw, ReplayHeader header) throws IOException {
         this.file = file;
         // buffered on both sides of the deflater: small writes must not each reach Deflater.deflate
-        this.out = new DataOutputStream(new BufferedOutputStream(
+        this.gzip = new DataOutputStream(new BufferedOutputStream(
                 new FastGzip(new BufferedOutputStream(raw, 1 << 16)), 1 << 16));
         byte[] json = Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsBytes(header);
         out.write(ReplayFormat.MAGIC);
         out.writeInt(json.length);
         out.write(json);
-        out.flush();
+        crc.reset();
+        crc.update(chunk.bytes(), 0, chunk.size());
+        gzip.write(chunk.bytes(), 0, chunk.size());
+        gzip.writeInt((int) crc.getValue());
+        chunk.reset();
+        gzip.flush();
+    }
+
+    /** Writes the open chunk, if it holds anything: its length, its CRC-32C, its records; then sync-flushes. */
+    private void closeChunk() throws IOException {
+        if (chunk.size() > 0) {
+            crc.reset();
+            crc.update(chunk.bytes(), 0, chunk.size());
+            gzip.writeInt(chunk.size());
+            gzip.writeInt((int) crc.getValue());
+            gzip.write(chunk.bytes(), 0, chunk.size());
+            chunk.reset();
+        }
+        gzip.flush();
+    }
+
+    /** A byte buffer whose array is read in place. */
+    private static final class Chunk extends ByteArrayOutputStream {
+        Chunk() {
+            super(1 << 16);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 
     /** Starts a file (its folder is created); an existing file is replaced. */
@@ -122,7 +156,7 @@ public final class ReplayWriter implements Closeable {
             steps++;
             episodeSteps++;
             episodeReturn += reward;
-            if (episodeSteps % FLUSH_STEPS == 0) out.flush();
+            if (episodeSteps % ReplayFormat.CHUNK_STEPS == 0) closeChunk();
         } catch (IOException e) {
             throw failed(e);
         }
@@ -135,7 +169,7 @@ public final class ReplayWriter implements Closeable {
             out.writeByte(ReplayFormat.EPISODE_END);
             out.writeInt(episodeSteps);
             out.writeDouble(episodeReturn);
-            out.flush();
+            closeChunk();
             inEpisode = false;
         } catch (IOException e) {
             throw failed(e);
@@ -186,9 +220,10 @@ public final class ReplayWriter implements Closeable {
         out.write(b);
     }
 
+    /** Closes the open chunk and flushes, so everything written so far reads back. */
     public void flush() {
         try {
-            out.flush();
+            closeChunk();
         } catch (IOException e) {
             throw failed(e);
         }
@@ -217,7 +252,8 @@ public final class ReplayWriter implements Closeable {
             out.writeByte(ReplayFormat.END_OF_FILE);
             out.writeInt(episodes);
             out.writeLong(steps);
-            out.close();
+            closeChunk();
+            gzip.close();
         } catch (IOException e) {
             throw failed(e);
         }

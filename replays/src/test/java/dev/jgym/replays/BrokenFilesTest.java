@@ -51,31 +51,31 @@ class BrokenFilesTest {
         Files.write(cut, Arrays.copyOf(bytes, bytes.length * 6 / 10));
         Replay replay = ReplayReader.read(cut);
         assertFalse(replay.complete());
-        assertTrue(replay.problem().startsWith("truncated after step "), replay.problem());
+        assertTrue(replay.problem().startsWith("truncated after "), replay.problem());
         assertTrue(replay.totalSteps() >= 1000 && replay.totalSteps() < 3000, "steps read: " + replay.totalSteps());
         ReplayVerifier.Report report = ReplayVerifier.verify(replay);
         assertTrue(report.ok(), report.summary());
-        assertTrue(report.summary().contains("the file is truncated after step"), report.summary());
+        assertTrue(report.summary().startsWith("replay " + cut + ": truncated after "), report.summary());
+        assertFalse(report.summary().contains(": ok,"), "the problem comes first, no ok: " + report.summary());
     }
 
     @Test
-    @DisplayName("corrupt gzip data in the middle: the steps before it are kept and the problem is named")
+    @DisplayName("corrupt bytes in the middle: read refuses the file naming the chunk; salvage keeps the chunks before it, which verify")
     void corruptGzip() throws IOException {
         Path file = banditReplay();
         byte[] bytes = Files.readAllBytes(file);
         for (int i = bytes.length / 2; i < bytes.length / 2 + 64; i++) bytes[i] ^= 0x5a;
         Path bad = dir.resolve("bad.jgr");
         Files.write(bad, bytes);
-        Replay replay;
-        try {
-            replay = ReplayReader.read(bad);
-        } catch (UserError e) {
-            throw new AssertionError("the header is intact, the reader should keep the prefix: " + e.getMessage());
-        }
+        UserError e = assertThrows(UserError.class, () -> ReplayReader.read(bad));
+        assertTrue(e.getMessage().matches("replay .*bad\\.jgr: damaged: .*chunk \\d+ \\(after (step \\d+ of )?episode \\d+\\).*"), e.getMessage());
+        Replay replay = ReplayReader.salvage(bad);
         assertFalse(replay.complete());
-        assertTrue(replay.problem().matches("(corrupt (gzip data|record)|truncated) .*"), replay.problem());
-        // whatever came out before the damage is still what was recorded, or the verifier says where it is not
-        assertNotNull(ReplayVerifier.verify(replay).summary());
+        assertTrue(replay.problem().startsWith("damaged: "), replay.problem());
+        assertTrue(replay.totalSteps() == 1000 || replay.totalSteps() == 2000, "whole episodes (each one chunk) kept: " + replay.totalSteps());
+        ReplayVerifier.Report report = ReplayVerifier.verify(replay);
+        assertTrue(report.ok(), report.summary());
+        assertTrue(report.summary().startsWith("replay " + bad + ": damaged: "), report.summary());
     }
 
     @Test
@@ -105,14 +105,14 @@ class BrokenFilesTest {
         }
         UserError e = assertThrows(UserError.class, () -> ReplayReader.read(file));
         assertEquals("replay " + file + ": $.format_version: this jgym (" + ReplayFormat.JGYM_VERSION
-                + ") reads format version 1, found version 99 (written by jgym 9.9.9)", e.getMessage());
+                + ") reads format versions 1 to 2, found version 99 (written by jgym 9.9.9)", e.getMessage());
     }
 
     @Test
     @DisplayName("an env id nobody registered: the verifier says so with a suggestion")
     void unknownEnvId() {
         Path file = dir.resolve("unknown.jgr");
-        ReplayHeader h = new ReplayHeader(1, "x", "GausianBandit-v0", Map.of(), null, 1L, "", null, null, "");
+        ReplayHeader h = new ReplayHeader(ReplayFormat.VERSION, "x", "GausianBandit-v0", Map.of(), null, 1L, "", null, null, "");
         try (ReplayWriter w = ReplayWriter.create(file, h)) {
             w.beginEpisode(0, 1L, null, 0);
             w.step(0, 1.0, false, false, 0, null);

@@ -1,5 +1,6 @@
 package dev.jgym.core.env;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -15,9 +16,11 @@ import java.util.regex.Pattern;
  * @param rewardThreshold the mean return at which the task counts as solved, or {@code null}
  * @param defaultOptions options used when the caller does not give them
  * @param description one line for {@code jgym envs}
+ * @param actionNames what each action of a {@code Discrete} action space does ({@code "left"},
+ *     {@code "right"}), for viewers and keyboard play; empty when the env does not name them
  */
 public record EnvSpec(String id, EnvFactory factory, Integer maxEpisodeSteps, Double rewardThreshold,
-                      Map<String, Object> defaultOptions, String description) {
+                      Map<String, Object> defaultOptions, String description, List<String> actionNames) {
 
     /** Gymnasium's id grammar: optional namespace, a name, optional version suffix. */
     private static final Pattern ID = Pattern.compile("^(?:(?<namespace>[\\w:-]+)/)?(?<name>[\\w:.-]+?)(?:-v(?<version>\\d+))?$");
@@ -29,6 +32,18 @@ public record EnvSpec(String id, EnvFactory factory, Integer maxEpisodeSteps, Do
         if (maxEpisodeSteps != null && maxEpisodeSteps <= 0) throw new IllegalArgumentException(id + ": maxEpisodeSteps must be positive");
         defaultOptions = defaultOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(defaultOptions));
         description = description == null ? "" : description;
+        actionNames = actionNames == null ? List.of() : List.copyOf(actionNames);
+    }
+
+    /** A spec whose actions are not named. */
+    public EnvSpec(String id, EnvFactory factory, Integer maxEpisodeSteps, Double rewardThreshold, Map<String, Object> defaultOptions,
+                   String description) {
+        this(id, factory, maxEpisodeSteps, rewardThreshold, defaultOptions, description, List.of());
+    }
+
+    /** The name of action {@code a}, or the number itself when the env does not name it. */
+    public String actionName(int a) {
+        return a >= 0 && a < actionNames.size() ? actionNames.get(a) : Integer.toString(a);
     }
 
     public static Builder builder(String id, EnvFactory factory) {
@@ -57,6 +72,7 @@ public record EnvSpec(String id, EnvFactory factory, Integer maxEpisodeSteps, Do
         private Double rewardThreshold;
         private Map<String, Object> defaultOptions = Map.of();
         private String description = "";
+        private List<String> actionNames = List.of();
 
         private Builder(String id, EnvFactory factory) {
             this.id = id;
@@ -83,8 +99,14 @@ public record EnvSpec(String id, EnvFactory factory, Integer maxEpisodeSteps, Do
             return this;
         }
 
+        /** Names the actions of a {@code Discrete} action space, in order. */
+        public Builder actionNames(String... names) {
+            this.actionNames = List.of(names);
+            return this;
+        }
+
         public EnvSpec build() {
-            return new EnvSpec(id, factory, maxEpisodeSteps, rewardThreshold, defaultOptions, description);
+            return new EnvSpec(id, factory, maxEpisodeSteps, rewardThreshold, defaultOptions, description, actionNames);
         }
     }
 }

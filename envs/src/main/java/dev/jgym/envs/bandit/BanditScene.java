@@ -17,7 +17,7 @@ import java.util.Locale;
  *   |  ██ ━━ ██    ██           ━━ : the agent's estimate of the arm, when the annotations
  *   +--██----██-▀▀-██-----        carry {@link Annotations#ACTION_VALUES} (red)
  *       0  1  2  3  4           arm numbers under the lowest bar; a grey line at 0
- *   caption: "step 37, last arm 3, reward 1.21"
+ *   caption: "step 37, last arm 3, reward 1.21"; a legend along the top names the three marks
  * </pre>
  *
  * Arm slots are as wide as the picture is high times 1.6 over k, so the picture keeps a 1.6 : 1
@@ -65,7 +65,7 @@ final class BanditScene {
             hi += 0.5;
         }
         double span = hi - lo;
-        double labelBand = 0.15 * span, bottom = lo - 0.05 * span - labelBand, top = hi + 0.1 * span;
+        double labelBand = 0.15 * span, legendBand = 0.15 * span, bottom = lo - 0.05 * span - labelBand, top = hi + 0.1 * span + legendBand;
         double slot = ASPECT * (top - bottom) / k;
         Scene.Builder scene = Scene.builder(new Viewport(0, bottom, k * slot, top)).background(Color.WHITE);
 
@@ -86,7 +86,21 @@ final class BanditScene {
                 }
             }
         }
+        legend(scene, k * slot, top - legendBand / 2, legendBand, estimates != null);
         return scene.caption(caption(lastArm, steps, lastReward)).build();
+    }
+
+    /** The key along the top: a swatch and a word for the bars, the last pulled arm and, when drawn, the estimates. */
+    private static void legend(Scene.Builder scene, double width, double y, double band, boolean estimates) {
+        double swatch = Math.min(0.05 * width, 0.8 * band), text = 0.45 * band;
+        String[] words = estimates ? new String[] {"true mean", "last pulled", "agent's estimate"} : new String[] {"true mean", "last pulled"};
+        Color[] colors = {BAR, LAST_PULLED, ESTIMATE};
+        for (int i = 0; i < words.length; i++) {
+            double x = 0.02 * width + i * width / 3;
+            if (colors[i] == ESTIMATE) scene.line(x, y, x + swatch, y, 0.15 * band, ESTIMATE);
+            else scene.rect(x, y - 0.25 * band, swatch, 0.5 * band, colors[i]);
+            scene.text(x + swatch * 1.3, y, words[i], text, Color.BLACK, Shape.Anchor.LEFT);
+        }
     }
 
     static String caption(int lastArm, long steps, double lastReward) {

@@ -9,11 +9,11 @@ public final class ClassicControlProvider implements EnvProvider {
     @Override
     public List<EnvSpec> specs() {
         return List.of(
-                EnvSpec.builder(CartPole.ID, CartPole::fromOptions).maxEpisodeSteps(500).rewardThreshold(475.0)
+                EnvSpec.builder(CartPole.ID, CartPole::fromOptions).maxEpisodeSteps(500).rewardThreshold(475.0).actionNames("push left", "push right")
                         .description("balance a pole on a cart by pushing it left or right (Gymnasium CartPole-v1)").build(),
-                EnvSpec.builder(MountainCar.ID, MountainCar::fromOptions).maxEpisodeSteps(200).rewardThreshold(-110.0)
+                EnvSpec.builder(MountainCar.ID, MountainCar::fromOptions).maxEpisodeSteps(200).rewardThreshold(-110.0).actionNames("accelerate left", "coast", "accelerate right")
                         .description("drive an underpowered car up a hill by rocking it (Gymnasium MountainCar-v0)").build(),
-                EnvSpec.builder(Acrobot.ID, Acrobot::fromOptions).maxEpisodeSteps(500).rewardThreshold(-100.0)
+                EnvSpec.builder(Acrobot.ID, Acrobot::fromOptions).maxEpisodeSteps(500).rewardThreshold(-100.0).actionNames("torque -1", "torque 0", "torque +1")
                         .description("swing a two-link chain's tip above a line, RK4 dynamics (Gymnasium Acrobot-v1)").build(),
                 EnvSpec.builder(Pendulum.ID, Pendulum::fromOptions).maxEpisodeSteps(200)
                         .description("swing a pendulum up and hold it with a bounded torque (Gymnasium Pendulum-v1)").build());

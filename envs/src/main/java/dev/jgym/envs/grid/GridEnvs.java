@@ -15,9 +15,11 @@ public final class GridEnvs implements EnvProvider {
         return List.of(
                 EnvSpec.builder(FrozenLake.ID, o -> FrozenLake.fromOptions(FrozenLake.ID, o))
                         .maxEpisodeSteps(100).rewardThreshold(0.70).defaultOptions(Map.of("map_name", "4x4"))
+                        .actionNames("left", "down", "right", "up")
                         .description("FrozenLake 4x4 (Gymnasium): reach G across slippery ice without falling into a hole").build(),
                 EnvSpec.builder(FrozenLake.ID_8X8, o -> FrozenLake.fromOptions(FrozenLake.ID_8X8, o))
                         .maxEpisodeSteps(200).rewardThreshold(0.85).defaultOptions(Map.of("map_name", "8x8"))
+                        .actionNames("left", "down", "right", "up")
                         .description("FrozenLake 8x8 (Gymnasium)").build(),
                 EnvSpec.builder(CliffWalking.ID, o -> CliffWalking.fromOptions(CliffWalking.ID, o))
                         .description("CliffWalking 4x12 (S&B Example 6.6, Gymnasium v1): -100 and back to start for the cliff").build(),

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 class BanditSceneTest {
 
     private static List<Shape.Rect> bars(Scene scene) {
-        return scene.shapes().stream().filter(s -> s instanceof Shape.Rect).map(s -> (Shape.Rect) s).toList();
+        // the bars come first; the legend's swatches follow them
+        List<Shape.Rect> rects = scene.shapes().stream().filter(s -> s instanceof Shape.Rect).map(s -> (Shape.Rect) s).toList();
+        return rects.subList(0, rects.size() - 2);
     }
 
     @Test
@@ -37,10 +39,10 @@ class BanditSceneTest {
             assertEquals(Math.abs(means[a]), bar.height(), 1e-12, "bar " + a + " height");
             assertEquals(a == 2 ? BanditScene.LAST_PULLED : BanditScene.BAR, bar.fill());
         }
-        long labels = scene.shapes().stream().filter(s -> s instanceof Shape.Text).count();
-        assertEquals(4, labels);
+        List<String> texts = scene.shapes().stream().filter(s -> s instanceof Shape.Text).map(s -> ((Shape.Text) s).text()).toList();
+        assertEquals(List.of("0", "1", "2", "3", "true mean", "last pulled", "agent's estimate"), texts, "arm numbers, then the legend");
         long markers = scene.shapes().stream().filter(s -> s instanceof Shape.Line l && l.color().equals(BanditScene.ESTIMATE)).count();
-        assertEquals(4, markers, "one estimate marker per arm");
+        assertEquals(4 + 1, markers, "one estimate marker per arm and the legend's");
         assertEquals(String.format(java.util.Locale.ROOT, "step 1, last arm 2, reward %.2f", reward), scene.caption());
 
         String picture = new AnsiRenderer(60).render(scene);
