@@ -9,57 +9,83 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code jgym view [--live] <file.jgr | run-dir>...}: the desktop viewer (libgdx, LWJGL3). With
  * {@code --live} it follows a run folder as {@code jgym train} writes it. Files and folders can
  * also be dropped on the window. A mistake in the arguments is one line and exit code 2.
  */
-public final class DesktopMain {
-    static final String USAGE = "usage: jgym view [--live] <file.jgr | run-dir>... [--size WxH]";
+@Command(name = "view", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The libgdx desktop viewer: replays, a run folder's replays, or a run in progress (--live).",
+                "Keys: space play/pause, left/right step, up/down speed, home/end, page up/down the episode, F1 or ? help.",
+                "Needs a display; without one: xvfb-run -a -s \"-screen 0 1280x1024x24\" ./jgym view ..."})
+public final class DesktopMain implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "<file.jgr | run-dir>", description = "replay files or run folders (more can be dropped on the window)")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--live", description = "follow one run folder while it trains")
+    boolean live;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "the window's size in pixels (default: 1100x760)")
+    String size = "1100x760";
+
+    @Option(names = "--script", hidden = true, paramLabel = "DIR", description = "screenshots into DIR, then exit (tests)")
+    Path script;
+
+    @Option(names = "--shot-frame", hidden = true, paramLabel = "N")
+    int shotFrame = -1;
+
+    @Option(names = "--scrub-episode", hidden = true, paramLabel = "N")
+    int scrubEpisode = -1;
 
     private DesktopMain() {}
 
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (UserError e) {
-            System.err.println("jgym: " + e.getMessage());
-            System.exit(2);
-        }
+        System.exit(run(args));
     }
 
-    static void run(String[] args) {
-        List<Path> paths = new ArrayList<>();
-        boolean live = false;
-        Path script = null;
-        int shotFrame = -1, scrubEpisode = -1, width = 1100, height = 760;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--live" -> live = true;
-                case "--script" -> script = Path.of(next(args, ++i, a));
-                case "--shot-frame" -> shotFrame = integer(a, next(args, ++i, a));
-                case "--scrub-episode" -> scrubEpisode = integer(a, next(args, ++i, a));
-                case "--size" -> {
-                    String[] wh = next(args, ++i, a).split("x");
-                    if (wh.length != 2) throw new UserError("--size: expected WIDTHxHEIGHT, found " + args[i]);
-                    width = integer(a, wh[0]);
-                    height = integer(a, wh[1]);
-                }
-                case "--help", "-h" -> {
-                    System.out.println(USAGE);
-                    return;
-                }
-                default -> {
-                    if (a.startsWith("-")) throw new UserError("view: unknown option " + a + " (" + USAGE + ")");
-                    Path p = Path.of(a);
-                    if (!Files.exists(p) && !live) throw new UserError("view: " + p + ": no such file or folder");
-                    paths.add(p);
-                }
+    static int run(String[] args) {
+        CommandLine cl = new CommandLine(new DesktopMain());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            String m = ex.getMessage() == null ? "invalid command line" : ex.getMessage().replace(System.lineSeparator(), " ");
+            List<String> suggestions = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : List.of();
+            System.err.println("jgym: view: " + Character.toLowerCase(m.charAt(0)) + m.substring(1)
+                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?") + " (`jgym view --help`)");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof UserError) {
+                System.err.println("jgym: " + ex.getMessage());
+                return 2;
             }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        String[] wh = size.split("x");
+        int width, height;
+        try {
+            if (wh.length != 2) throw new NumberFormatException();
+            width = Integer.parseInt(wh[0]);
+            height = Integer.parseInt(wh[1]);
+        } catch (NumberFormatException e) {
+            throw new UserError("view: --size: expected WIDTHxHEIGHT, found " + size);
         }
-        if (live && paths.size() != 1) throw new UserError("view --live: expected one run folder (" + USAGE + ")");
+        if (width < 200 || height < 150 || width > 10000 || height > 10000) {
+            throw new UserError("view: --size: expected a width in [200, 10000] and a height in [150, 10000], found " + size);
+        }
+        if (!live) {
+            for (Path p : paths) if (!Files.exists(p)) throw new UserError("view: " + p + ": no such file or folder");
+        }
+        if (live && paths.size() != 1) throw new UserError("view --live: expected one run folder, found " + paths.size());
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
                 && System.getProperty("os.name", "").toLowerCase().contains("linux")) {
             throw new UserError("view: no display (DISPLAY is not set); on a machine without one run it under Xvfb: "
@@ -89,18 +115,6 @@ public final class DesktopMain {
             }
         });
         new Lwjgl3Application(app, config);
-    }
-
-    private static String next(String[] args, int i, String option) {
-        if (i >= args.length) throw new UserError(option + ": missing value");
-        return args[i];
-    }
-
-    private static int integer(String option, String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new UserError(option + ": expected an integer, found \"" + text + "\"");
-        }
+        return 0;
     }
 }

@@ -16,7 +16,7 @@ final class LauncherCommands {
     private LauncherCommands() {}
 
     static List<Object> all() {
-        return List.of(new View(), new Sweep(), new Test(), new Bench(), new Setup());
+        return List.of(new View(), new Test(), new Bench(), new Setup());
     }
 
     abstract static class LauncherOnly implements Callable<Integer> {
@@ -31,36 +31,14 @@ final class LauncherCommands {
             description = {"The libgdx desktop viewer: a replay, a run folder's replays, or a run in progress (--live).",
                     "Needs a display; without one: xvfb-run -a -s \"-screen 0 1280x1024x24\" ./jgym view ..."})
     static final class View extends LauncherOnly {
-        @Parameters(paramLabel = "<file.jgr | run-dir>", description = "a replay file or a run folder")
-        String target;
+        @Parameters(arity = "0..*", paramLabel = "<file.jgr | run-dir>", description = "replay files or run folders (more can be dropped on the window)")
+        List<String> targets;
 
-        @Option(names = "--live", description = "follow a training run as it writes its episodes")
+        @Option(names = "--live", description = "follow one run folder while it trains")
         boolean live;
 
-        @Option(names = "--screenshot", paramLabel = "FILE", description = "save the first drawn frame as a PNG and exit")
-        String screenshot;
-    }
-
-    @Command(name = "sweep", mixinStandardHelpOptions = true,
-            description = "Run a sweep of experiments (seeds x settings) on a thread pool, or on Apache Spark.")
-    static final class Sweep extends LauncherOnly {
-        @Parameters(paramLabel = "<sweep.json>", description = "the sweep's config")
-        String config;
-
-        @Option(names = "--engine", paramLabel = "local|spark", description = "where trials run (default: local)")
-        String engine;
-
-        @Option(names = "--master", paramLabel = "URL", description = "Spark's master (default: local[*])")
-        String master;
-
-        @Option(names = "--out", paramLabel = "DIR", description = "the sweep's folder (default: runs/<name>)")
-        String out;
-
-        @Option(names = "--threads", paramLabel = "N", description = "trials at once")
-        Integer threads;
-
-        @Option(names = {"-q", "--quiet"}, description = "no progress")
-        boolean quiet;
+        @Option(names = "--size", paramLabel = "WxH", description = "the window's size in pixels (default: 1100x760)")
+        String size;
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,

@@ -4,11 +4,11 @@ import dev.jgym.agents.AgentType;
 import dev.jgym.agents.Agents;
 import dev.jgym.agents.run.ExperimentKind;
 import dev.jgym.experiments.run.ExperimentKinds;
-import dev.jgym.agents.run.RunFailure;
-import dev.jgym.experiments.run.RunFolder;
+import dev.jgym.experiments.run.CommandLines;
 import dev.jgym.agents.run.RunOptions;
 import dev.jgym.experiments.run.Runner;
-import dev.jgym.core.config.UserError;
+import dev.jgym.experiments.sweep.LocalSweepRunner;
+import dev.jgym.experiments.sweep.SweepCommand;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvChecker;
 import dev.jgym.core.env.EnvRegistry;
@@ -18,10 +18,7 @@ import dev.jgym.nn.opencl.OpenClDevices;
 import dev.jgym.core.scene.AnsiRenderer;
 import dev.jgym.core.space.Spaces;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +42,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "`jgym <command> --help` shows a command's options. Exit status: 0 done, 1 failed, 2 a mistake in the command or config, 130 interrupted."})
 public final class Main implements Callable<Integer> {
     /** Exit status of a mistake in the command line or the config. */
-    public static final int MISUSE = 2;
+    public static final int MISUSE = CommandLines.MISUSE;
 
     final PrintStream out;
     final PrintStream err;
@@ -69,42 +66,7 @@ public final class Main implements Callable<Integer> {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, boolean terminal, boolean handleSignals) {
-        Main main = new Main(out, err, terminal, handleSignals);
-        CommandLine cl = commandLine(main);
-        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("jgym: " + Mistakes.describe(ex));
-            return MISUSE;
-        });
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex, err));
-        try {
-            return cl.execute(args);
-        } catch (RuntimeException | Error e) {
-            return failure(e, err);
-        }
-    }
-
-    static int failure(Throwable ex, PrintStream err) {
-        if (ex instanceof UserError) {
-            err.println("jgym: " + ex.getMessage());
-            return MISUSE;
-        }
-        if (ex instanceof RunFailure) {
-            err.println("jgym: " + ex.getMessage());
-            return 1;
-        }
-        if (ex instanceof UncheckedIOException io) {
-            err.println("jgym: " + (io.getMessage() == null ? "" : io.getMessage() + ": ") + RunFolder.reason(io.getCause()));
-            return 1;
-        }
-        if (ex instanceof OutOfMemoryError) {
-            err.println("jgym: out of memory (" + ex.getMessage() + "); give the JVM more with JAVA_TOOL_OPTIONS=-Xmx<size>, or make the config smaller");
-            return 1;
-        }
-        err.println("jgym: internal error (please report it with the trace below)");
-        ex.printStackTrace(err);
-        return 1;
+        return CommandLines.execute(commandLine(new Main(out, err, terminal, handleSignals)), args, out, err);
     }
 
     /** The command tree on the process's own streams (what the help texts are built from). */
@@ -124,6 +86,8 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("replay", ReplayCommand.commandLine(main));
         cl.addSubcommand("solve", new GameCommands.Solve(main));
         cl.addSubcommand("arena", new GameCommands.ArenaCommand(main));
+        cl.addSubcommand("sweep", new SweepCommand(main.out, main.err,
+                Map.of("local", o -> new LocalSweepRunner(o.threads())))); // ./jgym sweep adds the Spark engine (sweeps module)
         for (Object launcherOnly : LauncherCommands.all()) cl.addSubcommand(launcherOnly);
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         return cl;

@@ -1,26 +1,29 @@
 package dev.jgym.experiments.sweep;
 
-import dev.jgym.experiments.cli.Args;
 import dev.jgym.core.config.UserError;
+import dev.jgym.experiments.run.CommandLines;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code jgym sweep <sweep.json> [--engine local|spark] [--master URL] [--out DIR] [--threads N] [--quiet]}.
- * The engines come from the caller: the {@code agents} module knows only {@code local}; the
+ * The engines come from the caller: the {@code experiments} module knows only {@code local}; the
  * {@code sweeps} module adds {@code spark}. Exit codes as everywhere: 0 done (even with failed
  * trials, which the table marks), 2 a user's mistake, 1 an internal failure.
  */
-public final class SweepCommand {
-    public static final String USAGE = "usage: jgym sweep <sweep.json> [--engine local|spark] [--master URL] [--out DIR] [--threads N] [--quiet]";
-
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a sweep of experiments (seeds x settings) on a thread pool, or on Apache Spark (./jgym sweep).",
+                "Run it again after an interruption: finished trials are kept, the rest run."})
+public final class SweepCommand implements Callable<Integer> {
     /** What the command line asked of an engine. */
     public record EngineOptions(String master, int threads, String appName) {}
 
@@ -29,42 +32,43 @@ public final class SweepCommand {
         SweepRunner create(EngineOptions options);
     }
 
-    private SweepCommand() {}
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, Engine> engines;
 
-    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, Engine> engines) {
-        try {
-            return sweep(new ArrayDeque<>(List.of(args)), out, err, engines);
-        } catch (UserError e) {
-            err.println("jgym: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException | Error e) {
-            err.println("jgym: internal error (please report it with the trace below)");
-            e.printStackTrace(err);
-            return 1;
-        }
+    @Parameters(paramLabel = "<sweep.json>", description = "the sweep's config")
+    Path file;
+
+    @Option(names = "--engine", paramLabel = "NAME", description = "where trials run: local or spark (default: local)")
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark's master, with --engine spark (default: local[*])")
+    String master;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "the sweep's folder (default: runs/sweeps/<name>)")
+    Path outDir;
+
+    @Option(names = "--threads", paramLabel = "N", description = "trials at once on the local engine (default: the CPU count)")
+    Integer threadOption;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress lines and no table")
+    boolean quiet;
+
+    public SweepCommand(PrintStream out, PrintStream err, Map<String, Engine> engines) {
+        this.out = out;
+        this.err = err;
+        this.engines = engines;
     }
 
-    private static int sweep(Deque<String> args, PrintStream out, PrintStream err, Map<String, Engine> engines) {
-        Path file = null, outDir = null;
-        String engine = "local", master = null;
-        int threads = Runtime.getRuntime().availableProcessors();
-        boolean quiet = false;
-        while (!args.isEmpty()) {
-            String a = args.poll();
-            switch (a) {
-                case "--engine" -> engine = Args.value("sweep: " + a, args);
-                case "--master" -> master = Args.value("sweep: " + a, args);
-                case "--out" -> outDir = Path.of(Args.value("sweep: " + a, args));
-                case "--threads" -> threads = Args.positiveInt("sweep: " + a, Args.value("sweep: " + a, args));
-                case "--quiet", "-q" -> quiet = true;
-                default -> {
-                    if (a.startsWith("-")) throw new UserError("sweep: unknown option " + a + " (" + USAGE + ")");
-                    if (file != null) throw new UserError("sweep: one sweep file expected, found " + file + " and " + a);
-                    file = Path.of(a);
-                }
-            }
-        }
-        if (file == null) throw new UserError("sweep: missing the sweep file (" + USAGE + ")");
+    /** Runs {@code jgym sweep args} with these engines; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, Engine> engines) {
+        return CommandLines.execute(new CommandLine(new SweepCommand(out, err, engines)), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        int threads = threadOption == null ? Runtime.getRuntime().availableProcessors() : threadOption;
+        if (threads < 1 || threads > 1024) throw new UserError("sweep: --threads: expected an integer in [1, 1024], found " + threads);
         if (!engines.containsKey(engine)) {
             throw new UserError("sweep: --engine: expected one of " + String.join(", ", engines.keySet()) + ", found \"" + engine + "\""
                     + (engine.equals("spark") ? " (the Spark engine lives in the sweeps module: run ./jgym sweep)" : ""));
@@ -92,7 +96,7 @@ public final class SweepCommand {
                 }
             });
             if (!quiet) {
-                printTable(out, result);
+                printTable(result);
                 err.printf(Locale.ROOT, "jgym: %.2f s; %d trials run, %d already done, %d failed; results in %s%n",
                         (System.nanoTime() - start) / 1e9, total - result.reused(), result.reused(), result.failed(), outDir);
             }
@@ -100,7 +104,7 @@ public final class SweepCommand {
         return 0;
     }
 
-    private static void printTable(PrintStream out, Sweep.Result result) {
+    private void printTable(Sweep.Result result) {
         SweepConfig.Report report = result.plan().config().report();
         out.printf(Locale.ROOT, "%s (%s), mean over seeds with 95%% interval:%n", report.metric(), report.summary());
         for (SweepTable.Row r : SweepTable.rows(result.plan(), result.summaries())) {

@@ -1,18 +1,18 @@
-package dev.jgym.experiments.cli;
+package dev.jgym.experiments.run;
 
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 
 /** A command-line mistake as one line in the project's words, with a suggestion where one fits. */
-final class Mistakes {
+public final class Mistakes {
     /** Picocli's "Invalid value for option '--threads': 'zero' is not an int". */
     private static final java.util.regex.Pattern BAD_VALUE =
             java.util.regex.Pattern.compile("Invalid value for (?:option|positional parameter at index \\d+) \\(?'?(.+?)'?\\)?: '(.*)' is not an? (int|long|double|float)");
 
     private Mistakes() {}
 
-    static String describe(CommandLine.ParameterException ex) {
+    public static String describe(CommandLine.ParameterException ex) {
         CommandLine cmd = ex.getCommandLine();
         String path = cmd.getCommandSpec().qualifiedName();
         String where = path.startsWith("jgym ") ? path.substring(5) : path;
