@@ -3,7 +3,7 @@ package dev.jgym.agents.dqn;
 import java.io.IOException;
 import java.io.DataOutputStream;
 import java.io.DataInputStream;
-import dev.jgym.agents.run.RunFailure;
+import dev.jgym.agents.run.Diverged;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
@@ -299,7 +299,7 @@ public final class DqnTraining {
                         for (int g = 0; g < s.gradientSteps(); g++) {
                             Learner.StepStats st = learner.trainStep(DqnLearner.beta(s, t));
                             if (!Double.isFinite(st.loss())) {
-                                throw new RunFailure(source + ": training diverged at step " + t + ": the loss is " + st.loss()
+                                throw new Diverged(source + ": training diverged at step " + t + ": the loss is " + st.loss()
                                         + " (try a lower learning rate or a smaller $.dqn.max_grad_norm)");
                             }
                             run.lossSum += st.loss();

@@ -69,7 +69,7 @@ final class DqnTrial {
         String error = diverged(result);
         if (error == null && !Double.isFinite(v)) error = metric + " of the DQN trial is " + v;
         boolean ok = error == null;
-        return new TrialSummary(trial.id(), trial.seed(), trial.configHash(), ok ? TrialSummary.OK : TrialSummary.FAILED, error,
+        return new TrialSummary(trial.id(), trial.seed(), trial.configHash(), ok ? TrialSummary.OK : TrialSummary.DIVERGED, error,
                 List.of(new TrialSummary.AgentValue(LABEL, ok ? v : null)));
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * @param id the trial id
  * @param seed its root seed
  * @param configHash the hash of the config it ran
- * @param status {@code ok} or {@code failed}
+ * @param status {@code ok}, {@code failed} (an error) or {@code diverged} (a NaN or infinite loss, parameter or metric)
  * @param error for a failed trial, one line on what went wrong (otherwise null)
  * @param values the reported metric per agent, in config order (empty when the trial failed
  *     before any value existed)
@@ -23,6 +23,7 @@ public record TrialSummary(@JsonProperty(required = true) String id, @JsonProper
     private static final long serialVersionUID = 1L;
     public static final String OK = "ok";
     public static final String FAILED = "failed";
+    public static final String DIVERGED = "diverged";
 
     public TrialSummary {
         values = List.copyOf(values);

@@ -5,6 +5,7 @@ import dev.jgym.agents.dqn.DqnConfig;
 import dev.jgym.experiments.Experiment;
 import dev.jgym.experiments.ExperimentOutput;
 import dev.jgym.experiments.ExperimentResult;
+import dev.jgym.agents.run.Diverged;
 import dev.jgym.core.config.ExperimentConfig;
 import dev.jgym.core.config.Json;
 import java.io.Serializable;
@@ -21,8 +22,8 @@ import java.util.List;
  * trains through {@link DqnTrial} instead. A trial whose {@code trial.json} exists, says {@code ok} and carries
  * the same config hash is not run again: a sweep resumes where it stopped.
  *
- * <p>Failures stay inside the trial: an exception or a metric that is not finite (a NaN loss)
- * becomes a {@code failed} summary with a one-line error, and the sweep goes on. A failed trial
+ * <p>Failures stay inside the trial: an exception becomes a {@code failed} summary with a one-line
+ * error, a loss or metric that is not finite a {@code diverged} one, and the sweep goes on. A failed trial
  * runs again when the sweep is resumed.
  *
  * @param out the sweep's output folder (absolute; a shared filesystem path on a cluster)
@@ -54,6 +55,8 @@ public record TrialTask(String out, String metric, String summary) implements Se
         TrialSummary summary;
         try {
             summary = execute(dir, trial);
+        } catch (Diverged e) {
+            summary = new TrialSummary(trial.id(), trial.seed(), trial.configHash(), TrialSummary.DIVERGED, e.getMessage(), List.of());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
             summary = new TrialSummary(trial.id(), trial.seed(), trial.configHash(), TrialSummary.FAILED, oneLine(e), List.of());
         }
@@ -88,7 +91,7 @@ public record TrialTask(String out, String metric, String summary) implements Se
             if (!Double.isFinite(v) && error == null) error = metric + " (" + summary + ") of agent \"" + agent + "\" is " + v;
             values.add(new TrialSummary.AgentValue(agent, Double.isFinite(v) ? v : null));
         }
-        return new TrialSummary(trial.id(), trial.seed(), trial.configHash(), error == null ? TrialSummary.OK : TrialSummary.FAILED, error, values);
+        return new TrialSummary(trial.id(), trial.seed(), trial.configHash(), error == null ? TrialSummary.OK : TrialSummary.DIVERGED, error, values);
     }
 
     /** The trial's number for one agent: its curve of {@code metric} summarised as {@code summary}. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run folder never loses or mixes work: each refusal is one line and exit 2, and leaves the folder as it was. */
-class RunFolderTest {
+public class RunFolderTest {
     @TempDir
     Path dir;
 
@@ -29,7 +29,7 @@ class RunFolderTest {
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    static final String DQN = "{\"name\": \"folder\", \"seed\": 3, \"env\": {\"id\": \"CartPole-v1\"},"
+    public static final String DQN = "{\"name\": \"folder\", \"seed\": 3, \"env\": {\"id\": \"CartPole-v1\"},"
             + "\"dqn\": {\"total_steps\": 800, \"buffer_size\": 1000, \"batch_size\": 16, \"learning_starts\": 200,"
             + "\"network\": {\"hidden\": [16]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
             + "\"evaluation\": {\"interval\": 400, \"episodes\": 2, \"final_episodes\": 2}, \"replays\": {\"final\": false, \"schedule\": \"none\"}}";

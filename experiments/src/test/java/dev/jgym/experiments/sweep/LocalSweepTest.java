@@ -146,6 +146,24 @@ class LocalSweepTest {
     }
 
     @Test
+    @DisplayName("a DQN trial whose loss turns NaN is recorded as diverged (its step in the error); the other trial finishes")
+    void divergedTrial() throws IOException {
+        Files.writeString(dir.resolve("base.json"), dev.jgym.experiments.run.RunFolderTest.DQN
+                .replace("{\"type\": \"adam\", \"lr\": 0.001}", "{\"type\": \"sgd\", \"lr\": 0.001}")
+                .replace("\"batch_size\": 16,", "\"batch_size\": 16, \"max_grad_norm\": 0,"));
+        Path file = dir.resolve("d.json");
+        Files.writeString(file, """
+                {"name": "d", "base": "base.json", "grid": {"$.dqn.optimizer.lr": [0.001, 1e30]}, "seeds": [0],
+                 "report": {"metric": "final_mean", "summary": "final"}}""");
+        Outcome o = sweep(file.toString(), "--out", dir.resolve("o").toString(), "--threads", "2");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.err().contains("2 trials run, 0 already done, 1 failed"), o.err());
+        String table = Files.readString(dir.resolve("o/table.csv"));
+        assertTrue(table.contains(",diverged,") && table.contains("training diverged at step "), table);
+        assertTrue(table.contains(",ok,"), table);
+    }
+
+    @Test
     @DisplayName("Spark stays out of the agents module: jgym train and the local engine cannot even see its classes")
     void noSparkHere() {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.spark.SparkContext"));
