@@ -198,10 +198,12 @@ public final class Main implements Callable<Integer> {
             }
             main.out.println();
             main.out.println("agent types of the \"agents\" kind (\"type\", then its \"settings\"):");
+            int width = Agents.all().stream().mapToInt(t -> t.name().length()).max().orElse(10);
+            String row = "  %-" + width + "s  %s%n";
             for (AgentType<?> t : Agents.all()) {
-                main.out.printf(Locale.ROOT, "  %-22s %s%n", t.name(), t.description());
+                main.out.printf(Locale.ROOT, row, t.name(), t.description());
                 String settings = settings(t.settingsType());
-                if (!settings.isEmpty()) main.out.printf(Locale.ROOT, "  %-22s   settings: %s%n", "", settings);
+                if (!settings.isEmpty()) main.out.printf(Locale.ROOT, row, "", "  settings: " + settings);
             }
             return 0;
         }
