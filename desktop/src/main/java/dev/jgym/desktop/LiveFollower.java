@@ -13,8 +13,9 @@ import java.util.TreeMap;
 
 /**
  * Follows a run folder while {@code jgym train} writes it: the newest complete replay (highest
- * episode number, then newest file) and every agent's {@code episodes.csv} (the learning curve so
- * far). Polled by the viewer about once a second; reading never blocks the writer.
+ * episode number, then newest file) and the learning curves so far: every agent's
+ * {@code replays/<agent>/episodes.csv} (agent comparisons) and the run's own {@code episodes.csv}
+ * (a DQN run's training episodes, streamed while it trains). Polled by the viewer about once a second; reading never blocks the writer.
  */
 public final class LiveFollower {
     private final Path runDir;
@@ -54,28 +55,36 @@ public final class LiveFollower {
     /** Per agent folder, the episode returns logged so far, in episode order. */
     public Map<String, double[]> curves() {
         Map<String, double[]> out = new TreeMap<>();
-        Path replays = runDir.resolve(ReplayFiles.FOLDER);
-        if (!Files.isDirectory(replays)) return out;
-        try (var dirs = Files.list(replays)) {
-            for (Path d : dirs.sorted().toList()) {
-                Path log = d.resolve(ReplayFiles.EPISODE_LOG);
-                if (!Files.isRegularFile(log)) continue;
-                List<Double> returns = new ArrayList<>();
-                for (String line : Files.readAllLines(log)) {
-                    String[] parts = line.split(",");
-                    if (parts.length != 3 || parts[0].equals("episode")) continue;
-                    try {
-                        returns.add(Double.parseDouble(parts[2]));
-                    } catch (NumberFormatException e) {
-                        // a line being written: skip it this time
-                    }
+        try {
+            Path own = runDir.resolve(ReplayFiles.EPISODE_LOG);
+            if (Files.isRegularFile(own)) out.put("training", returns(own));
+            Path replays = runDir.resolve(ReplayFiles.FOLDER);
+            if (!Files.isDirectory(replays)) return out;
+            try (var dirs = Files.list(replays)) {
+                for (Path d : dirs.sorted().toList()) {
+                    Path log = d.resolve(ReplayFiles.EPISODE_LOG);
+                    if (Files.isRegularFile(log)) out.put(d.getFileName().toString(), returns(log));
                 }
-                out.put(d.getFileName().toString(), returns.stream().mapToDouble(Double::doubleValue).toArray());
             }
         } catch (IOException e) {
             return new LinkedHashMap<>();
         }
         return out;
+    }
+
+    /** The returns of an {@code episode,steps,return} log; a line being written is skipped this time. */
+    private static double[] returns(Path log) throws IOException {
+        List<Double> returns = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            String[] parts = line.split(",");
+            if (parts.length != 3 || parts[0].equals("episode")) continue;
+            try {
+                returns.add(Double.parseDouble(parts[2]));
+            } catch (NumberFormatException e) {
+                // a line being written
+            }
+        }
+        return returns.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static long modified(Path f) {

@@ -37,6 +37,10 @@ class DqnRunViewerTest {
 
         Path newest = new LiveFollower(run).newReplay();
         assertEquals(run.resolve("replays/evaluation/episode-1.jgr"), newest);
+        // the live curve of a DQN run: its training episodes, as many as metrics.csv has rows
+        double[] curve = new LiveFollower(run).curves().get("training");
+        assertNotNull(curve, "the live view finds the DQN run's training curve");
+        assertEquals(java.nio.file.Files.readAllLines(run.resolve("metrics.csv")).size() - 1, curve.length);
     }
 
     /** Trains {@code cfg} into {@code run} with {@code jgym train} and loads its replays as the viewer does: {@code count} playable episodes. */

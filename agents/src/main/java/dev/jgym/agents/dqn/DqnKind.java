@@ -67,7 +67,7 @@ public final class DqnKind implements ExperimentKind {
             @Override
             public Outcome run(Path dir, Progress progress, StopSignal stop) {
                 DqnTraining training = new DqnTraining(cfg, configFile.toString()).threads(options.threads())
-                        .checkpointTo(dir.resolve(Run.CHECKPOINT)).stopWhen(stop::requested);
+                        .checkpointTo(dir.resolve(Run.CHECKPOINT)).stopWhen(stop::requested).streamTo(dir);
                 training.validate();
                 if (!cfg.replays().off()) training.observeEvaluations(new DqnReplays(dir, cfg));
                 if (options.resume()) training.resumeFrom(Checkpoint.read(dir.resolve(Run.CHECKPOINT)));

@@ -43,12 +43,14 @@ public final class DqnOutput {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + dir, e);
         }
-        StringBuilder csv = new StringBuilder("episode,step,return,length,epsilon,loss,mean_q\n");
+        StringBuilder csv = new StringBuilder(METRICS_HEADER);
+        StringBuilder log = new StringBuilder(EpisodeStream.EPISODES_HEADER);
         for (DqnTraining.EpisodeRow row : r.episodes()) {
-            csv.append(row.episode()).append(',').append(row.step()).append(',').append(row.episodeReturn()).append(',').append(row.length())
-                    .append(',').append(row.epsilon()).append(',').append(num(row.loss())).append(',').append(num(row.meanQ())).append('\n');
+            csv.append(metricsLine(row));
+            log.append(EpisodeStream.episodeLine(row));
         }
         Json.writeAtomically(dir.resolve("metrics.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        Json.writeAtomically(dir.resolve(EpisodeStream.EPISODES), log.toString().getBytes(StandardCharsets.UTF_8));
         StringBuilder ev = new StringBuilder("step,episodes,mean_return,std_return,min_return,max_return,mean_length\n");
         for (DqnTraining.EvalRow e : r.evaluations()) ev.append(evalLine(e));
         Json.writeAtomically(dir.resolve("evaluations.csv"), ev.toString().getBytes(StandardCharsets.UTF_8));
@@ -63,6 +65,14 @@ public final class DqnOutput {
         }
         curves(dir, config.name(), r);
         if (r.learner().model() != null) ModelFile.save(dir.resolve("model.jgm"), r.learner().model());
+    }
+
+    static final String METRICS_HEADER = "episode,step,return,length,epsilon,loss,mean_q\n";
+
+    /** One training episode's line of {@code metrics.csv}. */
+    static String metricsLine(DqnTraining.EpisodeRow row) {
+        return row.episode() + "," + row.step() + "," + row.episodeReturn() + "," + row.length() + "," + row.epsilon() + "," + num(row.loss())
+                + "," + num(row.meanQ()) + "\n";
     }
 
     private static String evalLine(DqnTraining.EvalRow e) {

@@ -117,6 +117,7 @@ public final class DqnTraining {
     private Checkpoint resumeFrom;
     private long stopAfter = Long.MAX_VALUE;
     private java.util.function.BooleanSupplier stopWhen = () -> false;
+    private Path streamDir;
     private final List<FinalEpisodeObserver> observers = new ArrayList<>();
     private final List<EvaluationObserver> evaluationObservers = new ArrayList<>();
 
@@ -163,6 +164,12 @@ public final class DqnTraining {
      */
     public DqnTraining stopWhen(java.util.function.BooleanSupplier stop) {
         this.stopWhen = stop;
+        return this;
+    }
+
+    /** Streams {@code metrics.csv} and the training curve into {@code dir} while training ({@link EpisodeStream}). */
+    public DqnTraining streamTo(Path dir) {
+        this.streamDir = dir;
         return this;
     }
 
@@ -280,6 +287,8 @@ public final class DqnTraining {
                 sees.read(env.reset(episodeSeed(root, "env", 0), Map.of()).observation(), obs);
                 learner.startEpisode();
             }
+            EpisodeStream stream = streamDir == null ? null : new EpisodeStream(streamDir);
+            if (stream != null) stream.start(run.episodes);
             double lastReturn = run.episodes.isEmpty() ? Double.NaN : run.episodes.get(run.episodes.size() - 1).episodeReturn();
             long reported = run.step;
             while (run.step < s.totalSteps() && run.solvedAt < 0) {
@@ -311,8 +320,10 @@ public final class DqnTraining {
                 }
                 if (step.done()) {
                     int n = run.updatesInEpisode;
-                    run.episodes.add(new EpisodeRow(run.episode, t, run.episodeReturn, run.episodeActions.size(), epsilon,
-                            n == 0 ? Double.NaN : run.lossSum / n, n == 0 ? Double.NaN : run.qSum / n));
+                    EpisodeRow row = new EpisodeRow(run.episode, t, run.episodeReturn, run.episodeActions.size(), epsilon,
+                            n == 0 ? Double.NaN : run.lossSum / n, n == 0 ? Double.NaN : run.qSum / n);
+                    run.episodes.add(row);
+                    if (stream != null) stream.episode(row);
                     lastReturn = run.episodeReturn;
                     run.episode++;
                     run.startEpisode();
@@ -334,7 +345,10 @@ public final class DqnTraining {
                 }
                 boolean checkpointNow = config.checkpoint().interval() > 0 && t % config.checkpoint().interval() == 0;
                 boolean stopNow = t >= stopAfter || stopWhen.getAsBoolean();
-                if (checkpointFile != null && (checkpointNow || stopNow)) Checkpoint.of(config, shape, learner, run).write(checkpointFile);
+                if (checkpointFile != null && (checkpointNow || stopNow)) {
+                    if (stream != null) stream.flush();
+                    Checkpoint.of(config, shape, learner, run).write(checkpointFile);
+                }
                 if (t - reported >= 256 || run.step >= s.totalSteps()) {
                     progress.advance(t - reported, lastReturn);
                     reported = t;
@@ -346,6 +360,7 @@ public final class DqnTraining {
             }
             progress.advance(run.step - reported, lastReturn);
             env.close();
+            if (stream != null) stream.flush();
             if (checkpointFile != null) Checkpoint.of(config, shape, learner, run).write(checkpointFile);
             EvalRow finalEval = evaluate(learner, root.child("final"), ev.finalEpisodes(), run.step, observers, EvaluationEpisode.FINAL);
             return new Result(List.copyOf(run.episodes), List.copyOf(run.evaluations), finalEval, run.step, learner.updates(), run.solvedAt, learner);

@@ -49,8 +49,21 @@ class InterruptTest {
         assertEquals(0, new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start().waitFor(), "kill -" + sig);
     }
 
+    /**
+     * The metrics a stopped run streamed are well-formed whole lines, and exactly the first lines of
+     * the uninterrupted run's (the same for the live viewer's episodes.csv).
+     */
+    private static void assertStreamedPrefix(Path full, Path stopped) throws IOException {
+        for (String f : new String[] {"metrics.csv", "episodes.csv"}) {
+            String all = Files.readString(full.resolve(f)), part = Files.readString(stopped.resolve(f));
+            assertTrue(part.endsWith("\n") && part.lines().count() >= 2, f + ": header and at least one episode: " + part.length() + " chars");
+            assertTrue(all.startsWith(part), f + ": the streamed lines are the uninterrupted run's first " + part.lines().count() + " lines");
+            assertTrue(part.length() < all.length(), f + ": stopped before the end");
+        }
+    }
+
     @Test
-    @DisplayName("SIGINT and kill -9 at random moments, then --resume: metrics.csv, evaluations.csv and summary.json as an uninterrupted run's")
+    @DisplayName("SIGINT and kill -9 at random moments: the streamed metrics so far are well-formed and a prefix of the full run's; then --resume: metrics.csv, evaluations.csv and summary.json as an uninterrupted run's")
     void interruptedRunsResumeToTheSameBytes() throws Exception {
         Path config = dir.resolve("interrupt.json");
         Files.writeString(config, CONFIG);
@@ -68,7 +81,8 @@ class InterruptTest {
         String log = Files.readString(dir.resolve("sigint.log"), StandardCharsets.UTF_8);
         assertEquals(130, p.exitValue(), log);
         assertTrue(log.contains("interrupted after") && log.contains("--resume"), log);
-        assertFalse(Files.exists(sigint.resolve("metrics.csv")), "an interrupted run has no results yet");
+        assertFalse(Files.exists(sigint.resolve("summary.json")), "an interrupted run has no summary yet");
+        assertStreamedPrefix(full, sigint);
         RunFolderTest.Outcome resumed = RunFolderTest.jgym("train", config.toString(), "--out", sigint.toString(), "--quiet", "--resume", "--threads", "2");
         assertEquals(0, resumed.code(), resumed.err());
 
@@ -79,11 +93,12 @@ class InterruptTest {
         assertTrue(p.isAlive(), "still training when the signal comes");
         signal(p, "KILL");
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertStreamedPrefix(full, killed);
         resumed = RunFolderTest.jgym("train", config.toString(), "--out", killed.toString(), "--quiet", "--resume", "--threads", "1");
         assertEquals(0, resumed.code(), resumed.err());
 
         for (Path run : List.of(sigint, killed)) {
-            for (String f : new String[] {"metrics.csv", "evaluations.csv", "summary.json", "checkpoint.jgc"}) {
+            for (String f : new String[] {"metrics.csv", "evaluations.csv", "summary.json", "checkpoint.jgc", "episodes.csv"}) {
                 assertArrayEquals(Files.readAllBytes(full.resolve(f)), Files.readAllBytes(run.resolve(f)), run.getFileName() + ": " + f);
             }
         }
