@@ -45,9 +45,14 @@ public final class Evaluation {
 
     /** The env's own word ({@link Env#IS_SUCCESS} in the last step's info), else a terminated episode with a positive last reward. */
     static boolean success(Step<?> last) {
-        Object said = last.info().get(Env.IS_SUCCESS);
+        return success(last.terminated(), last.reward(), last.info());
+    }
+
+    /** As {@link #success(Step)}, from the last step's parts. */
+    public static boolean success(boolean terminated, double reward, Map<String, Object> info) {
+        Object said = info.get(Env.IS_SUCCESS);
         if (said instanceof Boolean b) return b;
-        return last.terminated() && last.reward() > 0;
+        return terminated && reward > 0;
     }
 
     /** Plays {@code policy} for {@code episodes} episodes from a reset with {@code seed}. */

@@ -49,24 +49,38 @@ public final class ExpertReplays {
         return training.evaluate(learner, new Rng(seed).child("expert"), episodes, learner.updates(), null, 0);
     }
 
-    /**
-     * Records from a run folder: its {@code config.json} and {@code checkpoint.jgc} (both written by
-     * {@code jgym train}); {@code seed} null for the config's.
-     */
-    public static DqnTraining.EvalRow record(Path runDir, int episodes, Long seed, Path out, int threads) {
+    /** A trained DQN run: its config and the learner its checkpoint holds. */
+    record Trained(DqnConfig config, String source, Learner learner, Backend backend) implements AutoCloseable {
+        @Override
+        public void close() {
+            backend.close();
+        }
+    }
+
+    /** Loads a run folder's {@code config.json} and {@code checkpoint.jgc} (both written by {@code jgym train}). */
+    static Trained load(Path runDir, int threads) {
         Path configFile = runDir.resolve("config.json"), checkpointFile = runDir.resolve("checkpoint.jgc");
         if (!Files.isDirectory(runDir)) throw new UserError(runDir + ": no such run folder (expected the --out folder of `jgym train`)");
         if (!Files.isRegularFile(configFile)) throw new UserError(runDir + ": no config.json (expected the folder of a `jgym train` run)");
-        if (!DqnConfig.isDqn(configFile)) throw new UserError(configFile + ": not a DQN config (no top-level \"dqn\"); only a DQN's greedy policy is recorded");
+        if (!DqnConfig.isDqn(configFile)) throw new UserError(configFile + ": not a DQN config (no top-level \"dqn\"); only a DQN's greedy policy plays");
         DqnConfig config = DqnConfig.read(configFile);
         DqnTraining training = new DqnTraining(config, configFile.toString());
         DqnTraining.Shape shape = training.validate();
         Checkpoint checkpoint = Checkpoint.read(checkpointFile);
         checkpoint.check(config, shape, configFile.toString());
-        try (Backend backend = training.threads(threads).backend()) {
-            Learner learner = Learners.create(config.dqn(), backend, training.view(), shape.actions(), new Rng(config.seed()), configFile.toString(), null);
-            checkpoint.restoreInto(learner, new DqnTraining.Run());
-            return record(config, configFile.toString(), learner, seed == null ? config.seed() : seed, episodes, out);
+        Backend backend = training.threads(threads).backend();
+        Learner learner = Learners.create(config.dqn(), backend, training.view(), shape.actions(), new Rng(config.seed()), configFile.toString(), null);
+        checkpoint.restoreInto(learner, new DqnTraining.Run());
+        return new Trained(config, configFile.toString(), learner, backend);
+    }
+
+    /**
+     * Records from a run folder: its {@code config.json} and {@code checkpoint.jgc} (both written by
+     * {@code jgym train}); {@code seed} null for the config's.
+     */
+    public static DqnTraining.EvalRow record(Path runDir, int episodes, Long seed, Path out, int threads) {
+        try (Trained t = load(runDir, threads)) {
+            return record(t.config(), t.source(), t.learner(), seed == null ? t.config().seed() : seed, episodes, out);
         }
     }
 }

@@ -84,6 +84,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("show", new Show(main));
         cl.addSubcommand("devices", new Devices(main));
         cl.addSubcommand("replay", ReplayCommand.commandLine(main));
+        cl.addSubcommand("play", new PlayCommand(main));
         cl.addSubcommand("solve", new GameCommands.Solve(main));
         cl.addSubcommand("arena", new GameCommands.ArenaCommand(main));
         cl.addSubcommand("sweep", new SweepCommand(main.out, main.err,

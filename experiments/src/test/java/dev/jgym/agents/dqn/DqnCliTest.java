@@ -54,4 +54,25 @@ class DqnCliTest {
         assertEquals(2, run("train", cfg.toString(), "--out", dir.resolve("o").toString(), "--quiet"));
         assertEquals("jgym: " + cfg + ": $.dqn.network.outputs: expected 2 (the actions of CartPole-v1), found 4", err.toString().strip());
     }
+
+    @Test
+    @DisplayName("jgym play: the trained greedy policy's mean return with its interval and success rate, the same for the same seed; --record writes replays that verify")
+    void play(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("dqn.json");
+        Files.writeString(cfg, CONFIG);
+        Path out = dir.resolve("out");
+        assertEquals(0, run("train", cfg.toString(), "--out", out.toString(), "--quiet"), err.toString());
+        ByteArrayOutputStream o1 = new ByteArrayOutputStream(), o2 = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"play", out.toString(), "--episodes", "5", "--seed", "9"}, new PrintStream(o1, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false), err.toString());
+        Path replays = dir.resolve("played");
+        assertEquals(0, Main.run(new String[] {"play", out.resolve("checkpoint.jgc").toString(), "--episodes", "5", "--seed", "9", "--record", replays.toString()},
+                new PrintStream(o2, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false), err.toString());
+        String first = o1.toString(StandardCharsets.UTF_8);
+        assertTrue(first.matches("(?s)5 episodes of .*: return -?[0-9.]+ \\+- [0-9.]+ \\(95% interval\\), success rate [0-9.]+, mean length [0-9.]+\\n"), first);
+        assertTrue(o2.toString(StandardCharsets.UTF_8).contains(first.substring(first.indexOf(": return"))), "same seed, same episodes: " + o2);
+        assertEquals(5, dev.jgym.replays.ReplayFiles.find(replays).size());
+        for (Path f : dev.jgym.replays.ReplayFiles.find(replays)) assertTrue(dev.jgym.replays.ReplayVerifier.verify(f).ok(), f.toString());
+        assertEquals(2, run("play", dir.resolve("nothing").toString()));
+    }
 }

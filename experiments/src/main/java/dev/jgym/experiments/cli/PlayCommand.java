@@ -1,0 +1,49 @@
+package dev.jgym.experiments.cli;
+
+import dev.jgym.agents.dqn.Play;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jgym play <run-dir>}: evaluate a trained agent headless, optionally recording its episodes. */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = {"Play a trained DQN run's greedy policy (its checkpoint.jgc) headless: mean return with a 95% interval,",
+                "success rate and mean length; --record writes every episode as a .jgr replay (watch them with jgym view DIR)."})
+final class PlayCommand implements Callable<Integer> {
+    private final Main main;
+
+    @Parameters(paramLabel = "<run-dir | checkpoint.jgc>", description = "the folder of a `jgym train` DQN run, or its checkpoint file")
+    Path run;
+
+    @Option(names = "--episodes", paramLabel = "N", description = "episodes to play, 1 to 100000 (default: 100)")
+    int episodes = 100;
+
+    @Option(names = "--seed", paramLabel = "N", description = "the episodes' root seed (default: the run's config seed)")
+    Long seed;
+
+    @Option(names = "--record", paramLabel = "DIR", description = "write one .jgr replay per episode into DIR")
+    Path record;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads of the network's backend (default: 1)")
+    int threads = 1;
+
+    PlayCommand(Main main) {
+        this.main = main;
+    }
+
+    @Override
+    public Integer call() {
+        Limits.range("--episodes", episodes, 1, 100_000);
+        Limits.threads("--threads", threads);
+        Path dir = Files.isRegularFile(run) && run.getFileName().toString().endsWith(".jgc") ? run.toAbsolutePath().getParent() : run;
+        Play.Report r = Play.run(dir, episodes, seed, record, threads);
+        main.out.printf(Locale.ROOT, "%d episodes of %s: return %.2f +- %.2f (95%% interval), success rate %.3f, mean length %.1f%n", episodes, dir,
+                r.mean(), r.ci95(), r.successRate(), r.meanLength());
+        if (record != null) main.out.printf(Locale.ROOT, "replays in %s%n", record);
+        return 0;
+    }
+}
