@@ -129,6 +129,8 @@ class TabularFiguresTest {
     void windyGridworldGreedyPathAfterLearning() {
         ExperimentResult r = run("tabular/windy-gridworld-greedy-path.json");
         assertEquals(Map.of(15.0, 100), greedyPathLengths(r, "Sarsa, alpha 0.5 to 0.05"), "greedy path lengths");
+        // every step pays -1, so only the env's is_success can say the goal was reached (issue 17: it read 0 before)
+        assertEquals(1.0, r.evaluationSuccessRate("Sarsa, alpha 0.5 to 0.05"), "the greedy path reaches the goal in every run");
     }
 
     /** Exercise 6.9 learned by SARSA, with the same reading as {@link #windyGridworldGreedyPathAfterLearning}; value iteration's optimum is 7. */

@@ -125,4 +125,30 @@ public class RunFolderTest {
             assertTrue(ExperimentKinds.all().stream().anyMatch(k -> k.name().equals(kind)), kind + " is registered");
         }
     }
+
+    @Test
+    @DisplayName("what issue 17 found, each one line and exit 2 before any work: a bandit agent on CartPole, sizes past their limits, JSON the parser refuses")
+    void badInputs() throws IOException {
+        assertOneLine(jgym("train", config("cc.json", BANDIT.replace("GaussianBandit-v0", "CartPole-v1")).toString(), "--out", dir.resolve("a").toString()), 2,
+                "agent type \"epsilon-greedy\" is a bandit strategy: it needs a bandit env");
+        assertOneLine(jgym("train", config("s.json", BANDIT.replace("\"steps\": 50", "\"steps\": 1e12")).toString(), "--out", dir.resolve("b").toString()), 2,
+                "$.steps: expected an integer, found 1.0E12");
+        assertOneLine(jgym("train", config("s2.json", BANDIT.replace("\"steps\": 50", "\"steps\": 2000000000")).toString(), "--out", dir.resolve("b2").toString()), 2,
+                "$.steps: expected at most 1000000 (the limit of this size), found 2000000000");
+        assertOneLine(jgym("train", config("r.json", BANDIT.replace("\"runs\": 4", "\"runs\": 2147483647")).toString(), "--out", dir.resolve("c").toString()), 2,
+                "$.runs: expected at most 1000000 (the limit of this size), found 2147483647");
+        assertOneLine(jgym("train", config("k.json", BANDIT.replace("\"id\": \"GaussianBandit-v0\"", "\"id\": \"GaussianBandit-v0\", \"options\": {\"k\": 2147483647}")).toString(),
+                "--out", dir.resolve("d").toString()), 2, "options.k: expected at most 1000000 (the limit of this size), found 2147483647");
+        Outcome nan = jgym("train", config("nan.json", BANDIT.replace("\"seed\": 1", "\"seed\": NaN")).toString(), "--out", dir.resolve("e").toString());
+        assertOneLine(nan, 2, "'NaN' is not a JSON number (numbers must be finite)");
+        Outcome deep = jgym("train", config("deep.json", "{\"a\":".repeat(1500) + "1" + "}".repeat(1500)).toString(), "--out", dir.resolve("f").toString());
+        assertOneLine(deep, 2, "nested deeper than the 1000 levels a config may have");
+        Outcome trailing = jgym("train", config("t.json", BANDIT + " {}").toString(), "--out", dir.resolve("g").toString());
+        assertOneLine(trailing, 2, "t.json: not valid JSON");
+        for (Outcome o : new Outcome[] {nan, deep, trailing}) {
+            assertFalse(o.err().contains("JsonReadFeature") || o.err().contains("StreamReadConstraints") || o.err().contains("FAIL_ON_TRAILING"),
+                    "no JSON library internals: " + o.err());
+        }
+        for (String d : new String[] {"a", "b", "b2", "c", "d", "e", "f", "g"}) assertFalse(Files.exists(dir.resolve(d)), d + ": refused before the folder was made");
+    }
 }
