@@ -5,6 +5,12 @@ import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
 import dev.jgym.agents.run.RunOptions;
 import dev.jgym.agents.run.StopSignal;
+import dev.jgym.agents.run.TrialReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgym.core.config.Json;
+import dev.jgym.core.config.UserError;
+import java.util.ArrayList;
+import java.util.List;
 import dev.jgym.core.config.ExperimentConfig;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -60,11 +66,47 @@ public final class AgentsKind implements ExperimentKind {
 
             @Override
             public Outcome run(Path dir, Progress progress, StopSignal stop) {
-                ExperimentResult result = experiment.run(options.threads(), progress::advance, dir);
+                // a sweep's trial records no replays
+                ExperimentResult result = experiment.run(options.threads(), progress::advance, options.trial() ? null : dir);
                 ExperimentOutput.write(dir, configFile, cfg, result);
-                return Run.finished(experiment.totalSteps(), out -> printSummary(out, result));
+                return Run.finished(experiment.totalSteps(), out -> printSummary(out, result), (report, agent) -> trialValue(result, report, agent));
             }
         };
+    }
+
+    /** The sweep summaries an agents config's trial knows: {@code window_mean} (default), {@code mean}, {@code total}, {@code final}. */
+    @Override
+    public List<String> trialAgents(JsonNode node, String where, String source, TrialReport report) {
+        ExperimentConfig experiment = Json.bind(node, ExperimentConfig.class, where, "$");
+        List<String> metrics = new Experiment(experiment, where).validate();
+        if (!metrics.contains(report.metric())) {
+            throw new UserError(source + ": $.report.metric: expected one of " + String.join(", ", metrics) + " (the metrics of "
+                    + experiment.env().id() + "), found \"" + report.metric() + "\"");
+        }
+        List<String> labels = new ArrayList<>();
+        experiment.agents().forEach(a -> labels.add(a.label()));
+        if (report.agent() == null) return labels;
+        if (!labels.contains(report.agent())) {
+            throw new UserError(where + ": $.report.agent: expected one of the agent labels " + labels + ", found \"" + report.agent() + "\"");
+        }
+        return List.of(report.agent());
+    }
+
+    /** A trial's number for one agent: its curve of the report's metric summarised as the report says. */
+    static double trialValue(ExperimentResult result, TrialReport report, String agent) {
+        String metric = report.metric();
+        switch (report.summary()) {
+            case "window_mean":
+                return result.windowMean(agent, metric);
+            case "mean":
+                return result.mean(agent, metric, 0, result.steps());
+            case "total":
+                return result.totalMean(agent, metric);
+            case "final":
+                return result.agent(agent).curves()[result.metric(metric)][(int) result.steps() - 1];
+            default:
+                throw new IllegalStateException("unknown summary " + report.summary());
+        }
     }
 
     private static void printSummary(java.io.PrintStream out, ExperimentResult r) {

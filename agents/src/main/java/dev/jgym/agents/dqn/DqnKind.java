@@ -2,11 +2,17 @@ package dev.jgym.agents.dqn;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgym.agents.run.Diverged;
 import dev.jgym.agents.run.ExperimentKind;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
 import dev.jgym.agents.run.RunOptions;
 import dev.jgym.agents.run.StopSignal;
+import dev.jgym.agents.run.TrialReport;
+import dev.jgym.core.config.UserError;
+import dev.jgym.nn.Param;
+import java.util.List;
 import dev.jgym.core.config.Json;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -66,10 +72,10 @@ public final class DqnKind implements ExperimentKind {
 
             @Override
             public Outcome run(Path dir, Progress progress, StopSignal stop) {
-                DqnTraining training = new DqnTraining(cfg, configFile.toString()).threads(options.threads())
-                        .checkpointTo(dir.resolve(Run.CHECKPOINT)).stopWhen(stop::requested).streamTo(dir);
+                DqnTraining training = new DqnTraining(cfg, configFile.toString()).threads(options.threads()).stopWhen(stop::requested);
+                if (!options.trial()) training.checkpointTo(dir.resolve(Run.CHECKPOINT)).streamTo(dir);
                 training.validate();
-                if (!cfg.replays().off()) training.observeEvaluations(new DqnReplays(dir, cfg));
+                if (!cfg.replays().off() && !options.trial()) training.observeEvaluations(new DqnReplays(dir, cfg));
                 if (options.resume()) training.resumeFrom(Checkpoint.read(dir.resolve(Run.CHECKPOINT)));
                 long start = System.nanoTime();
                 long[] done = {0};
@@ -81,6 +87,7 @@ public final class DqnKind implements ExperimentKind {
                 if (result == null) return Run.interrupted(done[0]);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 DqnOutput.write(dir, configFile, cfg, result);
+                if (options.trial()) return Run.finished(done[0], out -> { }, (report, agent) -> trialValue(result, report.metric()));
                 ObjectNode timing = JsonNodeFactory.instance.objectNode();
                 timing.put("seconds", seconds);
                 timing.put("steps_per_second", result.steps() / seconds);
@@ -95,5 +102,59 @@ public final class DqnKind implements ExperimentKind {
                 });
             }
         };
+    }
+
+    /** The one label a DQN trial reports under (a sweep table's {@code agent} column). */
+    static final String LABEL = "dqn";
+    /** The numbers of a DQN trial's summary a sweep can report (summary {@code final}). */
+    static final List<String> METRICS = List.of("final_mean", "solved_at", "solved", "training_return");
+
+    @Override
+    public List<String> trialAgents(JsonNode node, String where, String source, TrialReport report) {
+        DqnConfig config = Json.bind(node, DqnConfig.class, where, "$");
+        new DqnTraining(config, where).validate();
+        if (!METRICS.contains(report.metric())) {
+            throw new UserError(source + ": $.report.metric: expected one of " + String.join(", ", METRICS)
+                    + " (the numbers of a DQN trial's summary), found \"" + report.metric() + "\"");
+        }
+        if (!report.summary().equals("final")) {
+            throw new UserError(source + ": $.report.summary: a DQN trial reports one number from its summary: expected final, found \""
+                    + report.summary() + "\"");
+        }
+        if (report.agent() != null && !report.agent().equals(LABEL)) {
+            throw new UserError(source + ": $.report.agent: a DQN trial trains one network, labelled \"" + LABEL + "\": expected \""
+                    + LABEL + "\" or no agent, found \"" + report.agent() + "\"");
+        }
+        return List.of(LABEL);
+    }
+
+    /**
+     * A trial's number for {@code metric}: {@code final_mean} (the final greedy evaluation's mean
+     * return), {@code solved_at} (the step a full evaluation first reached the threshold, else the
+     * steps run), {@code solved} (1 or 0), {@code training_return} (the last 100 training episodes'
+     * mean). A network whose weights are no longer finite throws {@link Diverged}.
+     */
+    static double trialValue(DqnTraining.Result r, String metric) {
+        for (Param p : r.learner().params()) {
+            for (float w : p.value().data()) {
+                if (!Float.isFinite(w)) throw new Diverged("the online network's " + p.name() + " holds " + w + " (the loss diverged)");
+            }
+        }
+        switch (metric) {
+            case "final_mean":
+                return r.finalEvaluation().mean();
+            case "solved_at":
+                return r.solved() ? r.solvedAtStep() : r.steps();
+            case "solved":
+                return r.solved() ? 1 : 0;
+            case "training_return": {
+                int n = r.episodes().size(), from = Math.max(0, n - 100);
+                double sum = 0;
+                for (int i = from; i < n; i++) sum += r.episodes().get(i).episodeReturn();
+                return n == 0 ? Double.NaN : sum / (n - from);
+            }
+            default:
+                throw new IllegalStateException("unknown DQN metric " + metric);
+        }
     }
 }

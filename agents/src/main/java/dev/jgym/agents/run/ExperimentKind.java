@@ -1,6 +1,9 @@
 package dev.jgym.agents.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgym.core.config.UserError;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One kind of experiment: the way a config of that kind becomes a run. {@code jgym train} and a
@@ -37,4 +40,16 @@ public interface ExperimentKind {
      * {@link dev.jgym.core.config.UserError} naming the file and the field.
      */
     Run prepare(Path configFile, RunOptions options);
+
+    /**
+     * For a sweep: checks {@code report} against one setting's config (bound and validated, no
+     * work) and returns the agent labels its trial reports under. A kind a sweep cannot read
+     * refuses with a {@link UserError}.
+     *
+     * @param where the setting, for messages ("sweep.json: setting lr=0.1")
+     * @param source the sweep file, for messages about its report
+     */
+    default List<String> trialAgents(JsonNode config, String where, String source, TrialReport report) {
+        throw new UserError(where + ": a " + name() + " config cannot be a sweep's trial (sweeps read agents and dqn configs)");
+    }
 }

@@ -41,10 +41,23 @@ public interface Run {
         default boolean interrupted() {
             return false;
         }
+
+        /**
+         * A sweep trial's number for {@code agent} (see {@link ExperimentKind#trialAgents}); not
+         * finite when training diverged, which may also throw {@link Diverged}.
+         */
+        default double trialValue(TrialReport report, String agent) {
+            throw new UnsupportedOperationException("this run reports no sweep values");
+        }
     }
 
     /** A finished run that did {@code workDone} units and prints {@code summary}. */
     static Outcome finished(long workDone, Consumer<PrintStream> summary) {
+        return finished(workDone, summary, null);
+    }
+
+    /** As {@link #finished(long, Consumer)}, reporting sweep values through {@code values} (null: none). */
+    static Outcome finished(long workDone, Consumer<PrintStream> summary, java.util.function.ToDoubleBiFunction<TrialReport, String> values) {
         return new Outcome() {
             @Override
             public void printSummary(PrintStream out) {
@@ -54,6 +67,12 @@ public interface Run {
             @Override
             public long workDone() {
                 return workDone;
+            }
+
+            @Override
+            public double trialValue(TrialReport report, String agent) {
+                if (values == null) return Outcome.super.trialValue(report, agent);
+                return values.applyAsDouble(report, agent);
             }
         };
     }

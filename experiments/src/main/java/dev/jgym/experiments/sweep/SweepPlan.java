@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.agents.dqn.DqnConfig;
-import dev.jgym.experiments.Experiment;
+import dev.jgym.agents.run.TrialReport;
+import dev.jgym.experiments.run.ExperimentKinds;
 import dev.jgym.core.config.ExperimentConfig;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
@@ -97,7 +98,9 @@ public record SweepPlan(SweepConfig config, String source, List<Setting> setting
                 throw new UserError(source + ": setting " + setting.label() + " appears twice (settings " + before + " and " + i
                         + "): expected every combination once");
             }
-            List<String> agents = dqn ? DqnTrial.check(config.report(), source, setting, node) : check(config, source, setting, node);
+            SweepConfig.Report r = config.report();
+            List<String> agents = ExperimentKinds.forConfig(node, source + ": setting " + setting.label())
+                    .trialAgents(node, source + ": setting " + setting.label(), source, new TrialReport(r.metric(), r.summary(), r.agent()));
             settings.add(setting);
             for (long seed : config.seeds()) {
                 node.set("seed", LongNode.valueOf(seed));
@@ -133,25 +136,6 @@ public record SweepPlan(SweepConfig config, String source, List<Setting> setting
     /** What a base config binds to: a DQN config when it has a top-level "dqn" key, else an experiment config. */
     private static Class<?> configType(JsonNode node) {
         return DqnConfig.isDqn(node) ? DqnConfig.class : ExperimentConfig.class;
-    }
-
-    /** Checks the setting's experiment config and the report; returns the reported agent labels (DQN: {@link DqnTrial#check}). */
-    private static List<String> check(SweepConfig config, String source, Setting setting, ObjectNode node) {
-        String where = source + ": setting " + setting.label();
-        ExperimentConfig experiment = Json.bind(node, ExperimentConfig.class, where, "$");
-        List<String> metrics = new Experiment(experiment, where).validate();
-        SweepConfig.Report report = config.report();
-        if (!metrics.contains(report.metric())) {
-            throw new UserError(source + ": $.report.metric: expected one of " + String.join(", ", metrics) + " (the metrics of "
-                    + experiment.env().id() + "), found \"" + report.metric() + "\"");
-        }
-        List<String> labels = new ArrayList<>();
-        experiment.agents().forEach(a -> labels.add(a.label()));
-        if (report.agent() == null) return labels;
-        if (!labels.contains(report.agent())) {
-            throw new UserError(where + ": $.report.agent: expected one of the agent labels " + labels + ", found \"" + report.agent() + "\"");
-        }
-        return List.of(report.agent());
     }
 
     /** A value for a path, before it is applied; {@code field} is where it came from in the sweep file. */

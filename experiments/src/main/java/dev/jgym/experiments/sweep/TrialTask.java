@@ -1,12 +1,13 @@
 package dev.jgym.experiments.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.jgym.agents.dqn.DqnConfig;
-import dev.jgym.experiments.Experiment;
-import dev.jgym.experiments.ExperimentOutput;
-import dev.jgym.experiments.ExperimentResult;
 import dev.jgym.agents.run.Diverged;
-import dev.jgym.core.config.ExperimentConfig;
+import dev.jgym.agents.run.ExperimentKind;
+import dev.jgym.agents.run.Progress;
+import dev.jgym.agents.run.Run;
+import dev.jgym.agents.run.RunOptions;
+import dev.jgym.agents.run.StopSignal;
+import dev.jgym.agents.run.TrialReport;
+import dev.jgym.experiments.run.ExperimentKinds;
 import dev.jgym.core.config.Json;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one trial where an engine put it (a pool thread, a Spark executor): the experiment on one
- * thread, its outputs through {@link ExperimentOutput} into {@code <out>/trials/<id>/}, then
- * {@code trial.json} last. A trial whose config is a DQN config (a top-level {@code "dqn"} key)
- * trains through {@link DqnTrial} instead. A trial whose {@code trial.json} exists, says {@code ok} and carries
+ * Runs one trial where an engine put it (a pool thread, a Spark executor): the trial's config
+ * through its experiment kind ({@link ExperimentKind}, as a trial: one thread, no checkpoints or
+ * replays), its outputs into {@code <out>/trials/<id>/}, then {@code trial.json} last. A trial whose {@code trial.json} exists, says {@code ok} and carries
  * the same config hash is not run again: a sweep resumes where it stopped.
  *
  * <p>Failures stay inside the trial: an exception becomes a {@code failed} summary with a one-line
@@ -76,38 +76,21 @@ public record TrialTask(String out, String metric, String summary) implements Se
         }
     }
 
+    /** Runs the trial through its config's experiment kind (as a trial: no checkpoints or replays) and reads its numbers. */
     private TrialSummary execute(Path dir, Trial trial) {
         Path configFile = dir.resolve("config.json");
         Json.writeAtomically(configFile, trial.configJson().getBytes(StandardCharsets.UTF_8));
-        JsonNode tree = Json.readTree(configFile);
-        if (DqnConfig.isDqn(tree)) return DqnTrial.run(dir, configFile, tree, trial, metric);
-        ExperimentConfig config = Json.bind(tree, ExperimentConfig.class, "trial " + trial.id(), "$");
-        ExperimentResult result = new Experiment(config, "trial " + trial.id()).run(1, steps -> { });
-        ExperimentOutput.write(dir, configFile, config, result);
+        ExperimentKind kind = ExperimentKinds.forConfig(configFile);
+        Run.Outcome outcome = kind.prepare(configFile, RunOptions.trialRun()).run(dir, Progress.NONE, new StopSignal());
+        TrialReport report = new TrialReport(metric, summary, null);
         List<TrialSummary.AgentValue> values = new ArrayList<>();
         String error = null;
         for (String agent : trial.agents()) {
-            double v = value(result, agent);
+            double v = outcome.trialValue(report, agent);
             if (!Double.isFinite(v) && error == null) error = metric + " (" + summary + ") of agent \"" + agent + "\" is " + v;
             values.add(new TrialSummary.AgentValue(agent, Double.isFinite(v) ? v : null));
         }
         return new TrialSummary(trial.id(), trial.seed(), trial.configHash(), error == null ? TrialSummary.OK : TrialSummary.DIVERGED, error, values);
-    }
-
-    /** The trial's number for one agent: its curve of {@code metric} summarised as {@code summary}. */
-    double value(ExperimentResult result, String agent) {
-        switch (summary) {
-            case "window_mean":
-                return result.windowMean(agent, metric);
-            case "mean":
-                return result.mean(agent, metric, 0, result.steps());
-            case "total":
-                return result.totalMean(agent, metric);
-            case "final":
-                return result.agent(agent).curves()[result.metric(metric)][(int) result.steps() - 1];
-            default:
-                throw new IllegalStateException("unknown summary " + summary);
-        }
     }
 
     static String oneLine(Throwable e) {
