@@ -11,7 +11,6 @@ import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 import java.util.ArrayList;
 import java.util.List;
-import dev.jgym.core.config.ExperimentConfig;
 import java.nio.file.Path;
 import java.util.Locale;
 

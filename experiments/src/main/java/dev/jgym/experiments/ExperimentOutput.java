@@ -4,7 +4,6 @@ import dev.jgym.agents.Stats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jgym.core.config.ExperimentConfig;
 import dev.jgym.core.config.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.core.config.ExperimentConfig;
 import dev.jgym.core.config.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,7 +11,6 @@ import dev.jgym.agents.mc.MonteCarloExploringStarts;
 import dev.jgym.agents.planning.FlatModel;
 import dev.jgym.agents.planning.Solution;
 import dev.jgym.agents.planning.ValueIteration;
-import dev.jgym.core.config.ExperimentConfig;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;

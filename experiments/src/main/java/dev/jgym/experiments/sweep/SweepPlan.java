@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.agents.dqn.DqnConfig;
 import dev.jgym.agents.run.TrialReport;
 import dev.jgym.experiments.run.ExperimentKinds;
-import dev.jgym.core.config.ExperimentConfig;
+import dev.jgym.experiments.ExperimentConfig;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.rng.Rng;

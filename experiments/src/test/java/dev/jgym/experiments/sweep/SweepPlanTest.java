@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgym.experiments.Configs;
-import dev.jgym.core.config.ExperimentConfig;
+import dev.jgym.experiments.ExperimentConfig;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 import java.io.IOException;

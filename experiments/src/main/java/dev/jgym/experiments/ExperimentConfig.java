@@ -1,4 +1,8 @@
-package dev.jgym.core.config;
+package dev.jgym.experiments;
+
+import dev.jgym.core.config.Check;
+import dev.jgym.core.config.Json;
+import dev.jgym.core.config.UserError;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;

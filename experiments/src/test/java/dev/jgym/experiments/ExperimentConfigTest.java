@@ -1,4 +1,6 @@
-package dev.jgym.core.config;
+package dev.jgym.experiments;
+
+import dev.jgym.core.config.UserError;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
