@@ -43,7 +43,7 @@ class PgKindTest {
     void trainsThroughTheCommandLine() throws Exception {
         Path config = config(CONFIG);
         Path one = dir.resolve("one"), two = dir.resolve("two");
-        RunFolderTest.Outcome o = RunFolderTest.jgym("train", config.toString(), "--out", one.toString(), "--quiet", "--threads", "1");
+        RunFolderTest.Outcome o = RunFolderTest.jgym("train", config.toString(), "--out", one.toString(), "--threads", "1");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("final greedy evaluation"), o.out());
         for (String f : new String[] {"config.json", "metrics.csv", "updates.csv", "evaluations.csv", "summary.json", "returns.png",
