@@ -159,22 +159,6 @@ final class ActorCritic {
         DiagGaussian.clip(actor.forward(actor1, in1).data(), 0, low, high, action, 0);
     }
 
-    /** The action probabilities (Discrete) or the mean and sigma (Box) of the last {@link #greedy} call. */
-    double[] lastPolicy() {
-        float[] y = actor1.y.data();
-        if (discrete()) {
-            double[] p = new double[actions];
-            for (int k = 0; k < actions; k++) p[k] = Math.exp(logp[k]);
-            return p;
-        }
-        double[] ms = new double[2 * actionDim];
-        for (int j = 0; j < actionDim; j++) {
-            ms[j] = y[j];
-            ms[actionDim + j] = Math.exp(logStd.value().data()[j]);
-        }
-        return ms;
-    }
-
     /** What one update reports (means over its minibatches). */
     record Stats(double policyLoss, double valueLoss, double entropy, double approxKl, double clipFraction, double explainedVariance,
                  double learningRate, double clipRange, double std) {

@@ -82,7 +82,7 @@ public record PgConfig(
      *
      * @param algorithm {@code ppo} (clipped surrogate, several epochs of minibatches) or {@code a2c}
      *     (the plain policy gradient -A log pi, one update per rollout: n_epochs 1, the whole rollout as the batch) [ppo]
-     * @param totalSteps env steps to train for (all envs together), rounded up to whole rollouts
+     * @param totalSteps env steps to train for (all envs together), rounded down to whole rollouts (at least one), so the budget is never passed
      * @param nEnvs envs stepped together [8]
      * @param nSteps steps per env in one rollout [2048 for ppo, 5 for a2c]
      * @param gamma discount [0.99]
@@ -143,6 +143,7 @@ public record PgConfig(
             Check.positive("batch_size", batchSize);
             Check.that(rollout % batchSize == 0, "batch_size", "expected a divisor of n_envs * n_steps (" + rollout + "), found " + batchSize);
             Check.that(ppo || batchSize == rollout, "batch_size", "expected n_envs * n_steps (" + rollout + ") for a2c, found " + batchSize);
+            Check.that(totalSteps >= rollout, "total_steps", "expected at least one rollout (n_envs * n_steps = " + rollout + "), found " + totalSteps);
             if (clipRange == null) clipRange = 0.2;
             Check.positive("clip_range", clipRange);
             if (clipRangeVf != null) Check.positive("clip_range_vf", clipRangeVf);
@@ -168,9 +169,9 @@ public record PgConfig(
             return nSteps * nEnvs;
         }
 
-        /** Rollouts to run: total_steps rounded up to whole rollouts. */
+        /** Rollouts to run: total_steps rounded down to whole rollouts. */
         public long iterations() {
-            return (totalSteps + rolloutSize() - 1) / rolloutSize();
+            return totalSteps / rolloutSize();
         }
     }
 
