@@ -1,0 +1,100 @@
+package dev.jgym.agents.pg;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgym.agents.run.ExperimentKind;
+import dev.jgym.agents.run.Progress;
+import dev.jgym.agents.run.Run;
+import dev.jgym.agents.run.RunOptions;
+import dev.jgym.agents.run.StopSignal;
+import dev.jgym.core.config.Json;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The policy-gradient family as an experiment kind (a config with a top-level {@code "pg"}):
+ * PPO and A2C on vector envs, with checkpoints and {@code --resume}; writes what {@link PgOutput}
+ * lists plus {@code timing.json}.
+ */
+public final class PgKind implements ExperimentKind {
+    @Override
+    public String name() {
+        return "pg";
+    }
+
+    @Override
+    public String description() {
+        return "policy gradients on vector envs (PPO, A2C; categorical and diagonal Gaussian policies) with checkpoints";
+    }
+
+    @Override
+    public String key() {
+        return "pg";
+    }
+
+    @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
+    public Run prepare(Path configFile, RunOptions options) {
+        PgConfig cfg = PgConfig.read(configFile);
+        PgTraining.Shape shape = new PgTraining(cfg, configFile.toString()).validate();
+        return new Run() {
+            @Override
+            public String name() {
+                return cfg.name();
+            }
+
+            @Override
+            public String banner(int threads) {
+                PgConfig.PgSettings s = cfg.pg();
+                return String.format(Locale.ROOT, "%s: %s (%s policy) on %s, %d steps, %d envs x %d steps, %s, hidden %s, %d threads", cfg.name(),
+                        s.algorithm().toUpperCase(Locale.ROOT), shape.discrete() ? "categorical" : "Gaussian", cfg.env().id(),
+                        s.iterations() * s.rolloutSize(), s.nEnvs(), s.nSteps(), s.ppo() ? s.nEpochs() + " epochs of batch " + s.batchSize() : "one update",
+                        s.network().hidden(), threads);
+            }
+
+            @Override
+            public String unit() {
+                return "steps";
+            }
+
+            @Override
+            public long totalWork() {
+                return cfg.pg().iterations() * cfg.pg().rolloutSize();
+            }
+
+            @Override
+            public Outcome run(Path dir, Progress progress, StopSignal stop) {
+                PgTraining training = new PgTraining(cfg, configFile.toString()).threads(options.threads())
+                        .checkpointTo(dir.resolve(Run.CHECKPOINT)).stopWhen(stop::requested);
+                if (options.resume()) training.resumeFrom(PgCheckpoint.read(dir.resolve(Run.CHECKPOINT)));
+                long start = System.nanoTime();
+                long[] done = {0};
+                PgTraining.Result result = training.progress((n, ret) -> {
+                    done[0] += n;
+                    progress.advance(n);
+                    if (!Double.isNaN(ret)) progress.status(String.format(Locale.ROOT, "return %.1f", ret));
+                }).run();
+                if (result == null) return Run.interrupted(done[0]);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                PgOutput.write(dir, cfg, result);
+                ObjectNode timing = JsonNodeFactory.instance.objectNode();
+                timing.put("seconds", seconds);
+                timing.put("steps_per_second", done[0] / seconds);
+                timing.put("threads", options.threads());
+                Json.write(dir.resolve("timing.json"), timing);
+                return Run.finished(done[0], out -> {
+                    PgTraining.EvalRow f = result.finalEvaluation();
+                    out.printf(Locale.ROOT, "%s: %d steps, %d episodes, %d updates (%d gradient steps)%s%n", cfg.name(), result.steps(),
+                            result.episodes().size(), result.updates().size(), result.gradientSteps(),
+                            Double.isFinite(result.threshold()) ? (result.solved() ? "; solved" : "; not solved") + " (threshold " + result.threshold() + ")" : "");
+                    out.printf(Locale.ROOT, "final greedy evaluation: %.1f +- %.1f over %d episodes (min %.0f, max %.0f)%n", f.mean(), f.std(),
+                            f.episodes(), f.min(), f.max());
+                });
+            }
+        };
+    }
+}

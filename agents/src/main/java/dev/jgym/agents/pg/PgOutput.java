@@ -1,0 +1,136 @@
+package dev.jgym.agents.pg;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgym.agents.run.Charts;
+import dev.jgym.core.config.Json;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * What {@code jgym train} writes for a policy-gradient config besides {@code config.json} (the
+ * runner's copy) and {@code checkpoint.jgc}: {@code metrics.csv} (one line per training episode),
+ * {@code updates.csv} (one line per update: learning rate, clip range, policy and value loss,
+ * entropy, approximate KL, clip fraction, explained variance, the Gaussian's mean sigma),
+ * {@code evaluations.csv} (one line per greedy evaluation), {@code summary.json} (the final greedy
+ * evaluation), {@code returns.png} and {@code losses.png}. Every file through a temporary file and a rename.
+ */
+public final class PgOutput {
+    private PgOutput() {}
+
+    public static void write(Path dir, PgConfig config, PgTraining.Result r) {
+        StringBuilder csv = new StringBuilder("episode,step,env,return,length\n");
+        for (PgTraining.EpisodeRow e : r.episodes()) {
+            csv.append(e.episode()).append(',').append(e.step()).append(',').append(e.env()).append(',').append(e.episodeReturn()).append(',')
+                    .append(e.length()).append('\n');
+        }
+        Json.writeAtomically(dir.resolve("metrics.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder up = new StringBuilder("iteration,step,learning_rate,clip_range,policy_loss,value_loss,entropy,approx_kl,clip_fraction,"
+                + "explained_variance,std\n");
+        for (PgTraining.UpdateRow u : r.updates()) {
+            up.append(u.iteration()).append(',').append(u.step());
+            for (double v : new double[] {u.learningRate(), u.clipRange(), u.policyLoss(), u.valueLoss(), u.entropy(), u.approxKl(),
+                    u.clipFraction(), u.explainedVariance(), u.std()}) up.append(',').append(num(v));
+            up.append('\n');
+        }
+        Json.writeAtomically(dir.resolve("updates.csv"), up.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder ev = new StringBuilder("step,episodes,mean_return,std_return,min_return,max_return,mean_length\n");
+        for (PgTraining.EvalRow e : r.evaluations()) ev.append(evalLine(e));
+        Json.writeAtomically(dir.resolve("evaluations.csv"), ev.toString().getBytes(StandardCharsets.UTF_8));
+        Json.write(dir.resolve("summary.json"), summary(config, r));
+        curves(dir, config.name(), r);
+    }
+
+    private static String evalLine(PgTraining.EvalRow e) {
+        return e.step() + "," + e.episodes() + "," + e.mean() + "," + e.std() + "," + e.min() + "," + e.max() + "," + e.meanLength() + "\n";
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    static ObjectNode summary(PgConfig config, PgTraining.Result r) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("name", config.name());
+        root.put("env", config.env().id());
+        root.put("algorithm", config.pg().algorithm());
+        root.put("seed", config.seed());
+        root.put("steps", r.steps());
+        root.put("episodes", r.episodes().size());
+        root.put("updates", r.updates().size());
+        root.put("gradient_steps", r.gradientSteps());
+        if (Double.isFinite(r.threshold())) {
+            root.put("threshold", r.threshold());
+            root.put("solved", r.solved());
+        }
+        PgTraining.EvalRow f = r.finalEvaluation();
+        ObjectNode fe = root.putObject("final_evaluation");
+        fe.put("episodes", f.episodes());
+        fe.put("mean_return", f.mean());
+        fe.put("std_return", f.std());
+        fe.put("min_return", f.min());
+        fe.put("max_return", f.max());
+        fe.put("mean_length", f.meanLength());
+        int n = r.episodes().size(), from = Math.max(0, n - 100);
+        double sum = 0;
+        for (int i = from; i < n; i++) sum += r.episodes().get(i).episodeReturn();
+        if (n > 0) root.put("last_100_training_return", sum / (n - from));
+        root.put("parameters", r.parameters());
+        return root;
+    }
+
+    private static void curves(Path dir, String title, PgTraining.Result r) {
+        int n = r.episodes().size();
+        double[] x = new double[Math.max(1, n)], ret = new double[Math.max(1, n)];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.episodes().get(i).step();
+            ret[i] = r.episodes().get(i).episodeReturn();
+        }
+        XYChart chart = chart(title + ": return", "Return");
+        line(chart, "training episodes", x, ret, new Color(0x1f77b4), false);
+        int m = r.evaluations().size();
+        if (m > 0) {
+            double[] ex = new double[m], ey = new double[m];
+            for (int i = 0; i < m; i++) {
+                ex[i] = r.evaluations().get(i).step();
+                ey[i] = r.evaluations().get(i).mean();
+            }
+            line(chart, "greedy evaluation (mean)", ex, ey, new Color(0xd62728), true);
+        }
+        Charts.writePng(chart, dir.resolve("returns.png"));
+        int u = Math.max(1, r.updates().size());
+        double[] ux = new double[u], pl = new double[u], vl = new double[u];
+        for (int i = 0; i < r.updates().size(); i++) {
+            ux[i] = r.updates().get(i).step();
+            pl[i] = r.updates().get(i).policyLoss();
+            vl[i] = r.updates().get(i).valueLoss();
+        }
+        XYChart lc = chart(title + ": losses (mean per update)", "Loss");
+        line(lc, "policy loss", ux, pl, new Color(0x2ca02c), false);
+        line(lc, "value loss", ux, vl, new Color(0x9467bd), false);
+        Charts.writePng(lc, dir.resolve("losses.png"));
+    }
+
+    private static XYChart chart(String title, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle("Env step").yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
+        return chart;
+    }
+
+    private static void line(XYChart chart, String name, double[] x, double[] y, Color colour, boolean markers) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        s.setLineColor(colour);
+        s.setMarkerColor(colour);
+        s.setLineStyle(new BasicStroke(markers ? 1.6f : 1.0f));
+    }
+}

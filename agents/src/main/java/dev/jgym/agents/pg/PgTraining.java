@@ -1,0 +1,384 @@
+package dev.jgym.agents.pg;
+
+import dev.jgym.agents.run.Diverged;
+import dev.jgym.core.config.UserError;
+import dev.jgym.core.env.Env;
+import dev.jgym.core.env.EnvRegistry;
+import dev.jgym.core.env.EnvSpec;
+import dev.jgym.core.env.Step;
+import dev.jgym.core.rng.Rng;
+import dev.jgym.core.space.Box;
+import dev.jgym.core.space.Discrete;
+import dev.jgym.core.space.Space;
+import dev.jgym.core.vector.AutoresetMode;
+import dev.jgym.core.vector.SyncVectorEnv;
+import dev.jgym.nn.Backend;
+import dev.jgym.nn.Backends;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A policy-gradient training run: rollouts of {@code n_steps} on {@code n_envs} envs of a
+ * {@link SyncVectorEnv} (same-step autoreset, so a truncated episode's final observation is there
+ * to bootstrap from), an {@link ActorCritic} update after each, greedy evaluations at intervals,
+ * checkpoints, and the rows that become {@code metrics.csv}, {@code updates.csv} and
+ * {@code evaluations.csv}.
+ *
+ * <p>One iteration: for t = 1..n_steps: sample actions for the N observations, step the vector env,
+ * store; for each env whose episode a time limit truncated, V of its final observation. Then V of
+ * the observations reached, GAE, the update; then evaluation (the first rollout boundary past each
+ * multiple of {@code evaluation.interval}) and checkpoint (likewise, and when asked to stop).
+ *
+ * <p>Seeding: sub-env i's episode e starts from {@code Rng(seed).child("env").child(i).child(e)}
+ * ({@link SeededEpisodes}); evaluation k's episode j from {@code child("eval").child(k).child(j)},
+ * the final evaluation's from {@code child("final").child(j)}. Results do not depend on the thread
+ * count: the envs write only their own slots and the CPU backend gives the same bits for any count.
+ */
+public final class PgTraining {
+
+    /** One finished training episode of sub-env {@code env}, ending at env step {@code step} (all envs counted). */
+    public record EpisodeRow(int episode, long step, int env, double episodeReturn, int length) {}
+
+    /** One update, after the rollout that ended at env step {@code step}. */
+    public record UpdateRow(long iteration, long step, double learningRate, double clipRange, double policyLoss, double valueLoss,
+                            double entropy, double approxKl, double clipFraction, double explainedVariance, double std) {
+        static UpdateRow of(long iteration, long step, ActorCritic.Stats s) {
+            return new UpdateRow(iteration, step, s.learningRate(), s.clipRange(), s.policyLoss(), s.valueLoss(), s.entropy(), s.approxKl(),
+                    s.clipFraction(), s.explainedVariance(), s.std());
+        }
+    }
+
+    /** One greedy evaluation at env step {@code step}. */
+    public record EvalRow(long step, int episodes, double mean, double std, double min, double max, double meanLength) {}
+
+    /** What a run did; {@code threshold} is the final mean that counts as solved (infinite when none). */
+    public record Result(List<EpisodeRow> episodes, List<UpdateRow> updates, List<EvalRow> evaluations, EvalRow finalEvaluation, long steps,
+                         long gradientSteps, double threshold, long parameters) {
+        public boolean solved() {
+            return finalEvaluation.mean() >= threshold;
+        }
+    }
+
+    /** Progress for a bar: env steps done since the last call, and the latest episode's return (NaN before the first). */
+    public interface Progress {
+        void advance(long steps, double lastReturn);
+    }
+
+    /** The env's sizes, checked: a one-dimensional Box observation, a Discrete (from 0) or bounded one-dimensional Box action space. */
+    record Shape(int obsDim, Space<?> actionSpace, Double rewardThreshold) {
+        boolean discrete() {
+            return actionSpace instanceof Discrete;
+        }
+    }
+
+    private final PgConfig config;
+    private final String source;
+    private int threads = 1;
+    private Progress progress = (n, r) -> { };
+    private Path checkpointFile;
+    private PgCheckpoint resumeFrom;
+    private long stopAfter = Long.MAX_VALUE;
+    private BooleanSupplier stopWhen = () -> false;
+
+    public PgTraining(PgConfig config, String source) {
+        this.config = config;
+        this.source = source;
+    }
+
+    public PgTraining threads(int n) {
+        this.threads = n;
+        return this;
+    }
+
+    public PgTraining progress(Progress p) {
+        this.progress = p;
+        return this;
+    }
+
+    /** Where to write checkpoints (at the intervals, on a stop and at the end); null: none. */
+    public PgTraining checkpointTo(Path file) {
+        this.checkpointFile = file;
+        return this;
+    }
+
+    public PgTraining resumeFrom(PgCheckpoint checkpoint) {
+        this.resumeFrom = checkpoint;
+        return this;
+    }
+
+    /** Stop (as if interrupted, after writing a checkpoint) at the first rollout boundary at or past this many env steps; for tests. */
+    PgTraining stopAfter(long steps) {
+        this.stopAfter = steps;
+        return this;
+    }
+
+    /** Stop (after writing a checkpoint) at the first rollout boundary where {@code stop} is true; {@link #run()} then returns null. */
+    public PgTraining stopWhen(BooleanSupplier stop) {
+        this.stopWhen = stop;
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    Env<float[], Object> makeEnv() {
+        try {
+            return (Env<float[], Object>) (Env<?, ?>) EnvRegistry.make(config.env().id(), config.env().options());
+        } catch (UserError e) {
+            throw e.in(source + ": $.env");
+        }
+    }
+
+    /** Checks the config against its env before any work. */
+    public Shape validate() {
+        try (Env<float[], Object> env = makeEnv()) {
+            String id = config.env().id();
+            if (!(env.observationSpace() instanceof Box obs) || obs.shape().length != 1) {
+                throw new UserError(source + ": $.env.id: the policy-gradient family reads one-dimensional Box observations, " + id + " has "
+                        + env.observationSpace());
+            }
+            Space<?> a = env.actionSpace();
+            boolean ok = a instanceof Discrete d ? d.start() == 0 : a instanceof Box b && b.shape().length == 1 && b.isBounded();
+            if (!ok) {
+                throw new UserError(source + ": $.env.id: expected a Discrete action space starting at 0 or a bounded one-dimensional Box, "
+                        + id + " has " + a);
+            }
+            EnvSpec spec = env.spec();
+            try {
+                Backends.create(config.backend(), 1, Backends.Use.CPU_ONLY, "the policy-gradient family").close();
+            } catch (UserError e) {
+                throw e.in(source + ": $.backend");
+            }
+            return new Shape(obs.size(), a, spec == null ? null : spec.rewardThreshold());
+        }
+    }
+
+    static long seed(Rng root, String stream, long... path) {
+        Rng r = root.child(stream);
+        for (long p : path) r = r.child(p);
+        return r.nextLong();
+    }
+
+    public Result run() {
+        Shape shape = validate();
+        PgConfig.PgSettings s = config.pg();
+        PgConfig.EvaluationSettings ev = config.evaluation();
+        Rng root = new Rng(config.seed());
+        int n = s.nEnvs(), d = shape.obsDim();
+        double threshold = ev.threshold() != null ? ev.threshold()
+                : shape.rewardThreshold() == null ? Double.POSITIVE_INFINITY : shape.rewardThreshold();
+        try (Backend backend = Backends.create(config.backend(), threads, Backends.Use.CPU_ONLY, "the policy-gradient family")) {
+            ActorCritic learner = new ActorCritic(s, backend, d, shape.actionSpace(), root);
+            List<SeededEpisodes> subEnvs = new ArrayList<>();
+            SyncVectorEnv vec = new SyncVectorEnv(() -> {
+                SeededEpisodes e = new SeededEpisodes(makeEnv(), root.child("env").child(subEnvs.size()));
+                subEnvs.add(e);
+                return e;
+            }, n, threads, AutoresetMode.SAME_STEP);
+            try {
+                RunState run = new RunState(n);
+                float[] obs = new float[n * d];
+                if (resumeFrom != null) {
+                    resumeFrom.check(config, shape, source);
+                    resumeFrom.restore(in -> {
+                        run.read(in);
+                        learner.read(in);
+                        for (int i = 0; i < n; i++) System.arraycopy(subEnvs.get(i).restore(in, shape.discrete()), 0, obs, i * d, d);
+                    });
+                } else {
+                    vec.reset(null);
+                    System.arraycopy(vec.observations(), 0, obs, 0, n * d);
+                }
+                return loop(s, ev, shape, root, threshold, learner, vec, subEnvs, run, obs);
+            } finally {
+                vec.close();
+            }
+        }
+    }
+
+    private Result loop(PgConfig.PgSettings s, PgConfig.EvaluationSettings ev, Shape shape, Rng root, double threshold, ActorCritic learner,
+                        SyncVectorEnv vec, List<SeededEpisodes> subEnvs, RunState run, float[] obs) {
+        int n = s.nEnvs(), d = shape.obsDim();
+        Rollout r = new Rollout(s.nSteps(), n, d, learner.actionDim(), shape.discrete());
+        int[] discrete = new int[n];
+        float[] box = new float[n * learner.actionDim()];
+        float[] finalValues = new float[n];
+        double lastReturn = run.episodes.isEmpty() ? Double.NaN : run.episodes.get(run.episodes.size() - 1).episodeReturn();
+        long reported = run.step;
+        while (run.iteration < s.iterations()) {
+            for (int t = 0; t < s.nSteps(); t++) {
+                learner.act(obs, r, t, discrete, box);
+                if (shape.discrete()) vec.step(discrete);
+                else vec.step(box);
+                double[] rewards = vec.rewards();
+                boolean[] term = vec.terminated(), trunc = vec.truncated();
+                boolean anyTruncated = false;
+                for (int i = 0; i < n; i++) anyTruncated |= trunc[i] && !term[i];
+                if (anyTruncated) learner.values(vec.finalObservations(), finalValues);
+                run.step += n;
+                for (int i = 0; i < n; i++) {
+                    int k = t * n + i;
+                    r.rewards[k] = (float) rewards[i];
+                    r.terminated[k] = term[i];
+                    r.truncated[k] = trunc[i] && !term[i];
+                    r.finalValues[k] = r.truncated[k] ? finalValues[i] : 0f;
+                    run.returns[i] += rewards[i];
+                    run.lengths[i]++;
+                    if (term[i] || trunc[i]) {
+                        run.episodes.add(new EpisodeRow(run.episodes.size(), run.step, i, run.returns[i], run.lengths[i]));
+                        lastReturn = run.returns[i];
+                        run.returns[i] = 0;
+                        run.lengths[i] = 0;
+                    }
+                }
+                System.arraycopy(vec.observations(), 0, obs, 0, n * d);
+            }
+            learner.values(obs, r.lastValues);
+            double remaining = Math.max(0, 1 - run.step / (double) s.totalSteps());
+            ActorCritic.Stats stats = learner.update(r, remaining);
+            run.iteration++;
+            if (!stats.finite()) {
+                throw new Diverged(source + ": training diverged at step " + run.step + ": the policy loss is " + stats.policyLoss()
+                        + ", the value loss " + stats.valueLoss() + " (try a lower learning rate or a smaller $.pg.max_grad_norm)");
+            }
+            run.updates.add(UpdateRow.of(run.iteration, run.step, stats));
+            long mark = run.step / ev.interval();
+            if (mark > run.evaluationMark) {
+                run.evaluationMark = mark;
+                run.evaluations.add(evaluate(learner, root.child("eval").child(run.evaluations.size()), ev.episodes(), run.step));
+            }
+            int every = config.checkpoint().interval();
+            boolean checkpointNow = every > 0 && run.step / every > run.checkpointMark;
+            if (checkpointNow) run.checkpointMark = run.step / every;
+            boolean stopNow = run.step >= stopAfter || stopWhen.getAsBoolean();
+            if (checkpointFile != null && (checkpointNow || stopNow)) checkpoint(shape, learner, run, subEnvs).write(checkpointFile);
+            if (run.step - reported >= 256 || run.iteration == s.iterations()) {
+                progress.advance(run.step - reported, lastReturn);
+                reported = run.step;
+            }
+            if (stopNow && run.iteration < s.iterations()) return null;
+        }
+        progress.advance(run.step - reported, lastReturn);
+        if (checkpointFile != null) checkpoint(shape, learner, run, subEnvs).write(checkpointFile);
+        EvalRow finalEval = evaluate(learner, root.child("final"), ev.finalEpisodes(), run.step);
+        long parameters = 0;
+        for (var p : learner.params()) parameters += p.value().size();
+        return new Result(List.copyOf(run.episodes), List.copyOf(run.updates), List.copyOf(run.evaluations), finalEval, run.step,
+                learner.updates, threshold, parameters);
+    }
+
+    private PgCheckpoint checkpoint(Shape shape, ActorCritic learner, RunState run, List<SeededEpisodes> subEnvs) {
+        return PgCheckpoint.of(config, shape, out -> {
+            run.write(out);
+            learner.write(out);
+            for (SeededEpisodes e : subEnvs) e.write(out);
+        });
+    }
+
+    /** Greedy episodes (the most probable action, or the Gaussian's mean), episode j from {@code seeds.child(j)}. */
+    EvalRow evaluate(ActorCritic learner, Rng seeds, int episodes, long atStep) {
+        double sum = 0, sumSq = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, lengths = 0;
+        try (Env<float[], Object> env = makeEnv()) {
+            float[] action = learner.discrete() ? null : new float[learner.actionDim()];
+            for (int j = 0; j < episodes; j++) {
+                float[] o = env.reset(seeds.child(j).nextLong(), Map.of()).observation();
+                double ret = 0;
+                int len = 0;
+                while (true) {
+                    Object a;
+                    if (learner.discrete()) {
+                        a = learner.greedy(o);
+                    } else {
+                        learner.greedy(o, action);
+                        a = action.clone();
+                    }
+                    Step<float[]> st = env.step(a);
+                    ret += st.reward();
+                    len++;
+                    o = st.observation();
+                    if (st.done()) break;
+                }
+                sum += ret;
+                sumSq += ret * ret;
+                min = Math.min(min, ret);
+                max = Math.max(max, ret);
+                lengths += len;
+            }
+        }
+        double mean = sum / episodes;
+        return new EvalRow(atStep, episodes, mean, Math.sqrt(Math.max(0, sumSq / episodes - mean * mean)), min, max, lengths / episodes);
+    }
+
+    /** The counters and rows of a run in progress (what a checkpoint holds besides the learner and the envs). */
+    static final class RunState {
+        long step, iteration, evaluationMark, checkpointMark;
+        final double[] returns;
+        final int[] lengths;
+        final List<EpisodeRow> episodes = new ArrayList<>();
+        final List<UpdateRow> updates = new ArrayList<>();
+        final List<EvalRow> evaluations = new ArrayList<>();
+
+        RunState(int envs) {
+            returns = new double[envs];
+            lengths = new int[envs];
+        }
+
+        void write(DataOutputStream out) throws IOException {
+            out.writeLong(step);
+            out.writeLong(iteration);
+            out.writeLong(evaluationMark);
+            out.writeLong(checkpointMark);
+            out.writeInt(returns.length);
+            for (int i = 0; i < returns.length; i++) {
+                out.writeDouble(returns[i]);
+                out.writeInt(lengths[i]);
+            }
+            out.writeInt(episodes.size());
+            for (EpisodeRow e : episodes) {
+                out.writeInt(e.episode());
+                out.writeLong(e.step());
+                out.writeInt(e.env());
+                out.writeDouble(e.episodeReturn());
+                out.writeInt(e.length());
+            }
+            out.writeInt(updates.size());
+            for (UpdateRow u : updates) {
+                out.writeLong(u.iteration());
+                out.writeLong(u.step());
+                for (double v : new double[] {u.learningRate(), u.clipRange(), u.policyLoss(), u.valueLoss(), u.entropy(), u.approxKl(),
+                        u.clipFraction(), u.explainedVariance(), u.std()}) out.writeDouble(v);
+            }
+            out.writeInt(evaluations.size());
+            for (EvalRow e : evaluations) {
+                out.writeLong(e.step());
+                out.writeInt(e.episodes());
+                for (double v : new double[] {e.mean(), e.std(), e.min(), e.max(), e.meanLength()}) out.writeDouble(v);
+            }
+        }
+
+        void read(DataInputStream in) throws IOException {
+            step = in.readLong();
+            iteration = in.readLong();
+            evaluationMark = in.readLong();
+            checkpointMark = in.readLong();
+            int n = in.readInt();
+            if (n != returns.length) throw new IllegalArgumentException(n + " envs, the config has " + returns.length);
+            for (int i = 0; i < n; i++) {
+                returns[i] = in.readDouble();
+                lengths[i] = in.readInt();
+            }
+            for (int i = in.readInt(); i > 0; i--) episodes.add(new EpisodeRow(in.readInt(), in.readLong(), in.readInt(), in.readDouble(), in.readInt()));
+            for (int i = in.readInt(); i > 0; i--) {
+                updates.add(new UpdateRow(in.readLong(), in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+                        in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
+            }
+            for (int i = in.readInt(); i > 0; i--) {
+                evaluations.add(new EvalRow(in.readLong(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.jgym.agents.pg;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgym.core.config.Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PPO's learning experiments. CartPole-v1 with {@code configs/pg/ppo-cartpole.json}: the
+ * rl-baselines3-zoo hyperparameters (hyperparams/ppo.yml, CartPole-v1: 8 envs, n_steps 32, gamma
+ * 0.98, gae_lambda 0.8, 20 epochs, batch 256, lr 1e-3 and clip 0.2 both linear, ent_coef 0) and its
+ * budget of 1e5 env steps (390 whole rollouts: 99,840 steps).
+ * Two runs at a time, each on one thread.
+ */
+@Tag("learning")
+class PgLearningTest {
+
+    static PgConfig config(String file, long seed, Long totalSteps) {
+        ObjectNode root = (ObjectNode) Json.readTree(Path.of("..", "configs", "pg", file));
+        root.put("seed", seed);
+        if (totalSteps != null) ((ObjectNode) root.get("pg")).put("total_steps", totalSteps);
+        return Json.bind(root, PgConfig.class, file, "$");
+    }
+
+    static List<PgTraining.Result> runAll(String file, Long totalSteps, long... seeds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<PgTraining.Result>> fs = new ArrayList<>();
+            for (long s : seeds) fs.add(pool.submit(() -> new PgTraining(config(file, s, totalSteps), file).threads(1).run()));
+            List<PgTraining.Result> out = new ArrayList<>();
+            for (Future<PgTraining.Result> f : fs) out.add(f.get());
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("PPO on CartPole-v1 (zoo settings): greedy mean >= 475 over 100 episodes within 100k env steps for >= 4 of 5 seeds")
+    void ppoSolvesCartPole() throws Exception {
+        List<PgTraining.Result> rs = runAll("ppo-cartpole.json", null, 1, 2, 3, 4, 5);
+        int solved = 0;
+        StringBuilder report = new StringBuilder();
+        for (int i = 0; i < rs.size(); i++) {
+            PgTraining.Result r = rs.get(i);
+            if (r.finalEvaluation().mean() >= 475) solved++;
+            report.append(String.format(Locale.ROOT, "seed %d: %.1f after %d steps; ", i + 1, r.finalEvaluation().mean(), r.steps()));
+        }
+        System.out.println("PPO CartPole-v1: " + report);
+        assertTrue(solved >= 4, report.toString());
+    }
+
+    /**
+     * Pendulum-v1 with {@code configs/pg/ppo-pendulum.json}: the zoo's PPO settings for Pendulum
+     * without gSDE (4 envs x 1024 steps, gamma 0.9, gae_lambda 0.95, 10 epochs, lr 1e-3), batch 64,
+     * 300k steps (73 whole rollouts: 299,008). The issue's bar: >= -250 for 3 of 5 seeds (the zoo
+     * reaches -172 in 1e5 steps with gSDE, which jgym does not have).
+     */
+    @Test
+    @DisplayName("PPO on Pendulum-v1 (Gaussian policy, no gSDE): greedy mean >= -250 over 100 episodes within 300k env steps for >= 3 of 5 seeds")
+    void ppoSwingsUpPendulum() throws Exception {
+        List<PgTraining.Result> rs = runAll("ppo-pendulum.json", null, 1, 2, 3, 4, 5);
+        int reached = 0;
+        StringBuilder report = new StringBuilder();
+        for (int i = 0; i < rs.size(); i++) {
+            PgTraining.Result r = rs.get(i);
+            if (r.finalEvaluation().mean() >= -250) reached++;
+            report.append(String.format(Locale.ROOT, "seed %d: %.1f after %d steps; ", i + 1, r.finalEvaluation().mean(), r.steps()));
+        }
+        System.out.println("PPO Pendulum-v1: " + report);
+        assertTrue(reached >= 3, report.toString());
+    }
+}

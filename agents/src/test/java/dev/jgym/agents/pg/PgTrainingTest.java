@@ -1,0 +1,106 @@
+package dev.jgym.agents.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgym.core.config.Json;
+import dev.jgym.core.config.UserError;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The training loop: resume equals an uninterrupted run, the thread count changes nothing, both policies run, mistakes are refused. */
+class PgTrainingTest {
+    @TempDir
+    Path dir;
+
+    static final String CARTPOLE = "{\"name\": \"t\", \"seed\": 4, \"env\": {\"id\": \"CartPole-v1\"},"
+            + "\"pg\": {\"total_steps\": 3000, \"n_envs\": 4, \"n_steps\": 64, \"n_epochs\": 3, \"batch_size\": 64, \"gamma\": 0.98,"
+            + "\"schedule\": \"linear\", \"ent_coef\": 0.01, \"clip_range_vf\": 0.5, \"network\": {\"hidden\": [16, 16]},"
+            + "\"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
+            + "\"evaluation\": {\"interval\": 1000, \"episodes\": 2, \"final_episodes\": 3}}";
+
+    static final String PENDULUM = "{\"name\": \"p\", \"seed\": 2, \"env\": {\"id\": \"Pendulum-v1\"},"
+            + "\"pg\": {\"total_steps\": 2400, \"n_envs\": 2, \"n_steps\": 300, \"n_epochs\": 2, \"batch_size\": 100, \"gamma\": 0.9,"
+            + "\"network\": {\"hidden\": [16]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
+            + "\"evaluation\": {\"interval\": 1200, \"episodes\": 1, \"final_episodes\": 2}}";
+
+    static PgConfig config(String json) {
+        return Json.bind(Json.MAPPER.valueToTree(parse(json)), PgConfig.class, "test.json", "$");
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) Json.MAPPER.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("stopped at a rollout boundary and resumed from the checkpoint: the same rows and evaluations as an uninterrupted run (Discrete and Box)")
+    void resumeEqualsUninterrupted() {
+        for (String json : new String[] {CARTPOLE, PENDULUM}) {
+            PgConfig cfg = config(json);
+            PgTraining.Result full = new PgTraining(cfg, "test.json").run();
+            Path ck = dir.resolve(cfg.name() + ".jgc");
+            assertNull(new PgTraining(cfg, "test.json").checkpointTo(ck).stopAfter(1100).run(), "stopped");
+            PgTraining.Result resumed = new PgTraining(cfg, "test.json").checkpointTo(ck).resumeFrom(PgCheckpoint.read(ck)).run();
+            assertNotNull(resumed);
+            assertEquals(full.episodes(), resumed.episodes(), cfg.env().id());
+            assertEquals(full.updates(), resumed.updates(), cfg.env().id());
+            assertEquals(full.evaluations(), resumed.evaluations(), cfg.env().id());
+            assertEquals(full.finalEvaluation(), resumed.finalEvaluation(), cfg.env().id());
+            assertEquals(full.gradientSteps(), resumed.gradientSteps());
+        }
+    }
+
+    @Test
+    @DisplayName("1 and 2 threads (vector env and backend): identical runs")
+    void threadCountChangesNothing() {
+        for (String json : new String[] {CARTPOLE, PENDULUM}) {
+            PgConfig cfg = config(json);
+            PgTraining.Result one = new PgTraining(cfg, "test.json").threads(1).run();
+            PgTraining.Result two = new PgTraining(cfg, "test.json").threads(2).run();
+            assertEquals(one.episodes(), two.episodes());
+            assertEquals(one.updates(), two.updates());
+            assertEquals(one.finalEvaluation(), two.finalEvaluation());
+        }
+    }
+
+    @Test
+    @DisplayName("a run reports its rollouts: steps in whole rollouts, one update row per rollout, n_epochs x minibatches gradient steps, finite stats")
+    void rowsAndCounts() {
+        PgTraining.Result r = new PgTraining(config(CARTPOLE), "test.json").run();
+        assertEquals(2816, r.steps()); // 11 whole rollouts of 4 x 64 within the budget of 3000
+        assertEquals(11, r.updates().size());
+        assertEquals(11 * 3 * 4, r.gradientSteps());
+        assertEquals(2, r.evaluations().size()); // at 1024 and 2048
+        assertTrue(r.episodes().size() > 10);
+        for (PgTraining.UpdateRow u : r.updates()) {
+            assertTrue(Double.isFinite(u.policyLoss()) && Double.isFinite(u.valueLoss()) && u.entropy() > 0 && u.entropy() <= Math.log(2) + 1e-9, u.toString());
+            assertTrue(u.clipFraction() >= 0 && u.clipFraction() <= 1 && u.approxKl() >= 0, u.toString());
+        }
+        assertEquals(0.001 * (1 - 256.0 / 3000), r.updates().get(0).learningRate(), 1e-12, "linear schedule: the fraction left after the first rollout");
+        PgTraining.Result p = new PgTraining(config(PENDULUM), "test.json").run();
+        assertTrue(p.updates().get(0).std() > 0.9 && p.updates().get(0).std() < 1.1, "log sigma starts at 0");
+        assertTrue(p.finalEvaluation().mean() < 0 && p.finalEvaluation().meanLength() == 200, p.finalEvaluation().toString());
+    }
+
+    @Test
+    @DisplayName("mistakes are one-line config errors: a batch that does not divide the rollout, an env with Discrete observations, a2c with epochs")
+    void mistakes() {
+        UserError e = assertThrows(UserError.class, () -> config(CARTPOLE.replace("\"batch_size\": 64", "\"batch_size\": 100")));
+        assertTrue(e.getMessage().contains("$.pg.batch_size") && e.getMessage().contains("256"), e.getMessage());
+        e = assertThrows(UserError.class, () -> config(CARTPOLE.replace("\"n_epochs\": 3,", "\"algorithm\": \"a2c\", \"n_epochs\": 3,")));
+        assertTrue(e.getMessage().contains("n_epochs"), e.getMessage());
+        PgConfig atari = config(CARTPOLE.replace("CartPole-v1", "FrozenLake-v1"));
+        e = assertThrows(UserError.class, () -> new PgTraining(atari, "test.json").validate());
+        assertTrue(e.getMessage().startsWith("test.json: $.env.id: "), e.getMessage());
+    }
+}

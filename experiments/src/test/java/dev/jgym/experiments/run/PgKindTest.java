@@ -1,0 +1,99 @@
+package dev.jgym.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgym.core.config.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The policy-gradient kind ({@code "pg"}, registered by agents' service file alone) through the
+ * command line: the run folder's files, the same bytes for 1 and 2 threads, and Ctrl-C then
+ * {@code --resume} ending with the bytes of a run that was never stopped.
+ */
+class PgKindTest {
+    @TempDir
+    Path dir;
+
+    static final String CONFIG = "{\"name\": \"pg-kind\", \"seed\": 5, \"env\": {\"id\": \"CartPole-v1\"},"
+            + "\"pg\": {\"total_steps\": 4096, \"n_envs\": 4, \"n_steps\": 64, \"n_epochs\": 4, \"batch_size\": 128, \"gamma\": 0.98,"
+            + "\"schedule\": \"linear\", \"network\": {\"hidden\": [32, 32]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
+            + "\"evaluation\": {\"interval\": 1024, \"episodes\": 3, \"final_episodes\": 5}, \"checkpoint\": {\"interval\": 1024}}";
+
+    static final String[] RESULTS = {"metrics.csv", "updates.csv", "evaluations.csv", "summary.json", "checkpoint.jgc"};
+
+    private Path config(String json) throws IOException {
+        Path f = dir.resolve("pg.json");
+        Files.writeString(f, json);
+        return f;
+    }
+
+    @Test
+    @DisplayName("jgym train <pg config>: exit 0, the run folder's files, a summary with the final greedy evaluation; 1 and 2 threads give the same bytes")
+    void trainsThroughTheCommandLine() throws Exception {
+        Path config = config(CONFIG);
+        Path one = dir.resolve("one"), two = dir.resolve("two");
+        RunFolderTest.Outcome o = RunFolderTest.jgym("train", config.toString(), "--out", one.toString(), "--threads", "1");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("final greedy evaluation"), o.out());
+        for (String f : new String[] {"config.json", "metrics.csv", "updates.csv", "evaluations.csv", "summary.json", "returns.png",
+                "losses.png", "checkpoint.jgc", "timing.json"}) {
+            assertTrue(Files.isRegularFile(one.resolve(f)), f);
+        }
+        JsonNode summary = Json.readTree(one.resolve("summary.json"));
+        assertEquals(4096, summary.get("steps").asLong());
+        assertEquals(5, summary.get("final_evaluation").get("episodes").asInt());
+        assertEquals("episode,step,env,return,length", Files.readAllLines(one.resolve("metrics.csv")).get(0));
+        assertEquals(5, Files.readAllLines(one.resolve("evaluations.csv")).size()); // header + 4 evaluations
+
+        o = RunFolderTest.jgym("train", config.toString(), "--out", two.toString(), "--quiet", "--threads", "2");
+        assertEquals(0, o.code(), o.err());
+        for (String f : RESULTS) assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(two.resolve(f)), f);
+    }
+
+    @Test
+    @DisplayName("a pg config's mistake is one line with the JSON path and exit 2")
+    void configMistakeIsOneLine() throws Exception {
+        Path config = config(CONFIG.replace("\"batch_size\": 128", "\"batch_size\": 100"));
+        RunFolderTest.Outcome o = RunFolderTest.jgym("train", config.toString(), "--out", dir.resolve("bad").toString(), "--quiet");
+        assertEquals(2, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("$.pg.batch_size"), o.err());
+    }
+
+    @Test
+    @DisplayName("Ctrl-C (SIGINT) during a pg run, then --resume: the files of an uninterrupted run, byte for byte")
+    void sigintThenResume() throws Exception {
+        String json = CONFIG.replace("\"total_steps\": 4096", "\"total_steps\": 60000").replace("\"interval\": 1024, \"episodes\": 3", "\"interval\": 10000, \"episodes\": 3");
+        Path config = config(json);
+        Path full = dir.resolve("full"), stopped = dir.resolve("stopped");
+        assertEquals(0, RunFolderTest.jgym("train", config.toString(), "--out", full.toString(), "--quiet", "--threads", "1").code());
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                "dev.jgym.experiments.cli.Main", "train", config.toString(), "--out", stopped.toString(), "--quiet", "--threads", "1")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stopped.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(stopped.resolve(RunFolder.CHECKPOINT)) && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+        Thread.sleep(300);
+        assertTrue(p.isAlive(), "still training when the signal comes");
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String log = Files.readString(dir.resolve("stopped.log"), StandardCharsets.UTF_8);
+        assertEquals(130, p.exitValue(), log);
+        assertFalse(Files.exists(stopped.resolve("metrics.csv")), "an interrupted run has no results yet");
+        RunFolderTest.Outcome resumed = RunFolderTest.jgym("train", config.toString(), "--out", stopped.toString(), "--quiet", "--resume", "--threads", "2");
+        assertEquals(0, resumed.code(), resumed.err());
+        for (String f : RESULTS) assertArrayEquals(Files.readAllBytes(full.resolve(f)), Files.readAllBytes(stopped.resolve(f)), f);
+    }
+}
