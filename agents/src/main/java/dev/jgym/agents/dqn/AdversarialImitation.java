@@ -1,5 +1,6 @@
 package dev.jgym.agents.dqn;
 
+import dev.jgym.nn.io.StateIO;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.nn.ActivationKind;

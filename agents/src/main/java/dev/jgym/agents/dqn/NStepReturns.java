@@ -1,5 +1,6 @@
 package dev.jgym.agents.dqn;
 
+import dev.jgym.nn.io.StateIO;
 import java.io.IOException;
 import java.io.DataOutputStream;
 import java.io.DataInputStream;

@@ -223,9 +223,9 @@ public final class ReplayBuffer implements NStepReturns.Sink, State {
             out.write(obsBytes, 0, n * d);
             out.write(nextBytes, 0, n * d);
         } else {
-            StateIO.writeObservations(out, n * d, obs, next);
+            ReplayIO.writeObservations(out, n * d, obs, next);
         }
-        StateIO.writeOutcomes(out, n, actions, rewards, discounts);
+        ReplayIO.writeOutcomes(out, n, actions, rewards, discounts);
         double[] pr = priorities();
         out.writeInt(pr.length);
         for (double p : pr) out.writeDouble(p);
@@ -241,9 +241,9 @@ public final class ReplayBuffer implements NStepReturns.Sink, State {
             in.readFully(obsBytes, 0, n * d);
             in.readFully(nextBytes, 0, n * d);
         } else {
-            StateIO.readObservations(in, n * d, obs, next);
+            ReplayIO.readObservations(in, n * d, obs, next);
         }
-        StateIO.readOutcomes(in, n, actions, rewards, discounts);
+        ReplayIO.readOutcomes(in, n, actions, rewards, discounts);
         double[] pr = new double[in.readInt()];
         for (int i = 0; i < pr.length; i++) pr[i] = in.readDouble();
         restore(n, at, count, max, pr);

@@ -189,7 +189,7 @@ public final class SequenceReplay implements State {
         out.writeInt(cursor());
         out.writeLong(added());
         out.writeLong(episode());
-        StateIO.writeTransitions(out, n, d, obs, next, actions, rewards, discounts);
+        ReplayIO.writeTransitions(out, n, d, obs, next, actions, rewards, discounts);
         for (int i = 0; i < n; i++) out.writeLong(episodes[i]);
     }
 
@@ -198,7 +198,7 @@ public final class SequenceReplay implements State {
         int d = obsDim(), n = in.readInt(), at = in.readInt();
         long count = in.readLong(), ep = in.readLong();
         if (n > capacity()) throw new IllegalArgumentException(n + " stored steps, the replay holds " + capacity());
-        StateIO.readTransitions(in, n, d, obs, next, actions, rewards, discounts);
+        ReplayIO.readTransitions(in, n, d, obs, next, actions, rewards, discounts);
         for (int i = 0; i < n; i++) episodes[i] = in.readLong();
         restore(n, at, count, ep);
     }

@@ -1,5 +1,6 @@
 package dev.jgym.agents.pg;
 
+import dev.jgym.nn.io.StateIO;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.space.Box;
 import dev.jgym.core.space.Discrete;

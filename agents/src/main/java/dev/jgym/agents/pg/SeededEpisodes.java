@@ -1,5 +1,6 @@
 package dev.jgym.agents.pg;
 
+import dev.jgym.nn.io.StateIO;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;

@@ -1,4 +1,4 @@
-package dev.jgym.agents.pg;
+package dev.jgym.nn.io;
 
 import dev.jgym.nn.Param;
 import dev.jgym.nn.optim.Optimizer;
@@ -9,14 +9,14 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The binary forms a policy-gradient checkpoint's parts write themselves with: arrays, parameters,
- * optimizer state. Big-endian, through {@link DataOutputStream}; a mismatch on reading throws
- * {@link IllegalArgumentException}.
+ * The binary forms a learner's checkpoint is made of: parameters, an optimizer's state, arrays of
+ * longs and floats. Big-endian, through {@link DataOutputStream}; a read that does not fit the
+ * network throws {@link IllegalArgumentException}.
  */
-final class StateIO {
+public final class StateIO {
     private StateIO() {}
 
-    static void writeOptimizer(DataOutputStream out, Optimizer optimizer) throws IOException {
+    public static void writeOptimizer(DataOutputStream out, Optimizer optimizer) throws IOException {
         OptimizerState os = OptimizerState.of(optimizer);
         out.writeLong(os.steps());
         out.writeInt(os.tables().length);
@@ -26,7 +26,7 @@ final class StateIO {
         }
     }
 
-    static void readOptimizer(DataInputStream in, Optimizer optimizer) throws IOException {
+    public static void readOptimizer(DataInputStream in, Optimizer optimizer) throws IOException {
         long steps = in.readLong();
         float[][][] tables = new float[in.readInt()][][];
         for (int t = 0; t < tables.length; t++) {
@@ -36,23 +36,23 @@ final class StateIO {
         new OptimizerState(steps, tables).restoreInto(optimizer);
     }
 
-    static void writeLongs(DataOutputStream out, long[] v) throws IOException {
+    public static void writeLongs(DataOutputStream out, long[] v) throws IOException {
         out.writeInt(v.length);
         for (long x : v) out.writeLong(x);
     }
 
-    static long[] readLongs(DataInputStream in) throws IOException {
+    public static long[] readLongs(DataInputStream in) throws IOException {
         long[] v = new long[in.readInt()];
         for (int i = 0; i < v.length; i++) v[i] = in.readLong();
         return v;
     }
 
-    static void writeFloats(DataOutputStream out, float[] v) throws IOException {
+    public static void writeFloats(DataOutputStream out, float[] v) throws IOException {
         out.writeInt(v == null ? -1 : v.length);
         if (v != null) for (float x : v) out.writeFloat(x);
     }
 
-    static float[] readFloats(DataInputStream in) throws IOException {
+    public static float[] readFloats(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0) return null;
         float[] v = new float[n];
@@ -60,14 +60,14 @@ final class StateIO {
         return v;
     }
 
-    static void writeParams(DataOutputStream out, List<Param> params) throws IOException {
+    public static void writeParams(DataOutputStream out, List<Param> params) throws IOException {
         out.writeInt(params.size());
         for (Param p : params) writeFloats(out, p.value().data());
     }
 
-    static void readParams(DataInputStream in, List<Param> params) throws IOException {
+    public static void readParams(DataInputStream in, List<Param> params) throws IOException {
         int n = in.readInt();
-        if (n != params.size()) throw new IllegalArgumentException(n + " parameter tensors, the networks have " + params.size());
+        if (n != params.size()) throw new IllegalArgumentException(n + " parameter tensors, the network has " + params.size());
         for (Param p : params) {
             float[] v = readFloats(in);
             if (v == null || v.length != p.value().size()) throw new IllegalArgumentException("a parameter tensor of the wrong size");
