@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.envs.grid.Gridworld;
+import dev.jgym.envs.grid.SmallGridworld;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,41 @@ class GridworldTest {
         17.8, 19.8, 17.8, 16.0, 14.4,
         16.0, 17.8, 16.0, 14.4, 13.0,
         14.4, 16.0, 14.4, 13.0, 11.7};
+
+    /**
+     * Figure 4.1 (left column): v_k of the equiprobable policy on the 4x4 grid after k synchronous
+     * sweeps, printed rounded to one decimal, a tie upward (the exact v_2 of cell 1 is −1.75, printed −1.7).
+     */
+    static final double[][] FIGURE_4_1 = {
+        {0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0},
+        {0, -1.7, -2.0, -2.0, -1.7, -2.0, -2.0, -2.0, -2.0, -2.0, -2.0, -1.7, -2.0, -2.0, -1.7, 0},
+        {0, -2.4, -2.9, -3.0, -2.4, -2.9, -3.0, -2.9, -2.9, -3.0, -2.9, -2.4, -3.0, -2.9, -2.4, 0},
+        {0, -6.1, -8.4, -9.0, -6.1, -7.7, -8.4, -8.4, -8.4, -8.4, -7.7, -6.1, -9.0, -8.4, -6.1, 0}};
+    static final int[] FIGURE_4_1_SWEEPS = {1, 2, 3, 10};
+    /** Figure 4.1, k = ∞: exact integers. */
+    static final double[] FIGURE_4_1_LIMIT = {0, -14, -20, -22, -14, -18, -20, -20, -20, -20, -18, -14, -22, -20, -14, 0};
+
+    @Test
+    @DisplayName("S&B Fig 4.1: synchronous sweeps k = 1, 2, 3, 10 within 0.05 of the printed v_k (ties: v_2 = -1.75 printed -1.7); converged v = 0, -14, -20, -22 ... (1e-6)")
+    void figure41() {
+        FlatModel m;
+        try (Env<Object, Object> env = EnvRegistry.make(SmallGridworld.ID)) {
+            m = new FlatModel(FlatModel.of(env));
+        }
+        double[] pi = PolicyEvaluation.uniform(m);
+        double[] v = new double[16];
+        int done = 0;
+        for (int i = 0; i < FIGURE_4_1_SWEEPS.length; i++) {
+            for (; done < FIGURE_4_1_SWEEPS[i]; done++) { // the book's two-array (synchronous) sweep
+                double[] next = new double[16];
+                for (int s = 0; s < 16; s++) for (int a = 0; a < 4; a++) next[s] += pi[s * 4 + a] * m.backup(s, a, v, 1.0);
+                v = next;
+            }
+            for (int s = 0; s < 16; s++) assertEquals(FIGURE_4_1[i][s], v[s], 0.05 + 1e-12, "k = " + FIGURE_4_1_SWEEPS[i] + ", cell " + s);
+        }
+        double[] limit = PolicyEvaluation.evaluate(m, pi, 1.0, 1e-12, 1_000_000);
+        for (int s = 0; s < 16; s++) assertEquals(FIGURE_4_1_LIMIT[s], limit[s], 1e-6, "k = infinity, cell " + s);
+    }
 
     static FlatModel model() {
         try (Env<Object, Object> env = EnvRegistry.make(Gridworld.ID)) {
