@@ -4,6 +4,7 @@ import dev.jgym.agents.Evaluation;
 import dev.jgym.agents.AgentContext;
 import dev.jgym.agents.Agents;
 import dev.jgym.agents.GreedyPolicy;
+import dev.jgym.agents.tabular.ValueEstimates;
 import dev.jgym.experiments.ExperimentConfig.AgentConfig;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
@@ -50,6 +51,11 @@ import java.util.function.LongConsumer;
  * ({@link GreedyPolicy}) for the given episodes on a fresh env reset with
  * {@code root.child("evaluation").child(r)}; see {@link Evaluation}.
  *
+ * <p>Values: after each run, an agent with tabular value estimates ({@link ValueEstimates}) adds
+ * its V and Q to the sums that become {@link FinalValues} (means over runs, in {@code values.csv}).
+ * With {@code true_values}, every agent must have estimates, and the curves gain
+ * {@code value_rms} and {@code value_mse} ({@link ValueErrors}), read after every step (episode).
+ *
  * <p>Replays: given an output folder, the runs named by the config's {@code replays} (run 0 by
  * default) are recorded by a {@link ReplayRecorder} on its schedule (capped cubic by default) into
  * {@code replays/<agent-label-slug>/episode-N.jgr}, with {@code episodes.csv} beside them. Recording
@@ -62,6 +68,8 @@ public final class Experiment {
     private final ExperimentConfig config;
     private final String source;
     private Path replayRoot;
+    /** The config's true values as table rows (set by {@link #validate()}), or null without them. */
+    private ValueErrors valueErrors;
 
     /** @param source where the config came from (a file name), for error messages */
     public Experiment(ExperimentConfig config, String source) {
@@ -95,7 +103,7 @@ public final class Experiment {
             throw e.in(source + ": $.env.id");
         }
         List<String> metrics = new ArrayList<>();
-        if (config.episodic()) metrics.addAll(EpisodeMetrics.NAMES);
+        if (config.episodic()) metrics.addAll(config.trueValues() == null ? EpisodeMetrics.NAMES : EpisodeMetrics.NAMES_WITH_ERRORS);
         else metrics.add(StepMetrics.REWARD);
         if (config.countEpisodes()) metrics.add(StepMetrics.EPISODES);
         try (Env<Object, Object> env = makeEnv()) {
@@ -105,6 +113,13 @@ public final class Experiment {
                 if (config.evaluation() != null && !(agent instanceof GreedyPolicy)) {
                     throw new UserError(source + ": $.evaluation: agent type \"" + config.agents().get(a).type()
                             + "\" (agents[" + a + "]) has no greedy policy to evaluate");
+                }
+                if (config.trueValues() != null) {
+                    if (!(agent instanceof ValueEstimates estimates)) {
+                        throw new UserError(source + ": $.true_values: agent type \"" + config.agents().get(a).type()
+                                + "\" (agents[" + a + "]) keeps no table of value estimates to compare");
+                    }
+                    valueErrors = valueErrors(estimates);
                 }
             }
             if (config.evaluation() != null) makeEvaluationEnv().close();
@@ -116,8 +131,29 @@ public final class Experiment {
                 if (StepMetrics.isMetric(v) && !metrics.contains(k) && !k.equals(Env.IS_SUCCESS)) keys.add(k);
             });
             metrics.addAll(keys);
+            if (config.trueValues() != null) {
+                metrics.add(ValueErrors.RMS);
+                metrics.add(ValueErrors.MSE);
+            }
         }
         return List.copyOf(metrics);
+    }
+
+    /** The config's true values as rows of an agent's table; a state not in the env's space is one line naming it. */
+    private ValueErrors valueErrors(ValueEstimates estimates) {
+        ExperimentConfig.TrueValues tv = config.trueValues();
+        int[] rows = new int[tv.states().size()];
+        double[] truth = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            try {
+                rows[i] = estimates.states().index(tv.observation(i));
+            } catch (IllegalArgumentException | ClassCastException e) {
+                throw new UserError(source + ": $.true_values.states[" + i + "]: expected an observation of "
+                        + estimates.states().space() + ", found " + tv.states().get(i));
+            }
+            truth[i] = tv.values().get(i);
+        }
+        return new ValueErrors(rows, truth);
     }
 
     private Env<Object, Object> makeEnv() {
@@ -196,13 +232,15 @@ public final class Experiment {
                 AgentConfig ac = config.agents().get(a);
                 List<double[][]> sums = new ArrayList<>(), windows = new ArrayList<>(), totals = new ArrayList<>();
                 List<Evaluation.Result[]> evaluations = new ArrayList<>();
+                List<FinalValues> values = new ArrayList<>();
                 for (StepMetrics p : parts) {
                     sums.add(p.sums);
                     windows.add(p.windowMeans);
                     totals.add(p.totals);
                     evaluations.add(p.evaluations);
+                    if (p.values != null) values.add(p.values);
                 }
-                curves.add(combine(ac.label(), ac.type(), sums, windows, totals, evaluations, metrics.size()));
+                curves.add(combine(ac.label(), ac.type(), sums, windows, totals, evaluations, values, metrics.size()));
             }
             return new ExperimentResult(metrics, curves, config.steps(), config.steps() - config.summaryWindow(), runs);
         } finally {
@@ -227,15 +265,17 @@ public final class Experiment {
             for (int a = 0; a < agents; a++) {
                 List<double[][]> sums = new ArrayList<>(), windows = new ArrayList<>(), totals = new ArrayList<>();
                 List<Evaluation.Result[]> evaluations = new ArrayList<>();
+                List<FinalValues> values = new ArrayList<>();
                 for (int b = 0; b < blocks; b++) {
                     EpisodeMetrics p = Futures.join(futures.get(a * blocks + b));
                     sums.add(p.sums);
                     windows.add(p.windowMeans);
                     totals.add(p.totals);
                     evaluations.add(p.evaluations);
+                    if (p.values != null) values.add(p.values);
                 }
                 AgentConfig ac = config.agents().get(a);
-                curves.add(combine(ac.label(), ac.type(), sums, windows, totals, evaluations, metrics.size()));
+                curves.add(combine(ac.label(), ac.type(), sums, windows, totals, evaluations, values, metrics.size()));
             }
             long episodes = config.episodes();
             return new ExperimentResult(metrics, curves, episodes, episodes - config.summaryWindow(), runs, ExperimentConfig.EPISODE);
@@ -246,13 +286,13 @@ public final class Experiment {
 
     private EpisodeMetrics runEpisodeBlock(int agent, int block, LongConsumer progress) {
         int first = block * BLOCK_RUNS, last = Math.min(config.runs(), first + BLOCK_RUNS);
-        EpisodeMetrics sums = new EpisodeMetrics(config.episodes(), config.summaryWindow(), last - first);
+        EpisodeMetrics sums = new EpisodeMetrics(config.episodes(), config.summaryWindow(), last - first, valueErrors);
         if (config.evaluation() != null) sums.evaluations = new Evaluation.Result[last - first];
         Rng root = new Rng(config.seed());
         for (int run = first; run < last; run++) {
             try (Env<Object, Object> env = makeEnv()) {
                 Agent<Object, Object> a = makeAgent(agent, env, root, run);
-                sums.startRun(run - first);
+                sums.startRun(run - first, estimates(a));
                 long cap = config.steps() == null ? Long.MAX_VALUE : config.steps();
                 simulate(Simulator.builder(env, a).seed(envSeed(root, run)).maxEpisodes(config.episodes()).maxSteps(cap).listener(sums),
                         agent, run, env, a, envSeed(root, run));
@@ -262,11 +302,17 @@ public final class Experiment {
                             + " episodes (raise steps, or give the env a max_episode_steps)");
                 }
                 sums.finishRun();
+                if (a instanceof ValueEstimates e) sums.values = FinalValues.add(sums.values, e, valueErrors);
                 if (sums.evaluations != null) sums.evaluations[run - first] = evaluate(a, root, run);
             }
             progress.accept(config.episodes());
         }
         return sums;
+    }
+
+    /** The agent's value estimates, or null when it keeps none. */
+    private static ValueEstimates estimates(Agent<Object, Object> agent) {
+        return agent instanceof ValueEstimates e ? e : null;
     }
 
     @SuppressWarnings("unchecked")
@@ -279,16 +325,17 @@ public final class Experiment {
 
     private StepMetrics runBlock(int agent, int block, List<String> metrics, LongConsumer progress) {
         int first = block * BLOCK_RUNS, last = Math.min(config.runs(), first + BLOCK_RUNS);
-        StepMetrics sums = new StepMetrics(metrics, config.steps(), config.summaryWindow(), last - first, config.countEpisodes());
+        StepMetrics sums = new StepMetrics(metrics, config.steps(), config.summaryWindow(), last - first, config.countEpisodes(), valueErrors);
         if (config.evaluation() != null) sums.evaluations = new Evaluation.Result[last - first];
         Rng root = new Rng(config.seed());
         for (int run = first; run < last; run++) {
             try (Env<Object, Object> env = makeEnv()) {
                 Agent<Object, Object> a = makeAgent(agent, env, root, run);
-                sums.startRun(run - first);
+                sums.startRun(run - first, estimates(a));
                 simulate(Simulator.builder(env, a).seed(envSeed(root, run)).maxSteps(config.steps()).listener(sums), agent, run, env, a,
                         envSeed(root, run));
                 sums.finishRun();
+                if (a instanceof ValueEstimates e) sums.values = FinalValues.add(sums.values, e, valueErrors);
                 if (sums.evaluations != null) sums.evaluations[run - first] = evaluate(a, root, run);
             }
             progress.accept(config.steps());
@@ -333,7 +380,7 @@ public final class Experiment {
 
     private ExperimentResult.AgentCurves combine(String label, String type, List<double[][]> sums, List<double[][]> windows,
                                                  List<double[][]> blockTotals, List<Evaluation.Result[]> blockEvaluations,
-                                                 int metricCount) {
+                                                 List<FinalValues> blockValues, int metricCount) {
         int points = Math.toIntExact(config.points());
         int runs = config.runs();
         double[][] curves = new double[metricCount][points];
@@ -354,7 +401,8 @@ public final class Experiment {
         for (double[] c : curves) {
             for (int t = 0; t < points; t++) c[t] /= runs;
         }
-        return new ExperimentResult.AgentCurves(label, type, curves, windowMeans, totals, evaluations);
+        FinalValues values = blockValues.isEmpty() ? null : FinalValues.mean(blockValues);
+        return new ExperimentResult.AgentCurves(label, type, curves, windowMeans, totals, evaluations, values);
     }
 
 }

@@ -51,6 +51,8 @@ import java.util.TreeMap;
  *     episodes on a fresh env (agents that have one), for a success rate and a mean return
  * @param replays which episodes {@code jgym train} records as replays (optional; by default run 0 of
  *     every agent on Gymnasium's capped-cubic schedule)
+ * @param trueValues optional: the task's true state values, for value-error curves (see
+ *     {@link TrueValues})
  */
 public record ExperimentConfig(
         @JsonProperty(required = true) String name,
@@ -65,7 +67,8 @@ public record ExperimentConfig(
         Integer episodes,
         @JsonProperty("count_episodes") Boolean countEpisodes,
         Evaluation evaluation,
-        Replays replays) {
+        Replays replays,
+        @JsonProperty("true_values") TrueValues trueValues) {
 
     /** The value of {@code curve} for per-step metrics (the default). */
     /** The most independent runs per agent (each run's totals are kept for the confidence intervals). */
@@ -79,7 +82,14 @@ public record ExperimentConfig(
     /** The configuration before per-episode curves existed: {@code curve: "step"}, no evaluation. */
     public ExperimentConfig(String name, String description, EnvConfig env, List<AgentConfig> agents, Long seed, Integer runs,
                             Long steps, Long summaryWindow) {
-        this(name, description, env, agents, seed, runs, steps, summaryWindow, null, null, null, null, null);
+        this(name, description, env, agents, seed, runs, steps, summaryWindow, null, null, null, null, null, null);
+    }
+
+    /** A configuration without true values. */
+    public ExperimentConfig(String name, String description, EnvConfig env, List<AgentConfig> agents, Long seed, Integer runs,
+                            Long steps, Long summaryWindow, String curve, Integer episodes, Boolean countEpisodes,
+                            Evaluation evaluation, Replays replays) {
+        this(name, description, env, agents, seed, runs, steps, summaryWindow, curve, episodes, countEpisodes, evaluation, replays, null);
     }
 
     public ExperimentConfig {
@@ -148,6 +158,56 @@ public record ExperimentConfig(
             if (maxSteps != null) Check.positive("max_steps", maxSteps);
         }
     }
+
+    /**
+     * The true value of some states, for measuring value estimates (S&amp;B Figure 5.3's one
+     * Blackjack state, Example 6.2's five walk states A-E):
+     * <pre>{@code "true_values": {"states": [1, 2, 3, 4, 5], "values": [0.1667, 0.3333, 0.5, 0.6667, 0.8333]}}</pre>
+     * Each state is an observation of the env: an integer for a {@code Discrete} space, an array
+     * of integers for a {@code Tuple} of them ({@code [13, 2, 1]}); the runner checks them against
+     * the env. With true values every agent must keep tabular value estimates; the curves then
+     * gain {@code value_rms}, the root of the mean squared error over the listed states (Figure
+     * 6.2's "RMS error, averaged over states"), and {@code value_mse}, its square (Figure 5.3's
+     * mean squared error), each averaged over runs; {@code values.csv} gains each listed state's
+     * true value and the RMS error over runs of its final estimate.
+     *
+     * @param states the states, no state twice (at most {@value #MAX_TRUE_VALUES})
+     * @param values their true values, one per state, finite
+     */
+    public record TrueValues(@JsonProperty(required = true) List<JsonNode> states, @JsonProperty(required = true) List<Double> values) {
+        public TrueValues {
+            Check.present("states", states);
+            Check.present("values", values);
+            Check.that(!states.isEmpty(), "states", "expected at least one state");
+            Check.size("states", states.size(), MAX_TRUE_VALUES);
+            Check.that(values.size() == states.size(), "values",
+                    "expected one value per state (" + states.size() + "), found " + values.size());
+            Set<JsonNode> seen = new HashSet<>();
+            for (int i = 0; i < states.size(); i++) {
+                JsonNode st = states.get(i);
+                boolean ok = st != null && (st.isInt() || st.isArray() && !st.isEmpty());
+                if (ok && st.isArray()) for (JsonNode part : st) ok &= part.isInt();
+                Check.that(ok, "states[" + i + "]", "expected an observation (an integer, or an array of integers), found " + st);
+                Check.that(seen.add(st), "states[" + i + "]", "expected each state once, found " + st + " twice");
+                Check.that(values.get(i) != null, "values[" + i + "]", "expected a number, found null");
+                Check.finite("values[" + i + "]", values.get(i));
+            }
+            states = List.copyOf(states);
+            values = List.copyOf(values);
+        }
+
+        /** State i as an observation: an {@code Integer}, or a {@code List<Integer>}. */
+        public Object observation(int i) {
+            JsonNode st = states.get(i);
+            if (st.isInt()) return st.intValue();
+            List<Integer> parts = new java.util.ArrayList<>();
+            for (JsonNode p : st) parts.add(p.intValue());
+            return parts;
+        }
+    }
+
+    /** The most states {@code true_values} may list. */
+    public static final int MAX_TRUE_VALUES = 1_000_000;
 
     /** Reads and validates an experiment file; mistakes become one-line {@link UserError}s. */
     public static ExperimentConfig read(Path file) {

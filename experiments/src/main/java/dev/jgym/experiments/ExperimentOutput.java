@@ -21,6 +21,13 @@ import java.util.List;
  *   <li>{@code summary.json}: per agent and metric, the mean over the final window with a 95%
  *       interval across runs, and the mean total over all steps; with an {@code evaluation}, per
  *       agent the greedy policy's mean return and success rate (means over runs, 95% intervals);
+ *   <li>{@code values.csv}, when some agent keeps a table of value estimates (tabular prediction
+ *       and control): {@code agent,state,action,value}, the final estimates averaged over runs,
+ *       per state a row with an empty action holding V(s) (max_a Q(s, a) for action-value
+ *       learners), then for action-value learners a row per action holding Q(s, a). A state is its
+ *       observation ({@code 3}, or {@code "[13,2,1]"} for a tuple), an action its number. With
+ *       {@code true_values}, two more columns on the V rows of the listed states: {@code true_value}
+ *       and {@code rms_error}, the root over runs of the mean squared error of the final V(s);
  *   <li>{@code <metric>.png}: learning curves, one line per agent.
  * </ul>
  * Nothing written depends on the machine or the thread count (no times, no paths), so the same
@@ -38,6 +45,9 @@ public final class ExperimentOutput {
         }
         Json.writeAtomically(dir.resolve("metrics.csv"), csv(result).getBytes(StandardCharsets.UTF_8));
         Json.write(dir.resolve("summary.json"), summary(config, result));
+        if (result.agents().stream().anyMatch(a -> a.values() != null)) {
+            Json.writeAtomically(dir.resolve("values.csv"), values(result).getBytes(StandardCharsets.UTF_8));
+        }
         LearningCurves.write(dir, config.name(), result);
     }
 
@@ -54,6 +64,40 @@ public final class ExperimentOutput {
             }
         }
         return sb.toString();
+    }
+
+    static String values(ExperimentResult result) {
+        boolean truth = result.agents().stream().anyMatch(a -> a.values() != null && a.values().hasTruth());
+        StringBuilder sb = new StringBuilder(truth ? "agent,state,action,value,true_value,rms_error\n" : "agent,state,action,value\n");
+        for (ExperimentResult.AgentCurves a : result.agents()) {
+            FinalValues v = a.values();
+            if (v == null) continue;
+            String label = quote(a.label());
+            for (int s = 0; s < v.states().size(); s++) {
+                String state = quote(observation(v.states().observation(s)));
+                sb.append(label).append(',').append(state).append(",,").append(v.stateValue(s));
+                int i = v.truthIndex(s);
+                if (i >= 0) sb.append(',').append(v.trueValue(i)).append(',').append(v.rmsError(i));
+                else if (truth) sb.append(",,");
+                sb.append('\n');
+                for (int c = 0; c < v.actions(); c++) {
+                    sb.append(label).append(',').append(state).append(',').append(v.actionNumber(c)).append(',').append(v.actionValue(s, c));
+                    if (truth) sb.append(",,");
+                    sb.append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** An observation as written in values.csv: {@code 3}, or {@code [13,2,1]} for a tuple. */
+    private static String observation(Object o) {
+        if (o instanceof List<?> parts) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < parts.size(); i++) sb.append(i == 0 ? "" : ",").append(parts.get(i));
+            return sb.append(']').toString();
+        }
+        return String.valueOf(o);
     }
 
     private static String quote(String s) {

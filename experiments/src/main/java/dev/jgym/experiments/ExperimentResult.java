@@ -31,11 +31,12 @@ public record ExperimentResult(List<String> metrics, List<AgentCurves> agents, l
      * @param windowMeans windowMeans[m][r]: run r's mean of metric m over the final window
      * @param totals totals[m][r]: run r's sum of metric m over all steps
      * @param evaluations per run, the greedy-policy evaluation after learning; {@code null} without one
+     * @param values the final value estimates, means over runs; {@code null} for agents without a value table
      */
     public record AgentCurves(String label, String type, double[][] curves, double[][] windowMeans, double[][] totals,
-                              Evaluation.Result[] evaluations) {
+                              Evaluation.Result[] evaluations, FinalValues values) {
         public AgentCurves(String label, String type, double[][] curves, double[][] windowMeans, double[][] totals) {
-            this(label, type, curves, windowMeans, totals, null);
+            this(label, type, curves, windowMeans, totals, null, null);
         }
 
         /** Per run: the evaluation's mean return (empty without an evaluation). */

@@ -1,6 +1,7 @@
 package dev.jgym.experiments;
 
 import dev.jgym.agents.Evaluation;
+import dev.jgym.agents.tabular.ValueEstimates;
 import dev.jgym.core.sim.SimulatorListener;
 import dev.jgym.core.sim.Transition;
 import java.util.List;
@@ -9,9 +10,11 @@ import java.util.Map;
 /**
  * Per-step metrics of one block of runs, summed over the runs in run order: the reward, and the
  * numeric or boolean info values named in {@code names} (a boolean counts 1 when true). Also keeps
- * each run's mean over the final window and its total, for confidence intervals across runs.
+ * each run's mean over the final window and its total, for confidence intervals across runs. With
+ * {@code true_values}, the last two metrics are {@code value_rms} and {@code value_mse} of the
+ * agent's estimates after each step ({@link ValueErrors}).
  *
- * <p>A listener for one run at a time: call {@link #startRun(int)} before each run.
+ * <p>A listener for one run at a time: call {@link #startRun(int, ValueEstimates)} before each run.
  */
 final class StepMetrics implements SimulatorListener<Object, Object> {
     static final String REWARD = "reward";
@@ -28,16 +31,24 @@ final class StepMetrics implements SimulatorListener<Object, Object> {
     final double[][] totals;
     /** Per run of this block, the greedy evaluation after learning; null without one. */
     Evaluation.Result[] evaluations;
+    /** This block's final value estimates, summed over its runs; null for agents without them. */
+    FinalValues values;
     private int run = -1;
     private final int episodesMetric;
+    private final int rmsMetric;
+    private final ValueErrors errors;
+    private ValueEstimates estimates;
     private int completed;
 
     StepMetrics(List<String> names, long steps, long window, int runsInBlock) {
-        this(names, steps, window, runsInBlock, false);
+        this(names, steps, window, runsInBlock, false, null);
     }
 
-    /** With {@code countEpisodes}, metric 1 is {@value #EPISODES}. */
-    StepMetrics(List<String> names, long steps, long window, int runsInBlock, boolean countEpisodes) {
+    /**
+     * With {@code countEpisodes}, metric 1 is {@value #EPISODES}; with {@code errors} (the config's
+     * true values), the names end with {@code value_rms}, {@code value_mse}.
+     */
+    StepMetrics(List<String> names, long steps, long window, int runsInBlock, boolean countEpisodes, ValueErrors errors) {
         this.names = names;
         this.steps = steps;
         this.windowStart = steps - window;
@@ -45,11 +56,15 @@ final class StepMetrics implements SimulatorListener<Object, Object> {
         this.windowMeans = new double[names.size()][runsInBlock];
         this.totals = new double[names.size()][runsInBlock];
         this.episodesMetric = countEpisodes ? 1 : -1;
+        this.errors = errors;
+        this.rmsMetric = errors == null ? names.size() : names.size() - 2;
     }
 
-    void startRun(int runInBlock) {
+    /** Starts run {@code runInBlock} of the agent whose estimates the value metrics read (with true values). */
+    void startRun(int runInBlock, ValueEstimates agentEstimates) {
         run = runInBlock;
         completed = 0;
+        estimates = agentEstimates;
     }
 
     void finishRun() {
@@ -62,12 +77,20 @@ final class StepMetrics implements SimulatorListener<Object, Object> {
         int s = (int) step;
         Map<String, Object> info = t.info();
         if (t.done()) completed++;
-        for (int m = 0; m < names.size(); m++) {
-            double v = m == 0 ? t.reward() : m == episodesMetric ? completed : value(info.get(names.get(m)));
-            sums[m][s] += v;
-            totals[m][run] += v;
-            if (step >= windowStart) windowMeans[m][run] += v;
+        for (int m = 0; m < rmsMetric; m++) {
+            add(m, step, m == 0 ? t.reward() : m == episodesMetric ? completed : value(info.get(names.get(m))));
         }
+        if (errors != null) {
+            double mse = errors.mse(estimates);
+            add(rmsMetric, step, Math.sqrt(mse));
+            add(rmsMetric + 1, step, mse);
+        }
+    }
+
+    private void add(int m, long step, double v) {
+        sums[m][(int) step] += v;
+        totals[m][run] += v;
+        if (step >= windowStart) windowMeans[m][run] += v;
     }
 
     static double value(Object v) {

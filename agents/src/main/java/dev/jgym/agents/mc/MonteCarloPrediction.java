@@ -3,6 +3,8 @@ package dev.jgym.agents.mc;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.AgentContext;
 import dev.jgym.agents.tabular.TabularAgent;
+import dev.jgym.agents.tabular.StateIndex;
+import dev.jgym.agents.tabular.ValueEstimates;
 import dev.jgym.agents.tabular.ValueTable;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.scene.Annotations;
@@ -19,7 +21,7 @@ import java.nio.file.Path;
  * An episode cut by a time limit teaches nothing.
  * <p>Type name {@value #TYPE}.
  */
-public final class MonteCarloPrediction implements Agent<Object, Integer> {
+public final class MonteCarloPrediction implements Agent<Object, Integer>, ValueEstimates {
     public static final String TYPE = "mc-prediction";
 
     /** Settings, as a config gives them; every field may be left out. */
@@ -80,6 +82,16 @@ public final class MonteCarloPrediction implements Agent<Object, Integer> {
     /** V(observation). */
     public double value(Object observation) {
         return table.v[table.index(observation)];
+    }
+
+    @Override
+    public StateIndex states() {
+        return table.states();
+    }
+
+    @Override
+    public double stateValue(int row) {
+        return table.v[row];
     }
 
     /** A copy of V, by row. */

@@ -2,6 +2,8 @@ package dev.jgym.agents.mc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.AgentContext;
+import dev.jgym.agents.tabular.StateIndex;
+import dev.jgym.agents.tabular.ValueEstimates;
 import dev.jgym.agents.tabular.ValueTable;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.UserError;
@@ -31,7 +33,7 @@ import java.nio.file.Path;
  * An episode cut by a time limit teaches nothing.
  * <p>Type name {@value #TYPE}.
  */
-public final class OffPolicyMonteCarloPrediction implements Agent<Object, Integer> {
+public final class OffPolicyMonteCarloPrediction implements Agent<Object, Integer>, ValueEstimates {
     public static final String TYPE = "mc-off-policy-prediction";
 
     /** Settings, as a config gives them; only {@code target} is required. */
@@ -128,6 +130,16 @@ public final class OffPolicyMonteCarloPrediction implements Agent<Object, Intege
     /** V(observation), the current estimate of v_π. */
     public double value(Object observation) {
         return table.v[table.index(observation)];
+    }
+
+    @Override
+    public StateIndex states() {
+        return table.states();
+    }
+
+    @Override
+    public double stateValue(int row) {
+        return table.v[row];
     }
 
     /** A copy of V, by row. */

@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <p>Subclasses implement {@link #observe} with the update of their book section.
  */
-public abstract class TabularAgent implements Agent<Object, Integer>, GreedyPolicy<Object, Integer> {
+public abstract class TabularAgent implements Agent<Object, Integer>, GreedyPolicy<Object, Integer>, ValueEstimates {
     protected final String type;
     protected final StateIndex states;
     /** Number of actions. */
@@ -128,12 +128,30 @@ public abstract class TabularAgent implements Agent<Object, Integer>, GreedyPoli
         return q.clone();
     }
 
+    @Override
     public StateIndex states() {
         return states;
     }
 
+    @Override
     public int actions() {
         return nA;
+    }
+
+    /** max_a Q(row, a). */
+    @Override
+    public double stateValue(int row) {
+        return max(q, row);
+    }
+
+    @Override
+    public double actionValue(int row, int column) {
+        return q[row * nA + column];
+    }
+
+    @Override
+    public int action(int column) {
+        return actionStart + column;
     }
 
     /** The exploration rule (its ε after the schedule, episodes started). */

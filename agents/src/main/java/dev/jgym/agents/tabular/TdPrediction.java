@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * with V(S') = 0 when S' is terminal. Example 6.2 starts every V at 0.5.
  * <p>Type name {@value #TYPE}.
  */
-public final class TdPrediction implements Agent<Object, Integer> {
+public final class TdPrediction implements Agent<Object, Integer>, ValueEstimates {
     public static final String TYPE = "td0-prediction";
 
     /** Settings, as a config gives them; every field may be left out. */
@@ -64,6 +64,16 @@ public final class TdPrediction implements Agent<Object, Integer> {
     /** V(observation). */
     public double value(Object observation) {
         return table.v[table.index(observation)];
+    }
+
+    @Override
+    public StateIndex states() {
+        return table.states();
+    }
+
+    @Override
+    public double stateValue(int row) {
+        return table.v[row];
     }
 
     /** A copy of V, by row. */

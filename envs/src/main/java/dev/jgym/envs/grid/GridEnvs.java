@@ -44,6 +44,12 @@ public final class GridEnvs implements EnvProvider {
                         .description("random walk A..E (S&B Example 6.2): +1 for leaving on the right, 0 on the left").build(),
                 EnvSpec.builder(Gambler.ID, Gambler::fromOptions)
                         .description("gambler's problem (S&B Example 4.3): stake on coin flips (p_h 0.4) to reach 100").build(),
+                EnvSpec.builder(Gridworld.ID, Gridworld::fromOptions)
+                        .maxEpisodeSteps(100).actionNames("north", "east", "south", "west")
+                        .description("5x5 gridworld (S&B Example 3.5): A -> A' +10, B -> B' +5, -1 off the grid; continuing, gamma 0.9").build(),
+                EnvSpec.builder(SmallGridworld.ID, SmallGridworld::fromOptions)
+                        .actionNames("north", "east", "south", "west")
+                        .description("4x4 gridworld (S&B Example 4.1): -1 per step until either shaded corner").build(),
                 EnvSpec.builder(OneStateMdp.ID, OneStateMdp::fromOptions)
                         .description("one state, left loops w.p. 0.9 or ends +1, right ends 0 (S&B Example 5.5, infinite variance)").build(),
                 EnvSpec.builder(MazeRunner.ID, MazeRunner::fromOptions)
