@@ -92,7 +92,7 @@ class ExperimentConfigTest {
     @Test
     @DisplayName("an unknown key at the top level and in env names the key and the known ones")
     void unknownKeys() throws IOException {
-        assertEquals(prefix() + "$: unknown key \"sead\" (expected one of: agents, count_episodes, curve, description, env, episodes, evaluation, name, replays, runs, seed, steps, summary_window)",
+        assertEquals(prefix() + "$: unknown key \"sead\" (expected one of: agents, count_episodes, curve, description, env, episodes, evaluation, name, replays, runs, seed, steps, summary_window, true_values)",
                 errorFor("\"seed\": 0,", "\"seed\": 0, \"sead\": 1,"));
         assertEquals(prefix() + "$.env: unknown key \"option\" (expected one of: id, options)",
                 errorFor("\"options\": {\"k\": 10}", "\"option\": {\"k\": 10}"));
