@@ -43,7 +43,7 @@ public record GenerativeConfig(
         Check.present("generative", generative);
         Check.present("training", training);
         if (samples == null) samples = 100;
-        Check.positive("samples", samples);
+        Check.size("samples", samples, 10_000);
     }
 
     public static GenerativeConfig read(Path file) {

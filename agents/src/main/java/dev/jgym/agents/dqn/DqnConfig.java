@@ -57,6 +57,10 @@ public record DqnConfig(
         CheckpointSettings checkpoint,
         ReplaySettings replays,
         ImitationSettings imitation) {
+    /** The largest replay a config may ask for, in transitions (each holds two observations). */
+    public static final int MAX_BUFFER = 50_000_000;
+    /** The widest hidden layer and the most hidden layers a network may have. */
+    public static final int MAX_WIDTH = 65_536, MAX_LAYERS = 64;
 
     public DqnConfig {
         Check.present("name", name);
@@ -149,7 +153,7 @@ public record DqnConfig(
             Check.present("total_steps", totalSteps);
             Check.positive("total_steps", totalSteps);
             if (bufferSize == null) bufferSize = 100_000;
-            Check.positive("buffer_size", bufferSize);
+            Check.size("buffer_size", bufferSize, MAX_BUFFER);
             if (batchSize == null) batchSize = 64;
             Check.positive("batch_size", batchSize);
             if (gamma == null) gamma = 0.99;
@@ -206,7 +210,7 @@ public record DqnConfig(
             if (cell == null) cell = "lstm";
             Check.that(Set.of("lstm", "gru").contains(cell), "cell", "expected lstm or gru, found \"" + cell + "\"");
             if (hidden == null) hidden = 64;
-            Check.positive("hidden", hidden);
+            Check.size("hidden", hidden, MAX_WIDTH);
             if (sequenceLength == null) sequenceLength = 16;
             Check.positive("sequence_length", sequenceLength);
             if (burnIn == null) burnIn = 4;
@@ -281,6 +285,8 @@ public record DqnConfig(
             if (hidden == null) hidden = List.of(64, 64);
             hidden = List.copyOf(hidden);
             for (int i = 0; i < hidden.size(); i++) Check.that(hidden.get(i) != null && hidden.get(i) > 0, "hidden[" + i + "]", "expected a positive integer, found " + hidden.get(i));
+            Check.that(hidden.size() <= MAX_LAYERS, "hidden", "expected at most " + MAX_LAYERS + " layers (the limit of this size), found " + hidden.size());
+            for (int i = 0; i < hidden.size(); i++) Check.size("hidden[" + i + "]", hidden.get(i), MAX_WIDTH);
             if (activation == null) activation = "relu";
             Check.that(Set.of("relu", "tanh", "elu", "leaky_relu", "sigmoid").contains(activation), "activation",
                     "expected relu, tanh, elu, leaky_relu or sigmoid, found \"" + activation + "\"");

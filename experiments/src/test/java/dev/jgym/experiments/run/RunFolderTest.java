@@ -127,7 +127,7 @@ public class RunFolderTest {
     }
 
     @Test
-    @DisplayName("what issue 17 found, each one line and exit 2 before any work: a bandit agent on CartPole, sizes past their limits, JSON the parser refuses")
+    @DisplayName("what issue 17 found, each one line and exit 2 before any work: a bandit agent on CartPole, sizes past their limits (steps, runs, arms, replay, widths), JSON the parser refuses")
     void badInputs() throws IOException {
         assertOneLine(jgym("train", config("cc.json", BANDIT.replace("GaussianBandit-v0", "CartPole-v1")).toString(), "--out", dir.resolve("a").toString()), 2,
                 "agent type \"epsilon-greedy\" is a bandit strategy: it needs a bandit env");
@@ -139,6 +139,10 @@ public class RunFolderTest {
                 "$.runs: expected at most 1000000 (the limit of this size), found 2147483647");
         assertOneLine(jgym("train", config("k.json", BANDIT.replace("\"id\": \"GaussianBandit-v0\"", "\"id\": \"GaussianBandit-v0\", \"options\": {\"k\": 2147483647}")).toString(),
                 "--out", dir.resolve("d").toString()), 2, "options.k: expected at most 1000000 (the limit of this size), found 2147483647");
+        assertOneLine(jgym("train", config("buf.json", DQN.replace("\"buffer_size\": 1000", "\"buffer_size\": 2000000000")).toString(), "--out", dir.resolve("h").toString()), 2,
+                "$.dqn.buffer_size: expected at most 50000000 (the limit of this size), found 2000000000");
+        assertOneLine(jgym("train", config("wide.json", DQN.replace("\"hidden\": [16]", "\"hidden\": [16, 1000000]")).toString(), "--out", dir.resolve("i").toString()), 2,
+                "$.dqn.network.hidden[1]: expected at most 65536 (the limit of this size), found 1000000");
         Outcome nan = jgym("train", config("nan.json", BANDIT.replace("\"seed\": 1", "\"seed\": NaN")).toString(), "--out", dir.resolve("e").toString());
         assertOneLine(nan, 2, "'NaN' is not a JSON number (numbers must be finite)");
         Outcome deep = jgym("train", config("deep.json", "{\"a\":".repeat(1500) + "1" + "}".repeat(1500)).toString(), "--out", dir.resolve("f").toString());
@@ -149,6 +153,6 @@ public class RunFolderTest {
             assertFalse(o.err().contains("JsonReadFeature") || o.err().contains("StreamReadConstraints") || o.err().contains("FAIL_ON_TRAILING"),
                     "no JSON library internals: " + o.err());
         }
-        for (String d : new String[] {"a", "b", "b2", "c", "d", "e", "f", "g"}) assertFalse(Files.exists(dir.resolve(d)), d + ": refused before the folder was made");
+        for (String d : new String[] {"a", "b", "b2", "c", "d", "e", "f", "g", "h", "i"}) assertFalse(Files.exists(dir.resolve(d)), d + ": refused before the folder was made");
     }
 }
