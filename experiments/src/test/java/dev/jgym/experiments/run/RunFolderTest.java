@@ -155,4 +155,16 @@ public class RunFolderTest {
         }
         for (String d : new String[] {"a", "b", "b2", "c", "d", "e", "f", "g", "h", "i"}) assertFalse(Files.exists(dir.resolve(d)), d + ": refused before the folder was made");
     }
+
+    @Test
+    @DisplayName("a full disk while a run writes its results: one line naming the folder and the reason, exit 1; an unwritable --out: one line, exit 2")
+    void diskFull() throws IOException {
+        Path cfg = config("full.json", "{\"test_disk_full\": {}}");
+        Outcome o = jgym("train", cfg.toString(), "--out", dir.resolve("full").toString(), "--quiet");
+        assertOneLine(o, 1, "cannot write the results in ", "No space left on device");
+        assertTrue(Files.isRegularFile(dir.resolve("full/config.json")), "what was saved before stays");
+        // a folder nobody may write (sysfs refuses even root), found before any work
+        assertOneLine(jgym("train", config("b.json", BANDIT).toString(), "--out", "/sys/jgym-run-folder-test", "--quiet"), 2,
+                "cannot write to /sys/jgym-run-folder-test");
+    }
 }
