@@ -6,7 +6,6 @@ import dev.jgym.agents.run.Charts;
 import dev.jgym.core.config.Json;
 import dev.jgym.nn.Param;
 import dev.jgym.nn.io.ModelFile;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,10 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * What {@code jgym train} writes for a DQN config: {@code config.json} (a copy),
@@ -130,8 +125,8 @@ public final class DqnOutput {
                 k++;
             }
         }
-        XYChart chart = chart(title + ": return", "Return");
-        line(chart, "training episodes", x, ret, new Color(0x1f77b4), false);
+        XYChart chart = Charts.overSteps(title + ": return", "Return");
+        Charts.line(chart, "training episodes", x, ret, new Color(0x1f77b4), false);
         int m = r.evaluations().size();
         if (m > 0) {
             double[] ex = new double[m], ey = new double[m];
@@ -139,30 +134,14 @@ public final class DqnOutput {
                 ex[i] = r.evaluations().get(i).step();
                 ey[i] = r.evaluations().get(i).mean();
             }
-            line(chart, "greedy evaluation (mean)", ex, ey, new Color(0xd62728), true);
+            Charts.line(chart, "greedy evaluation (mean)", ex, ey, new Color(0xd62728), true);
         }
         Charts.writePng(chart, dir.resolve("returns.png"));
-        XYChart lc = chart(title + ": loss (mean per episode)", "Loss");
-        line(lc, "loss", lx, loss, new Color(0x2ca02c), false);
+        XYChart lc = Charts.overSteps(title + ": loss (mean per episode)", "Loss");
+        Charts.line(lc, "loss", lx, loss, new Color(0x2ca02c), false);
         Charts.writePng(lc, dir.resolve("loss.png"));
-        XYChart qc = chart(title + ": mean Q(s, a) of minibatches", "Q");
-        line(qc, "mean Q", lx, q, new Color(0x9467bd), false);
+        XYChart qc = Charts.overSteps(title + ": mean Q(s, a) of minibatches", "Q");
+        Charts.line(qc, "mean Q", lx, q, new Color(0x9467bd), false);
         Charts.writePng(qc, dir.resolve("q.png"));
-    }
-
-    private static XYChart chart(String title, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle("Env step").yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
-        return chart;
-    }
-
-    private static void line(XYChart chart, String name, double[] x, double[] y, Color colour, boolean markers) {
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-        s.setLineColor(colour);
-        s.setMarkerColor(colour);
-        s.setLineStyle(new BasicStroke(markers ? 1.6f : 1.0f));
     }
 }

@@ -3,14 +3,10 @@ package dev.jgym.agents.mc;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.AgentContext;
 import dev.jgym.agents.tabular.TabularAgent;
-import dev.jgym.agents.tabular.StateIndex;
-import dev.jgym.agents.tabular.ValueEstimates;
+import dev.jgym.agents.tabular.ValuePrediction;
 import dev.jgym.agents.tabular.ValueTable;
 import dev.jgym.core.config.Check;
-import dev.jgym.core.scene.Annotations;
-import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Transition;
-import java.nio.file.Path;
 
 /**
  * Monte Carlo prediction (Sutton &amp; Barto, 2nd ed., section 5.1; constant-α MC, section 6.1):
@@ -21,7 +17,7 @@ import java.nio.file.Path;
  * An episode cut by a time limit teaches nothing.
  * <p>Type name {@value #TYPE}.
  */
-public final class MonteCarloPrediction implements Agent<Object, Integer>, ValueEstimates {
+public final class MonteCarloPrediction extends ValuePrediction {
     public static final String TYPE = "mc-prediction";
 
     /** Settings, as a config gives them; every field may be left out. */
@@ -41,24 +37,18 @@ public final class MonteCarloPrediction implements Agent<Object, Integer>, Value
     }
 
     private final Settings settings;
-    private final ValueTable table;
     private final double[] counts;
     private final Episode episode = new Episode();
 
     public MonteCarloPrediction(Settings s, AgentContext context) {
+        super(new ValueTable(TYPE, context, s.initialValue()));
         this.settings = s;
-        this.table = new ValueTable(TYPE, context, s.initialValue());
         this.counts = new double[table.v.length];
     }
 
     @Override
-    public Integer act(Object observation) {
-        return table.randomAction();
-    }
-
-    @Override
     public void onEpisodeStart(Object observation) {
-        table.episodeStarted();
+        super.onEpisodeStart(observation);
         episode.clear();
     }
 
@@ -77,40 +67,5 @@ public final class MonteCarloPrediction implements Agent<Object, Integer>, Value
             counts[s]++;
             v[s] += (settings.alpha() == null ? 1 / counts[s] : settings.alpha()) * (g - v[s]);
         }
-    }
-
-    /** V(observation). */
-    public double value(Object observation) {
-        return table.v[table.index(observation)];
-    }
-
-    @Override
-    public StateIndex states() {
-        return table.states();
-    }
-
-    @Override
-    public double stateValue(int row) {
-        return table.v[row];
-    }
-
-    /** A copy of V, by row. */
-    public double[] values() {
-        return table.v.clone();
-    }
-
-    @Override
-    public Annotations annotations() {
-        return table.annotations();
-    }
-
-    @Override
-    public void save(Path file) {
-        table.save(file);
-    }
-
-    @Override
-    public void load(Path file) {
-        table.load(file);
     }
 }

@@ -2,15 +2,11 @@ package dev.jgym.agents.mc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.AgentContext;
-import dev.jgym.agents.tabular.StateIndex;
-import dev.jgym.agents.tabular.ValueEstimates;
+import dev.jgym.agents.tabular.ValuePrediction;
 import dev.jgym.agents.tabular.ValueTable;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.UserError;
-import dev.jgym.core.scene.Annotations;
-import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Transition;
-import java.nio.file.Path;
 
 /**
  * Off-policy Monte Carlo prediction (Sutton &amp; Barto, 2nd ed., sections 5.5-5.6): estimate
@@ -33,7 +29,7 @@ import java.nio.file.Path;
  * An episode cut by a time limit teaches nothing.
  * <p>Type name {@value #TYPE}.
  */
-public final class OffPolicyMonteCarloPrediction implements Agent<Object, Integer>, ValueEstimates {
+public final class OffPolicyMonteCarloPrediction extends ValuePrediction {
     public static final String TYPE = "mc-off-policy-prediction";
 
     /** Settings, as a config gives them; only {@code target} is required. */
@@ -59,7 +55,6 @@ public final class OffPolicyMonteCarloPrediction implements Agent<Object, Intege
     private final Settings settings;
     private final boolean weighted;
     private final boolean firstVisit;
-    private final ValueTable table;
     /** π(s) by row, worked out once from the target policy's rules. */
     private final int[] target;
     private final int actionStart;
@@ -69,10 +64,10 @@ public final class OffPolicyMonteCarloPrediction implements Agent<Object, Intege
     private final Episode episode = new Episode();
 
     public OffPolicyMonteCarloPrediction(Settings s, AgentContext context) {
+        super(new ValueTable(TYPE, context, s.initialValue()));
         this.settings = s;
         this.weighted = s.sampling().equals("weighted");
         this.firstVisit = s.visits().equals("first");
-        this.table = new ValueTable(TYPE, context, s.initialValue());
         var actions = context.discreteActions();
         for (int a : s.target().actions()) {
             if (!actions.contains(a)) throw new UserError("target: action " + a + " is not in the action space " + actions);
@@ -89,13 +84,8 @@ public final class OffPolicyMonteCarloPrediction implements Agent<Object, Intege
     }
 
     @Override
-    public Integer act(Object observation) {
-        return table.randomAction();
-    }
-
-    @Override
     public void onEpisodeStart(Object observation) {
-        table.episodeStarted();
+        super.onEpisodeStart(observation);
         episode.clear();
     }
 
@@ -125,40 +115,5 @@ public final class OffPolicyMonteCarloPrediction implements Agent<Object, Intege
                 v[s] += (w * g - v[s]) / counts[s];
             }
         }
-    }
-
-    /** V(observation), the current estimate of v_π. */
-    public double value(Object observation) {
-        return table.v[table.index(observation)];
-    }
-
-    @Override
-    public StateIndex states() {
-        return table.states();
-    }
-
-    @Override
-    public double stateValue(int row) {
-        return table.v[row];
-    }
-
-    /** A copy of V, by row. */
-    public double[] values() {
-        return table.v.clone();
-    }
-
-    @Override
-    public Annotations annotations() {
-        return table.annotations();
-    }
-
-    @Override
-    public void save(Path file) {
-        table.save(file);
-    }
-
-    @Override
-    public void load(Path file) {
-        table.load(file);
     }
 }

@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.agents.run.Charts;
 import dev.jgym.core.config.Json;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * What {@code jgym train} writes for a policy-gradient config besides {@code config.json} (the
@@ -93,8 +88,8 @@ public final class PgOutput {
             x[i] = r.episodes().get(i).step();
             ret[i] = r.episodes().get(i).episodeReturn();
         }
-        XYChart chart = chart(title + ": return", "Return");
-        line(chart, "training episodes", x, ret, new Color(0x1f77b4), false);
+        XYChart chart = Charts.overSteps(title + ": return", "Return");
+        Charts.line(chart, "training episodes", x, ret, new Color(0x1f77b4), false);
         int m = r.evaluations().size();
         if (m > 0) {
             double[] ex = new double[m], ey = new double[m];
@@ -102,7 +97,7 @@ public final class PgOutput {
                 ex[i] = r.evaluations().get(i).step();
                 ey[i] = r.evaluations().get(i).mean();
             }
-            line(chart, "greedy evaluation (mean)", ex, ey, new Color(0xd62728), true);
+            Charts.line(chart, "greedy evaluation (mean)", ex, ey, new Color(0xd62728), true);
         }
         Charts.writePng(chart, dir.resolve("returns.png"));
         int u = Math.max(1, r.updates().size());
@@ -112,25 +107,9 @@ public final class PgOutput {
             pl[i] = r.updates().get(i).policyLoss();
             vl[i] = r.updates().get(i).valueLoss();
         }
-        XYChart lc = chart(title + ": losses (mean per update)", "Loss");
-        line(lc, "policy loss", ux, pl, new Color(0x2ca02c), false);
-        line(lc, "value loss", ux, vl, new Color(0x9467bd), false);
+        XYChart lc = Charts.overSteps(title + ": losses (mean per update)", "Loss");
+        Charts.line(lc, "policy loss", ux, pl, new Color(0x2ca02c), false);
+        Charts.line(lc, "value loss", ux, vl, new Color(0x9467bd), false);
         Charts.writePng(lc, dir.resolve("losses.png"));
-    }
-
-    private static XYChart chart(String title, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle("Env step").yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
-        return chart;
-    }
-
-    private static void line(XYChart chart, String name, double[] x, double[] y, Color colour, boolean markers) {
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-        s.setLineColor(colour);
-        s.setMarkerColor(colour);
-        s.setLineStyle(new BasicStroke(markers ? 1.6f : 1.0f));
     }
 }

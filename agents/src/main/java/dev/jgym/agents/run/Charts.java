@@ -1,13 +1,20 @@
 package dev.jgym.agents.run;
 
 import dev.jgym.core.config.Json;
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.knowm.xchart.internal.chartpart.Chart;
 
-/** Writing XChart charts as PNG files: rendered in memory, then a temporary file and a rename. */
+/** XChart charts of a run: the common look of the step curves, written as PNG files (rendered in memory, then a temporary file and a rename). */
 public final class Charts {
     private Charts() {}
 
@@ -17,5 +24,23 @@ public final class Charts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render " + png, e);
         }
+    }
+
+    /** A 900x520 chart over env steps, legend inside at the top left, on white. */
+    public static XYChart overSteps(String title, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle("Env step").yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
+        return chart;
+    }
+
+    /** A series in one colour: a thin line, or a thicker one with circle markers. */
+    public static void line(XYChart chart, String name, double[] x, double[] y, Color colour, boolean markers) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        s.setLineColor(colour);
+        s.setMarkerColor(colour);
+        s.setLineStyle(new BasicStroke(markers ? 1.6f : 1.0f));
     }
 }

@@ -3,10 +3,7 @@ package dev.jgym.agents.tabular;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.AgentContext;
 import dev.jgym.core.config.Check;
-import dev.jgym.core.scene.Annotations;
-import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Transition;
-import java.nio.file.Path;
 
 /**
  * Tabular TD(0) prediction (Sutton &amp; Barto, 2nd ed., section 6.1): the value of the uniformly
@@ -15,7 +12,7 @@ import java.nio.file.Path;
  * with V(S') = 0 when S' is terminal. Example 6.2 starts every V at 0.5.
  * <p>Type name {@value #TYPE}.
  */
-public final class TdPrediction implements Agent<Object, Integer>, ValueEstimates {
+public final class TdPrediction extends ValuePrediction {
     public static final String TYPE = "td0-prediction";
 
     /** Settings, as a config gives them; every field may be left out. */
@@ -35,22 +32,11 @@ public final class TdPrediction implements Agent<Object, Integer>, ValueEstimate
 
     private final double alpha;
     private final double gamma;
-    private final ValueTable table;
 
     public TdPrediction(Settings s, AgentContext context) {
+        super(new ValueTable(TYPE, context, s.initialValue()));
         this.alpha = s.alpha();
         this.gamma = s.gamma();
-        this.table = new ValueTable(TYPE, context, s.initialValue());
-    }
-
-    @Override
-    public Integer act(Object observation) {
-        return table.randomAction();
-    }
-
-    @Override
-    public void onEpisodeStart(Object observation) {
-        table.episodeStarted();
     }
 
     @Override
@@ -59,40 +45,5 @@ public final class TdPrediction implements Agent<Object, Integer>, ValueEstimate
         int s = table.index(t.state());
         double target = t.reward() + (t.terminated() ? 0 : gamma * v[table.index(t.next())]);
         v[s] += alpha * (target - v[s]);
-    }
-
-    /** V(observation). */
-    public double value(Object observation) {
-        return table.v[table.index(observation)];
-    }
-
-    @Override
-    public StateIndex states() {
-        return table.states();
-    }
-
-    @Override
-    public double stateValue(int row) {
-        return table.v[row];
-    }
-
-    /** A copy of V, by row. */
-    public double[] values() {
-        return table.v.clone();
-    }
-
-    @Override
-    public Annotations annotations() {
-        return table.annotations();
-    }
-
-    @Override
-    public void save(Path file) {
-        table.save(file);
-    }
-
-    @Override
-    public void load(Path file) {
-        table.load(file);
     }
 }
