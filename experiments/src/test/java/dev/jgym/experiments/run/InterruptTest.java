@@ -32,20 +32,25 @@ class InterruptTest {
             + "\"checkpoint\": {\"interval\": 2000}, \"replays\": {\"final\": false, \"schedule\": \"none\"}}";
 
     private Process start(Path config, Path out) throws IOException {
+        return start(config, out, dir.resolve(out.getFileName() + ".log"));
+    }
+
+    /** {@code jgym train config --out out} on one thread in its own JVM (the real {@code main}, signals caught), its output into {@code log}. */
+    static Process start(Path config, Path out, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 "dev.jgym.experiments.cli.Main", "train", config.toString(), "--out", out.toString(), "--quiet", "--threads", "1")
-                .redirectErrorStream(true).redirectOutput(dir.resolve(out.getFileName() + ".log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** Waits until the run has written a checkpoint, then {@code extraMillis} more. */
-    private static void waitForCheckpoint(Process p, Path out, long extraMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    /** Waits until the run has written a checkpoint (at most two minutes), then {@code extraMillis} more. */
+    static void waitForCheckpoint(Process p, Path out, long extraMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(out.resolve(RunFolder.CHECKPOINT)) && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
         Thread.sleep(extraMillis);
     }
 
-    private static void signal(Process p, String sig) throws IOException, InterruptedException {
+    static void signal(Process p, String sig) throws IOException, InterruptedException {
         assertEquals(0, new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start().waitFor(), "kill -" + sig);
     }
 

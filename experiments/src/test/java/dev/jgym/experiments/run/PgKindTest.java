@@ -79,15 +79,10 @@ class PgKindTest {
         Path full = dir.resolve("full"), stopped = dir.resolve("stopped");
         assertEquals(0, RunFolderTest.jgym("train", config.toString(), "--out", full.toString(), "--quiet", "--threads", "1").code());
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                "dev.jgym.experiments.cli.Main", "train", config.toString(), "--out", stopped.toString(), "--quiet", "--threads", "1")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("stopped.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(stopped.resolve(RunFolder.CHECKPOINT)) && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-        Thread.sleep(300);
+        Process p = InterruptTest.start(config, stopped, dir.resolve("stopped.log"));
+        InterruptTest.waitForCheckpoint(p, stopped, 300);
         assertTrue(p.isAlive(), "still training when the signal comes");
-        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+        InterruptTest.signal(p, "INT");
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String log = Files.readString(dir.resolve("stopped.log"), StandardCharsets.UTF_8);
         assertEquals(130, p.exitValue(), log);
