@@ -1,6 +1,7 @@
 package dev.jgym.desktop;
 
 import com.badlogic.gdx.Gdx;
+import com.badlogic.gdx.graphics.glutils.HdpiUtils;
 import com.badlogic.gdx.graphics.GL20;
 import com.badlogic.gdx.graphics.g2d.BitmapFont;
 import com.badlogic.gdx.graphics.g2d.GlyphLayout;
@@ -69,6 +70,9 @@ public final class GdxSceneRenderer implements Disposable {
         float sx = (float) (r.width / v.width()), sy = (float) (r.height / v.height());
         Gdx.gl.glEnable(GL20.GL_BLEND);
         Gdx.gl.glBlendFunc(GL20.GL_SRC_ALPHA, GL20.GL_ONE_MINUS_SRC_ALPHA);
+        // shapes reaching past the viewport (terrain, clouds) are cut at the scene's rectangle
+        Gdx.gl.glEnable(GL20.GL_SCISSOR_TEST);
+        HdpiUtils.glScissor((int) Math.floor(r.x), (int) Math.floor(r.y), (int) Math.ceil(r.width), (int) Math.ceil(r.height));
         shapes.begin(ShapeRenderer.ShapeType.Filled);
         fill(scene.background());
         shapes.rect(r.x, r.y, r.width, r.height);
@@ -85,6 +89,7 @@ public final class GdxSceneRenderer implements Disposable {
             }
             batch.end();
         }
+        Gdx.gl.glDisable(GL20.GL_SCISSOR_TEST);
         return r;
     }
 

@@ -154,7 +154,7 @@ public final class ViewerModel {
         String ep = String.format(Locale.ROOT, "episode %d/%d  %s", episode + 1, episodes.size(), e.title());
         if (e.frameCount() == 0) return List.of(ep);
         String step = String.format(Locale.ROOT, "step %d/%d   action %s   reward %s   return %s   %s %sx",
-                frame, e.steps(), frame == 0 ? "-" : Spaces.format(action()), frame == 0 ? "-" : number(e.rewards()[frame - 1]),
+                frame, e.steps(), frame == 0 ? "-" : shortAction(action()), frame == 0 ? "-" : number(e.rewards()[frame - 1]),
                 number(e.returnAt(frame)), playing ? "playing" : "paused", number(speed()));
         return List.of(ep, step);
     }
@@ -166,6 +166,16 @@ public final class ViewerModel {
 
     private int lastFrame() {
         return Math.max(0, frameCount() - 1);
+    }
+
+    /** An action for the HUD: a continuous one with 4 significant digits per component, others as the space writes them. */
+    static String shortAction(Object a) {
+        if (a instanceof float[] f) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < f.length; i++) sb.append(i == 0 ? "" : ", ").append(number(f[i]));
+            return sb.append(']').toString();
+        }
+        return Spaces.format(a);
     }
 
     static String number(double v) {

@@ -50,6 +50,13 @@ class ViewerModelTest {
     }
 
     @Test
+    @DisplayName("the HUD writes a continuous action with 4 significant digits per component; discrete ones as they are")
+    void continuousActionsAreShort() {
+        assertEquals("[0.02535, 1, -0.1319]", ViewerModel.shortAction(new float[] {0.025349256f, 1f, -0.13191712f}));
+        assertEquals("3", ViewerModel.shortAction(3));
+    }
+
+    @Test
     @DisplayName("play at 1x advances 10 steps a second and stops on the last frame; speeds double from 0.25x to 16x and clamp")
     void timelineAndSpeed() {
         ViewerModel m = new ViewerModel();

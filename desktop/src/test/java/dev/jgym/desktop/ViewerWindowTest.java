@@ -14,7 +14,10 @@ import dev.jgym.core.scene.Color;
 import dev.jgym.core.scene.Scene;
 import dev.jgym.core.scene.Shape;
 import dev.jgym.core.scene.Viewport;
+import dev.jgym.core.sim.Agent;
 import dev.jgym.core.testing.Prerequisites;
+import dev.jgym.envs.box2d.BipedalWalkerHeuristic;
+import dev.jgym.envs.box2d.LunarLanderHeuristic;
 import dev.jgym.replays.RecordReplay;
 import dev.jgym.replays.Replay;
 import dev.jgym.replays.ReplayReader;
@@ -66,16 +69,25 @@ class ViewerWindowTest {
 
     /** Random play of one episode (at most {@code maxSteps}), recorded. */
     static Path record(Path file, String id, Map<String, Object> options, long seed, int maxSteps, boolean annotate) {
+        return record(file, id, options, seed, maxSteps, annotate, "random", null);
+    }
+
+    /** One episode (at most {@code maxSteps}) of {@code agent}, or random play when it is null, recorded. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Path record(Path file, String id, Map<String, Object> options, long seed, int maxSteps, boolean annotate,
+                       String label, Agent agent) {
         long[] t = {0};
         Env<Object, Object> made = EnvRegistry.make(id, options);
         Object space = made.actionSpace();
         int n = space instanceof dev.jgym.core.space.Discrete d ? d.n() : 2;
-        try (Env<Object, Object> env = new RecordReplay<>(made, file, "random",
+        try (Env<Object, Object> env = new RecordReplay<>(made, file, label,
                 annotate ? () -> fakeValues(n, t[0]) : null)) {
-            env.reset(seed, Map.of());
+            Object obs = env.reset(seed, Map.of()).observation();
+            if (agent != null) agent.onEpisodeStart(obs);
             for (int i = 0; i < maxSteps; i++) {
                 t[0]++;
-                Step<Object> s = env.step(env.sampleAction());
+                Step<Object> s = env.step(agent == null ? env.sampleAction() : agent.act(obs));
+                obs = s.observation();
                 if (s.done()) break;
             }
         }
@@ -171,6 +183,21 @@ class ViewerWindowTest {
         }
     }
 
+    @Test
+    @DisplayName("LunarLander-v3 and BipedalWalker-v3 under their Gymnasium heuristics: every convex part shows its colour (screenshots kept in docs/img)")
+    void box2d() throws Exception {
+        requireWindow(System.getenv());
+        List<Path> files = List.of(
+                record(dir.resolve("lander.jgr"), "LunarLander-v3", Map.of(), 3, 1000, false, LunarLanderHeuristic.TYPE, new LunarLanderHeuristic(false)),
+                record(dir.resolve("walker.jgr"), "BipedalWalker-v3", Map.of(), 3, 400, false, BipedalWalkerHeuristic.TYPE, new BipedalWalkerHeuristic()));
+        Path out = runViewer(files, -1);
+        Path img = Path.of("..", "docs", "img");
+        Files.createDirectories(img);
+        Files.copy(out.resolve("shot-0.png"), img.resolve("viewer-box2d-lunarlander.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(out.resolve("shot-1.png"), img.resolve("viewer-box2d-bipedalwalker.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        checkShots(out, files, 2);
+    }
+
     /** Pixels brighter than the panel's dark grey in [x0, x1) x [y0, y1) (y down). */
     private static int bright(BufferedImage img, int x0, int x1, int y0, int y1) {
         int n = 0;
@@ -207,6 +234,12 @@ class ViewerWindowTest {
                     if (covered(scene, s, cx, cy)) continue;
                     checkPixel(img, what + " rect", x + (cx - v.minX()) * sx, fbHeight - (y + (cy - v.minY()) * sy), q.fill());
                     checked++;
+                } else if (s instanceof Shape.Polygon p && !p.fill().isTransparent() && area(p) * sx * sy > 150) {
+                    double cx = mean(p.xs()), cy = mean(p.ys());
+                    boolean inView = cx > v.minX() && cx < v.minX() + v.width() && cy > v.minY() && cy < v.minY() + v.height();
+                    if (!inView || !inside(p, cx, cy) || covered(scene, s, cx, cy)) continue;
+                    checkPixel(img, what + " polygon", x + (cx - v.minX()) * sx, fbHeight - (y + (cy - v.minY()) * sy), p.fill());
+                    checked++;
                 } else if (s instanceof Shape.Cells g) {
                     for (int row = 0; row < g.rows(); row++) {
                         for (int col = 0; col < g.cols(); col++) {
@@ -240,7 +273,42 @@ class ViewerWindowTest {
                     / Math.max(1e-9, Math.hypot(l.x2() - l.x1(), l.y2() - l.y1())) < l.width() + 0.05
                     && cx >= Math.min(l.x1(), l.x2()) - l.width() && cx <= Math.max(l.x1(), l.x2()) + l.width()
                     && cy >= Math.min(l.y1(), l.y2()) - l.width() && cy <= Math.max(l.y1(), l.y2()) + l.width()) return true;
-            if (s instanceof Shape.Cells || s instanceof Shape.Polygon) return true;
+            if (s instanceof Shape.Polygon p && (inside(p, cx, cy) || nearEdge(p, cx, cy, p.strokeWidth() + 0.05))) return true;
+            if (s instanceof Shape.Cells) return true;
+        }
+        return false;
+    }
+
+    private static double mean(double[] v) {
+        double sum = 0;
+        for (double x : v) sum += x;
+        return sum / v.length;
+    }
+
+    /** The polygon's area (shoelace formula). */
+    private static double area(Shape.Polygon p) {
+        double a = 0;
+        for (int i = 0, j = p.xs().length - 1; i < p.xs().length; j = i++) a += p.xs()[j] * p.ys()[i] - p.xs()[i] * p.ys()[j];
+        return Math.abs(a) / 2;
+    }
+
+    /** Whether (x, y) is inside the polygon (even-odd ray casting). */
+    private static boolean inside(Shape.Polygon p, double x, double y) {
+        double[] xs = p.xs(), ys = p.ys();
+        boolean in = false;
+        for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
+            if ((ys[i] > y) != (ys[j] > y) && x < (xs[j] - xs[i]) * (y - ys[i]) / (ys[j] - ys[i]) + xs[i]) in = !in;
+        }
+        return in;
+    }
+
+    /** Whether (x, y) lies within {@code d} of one of the polygon's edges. */
+    private static boolean nearEdge(Shape.Polygon p, double x, double y, double d) {
+        double[] xs = p.xs(), ys = p.ys();
+        for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
+            double ex = xs[i] - xs[j], ey = ys[i] - ys[j], len2 = ex * ex + ey * ey;
+            double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - xs[j]) * ex + (y - ys[j]) * ey) / len2));
+            if (Math.hypot(x - xs[j] - t * ex, y - ys[j] - t * ey) < d) return true;
         }
         return false;
     }
