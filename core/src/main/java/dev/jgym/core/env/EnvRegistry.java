@@ -95,7 +95,7 @@ public final class EnvRegistry {
         } catch (UserError e) {
             throw e.getMessage().startsWith(id) ? e : e.in(id);
         }
-        EnvSpec made = new EnvSpec(id, spec.factory(), limit, spec.rewardThreshold(), merged, spec.description(), spec.actionNames());
+        EnvSpec made = new EnvSpec(id, spec.factory(), limit, spec.rewardThreshold(), merged, spec.description(), spec.actionNames(), spec.keys());
         env = new OrderEnforcing<>(env, made);
         if (limit != null) env = new TimeLimit<>(env, limit);
         if (hidden != null) env = hide(id, env, hidden);

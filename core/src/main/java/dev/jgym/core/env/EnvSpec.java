@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * @param description one line for {@code jgym envs}
  * @param actionNames what each action of a {@code Discrete} action space does ({@code "left"},
  *     {@code "right"}), for viewers and keyboard play; empty when the env does not name them
+ * @param keys how a person plays it from the keyboard ({@code jgym play --human}), or {@code null}
  */
 public record EnvSpec(String id, EnvFactory factory, Integer maxEpisodeSteps, Double rewardThreshold,
-                      Map<String, Object> defaultOptions, String description, List<String> actionNames) {
+                      Map<String, Object> defaultOptions, String description, List<String> actionNames, KeyControls keys) {
 
     /** Gymnasium's id grammar: optional namespace, a name, optional version suffix. */
     private static final Pattern ID = Pattern.compile("^(?:(?<namespace>[\\w:-]+)/)?(?<name>[\\w:.-]+?)(?:-v(?<version>\\d+))?$");
@@ -38,7 +39,7 @@ public record EnvSpec(String id, EnvFactory factory, Integer maxEpisodeSteps, Do
     /** A spec whose actions are not named. */
     public EnvSpec(String id, EnvFactory factory, Integer maxEpisodeSteps, Double rewardThreshold, Map<String, Object> defaultOptions,
                    String description) {
-        this(id, factory, maxEpisodeSteps, rewardThreshold, defaultOptions, description, List.of());
+        this(id, factory, maxEpisodeSteps, rewardThreshold, defaultOptions, description, List.of(), null);
     }
 
     /** The name of action {@code a}, or the number itself when the env does not name it. */
@@ -73,6 +74,7 @@ public record EnvSpec(String id, EnvFactory factory, Integer maxEpisodeSteps, Do
         private Map<String, Object> defaultOptions = Map.of();
         private String description = "";
         private List<String> actionNames = List.of();
+        private KeyControls keys;
 
         private Builder(String id, EnvFactory factory) {
             this.id = id;
@@ -105,8 +107,14 @@ public record EnvSpec(String id, EnvFactory factory, Integer maxEpisodeSteps, Do
             return this;
         }
 
+        /** How a person plays the env from the keyboard. */
+        public Builder keys(KeyControls keys) {
+            this.keys = keys;
+            return this;
+        }
+
         public EnvSpec build() {
-            return new EnvSpec(id, factory, maxEpisodeSteps, rewardThreshold, defaultOptions, description, actionNames);
+            return new EnvSpec(id, factory, maxEpisodeSteps, rewardThreshold, defaultOptions, description, actionNames, keys);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.jgym.core.config.Json;
 import dev.jgym.core.env.BaseEnv;
 import dev.jgym.core.env.EnvProvider;
 import dev.jgym.core.env.EnvSpec;
+import dev.jgym.core.env.KeyControls;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.scene.Annotations;
@@ -66,6 +67,7 @@ public final class Snake extends BaseEnv<int[], Integer> {
         @Override
         public List<EnvSpec> specs() {
             return List.of(EnvSpec.builder(ID, Snake::fromOptions).maxEpisodeSteps(MAX_STEPS)
+                    .actionNames("up", "right", "down", "left").keys(KeyControls.turnBased(8, "Up", UP, "Right", RIGHT, "Down", DOWN, "Left", LEFT))
                     .description("Snake on a 10x10 grid (width/height options): +1 per food, -1 on death").build());
         }
     }
