@@ -50,12 +50,17 @@ public final class DesktopMain implements Callable<Integer> {
     }
 
     static int run(String[] args) {
-        CommandLine cl = new CommandLine(new DesktopMain());
+        return execute(new DesktopMain(), "view", args);
+    }
+
+    /** Runs a window command: a mistake in the arguments or a {@link UserError} is one line on stderr and exit 2. */
+    static int execute(Object command, String name, String[] args) {
+        CommandLine cl = new CommandLine(command);
         cl.setParameterExceptionHandler((ex, a) -> {
             String m = ex.getMessage() == null ? "invalid command line" : ex.getMessage().replace(System.lineSeparator(), " ");
             List<String> suggestions = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : List.of();
-            System.err.println("jgym: view: " + Character.toLowerCase(m.charAt(0)) + m.substring(1)
-                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?") + " (`jgym view --help`)");
+            System.err.println("jgym: " + name + ": " + Character.toLowerCase(m.charAt(0)) + m.substring(1)
+                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?") + " (`jgym " + name + " --help`)");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -68,8 +73,8 @@ public final class DesktopMain implements Callable<Integer> {
         return cl.execute(args);
     }
 
-    @Override
-    public Integer call() {
+    /** {@code --size WxH} as {width, height}, checked. */
+    static int[] windowSize(String command, String size) {
         String[] wh = size.split("x");
         int width, height;
         try {
@@ -77,20 +82,42 @@ public final class DesktopMain implements Callable<Integer> {
             width = Integer.parseInt(wh[0]);
             height = Integer.parseInt(wh[1]);
         } catch (NumberFormatException e) {
-            throw new UserError("view: --size: expected WIDTHxHEIGHT, found " + size);
+            throw new UserError(command + ": --size: expected WIDTHxHEIGHT, found " + size);
         }
         if (width < 200 || height < 150 || width > 10000 || height > 10000) {
-            throw new UserError("view: --size: expected a width in [200, 10000] and a height in [150, 10000], found " + size);
+            throw new UserError(command + ": --size: expected a width in [200, 10000] and a height in [150, 10000], found " + size);
         }
+        return new int[] {width, height};
+    }
+
+    /** Refuses to start without a display, saying how to run under Xvfb. */
+    static void requireDisplay(String command) {
+        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+                && System.getProperty("os.name", "").toLowerCase().contains("linux")) {
+            throw new UserError(command + ": no display (DISPLAY is not set); on a machine without one run it under Xvfb: "
+                    + "xvfb-run -a -s \"-screen 0 1280x1024x24\" ./jgym " + command + " ...");
+        }
+    }
+
+    /** The window: title, size, no audio; a scripted (test) run renders as fast as it can. */
+    static Lwjgl3ApplicationConfiguration window(String title, int[] size, boolean scripted) {
+        Lwjgl3ApplicationConfiguration config = new Lwjgl3ApplicationConfiguration();
+        config.setTitle(title);
+        config.setWindowedMode(size[0], size[1]);
+        config.disableAudio(true);
+        config.useVsync(!scripted);
+        config.setForegroundFPS(scripted ? 0 : 60);
+        return config;
+    }
+
+    @Override
+    public Integer call() {
+        int[] wh = windowSize("view", size);
         if (!live) {
             for (Path p : paths) if (!Files.exists(p)) throw new UserError("view: " + p + ": no such file or folder");
         }
         if (live && paths.size() != 1) throw new UserError("view --live: expected one run folder, found " + paths.size());
-        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
-                && System.getProperty("os.name", "").toLowerCase().contains("linux")) {
-            throw new UserError("view: no display (DISPLAY is not set); on a machine without one run it under Xvfb: "
-                    + "xvfb-run -a -s \"-screen 0 1280x1024x24\" ./jgym view ...");
-        }
+        requireDisplay("view");
         if (script != null) {
             try {
                 Files.createDirectories(script);
@@ -100,12 +127,7 @@ public final class DesktopMain implements Callable<Integer> {
         }
         ScreenshotScript s = script == null ? null : new ScreenshotScript(script, shotFrame, scrubEpisode);
         ViewerApp app = new ViewerApp(paths, live ? paths.get(0) : null, s, System.err);
-        Lwjgl3ApplicationConfiguration config = new Lwjgl3ApplicationConfiguration();
-        config.setTitle("jgym view" + (paths.isEmpty() ? "" : " - " + paths.get(0)));
-        config.setWindowedMode(width, height);
-        config.disableAudio(true);
-        config.useVsync(s == null);
-        config.setForegroundFPS(s == null ? 60 : 0);
+        Lwjgl3ApplicationConfiguration config = window("jgym view" + (paths.isEmpty() ? "" : " - " + paths.get(0)), wh, s != null);
         config.setWindowListener(new Lwjgl3WindowAdapter() {
             @Override
             public void filesDropped(String[] files) {

@@ -100,21 +100,29 @@ class ViewerWindowTest {
         return new Annotations(Map.of(Annotations.ACTION_VALUES, q), Map.of("epsilon", 0.1));
     }
 
-    /** Runs the viewer in a child JVM on {@code files}; returns the screenshot folder. */
-    Path runViewer(List<Path> files, int scrubEpisode) throws IOException, InterruptedException {
-        Path out = dir.resolve("shots");
+    /** Runs a window command's main class in a child JVM (under xvfb-run without a display); asserts exit 0 within 100 s; returns its output. */
+    static String runWindow(Path dir, Class<?> main, List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         if (System.getenv("DISPLAY") == null) cmd.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24"));
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss4m", "-cp",
-                System.getProperty("java.class.path"), DesktopMain.class.getName(), "--script", out.toString(),
-                "--scrub-episode", Integer.toString(scrubEpisode)));
-        files.forEach(f -> cmd.add(f.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("viewer.log").toFile()).start();
+                System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(args);
+        Path logFile = dir.resolve(main.getSimpleName() + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
         boolean done = p.waitFor(100, TimeUnit.SECONDS);
         if (!done) p.destroyForcibly();
-        String log = Files.readString(dir.resolve("viewer.log"));
-        assertTrue(done, "the viewer did not finish in 100 s:\n" + log);
-        assertEquals(0, p.exitValue(), "viewer exit code; log:\n" + log);
+        String log = Files.readString(logFile);
+        assertTrue(done, main.getSimpleName() + " did not finish in 100 s:\n" + log);
+        assertEquals(0, p.exitValue(), main.getSimpleName() + " exit code; log:\n" + log);
+        return log;
+    }
+
+    /** Runs the viewer in a child JVM on {@code files}; returns the screenshot folder. */
+    Path runViewer(List<Path> files, int scrubEpisode) throws IOException, InterruptedException {
+        Path out = dir.resolve("shots");
+        List<String> args = new ArrayList<>(List.of("--script", out.toString(), "--scrub-episode", Integer.toString(scrubEpisode)));
+        files.forEach(f -> args.add(f.toString()));
+        String log = runWindow(dir, DesktopMain.class, args);
         assertTrue(Files.exists(out.resolve("shots.csv")), "no shots.csv; log:\n" + log);
         Files.createDirectories(KEEP);
         try (var s = Files.list(out)) {
@@ -135,6 +143,21 @@ class ViewerWindowTest {
         checkShots(out, files, 3);
         assertTrue(Files.exists(out.resolve("timings.txt")));
         System.out.println("viewer: " + Files.readString(out.resolve("timings.txt")).trim());
+    }
+
+    @Test
+    @DisplayName("play --human in a real window: scripted key presses through the window's key handler walk FrozenLake (not slippery) to the goal; the replay re-simulates bit for bit")
+    void humanPlay() throws Exception {
+        requireWindow(System.getenv());
+        Path rec = dir.resolve("human");
+        String log = runWindow(dir, HumanPlayMain.class, List.of("--human", "FrozenLake-v1", "--option", "is_slippery=false", "--episodes", "2",
+                "--record", rec.toString(), "--keys", "Right,Right,Down,Down,Down,Right,-*30,Down*16"));
+        assertTrue(log.contains("2 episode(s) of FrozenLake-v1 played, mean return 0.5000 ([1.0, 0.0])"), log);
+        List<Path> files = dev.jgym.replays.ReplayFiles.find(rec);
+        assertEquals(2, files.size(), files.toString());
+        assertEquals(List.of(2, 2, 1, 1, 1, 2), HumanSessionTest.actions(files.get(0)), "FrozenLake: 2 right, 1 down");
+        assertEquals(List.of(1, 1, 1), HumanSessionTest.actions(files.get(1)), "a held Down repeats until the hole at (3, 0)");
+        for (Path f : files) assertTrue(dev.jgym.replays.ReplayVerifier.verify(f).ok(), f.toString());
     }
 
     @Test
