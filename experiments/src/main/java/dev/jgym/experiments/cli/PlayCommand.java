@@ -1,6 +1,7 @@
 package dev.jgym.experiments.cli;
 
 import dev.jgym.agents.dqn.Play;
+import dev.jgym.core.config.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -9,10 +10,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jgym play <run-dir>}: evaluate a trained agent headless, optionally recording its episodes. */
+/**
+ * {@code jgym play <run-dir>}: evaluate a trained agent headless, optionally recording its
+ * episodes. {@code --view} and {@code --human} open a window, so the launcher runs them
+ * ({@code --view}: this command with {@code --record}, then the viewer on the replays;
+ * {@code --human}: the desktop module's {@code HumanPlayMain}).
+ */
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = {"Play a trained DQN run's greedy policy (its checkpoint.jgc) headless: mean return with a 95% interval,",
-                "success rate and mean length; --record writes every episode as a .jgr replay (watch them with jgym view DIR)."})
+                "success rate and mean length; --record writes every episode as a .jgr replay; --view then shows them in the viewer.",
+                "jgym play --human <env-id> [--episodes N] [--seed S] [--record DIR] [--option KEY=VALUE]: play an env yourself",
+                "with the keyboard in a window, recording each finished episode (see `jgym play --human --help`)."})
 final class PlayCommand implements Callable<Integer> {
     private final Main main;
 
@@ -31,12 +39,19 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "threads of the network's backend (default: 1)")
     int threads = 1;
 
+    @Option(names = "--view", description = "show the episodes in the viewer afterwards (needs a display; records into a fresh folder unless --record)")
+    boolean view;
+
+    @Option(names = "--human", description = "play an env yourself: jgym play --human <env-id> (needs a display)")
+    boolean human;
+
     PlayCommand(Main main) {
         this.main = main;
     }
 
     @Override
     public Integer call() {
+        if (view || human) throw new UserError("play " + (human ? "--human" : "--view") + ": opens a window, so it runs through the launcher: ./jgym play ...");
         Limits.range("--episodes", episodes, 1, 100_000);
         Limits.threads("--threads", threads);
         Path dir = Files.isRegularFile(run) && run.getFileName().toString().endsWith(".jgc") ? run.toAbsolutePath().getParent() : run;
