@@ -219,8 +219,9 @@ public final class ViewerApp extends ApplicationAdapter {
     static final float BAR_LEFT = 100, VALUE_WIDTH = 58;
 
     private void drawBars(ShapeRenderer s, Rectangle p) {
-        double[] q = model.annotations().get(Annotations.ACTION_VALUES);
-        if (q == null || q.length == 0) return;
+        Annotations.Bars bars = model.annotations().bars();
+        if (bars == null) return;
+        double[] q = bars.values();
         double lo = 0, hi = 0;
         for (double v : q) {
             lo = Math.min(lo, v);
@@ -307,9 +308,10 @@ public final class ViewerApp extends ApplicationAdapter {
     }
 
     private void panelTexts(Rectangle p) {
-        double[] q = model.annotations().get(Annotations.ACTION_VALUES);
-        if (q != null && q.length > 0) {
-            renderer.text("action values (chosen in orange)", p.x + 10, p.y + p.height - 14, 16, DIM, Shape.Anchor.LEFT);
+        Annotations.Bars bars = model.annotations().bars();
+        if (bars != null) {
+            double[] q = bars.values();
+            renderer.text(bars.title() + " (chosen in orange)", p.x + 10, p.y + p.height - 14, 16, DIM, Shape.Anchor.LEFT);
             float top = p.y + p.height - 30, rowH = rowHeight(p, q.length);
             float size = Math.max(10, Math.min(16, rowH - 4));
             Object a = model.action();

@@ -145,6 +145,45 @@ class ViewerWindowTest {
         System.out.println("viewer: " + Files.readString(out.resolve("timings.txt")).trim());
     }
 
+    /** A Connect Four game of MCTS (200 playouts) against itself, each move's root visit counts and values recorded. */
+    static Path mctsConnectFour(Path file, int moves) {
+        Env<Object, Object> made = EnvRegistry.make("ConnectFour-v0", Map.of("opponent", "none"));
+        dev.jgym.agents.search.Mcts mcts = new dev.jgym.agents.search.Mcts(dev.jgym.agents.search.Mcts.Settings.of(200), new dev.jgym.core.rng.Rng(5));
+        Annotations[] last = {Annotations.NONE};
+        try (Env<Object, Object> env = new RecordReplay<>(made, file, "mcts:200", () -> last[0])) {
+            env.reset(0L, Map.of());
+            dev.jgym.envs.games.board.BoardGame board = ((dev.jgym.envs.games.board.BoardGameEnv) (Object) made.unwrapped()).board();
+            for (int i = 0; i < moves && !board.terminated(); i++) {
+                int a = mcts.act(board);
+                double[] visits = java.util.Arrays.stream(mcts.rootVisits()).asDoubleStream().toArray();
+                last[0] = new Annotations(Map.of(Annotations.VISIT_COUNTS, visits, Annotations.ACTION_VALUES, mcts.rootValues()), Map.of());
+                env.step(a);
+            }
+        }
+        return file;
+    }
+
+    @Test
+    @DisplayName("Connect Four with MCTS's visit counts and values: drawn above the columns and beside each bar (screenshot kept in docs/img)")
+    void searchVisitCounts() throws Exception {
+        requireWindow(System.getenv());
+        List<Path> files = List.of(mctsConnectFour(dir.resolve("connect4.jgr"), 9));
+        Path out = runViewer(files, -1);
+        Path img = Path.of("..", "docs", "img");
+        Files.createDirectories(img);
+        Files.copy(out.resolve("shot-0.png"), img.resolve("viewer-connect4-mcts.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        checkShots(out, files, 1);
+        BufferedImage shot = ImageIO.read(out.resolve("shot-0.png").toFile());
+        Rectangle panel = ViewerLayout.panel(shot.getWidth(), shot.getHeight());
+        int top = (int) (ViewerApp.HUD_HEIGHT + ViewerApp.MARGIN + 30);
+        float rowH = ViewerApp.rowHeight(panel, 7);
+        for (int row = 0; row < 7; row++) {
+            int y0 = (int) (top + row * rowH), y1 = (int) (top + (row + 1) * rowH);
+            int value = bright(shot, (int) (panel.x + panel.width - ViewerApp.VALUE_WIDTH + 2), (int) (panel.x + panel.width - 2), y0, y1);
+            assertTrue(value > 10, "column " + row + ": the value is drawn (" + value + " bright pixels)");
+        }
+    }
+
     @Test
     @DisplayName("play --human in a real window: scripted key presses through the window's key handler walk FrozenLake (not slippery) to the goal; the replay re-simulates bit for bit")
     void humanPlay() throws Exception {

@@ -172,8 +172,8 @@ public final class BoardGame implements TwoPlayerEnv<int[]> {
     /**
      * The board: tic-tac-toe as a grid with X (player 0, blue) and O (player 1, red); Connect Four
      * as a blue frame with red (player 0) and yellow (player 1) discs. An agent's
-     * {@code action_values} annotation is written over the empty cells (tic-tac-toe) or above the
-     * columns (Connect Four). The status line says whose move it is or how the game ended.
+     * {@code action_values} (legal moves) and a search's {@code visit_counts} (moves visited) are
+     * written over the cells (tic-tac-toe) or above the columns (Connect Four). The status line says whose move it is or how the game ended.
      */
     static Scene scene(LineGame game, Annotations annotations, String name, String status) {
         int rows = game.rows(), cols = game.cols();
@@ -203,15 +203,19 @@ public final class BoardGame implements TwoPlayerEnv<int[]> {
             }
         }
         double[] values = annotations.get(Annotations.ACTION_VALUES);
-        if (values != null && values.length == game.actions()) {
-            for (int a = 0; a < values.length; a++) {
-                if (!game.legal(a)) continue;
-                double x = game.gravity() ? a + 0.5 : a % cols + 0.5;
-                double y = game.gravity() ? rows + 0.15 : rows - a / cols - 0.5;
-                b.text(x, y, String.format(Locale.ROOT, "%.2f", values[a]), 0.25, Color.DARK_GREY, Shape.Anchor.CENTER);
+        double[] visits = annotations.get(Annotations.VISIT_COUNTS);
+        for (int a = 0; a < game.actions(); a++) {
+            double x = game.gravity() ? a + 0.5 : a % cols + 0.5;
+            double y = game.gravity() ? rows + 0.15 : rows - a / cols - 0.5;
+            boolean both = values != null && visits != null;
+            if (visits != null && visits.length == game.actions() && visits[a] > 0) {
+                b.text(x, both ? y + 0.2 : y, "n " + Math.round(visits[a]), both ? 0.2 : 0.25, Color.DARK_GREY, Shape.Anchor.CENTER);
+            }
+            if (values != null && values.length == game.actions() && game.legal(a)) {
+                b.text(x, both ? y - 0.03 : y, String.format(Locale.ROOT, "%.2f", values[a]), both ? 0.2 : 0.25, Color.DARK_GREY, Shape.Anchor.CENTER);
             }
         }
-        b.text(0.1, rows + 0.6, status, 0.35, Color.BLACK, Shape.Anchor.LEFT);
+        b.text(0.1, rows + (values != null && visits != null ? 0.68 : 0.6), status, 0.35, Color.BLACK, Shape.Anchor.LEFT);
         return b.caption(name + ": " + status).build();
     }
 
