@@ -44,7 +44,7 @@ final class Sac implements Learner {
     private final Mlp.Pass actorB, actorNext, actor1;
     private final Tensor inB, inNext, in1;
     private final float[] aPi, aNext;
-    private final double[] epsPi, uPi, logpPi, epsNext, logpNext, q, dQda, lastStd;
+    private final double[] epsPi, uPi, logpPi, logpNext, q, dQda, lastStd;
     private final double[] e1, u1, l1;
 
     Sac(OffPolicyConfig.Settings s, Backend backend, int obsDim, int actDim, Rng root) {
@@ -75,7 +75,6 @@ final class Sac implements Learner {
         epsPi = new double[batch * d];
         uPi = new double[batch * d];
         logpPi = new double[batch];
-        epsNext = new double[batch * d];
         logpNext = new double[batch];
         q = new double[batch];
         dQda = new double[batch * d];
@@ -165,10 +164,9 @@ final class Sac implements Learner {
             for (int j = 0; j < d; j++) {
                 int k = b * d + j;
                 double a = aPi[k], sigma = Math.exp(SquashedGaussian.clampLogStd(y[b * 2 * d + d + j]));
-                double dLdu = alpha * SquashedGaussian.dLogProbDMu(a) - dQda[k] * (1 - a * a); // dJ/du_j (times n)
-                dy[b * 2 * d + j] = (float) (dLdu / n);
+                dy[b * 2 * d + j] = (float) (SquashedGaussian.actorDMu(a, alpha, dQda[k]) / n);
                 dy[b * 2 * d + d + j] = SquashedGaussian.clamped(y[b * 2 * d + d + j]) ? 0f
-                        : (float) ((dLdu * sigma * epsPi[k] - alpha) / n);
+                        : (float) (SquashedGaussian.actorDLogStd(a, sigma, epsPi[k], alpha, dQda[k]) / n);
             }
         }
         actorOptimizer.zeroGrad();

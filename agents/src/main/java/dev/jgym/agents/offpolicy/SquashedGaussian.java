@@ -9,6 +9,10 @@ package dev.jgym.agents.offpolicy;
  *   log(1 - tanh(u)^2) = 2 (log 2 - u - softplus(-2 u))                 (exact, finite for any u)
  *   d log pi / d mu_j = 2 a_j        d log pi / d log sigma_j = -1 + 2 a_j sigma_j eps_j     (eps held fixed)
  * </pre>
+ * The actor's loss per sample, J = alpha log pi(a|s) - Q(s, a) (eq. 17), has through a = tanh(u)
+ * <pre>
+ *   dJ/dmu_j = alpha 2 a_j - dQ/da_j (1 - a_j^2)        dJ/dlog sigma_j = dJ/dmu_j sigma_j eps_j - alpha
+ * </pre>
  * log sigma comes from the actor's second head, clamped to [-20, 2] (Stable-Baselines3's bounds;
  * no gradient flows through a clamped value). The deterministic action is tanh(mu).
  */
@@ -47,6 +51,16 @@ final class SquashedGaussian {
     /** d log pi / d mu_j for the sample whose squashed action is a_j. */
     static double dLogProbDMu(double a) {
         return 2 * a;
+    }
+
+    /** dJ/dmu_j of J = alpha log pi(a|s) - Q(s, a) at a_j = tanh(u_j), given dQ/da_j. */
+    static double actorDMu(double a, double alpha, double dQda) {
+        return alpha * dLogProbDMu(a) - dQda * (1 - a * a);
+    }
+
+    /** dJ/dlog sigma_j of the same J, for u_j = mu_j + sigma_j eps_j. */
+    static double actorDLogStd(double a, double sigma, double eps, double alpha, double dQda) {
+        return actorDMu(a, alpha, dQda) * sigma * eps - alpha;
     }
 
     /** d log pi / d log sigma_j for the sample a_j = tanh(mu_j + sigma_j eps_j). */

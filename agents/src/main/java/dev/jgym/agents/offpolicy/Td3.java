@@ -98,6 +98,11 @@ final class Td3 implements Learner {
         return clip(targetAction + clip(sigma * noise, noiseClip), 1);
     }
 
+    /** dJ/dy_j of the actor's loss J = -Q_1(s, tanh(y)) at a_j = tanh(y_j), given dQ_1/da_j. */
+    static double actorGradient(double a, double dQda) {
+        return -dQda * (1 - a * a);
+    }
+
     @Override
     public Stats update(Batch bt) {
         int n = bt.size();
@@ -125,7 +130,7 @@ final class Td3 implements Learner {
                 actorLoss -= q[b] / n;
                 for (int j = 0; j < d; j++) {
                     int k = b * d + j;
-                    dy[k] = (float) (-dQda[k] * (1 - aPi[k] * aPi[k]) / n); // J = -mean Q_1(s, tanh(y))
+                    dy[k] = (float) (actorGradient(aPi[k], dQda[k]) / n);
                 }
             }
             actorOptimizer.zeroGrad();
