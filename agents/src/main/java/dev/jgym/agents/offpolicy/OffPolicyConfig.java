@@ -78,6 +78,8 @@ public record OffPolicyConfig(
      * @param totalSteps env steps to train for
      * @param bufferSize replay capacity, in transitions [1000000, at most 50M]
      * @param learningStarts env steps of uniformly random actions before the first update [100]
+     * @param warmupHold each warm-up action is held for this many env steps (temporally correlated
+     *     exploration: held actions rock MountainCarContinuous's car to the flag, per-step ones do not) [1]
      * @param batchSize minibatch size [256]
      * @param tau Polyak coefficient: target = (1 - tau) target + tau online after each update of the networks [0.005]
      * @param gamma discount [0.99]
@@ -98,6 +100,7 @@ public record OffPolicyConfig(
             @JsonProperty(value = "total_steps", required = true) Long totalSteps,
             @JsonProperty("buffer_size") Integer bufferSize,
             @JsonProperty("learning_starts") Integer learningStarts,
+            @JsonProperty("warmup_hold") Integer warmupHold,
             @JsonProperty("batch_size") Integer batchSize,
             Double tau,
             Double gamma,
@@ -124,6 +127,8 @@ public record OffPolicyConfig(
             Check.size("buffer_size", bufferSize, 50_000_000);
             if (learningStarts == null) learningStarts = 100;
             Check.that(learningStarts >= 0, "learning_starts", "expected an integer >= 0, found " + learningStarts);
+            if (warmupHold == null) warmupHold = 1;
+            Check.positive("warmup_hold", warmupHold);
             if (batchSize == null) batchSize = 256;
             Check.positive("batch_size", batchSize);
             Check.size("batch_size", batchSize, 1_000_000);

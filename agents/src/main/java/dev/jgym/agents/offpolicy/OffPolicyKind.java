@@ -1,13 +1,11 @@
 package dev.jgym.agents.offpolicy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgym.agents.pg.PgTraining;
 import dev.jgym.agents.run.ExperimentKind;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
 import dev.jgym.agents.run.RunOptions;
 import dev.jgym.agents.run.StopSignal;
-import dev.jgym.core.config.Json;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -81,13 +79,9 @@ public final class OffPolicyKind implements ExperimentKind {
                 if (result == null) return Run.interrupted(done[0]);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 OffPolicyOutput.write(dir, cfg, result);
-                ObjectNode timing = JsonNodeFactory.instance.objectNode();
-                timing.put("seconds", seconds);
-                timing.put("steps_per_second", done[0] / seconds);
-                timing.put("threads", options.threads());
-                Json.write(dir.resolve("timing.json"), timing);
+                Run.writeTiming(dir, seconds, done[0], options.threads());
                 return Run.finished(done[0], out -> {
-                    OffPolicyTraining.EvalRow f = result.finalEvaluation();
+                    PgTraining.EvalRow f = result.finalEvaluation();
                     out.printf(Locale.ROOT, "%s: %d steps, %d episodes, %d gradient steps%s%n", cfg.name(), result.steps(), result.episodes().size(),
                             result.gradientSteps(),
                             Double.isFinite(result.threshold()) ? (result.solved() ? "; solved" : "; not solved") + " (threshold " + result.threshold() + ")" : "");

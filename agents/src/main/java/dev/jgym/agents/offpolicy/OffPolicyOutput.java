@@ -2,6 +2,7 @@ package dev.jgym.agents.offpolicy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgym.agents.pg.PgOutput;
 import dev.jgym.agents.run.Charts;
 import dev.jgym.core.config.Json;
 import java.awt.Color;
@@ -39,12 +40,7 @@ public final class OffPolicyOutput {
 
     public static void write(Path dir, OffPolicyConfig config, OffPolicyTraining.Result r) {
         Json.writeAtomically(dir.resolve(METRICS), metrics(r.episodes()).getBytes(StandardCharsets.UTF_8));
-        StringBuilder ev = new StringBuilder("step,episodes,mean_return,std_return,min_return,max_return,mean_length\n");
-        for (OffPolicyTraining.EvalRow e : r.evaluations()) {
-            ev.append(e.step()).append(',').append(e.episodes()).append(',').append(e.mean()).append(',').append(e.std()).append(',').append(e.min())
-                    .append(',').append(e.max()).append(',').append(e.meanLength()).append('\n');
-        }
-        Json.writeAtomically(dir.resolve("evaluations.csv"), ev.toString().getBytes(StandardCharsets.UTF_8));
+        PgOutput.writeEvaluations(dir, r.evaluations());
         Json.write(dir.resolve("summary.json"), summary(config, r));
         curves(dir, config.name(), r);
     }
@@ -62,19 +58,9 @@ public final class OffPolicyOutput {
             root.put("threshold", r.threshold());
             root.put("solved", r.solved());
         }
-        OffPolicyTraining.EvalRow f = r.finalEvaluation();
-        ObjectNode fe = root.putObject("final_evaluation");
-        fe.put("episodes", f.episodes());
-        fe.put("mean_return", f.mean());
-        fe.put("std_return", f.std());
-        fe.put("min_return", f.min());
-        fe.put("max_return", f.max());
-        fe.put("mean_length", f.meanLength());
-        int n = r.episodes().size(), from = Math.max(0, n - 100);
-        double sum = 0;
-        for (int i = from; i < n; i++) sum += r.episodes().get(i).episodeReturn();
-        if (n > 0) root.put("last_100_training_return", sum / (n - from));
-        root.put("parameters", r.parameters());
+        double[] returns = new double[r.episodes().size()];
+        for (int i = 0; i < returns.length; i++) returns[i] = r.episodes().get(i).episodeReturn();
+        PgOutput.putResults(root, r.finalEvaluation(), returns, r.parameters());
         return root;
     }
 

@@ -1,6 +1,7 @@
 package dev.jgym.agents.offpolicy;
 
 import dev.jgym.agents.dqn.ReplayBuffer;
+import dev.jgym.agents.pg.PgTraining;
 import dev.jgym.agents.run.Diverged;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
@@ -31,7 +32,7 @@ import java.util.function.BooleanSupplier;
  * minibatches of the replay buffer, evaluate the deterministic policy at intervals, checkpoint.
  *
  * <p>One env step t (counting from 0): the action in [-1, 1]^d is uniform while t <
- * {@code learning_starts}, else the learner's exploring action; the env gets it rescaled to the
+ * {@code learning_starts} (drawn when t is a multiple of {@code warmup_hold}, held in between), else the learner's exploring action; the env gets it rescaled to the
  * Box's bounds, {@code low + (a + 1) (high - low) / 2}; the buffer gets (s, a, r, s', discount)
  * with discount 0 on termination and gamma otherwise, truncation included (the time limit is not
  * part of the state: the target bootstraps from the final observation). After the step, when
@@ -51,11 +52,8 @@ public final class OffPolicyTraining {
     public record EpisodeRow(int episode, long step, double episodeReturn, int length, double q1Loss, double q2Loss, double actorLoss,
                              double alpha, double entropy) {}
 
-    /** One deterministic evaluation at env step {@code step}. */
-    public record EvalRow(long step, int episodes, double mean, double std, double min, double max, double meanLength) {}
-
     /** What a run did; {@code threshold} is the final mean that counts as solved (infinite when none). */
-    public record Result(List<EpisodeRow> episodes, List<EvalRow> evaluations, EvalRow finalEvaluation, long steps, long gradientSteps,
+    public record Result(List<EpisodeRow> episodes, List<PgTraining.EvalRow> evaluations, PgTraining.EvalRow finalEvaluation, long steps, long gradientSteps,
                          double threshold, long parameters) {
         public boolean solved() {
             return finalEvaluation.mean() >= threshold;
@@ -200,7 +198,7 @@ public final class OffPolicyTraining {
              Env<float[], float[]> env = makeEnv()) {
             Learner learner = learner(s, backend, shape, root);
             ReplayBuffer buffer = ReplayBuffer.forBoxActions((int) Math.min(s.bufferSize(), s.totalSteps()), obsDim, d);
-            RunState run = new RunState(root.child("explore"), root.child("replay"));
+            RunState run = new RunState(root.child("explore"), root.child("replay"), d);
             float[] obs;
             if (resumeFrom != null) {
                 resumeFrom.check(config, shape, source);
@@ -224,7 +222,10 @@ public final class OffPolicyTraining {
             long reported = run.step;
             while (run.step < s.totalSteps()) {
                 if (run.step < s.learningStarts()) {
-                    for (int j = 0; j < d; j++) a[j] = (float) run.explore.uniform(-1, 1);
+                    if (run.step % s.warmupHold() == 0) {
+                        for (int j = 0; j < d; j++) run.held[j] = (float) run.explore.uniform(-1, 1);
+                    }
+                    System.arraycopy(run.held, 0, a, 0, d);
                 } else {
                     learner.explore(obs, run.explore, a);
                 }
@@ -273,7 +274,7 @@ public final class OffPolicyTraining {
             progress.advance(run.step - reported, lastReturn);
             if (checkpointFile != null) checkpoint(shape, learner, buffer, run).write(checkpointFile);
             if (stream != null) stream.flush();
-            EvalRow finalEval = evaluate(learner, shape, root.child("final"), ev.finalEpisodes, run.step, -1);
+            PgTraining.EvalRow finalEval = evaluate(learner, shape, root.child("final"), ev.finalEpisodes, run.step, -1);
             long parameters = 0;
             for (var p : learner.params()) parameters += p.value().size();
             return new Result(List.copyOf(run.episodes), List.copyOf(run.evaluations), finalEval, run.step, learner.updates(), threshold, parameters);
@@ -296,8 +297,9 @@ public final class OffPolicyTraining {
     }
 
     /** Deterministic episodes through the {@link Simulator}, episode j from {@code seeds.child(j)}; evaluation {@code k} (-1: the final one). */
-    EvalRow evaluate(Learner learner, Shape shape, Rng seeds, int episodes, long atStep, int k) {
-        double sum = 0, sumSq = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, lengths = 0;
+    PgTraining.EvalRow evaluate(Learner learner, Shape shape, Rng seeds, int episodes, long atStep, int k) {
+        double[] returns = new double[episodes];
+        int[] lengths = new int[episodes];
         try (Env<float[], float[]> env = makeEnv()) {
             DeterministicAgent agent = new DeterministicAgent(learner, shape.actions());
             for (int j = 0; j < episodes; j++) {
@@ -325,15 +327,11 @@ public final class OffPolicyTraining {
                         }
                     }
                 }
-                sum += ret[0];
-                sumSq += ret[0] * ret[0];
-                min = Math.min(min, ret[0]);
-                max = Math.max(max, ret[0]);
-                lengths += len[0];
+                returns[j] = ret[0];
+                lengths[j] = len[0];
             }
         }
-        double mean = sum / episodes;
-        return new EvalRow(atStep, episodes, mean, Math.sqrt(Math.max(0, sumSq / episodes - mean * mean)), min, max, lengths / episodes);
+        return PgTraining.EvalRow.of(atStep, returns, lengths);
     }
 
     /**
@@ -390,14 +388,16 @@ public final class OffPolicyTraining {
         double episodeReturn;
         final List<float[]> episodeActions = new ArrayList<>();
         final List<EpisodeRow> episodes = new ArrayList<>();
-        final List<EvalRow> evaluations = new ArrayList<>();
+        final List<PgTraining.EvalRow> evaluations = new ArrayList<>();
         Rng explore, replay;
+        final float[] held; // the warm-up action being held
         private final double[] statSums = new double[5];
         private final int[] statCounts = new int[5];
 
-        RunState(Rng explore, Rng replay) {
+        RunState(Rng explore, Rng replay, int actDim) {
             this.explore = explore;
             this.replay = replay;
+            this.held = new float[actDim];
         }
 
         void add(Learner.Stats s) {
@@ -428,6 +428,7 @@ public final class OffPolicyTraining {
             out.writeDouble(episodeReturn);
             StateIO.writeLongs(out, explore.saveState());
             StateIO.writeLongs(out, replay.saveState());
+            StateIO.writeFloats(out, held);
             for (int i = 0; i < 5; i++) {
                 out.writeDouble(statSums[i]);
                 out.writeInt(statCounts[i]);
@@ -442,11 +443,7 @@ public final class OffPolicyTraining {
                 for (double v : new double[] {e.episodeReturn(), e.q1Loss(), e.q2Loss(), e.actorLoss(), e.alpha(), e.entropy()}) out.writeDouble(v);
             }
             out.writeInt(evaluations.size());
-            for (EvalRow e : evaluations) {
-                out.writeLong(e.step());
-                out.writeInt(e.episodes());
-                for (double v : new double[] {e.mean(), e.std(), e.min(), e.max(), e.meanLength()}) out.writeDouble(v);
-            }
+            for (PgTraining.EvalRow e : evaluations) e.write(out);
         }
 
         void read(DataInputStream in) throws IOException {
@@ -456,6 +453,9 @@ public final class OffPolicyTraining {
             episodeReturn = in.readDouble();
             explore = Rng.restore(StateIO.readLongs(in));
             replay = Rng.restore(StateIO.readLongs(in));
+            float[] h = StateIO.readFloats(in);
+            if (h == null || h.length != held.length) throw new IllegalArgumentException("a held action of the wrong size");
+            System.arraycopy(h, 0, held, 0, held.length);
             for (int i = 0; i < 5; i++) {
                 statSums[i] = in.readDouble();
                 statCounts[i] = in.readInt();
@@ -468,9 +468,7 @@ public final class OffPolicyTraining {
                 episodes.add(new EpisodeRow(episode, at, in.readDouble(), length, in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
                         in.readDouble()));
             }
-            for (int i = in.readInt(); i > 0; i--) {
-                evaluations.add(new EvalRow(in.readLong(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
-            }
+            for (int i = in.readInt(); i > 0; i--) evaluations.add(PgTraining.EvalRow.read(in));
         }
     }
 }

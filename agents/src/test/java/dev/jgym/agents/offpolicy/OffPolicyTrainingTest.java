@@ -26,9 +26,9 @@ class OffPolicyTrainingTest {
             + "\"gradient_steps\": 2, \"network\": {\"hidden\": [32, 32]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
             + "\"evaluation\": {\"interval\": 300, \"episodes\": 1, \"final_episodes\": 2}}";
 
-    /** TD3 on MountainCarContinuous: no episode ends within the run, so a resume rebuilds the env mid-episode. */
+    /** TD3 on MountainCarContinuous: no episode ends within the run, so a resume rebuilds the env mid-episode, and mid-way through a held warm-up action (450 = 64 x 7 + 2). */
     static final String TD3 = "{\"name\": \"td3\", \"seed\": 5, \"env\": {\"id\": \"MountainCarContinuous-v0\"},"
-            + "\"offpolicy\": {\"algorithm\": \"td3\", \"total_steps\": 700, \"learning_starts\": 200, \"batch_size\": 32,"
+            + "\"offpolicy\": {\"algorithm\": \"td3\", \"total_steps\": 700, \"learning_starts\": 500, \"warmup_hold\": 7, \"batch_size\": 32,"
             + "\"network\": {\"hidden\": [32, 32]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
             + "\"evaluation\": {\"interval\": 10000, \"episodes\": 1, \"final_episodes\": 1}}";
 
@@ -90,8 +90,35 @@ class OffPolicyTrainingTest {
         }
         assertEquals(200, r.finalEvaluation().meanLength());
         OffPolicyTraining.Result t = new OffPolicyTraining(config(TD3), "test.json").run();
-        assertEquals(500, t.gradientSteps());
+        assertEquals(200, t.gradientSteps());
         assertEquals(0, t.episodes().size(), "MountainCarContinuous episodes run 999 steps");
+    }
+
+    @Test
+    @DisplayName("every config in configs/sac and configs/td3 binds, fits its env (Pendulum, MountainCarContinuous, LunarLander continuous, BipedalWalker) and runs a 200-step smoke version (100 updates of batch 16) to a finite final evaluation")
+    void shippedConfigsRun() throws Exception {
+        int checked = 0;
+        for (String folder : new String[] {"sac", "td3"}) {
+            try (var files = Files.list(Path.of("..", "configs", folder))) {
+                for (Path file : files.sorted().toList()) {
+                    var root = (com.fasterxml.jackson.databind.node.ObjectNode) Json.readTree(file);
+                    Json.bind(root, OffPolicyConfig.class, file.toString(), "$");
+                    var s = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("offpolicy");
+                    s.put("total_steps", 200);
+                    s.put("learning_starts", 100);
+                    s.put("batch_size", 16);
+                    if (s.has("train_freq")) s.put("train_freq", 1);
+                    if (s.has("gradient_steps")) s.put("gradient_steps", 1);
+                    root.putObject("evaluation").put("interval", 1000).put("episodes", 1).put("final_episodes", 1);
+                    OffPolicyTraining.Result r = new OffPolicyTraining(Json.bind(root, OffPolicyConfig.class, file.toString(), "$"), file.toString()).run();
+                    assertEquals(200, r.steps(), file.toString());
+                    assertEquals(100, r.gradientSteps(), file.toString());
+                    assertTrue(Double.isFinite(r.finalEvaluation().mean()), file.toString());
+                    checked++;
+                }
+            }
+        }
+        assertEquals(7, checked, "configs/sac: pendulum, mountaincar-continuous, lunarlander-continuous, bipedalwalker; configs/td3: pendulum, lunarlander-continuous, bipedalwalker");
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class MountainCar extends BaseEnv<float[], Integer> {
     static final double MIN_POSITION = -1.2, MAX_POSITION = 0.6, MAX_SPEED = 0.07, GOAL_POSITION = 0.5;
     static final double FORCE = 0.001, GRAVITY = 0.0025;
 
-    /** Options of MountainCar-v0. */
+    /** Options of MountainCar-v0 and MountainCarContinuous-v0. */
     public record Settings(@JsonProperty("goal_velocity") Double goalVelocity) {
         public Settings {
             if (goalVelocity == null) goalVelocity = 0.0;
@@ -65,7 +65,7 @@ public final class MountainCar extends BaseEnv<float[], Integer> {
     }
 
     private static final Discrete ACTIONS = new Discrete(3);
-    private static final Box OBSERVATIONS = new Box(new float[] {(float) MIN_POSITION, (float) -MAX_SPEED},
+    static final Box OBSERVATIONS = new Box(new float[] {(float) MIN_POSITION, (float) -MAX_SPEED},
             new float[] {(float) MAX_POSITION, (float) MAX_SPEED});
 
     private final double goalVelocity;

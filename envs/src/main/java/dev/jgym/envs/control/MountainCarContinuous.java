@@ -1,7 +1,5 @@
 package dev.jgym.envs.control;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.env.BaseEnv;
 import dev.jgym.core.env.Reset;
@@ -41,7 +39,7 @@ import java.util.Map;
  * <p>Episode end: terminated when position >= 0.45 and velocity >= {@code goal_velocity};
  * truncated at 999 steps. Reward threshold 90.
  *
- * <p>Options: {@code goal_velocity} (number, default 0).
+ * <p>Options: {@code goal_velocity} (number, default 0; {@link MountainCar.Settings}).
  *
  * <p>Versions: v0 is Gymnasium's MountainCarContinuous-v0.
  */
@@ -50,31 +48,21 @@ public final class MountainCarContinuous extends BaseEnv<float[], float[]> {
     static final double POWER = 0.0015, GRAVITY = 0.0025, GOAL_POSITION = 0.45, GOAL_REWARD = 100.0, ACTION_COST = 0.1;
     static final double MIN_POSITION = MountainCar.MIN_POSITION, MAX_POSITION = MountainCar.MAX_POSITION, MAX_SPEED = MountainCar.MAX_SPEED;
 
-    /** Options of MountainCarContinuous-v0. */
-    public record Settings(@JsonProperty("goal_velocity") Double goalVelocity) {
-        public Settings {
-            if (goalVelocity == null) goalVelocity = 0.0;
-            Check.finite("goal_velocity", goalVelocity);
-        }
-    }
-
     private static final Box ACTIONS = new Box(new float[] {-1f}, new float[] {1f});
-    private static final Box OBSERVATIONS = new Box(new float[] {(float) MIN_POSITION, (float) -MAX_SPEED},
-            new float[] {(float) MAX_POSITION, (float) MAX_SPEED});
 
     private final double goalVelocity;
     private double position, velocity;
 
     public MountainCarContinuous() {
-        this(new Settings(null));
+        this(new MountainCar.Settings(null));
     }
 
-    public MountainCarContinuous(Settings settings) {
+    public MountainCarContinuous(MountainCar.Settings settings) {
         this.goalVelocity = settings.goalVelocity();
     }
 
     static MountainCarContinuous fromOptions(Map<String, ?> options) {
-        return new MountainCarContinuous(Json.bind(options, Settings.class, ID));
+        return new MountainCarContinuous(Json.bind(options, MountainCar.Settings.class, ID));
     }
 
     @Override
@@ -84,7 +72,7 @@ public final class MountainCarContinuous extends BaseEnv<float[], float[]> {
 
     @Override
     public Box observationSpace() {
-        return OBSERVATIONS;
+        return MountainCar.OBSERVATIONS;
     }
 
     @Override
