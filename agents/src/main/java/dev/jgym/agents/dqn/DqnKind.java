@@ -1,7 +1,5 @@
 package dev.jgym.agents.dqn;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgym.agents.run.Diverged;
 import dev.jgym.agents.run.ExperimentKind;
@@ -88,11 +86,7 @@ public final class DqnKind implements ExperimentKind {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 DqnOutput.write(dir, configFile, cfg, result);
                 if (options.trial()) return Run.finished(done[0], out -> { }, (report, agent) -> trialValue(result, report.metric()));
-                ObjectNode timing = JsonNodeFactory.instance.objectNode();
-                timing.put("seconds", seconds);
-                timing.put("steps_per_second", result.steps() / seconds);
-                timing.put("threads", options.threads());
-                Json.write(dir.resolve("timing.json"), timing);
+                Run.writeTiming(dir, seconds, result.steps(), options.threads());
                 return Run.finished(done[0], out -> {
                     DqnTraining.EvalRow f = result.finalEvaluation();
                     out.printf(Locale.ROOT, "%s: %d steps, %d episodes, %d updates; %s%n", cfg.name(), result.steps(), result.episodes().size(),

@@ -21,13 +21,18 @@ import dev.jgym.core.rng.Rng;
  * MinAtar's binary grids, pixels) keeps s and s' as bytes, {@code value = (byte & 0xff) * scale}:
  * a quarter of the floats' memory (MinAtar Freeway at 100k transitions: 140 MB instead of 560 MB),
  * and the same floats on the way out.
+ *
+ * <p>Box actions ({@link #forBoxActions}: the off-policy actor-critics) keep a vector of
+ * {@code actionDim} floats per transition in place of the integer action.
  */
 public final class ReplayBuffer implements NStepReturns.Sink, State {
     private final int capacity, obsDim;
     final float[] obs, next, rewards, discounts; // obs and next: null when compact
     final byte[] obsBytes, nextBytes;            // null unless compact
     private final float scale, inverse;          // compact: value = byte * scale
-    final int[] actions;
+    final int[] actions;          // null for Box actions
+    private final int actionDim;  // Box actions: floats per action; 0 for integer actions
+    final float[] boxActions;     // null for integer actions
     private int size, cursor;
     private long added;
 
@@ -51,6 +56,19 @@ public final class ReplayBuffer implements NStepReturns.Sink, State {
      *     byteScale (see {@link ObservationView#compact()}); 0: as floats
      */
     public ReplayBuffer(int capacity, int obsDim, boolean prioritized, double alpha, float byteScale) {
+        this(capacity, obsDim, prioritized, alpha, byteScale, 0);
+    }
+
+    /** Uniform replay of transitions whose actions are vectors of {@code actionDim} floats. */
+    public static ReplayBuffer forBoxActions(int capacity, int obsDim, int actionDim) {
+        if (actionDim < 1) throw new IllegalArgumentException("actionDim must be positive");
+        if ((long) capacity * actionDim > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a replay buffer of " + capacity + " x " + actionDim + " action values does not fit in one array");
+        }
+        return new ReplayBuffer(capacity, obsDim, false, 0, 0f, actionDim);
+    }
+
+    private ReplayBuffer(int capacity, int obsDim, boolean prioritized, double alpha, float byteScale, int actionDim) {
         if (capacity < 1 || obsDim < 1) throw new IllegalArgumentException("capacity and obsDim must be positive");
         if (!(byteScale >= 0)) throw new IllegalArgumentException("byteScale must be >= 0, was " + byteScale);
         if ((long) capacity * obsDim > Integer.MAX_VALUE - 8) {
@@ -67,7 +85,9 @@ public final class ReplayBuffer implements NStepReturns.Sink, State {
         this.nextBytes = compact ? new byte[capacity * obsDim] : null;
         this.rewards = new float[capacity];
         this.discounts = new float[capacity];
-        this.actions = new int[capacity];
+        this.actionDim = actionDim;
+        this.actions = actionDim == 0 ? new int[capacity] : null;
+        this.boxActions = actionDim == 0 ? null : new float[capacity * actionDim];
         this.tree = prioritized ? new SumTree(capacity) : null;
         this.alpha = alpha;
     }
@@ -100,6 +120,17 @@ public final class ReplayBuffer implements NStepReturns.Sink, State {
 
     @Override
     public void add(float[] state, int action, float reward, float[] nextState, float discount) {
+        actions[cursor] = action;
+        store(state, reward, nextState, discount);
+    }
+
+    /** Adds a transition with a Box action (a buffer made by {@link #forBoxActions}). */
+    public void add(float[] state, float[] action, float reward, float[] nextState, float discount) {
+        System.arraycopy(action, 0, boxActions, cursor * actionDim, actionDim);
+        store(state, reward, nextState, discount);
+    }
+
+    private void store(float[] state, float reward, float[] nextState, float discount) {
         int i = cursor;
         if (obsBytes != null) {
             encode(state, obsBytes, i * obsDim);
@@ -108,7 +139,6 @@ public final class ReplayBuffer implements NStepReturns.Sink, State {
             System.arraycopy(state, 0, obs, i * obsDim, obsDim);
             System.arraycopy(nextState, 0, next, i * obsDim, obsDim);
         }
-        actions[i] = action;
         rewards[i] = reward;
         discounts[i] = discount;
         if (tree != null) tree.set(i, Math.pow(maxPriority, alpha));
@@ -158,6 +188,17 @@ public final class ReplayBuffer implements NStepReturns.Sink, State {
 
     /** Copies the stored fields of transitions {@code idx} into the batch arrays. */
     public void gather(int[] idx, int batch, float[] s, int[] a, float[] r, float[] s2, float[] d) {
+        for (int b = 0; b < batch; b++) a[b] = actions[idx[b]];
+        gather(idx, batch, s, r, s2, d);
+    }
+
+    /** Copies the stored fields of transitions {@code idx} (Box actions: {@code actionDim} floats each into {@code a}) into the batch arrays. */
+    public void gather(int[] idx, int batch, float[] s, float[] a, float[] r, float[] s2, float[] d) {
+        for (int b = 0; b < batch; b++) System.arraycopy(boxActions, idx[b] * actionDim, a, b * actionDim, actionDim);
+        gather(idx, batch, s, r, s2, d);
+    }
+
+    private void gather(int[] idx, int batch, float[] s, float[] r, float[] s2, float[] d) {
         for (int b = 0; b < batch; b++) {
             int i = idx[b];
             if (obsBytes != null) {
@@ -167,7 +208,6 @@ public final class ReplayBuffer implements NStepReturns.Sink, State {
                 System.arraycopy(obs, i * obsDim, s, b * obsDim, obsDim);
                 System.arraycopy(next, i * obsDim, s2, b * obsDim, obsDim);
             }
-            a[b] = actions[i];
             r[b] = rewards[i];
             d[b] = discounts[i];
         }
@@ -211,7 +251,7 @@ public final class ReplayBuffer implements NStepReturns.Sink, State {
         if (tree != null) tree.restore(priorities);
     }
 
-    /** The stored transitions (bytes when compact), the ring's position and the priorities. */
+    /** The stored transitions (bytes when compact; Box actions as floats), the ring's position and the priorities. */
     @Override
     public void write(DataOutputStream out) throws IOException {
         int d = obsDim, n = size;
@@ -225,7 +265,8 @@ public final class ReplayBuffer implements NStepReturns.Sink, State {
         } else {
             ReplayIO.writeObservations(out, n * d, obs, next);
         }
-        ReplayIO.writeOutcomes(out, n, actions, rewards, discounts);
+        if (boxActions != null) ReplayIO.writeOutcomes(out, n, actionDim, boxActions, rewards, discounts);
+        else ReplayIO.writeOutcomes(out, n, actions, rewards, discounts);
         double[] pr = priorities();
         out.writeInt(pr.length);
         for (double p : pr) out.writeDouble(p);
@@ -243,7 +284,8 @@ public final class ReplayBuffer implements NStepReturns.Sink, State {
         } else {
             ReplayIO.readObservations(in, n * d, obs, next);
         }
-        ReplayIO.readOutcomes(in, n, actions, rewards, discounts);
+        if (boxActions != null) ReplayIO.readOutcomes(in, n, actionDim, boxActions, rewards, discounts);
+        else ReplayIO.readOutcomes(in, n, actions, rewards, discounts);
         double[] pr = new double[in.readInt()];
         for (int i = 0; i < pr.length; i++) pr[i] = in.readDouble();
         restore(n, at, count, max, pr);

@@ -44,6 +44,22 @@ final class ReplayIO {
 
     static void readOutcomes(DataInputStream in, int n, int[] actions, float[] rewards, float[] discounts) throws IOException {
         for (int i = 0; i < n; i++) actions[i] = in.readInt();
+        readRewards(in, n, rewards, discounts);
+    }
+
+    /** Box actions ({@code dim} floats each), rewards and discounts of the first n transitions. */
+    static void writeOutcomes(DataOutputStream out, int n, int dim, float[] actions, float[] rewards, float[] discounts) throws IOException {
+        for (int i = 0; i < n * dim; i++) out.writeFloat(actions[i]);
+        for (int i = 0; i < n; i++) out.writeFloat(rewards[i]);
+        for (int i = 0; i < n; i++) out.writeFloat(discounts[i]);
+    }
+
+    static void readOutcomes(DataInputStream in, int n, int dim, float[] actions, float[] rewards, float[] discounts) throws IOException {
+        for (int i = 0; i < n * dim; i++) actions[i] = in.readFloat();
+        readRewards(in, n, rewards, discounts);
+    }
+
+    private static void readRewards(DataInputStream in, int n, float[] rewards, float[] discounts) throws IOException {
         for (int i = 0; i < n; i++) rewards[i] = in.readFloat();
         for (int i = 0; i < n; i++) discounts[i] = in.readFloat();
     }

@@ -19,8 +19,10 @@ import java.util.List;
  * the hidden layers and a per-network gain at the output (0.01 for a policy, 1 for a value), biases
  * zero: Stable-Baselines3's {@code ActorCriticPolicy} initialisation. Built of the NN core's
  * {@link Dense} layers, run on preallocated {@link Pass} buffers through the {@link Backend}.
+ * Also the off-policy actor-critics' networks ({@code agents/offpolicy}), whose actor update
+ * backpropagates through the critic to its action input ({@link #backward(Pass, boolean, Tensor)}).
  */
-final class Mlp {
+public final class Mlp {
     private final Backend backend;
     private final ActivationKind activation;
     private final float activationParam;
@@ -28,7 +30,7 @@ final class Mlp {
     private final Dense out;
     private final List<Param> params = new ArrayList<>();
 
-    Mlp(Backend backend, int inputs, int[] hiddenSizes, String activation, int outputs, double outputGain, Rng rng) {
+    public Mlp(Backend backend, int inputs, int[] hiddenSizes, String activation, int outputs, double outputGain, Rng rng) {
         this.backend = backend;
         this.activation = ActivationKind.byId(activation);
         if (this.activation == null) throw new IllegalArgumentException("unknown activation " + activation);
@@ -72,11 +74,11 @@ final class Mlp {
         };
     }
 
-    List<Param> params() {
+    public List<Param> params() {
         return params;
     }
 
-    int outputs() {
+    public int outputs() {
         return out.out();
     }
 
@@ -91,12 +93,12 @@ final class Mlp {
         return new Sequential(layers);
     }
 
-    Pass pass(int rows) {
+    public Pass pass(int rows) {
         return new Pass(rows);
     }
 
     /** The output for every row of {@code x} ({@code [rows, inputs]}); returns the pass's {@code [rows, outputs]} buffer. */
-    Tensor forward(Pass p, Tensor x) {
+    public Tensor forward(Pass p, Tensor x) {
         p.x = x;
         Tensor in = x;
         for (int l = 0; l < hidden.length; l++) {
@@ -111,30 +113,47 @@ final class Mlp {
     }
 
     /** Adds into every parameter's gradient the backpropagation of {@link Pass#dy} (filled by the caller) through the last forward of {@code p}. */
-    void backward(Pass p) {
+    public void backward(Pass p) {
+        backward(p, true, null);
+    }
+
+    /**
+     * Backpropagates {@link Pass#dy} through the last forward of {@code p}: into every parameter's
+     * gradient (added) when {@code paramGrads}, and dL/dx into {@code dx} ({@code [rows, inputs]},
+     * written) when it is not null.
+     */
+    public void backward(Pass p, boolean paramGrads, Tensor dx) {
         int n = hidden.length;
         Tensor top = n == 0 ? p.x : p.h[n - 1];
-        backend.gemm(true, false, 1f, p.dy, top, 1f, out.weight().grad());
-        backend.sumRows(p.dy, 1f, out.bias().grad());
-        if (n == 0) return;
+        if (paramGrads) {
+            backend.gemm(true, false, 1f, p.dy, top, 1f, out.weight().grad());
+            backend.sumRows(p.dy, 1f, out.bias().grad());
+        }
+        if (n == 0) {
+            if (dx != null) backend.gemm(false, false, 1f, p.dy, out.weight().value(), 0f, dx);
+            return;
+        }
         backend.gemm(false, false, 1f, p.dy, out.weight().value(), 0f, p.dh[n - 1]);
         for (int l = n - 1; l >= 0; l--) {
             backend.activationBackward(activation, activationParam, p.z[l], p.h[l], p.dh[l], p.dz[l]);
             Tensor in = l == 0 ? p.x : p.h[l - 1];
-            backend.gemm(true, false, 1f, p.dz[l], in, 1f, hidden[l].weight().grad());
-            backend.sumRows(p.dz[l], 1f, hidden[l].bias().grad());
+            if (paramGrads) {
+                backend.gemm(true, false, 1f, p.dz[l], in, 1f, hidden[l].weight().grad());
+                backend.sumRows(p.dz[l], 1f, hidden[l].bias().grad());
+            }
             if (l > 0) backend.gemm(false, false, 1f, p.dz[l], hidden[l].weight().value(), 0f, p.dh[l - 1]);
+            else if (dx != null) backend.gemm(false, false, 1f, p.dz[0], hidden[0].weight().value(), 0f, dx);
         }
     }
 
     /** The buffers of one batch size. */
-    final class Pass {
+    public final class Pass {
         final int rows;
         Tensor x;
         final Tensor[] z, h, dz, dh;
         final Tensor y;
         /** dL/dy, {@code [rows, outputs]}: written by the caller before {@link Mlp#backward}. */
-        final Tensor dy;
+        public final Tensor dy;
 
         Pass(int rows) {
             this.rows = rows;

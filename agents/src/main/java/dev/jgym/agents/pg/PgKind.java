@@ -1,13 +1,10 @@
 package dev.jgym.agents.pg;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.agents.run.ExperimentKind;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
 import dev.jgym.agents.run.RunOptions;
 import dev.jgym.agents.run.StopSignal;
-import dev.jgym.core.config.Json;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -81,11 +78,7 @@ public final class PgKind implements ExperimentKind {
                 if (result == null) return Run.interrupted(done[0]);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 PgOutput.write(dir, cfg, result);
-                ObjectNode timing = JsonNodeFactory.instance.objectNode();
-                timing.put("seconds", seconds);
-                timing.put("steps_per_second", done[0] / seconds);
-                timing.put("threads", options.threads());
-                Json.write(dir.resolve("timing.json"), timing);
+                Run.writeTiming(dir, seconds, done[0], options.threads());
                 return Run.finished(done[0], out -> {
                     PgTraining.EvalRow f = result.finalEvaluation();
                     out.printf(Locale.ROOT, "%s: %d steps, %d episodes, %d updates (%d gradient steps)%s%n", cfg.name(), result.steps(),

@@ -36,11 +36,16 @@ public final class PgOutput {
             up.append('\n');
         }
         Json.writeAtomically(dir.resolve("updates.csv"), up.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder ev = new StringBuilder("step,episodes,mean_return,std_return,min_return,max_return,mean_length\n");
-        for (PgTraining.EvalRow e : r.evaluations()) ev.append(evalLine(e));
-        Json.writeAtomically(dir.resolve("evaluations.csv"), ev.toString().getBytes(StandardCharsets.UTF_8));
+        writeEvaluations(dir, r.evaluations());
         Json.write(dir.resolve("summary.json"), summary(config, r));
         curves(dir, config.name(), r);
+    }
+
+    /** {@code evaluations.csv}: one line per evaluation (also the off-policy family's). */
+    public static void writeEvaluations(Path dir, java.util.List<PgTraining.EvalRow> rows) {
+        StringBuilder ev = new StringBuilder("step,episodes,mean_return,std_return,min_return,max_return,mean_length\n");
+        for (PgTraining.EvalRow e : rows) ev.append(evalLine(e));
+        Json.writeAtomically(dir.resolve("evaluations.csv"), ev.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String evalLine(PgTraining.EvalRow e) {
@@ -65,7 +70,14 @@ public final class PgOutput {
             root.put("threshold", r.threshold());
             root.put("solved", r.solved());
         }
-        PgTraining.EvalRow f = r.finalEvaluation();
+        double[] returns = new double[r.episodes().size()];
+        for (int i = 0; i < returns.length; i++) returns[i] = r.episodes().get(i).episodeReturn();
+        putResults(root, r.finalEvaluation(), returns, r.parameters());
+        return root;
+    }
+
+    /** A summary's {@code final_evaluation}, {@code last_100_training_return} (when there are training episodes) and {@code parameters}. */
+    public static void putResults(ObjectNode root, PgTraining.EvalRow f, double[] trainingReturns, long parameters) {
         ObjectNode fe = root.putObject("final_evaluation");
         fe.put("episodes", f.episodes());
         fe.put("mean_return", f.mean());
@@ -73,12 +85,11 @@ public final class PgOutput {
         fe.put("min_return", f.min());
         fe.put("max_return", f.max());
         fe.put("mean_length", f.meanLength());
-        int n = r.episodes().size(), from = Math.max(0, n - 100);
+        int n = trainingReturns.length, from = Math.max(0, n - 100);
         double sum = 0;
-        for (int i = from; i < n; i++) sum += r.episodes().get(i).episodeReturn();
+        for (int i = from; i < n; i++) sum += trainingReturns[i];
         if (n > 0) root.put("last_100_training_return", sum / (n - from));
-        root.put("parameters", r.parameters());
-        return root;
+        root.put("parameters", parameters);
     }
 
     private static void curves(Path dir, String title, PgTraining.Result r) {

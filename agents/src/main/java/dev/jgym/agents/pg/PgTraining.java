@@ -54,8 +54,33 @@ public final class PgTraining {
         }
     }
 
-    /** One greedy evaluation at env step {@code step}. */
-    public record EvalRow(long step, int episodes, double mean, double std, double min, double max, double meanLength) {}
+    /** One greedy evaluation at env step {@code step} (also the off-policy family's deterministic evaluations). */
+    public record EvalRow(long step, int episodes, double mean, double std, double min, double max, double meanLength) {
+        /** The row of episodes with these returns and lengths, ended at env step {@code step}. */
+        public static EvalRow of(long step, double[] returns, int[] lengths) {
+            double sum = 0, sumSq = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, total = 0;
+            int episodes = returns.length;
+            for (int j = 0; j < episodes; j++) {
+                sum += returns[j];
+                sumSq += returns[j] * returns[j];
+                min = Math.min(min, returns[j]);
+                max = Math.max(max, returns[j]);
+                total += lengths[j];
+            }
+            double mean = sum / episodes;
+            return new EvalRow(step, episodes, mean, Math.sqrt(Math.max(0, sumSq / episodes - mean * mean)), min, max, total / episodes);
+        }
+
+        public void write(DataOutputStream out) throws IOException {
+            out.writeLong(step);
+            out.writeInt(episodes);
+            for (double v : new double[] {mean, std, min, max, meanLength}) out.writeDouble(v);
+        }
+
+        public static EvalRow read(DataInputStream in) throws IOException {
+            return new EvalRow(in.readLong(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+        }
+    }
 
     /** What a run did; {@code threshold} is the final mean that counts as solved (infinite when none). */
     public record Result(List<EpisodeRow> episodes, List<UpdateRow> updates, List<EvalRow> evaluations, EvalRow finalEvaluation, long steps,
@@ -281,7 +306,8 @@ public final class PgTraining {
 
     /** Greedy episodes (the most probable action, or the Gaussian's mean), episode j from {@code seeds.child(j)}. */
     EvalRow evaluate(ActorCritic learner, Rng seeds, int episodes, long atStep) {
-        double sum = 0, sumSq = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, lengths = 0;
+        double[] returns = new double[episodes];
+        int[] lengths = new int[episodes];
         try (Env<float[], Object> env = makeEnv()) {
             float[] action = learner.discrete() ? null : new float[learner.actionDim()];
             for (int j = 0; j < episodes; j++) {
@@ -302,15 +328,11 @@ public final class PgTraining {
                     o = st.observation();
                     if (st.done()) break;
                 }
-                sum += ret;
-                sumSq += ret * ret;
-                min = Math.min(min, ret);
-                max = Math.max(max, ret);
-                lengths += len;
+                returns[j] = ret;
+                lengths[j] = len;
             }
         }
-        double mean = sum / episodes;
-        return new EvalRow(atStep, episodes, mean, Math.sqrt(Math.max(0, sumSq / episodes - mean * mean)), min, max, lengths / episodes);
+        return EvalRow.of(atStep, returns, lengths);
     }
 
     /** The counters and rows of a run in progress (what a checkpoint holds besides the learner and the envs). */
@@ -353,11 +375,7 @@ public final class PgTraining {
                         u.clipFraction(), u.explainedVariance(), u.std()}) out.writeDouble(v);
             }
             out.writeInt(evaluations.size());
-            for (EvalRow e : evaluations) {
-                out.writeLong(e.step());
-                out.writeInt(e.episodes());
-                for (double v : new double[] {e.mean(), e.std(), e.min(), e.max(), e.meanLength()}) out.writeDouble(v);
-            }
+            for (EvalRow e : evaluations) e.write(out);
         }
 
         void read(DataInputStream in) throws IOException {
@@ -376,9 +394,7 @@ public final class PgTraining {
                 updates.add(new UpdateRow(in.readLong(), in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
                         in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
             }
-            for (int i = in.readInt(); i > 0; i--) {
-                evaluations.add(new EvalRow(in.readLong(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
-            }
+            for (int i = in.readInt(); i > 0; i--) evaluations.add(EvalRow.read(in));
         }
     }
 }

@@ -78,6 +78,15 @@ public interface Run {
     }
 
     /** A run stopped by a {@link StopSignal} after {@code workDone} units, its checkpoint written. */
+    /** Writes {@code timing.json} into a run folder: {@code seconds}, {@code steps_per_second} (steps / seconds), {@code threads}. */
+    static void writeTiming(Path dir, double seconds, double steps, int threads) {
+        com.fasterxml.jackson.databind.node.ObjectNode timing = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        timing.put("seconds", seconds);
+        timing.put("steps_per_second", steps / seconds);
+        timing.put("threads", threads);
+        dev.jgym.core.config.Json.write(dir.resolve("timing.json"), timing);
+    }
+
     static Outcome interrupted(long workDone) {
         return new Outcome() {
             @Override

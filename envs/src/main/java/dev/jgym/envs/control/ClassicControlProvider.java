@@ -16,6 +16,8 @@ public final class ClassicControlProvider implements EnvProvider {
                 EnvSpec.builder(MountainCar.ID, MountainCar::fromOptions).maxEpisodeSteps(200).rewardThreshold(-110.0).actionNames("accelerate left", "coast", "accelerate right")
                         .keys(KeyControls.realTime(30, 1, "Left", 0, "Right", 2))
                         .description("drive an underpowered car up a hill by rocking it (Gymnasium MountainCar-v0)").build(),
+                EnvSpec.builder(MountainCarContinuous.ID, MountainCarContinuous::fromOptions).maxEpisodeSteps(999).rewardThreshold(90.0)
+                        .description("reach the hilltop flag with a continuous, fuel-costed force (Gymnasium MountainCarContinuous-v0)").build(),
                 EnvSpec.builder(Acrobot.ID, Acrobot::fromOptions).maxEpisodeSteps(500).rewardThreshold(-100.0).actionNames("torque -1", "torque 0", "torque +1")
                         .keys(KeyControls.realTime(15, 1, "Left", 0, "Right", 2))
                         .description("swing a two-link chain's tip above a line, RK4 dynamics (Gymnasium Acrobot-v1)").build(),

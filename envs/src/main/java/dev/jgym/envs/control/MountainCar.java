@@ -56,7 +56,7 @@ public final class MountainCar extends BaseEnv<float[], Integer> {
     static final double MIN_POSITION = -1.2, MAX_POSITION = 0.6, MAX_SPEED = 0.07, GOAL_POSITION = 0.5;
     static final double FORCE = 0.001, GRAVITY = 0.0025;
 
-    /** Options of MountainCar-v0. */
+    /** Options of MountainCar-v0 and MountainCarContinuous-v0. */
     public record Settings(@JsonProperty("goal_velocity") Double goalVelocity) {
         public Settings {
             if (goalVelocity == null) goalVelocity = 0.0;
@@ -65,7 +65,7 @@ public final class MountainCar extends BaseEnv<float[], Integer> {
     }
 
     private static final Discrete ACTIONS = new Discrete(3);
-    private static final Box OBSERVATIONS = new Box(new float[] {(float) MIN_POSITION, (float) -MAX_SPEED},
+    static final Box OBSERVATIONS = new Box(new float[] {(float) MIN_POSITION, (float) -MAX_SPEED},
             new float[] {(float) MAX_POSITION, (float) MAX_SPEED});
 
     private final double goalVelocity;
@@ -137,6 +137,11 @@ public final class MountainCar extends BaseEnv<float[], Integer> {
     /** The hills, the flag and the car, in the env's own units (x in [-1.2, 0.6]). */
     @Override
     public Scene scene(Annotations annotations) {
+        return scene(position, GOAL_POSITION, String.format(Locale.ROOT, "position %.3f, velocity %.4f", position, velocity));
+    }
+
+    /** The valley with the flag at {@code goal} and the car at {@code position} (both mountain cars draw this). */
+    static Scene scene(double position, double goal, String caption) {
         Scene.Builder b = Scene.builder(new Viewport(MIN_POSITION, 0, MAX_POSITION, 1.2)).background(Color.WHITE);
         int n = 100;
         double[] xs = new double[n + 2], ys = new double[n + 2];
@@ -149,9 +154,9 @@ public final class MountainCar extends BaseEnv<float[], Integer> {
         xs[n + 1] = MIN_POSITION;
         ys[n + 1] = 0;
         b.add(new Shape.Polygon(xs, ys, Color.rgb(0xe8dcc0), Color.BLACK, 0.006));
-        double flagY = height(GOAL_POSITION);
-        b.line(GOAL_POSITION, flagY, GOAL_POSITION, flagY + 0.15, 0.006, Color.BLACK);
-        b.add(new Shape.Polygon(new double[] {GOAL_POSITION, GOAL_POSITION, GOAL_POSITION + 0.075},
+        double flagY = height(goal);
+        b.line(goal, flagY, goal, flagY + 0.15, 0.006, Color.BLACK);
+        b.add(new Shape.Polygon(new double[] {goal, goal, goal + 0.075},
                 new double[] {flagY + 0.15, flagY + 0.11, flagY + 0.13}, Color.YELLOW, Color.TRANSPARENT, 0));
         // the car: a rectangle tilted with the slope, resting on the track
         double angle = Math.atan(1.35 * Math.cos(3 * position)), c = Math.cos(angle), s = Math.sin(angle);
@@ -166,6 +171,6 @@ public final class MountainCar extends BaseEnv<float[], Integer> {
         for (double wx : new double[] {-w / 3, w / 3}) {
             b.circle(position + wx * c - clearance * s, y0 + wx * s + clearance * c, clearance, Color.GREY);
         }
-        return b.caption(String.format(Locale.ROOT, "position %.3f, velocity %.4f", position, velocity)).build();
+        return b.caption(caption).build();
     }
 }

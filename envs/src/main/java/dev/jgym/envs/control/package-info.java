@@ -1,5 +1,5 @@
 /**
  * Classic control with Gymnasium's dynamics and constants: CartPole-v1, MountainCar-v0,
- * Acrobot-v1, Pendulum-v1, and a struct-of-arrays CartPole vector env.
+ * MountainCarContinuous-v0, Acrobot-v1, Pendulum-v1, and a struct-of-arrays CartPole vector env.
  */
 package dev.jgym.envs.control;

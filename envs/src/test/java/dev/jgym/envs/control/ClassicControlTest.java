@@ -34,7 +34,7 @@ class ClassicControlTest {
     static final int TABLE_ROWS = 500;
 
     @ParameterizedTest
-    @ValueSource(strings = {"CartPole-v1", "MountainCar-v0", "Acrobot-v1", "Pendulum-v1"})
+    @ValueSource(strings = {"CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Acrobot-v1", "Pendulum-v1"})
     @DisplayName("every classic-control env passes EnvChecker (Gymnasium's check_env)")
     void passesChecker(String id) {
         assertEquals(List.of(), EnvChecker.check(id));
@@ -45,6 +45,7 @@ class ClassicControlTest {
     void specsMatchGymnasium() {
         assertSpec("CartPole-v1", 500, 475.0);
         assertSpec("MountainCar-v0", 200, -110.0);
+        assertSpec("MountainCarContinuous-v0", 999, 90.0);
         assertSpec("Acrobot-v1", 500, -100.0);
         assertSpec("Pendulum-v1", 200, null);
     }
@@ -146,6 +147,57 @@ class ClassicControlTest {
     }
 
     @Test
+    @DisplayName("MountainCarContinuous table: 500 rows (walls, speed limit, goal reward included) against continuous_mountain_car.py within 1e-6")
+    void mountainCarContinuousTable() {
+        Rng rng = new Rng(15);
+        MountainCarContinuous env = new MountainCarContinuous();
+        env.reset(0L, Map.of());
+        int goals = 0;
+        for (int row = 0; row < TABLE_ROWS; row++) {
+            double[] s = {(float) rng.uniform(-1.2, 0.6), (float) rng.uniform(-0.07, 0.07)};
+            if (row % 10 == 0) s = new double[] {(float) (-1.2 + 0.01 * rng.nextDouble()), -0.069f}; // hits the left wall
+            if (row % 10 == 1) s = new double[] {0.44f, 0.07f};                                       // speed limit, goal
+            float u = (float) rng.uniform(-1, 1);
+            if (row % 10 == 2) u = 1f;
+            double[] expected = GymnasiumReference.mountainCarContinuous(s, u);
+            env.setState(s);
+            Step<float[]> step = env.step(new float[] {u});
+            assertArrayEquals(new double[] {expected[0], expected[1]}, env.state(), TABLE_TOLERANCE, "row " + row);
+            assertArrayEquals(toFloat(new double[] {expected[0], expected[1]}), step.observation(), (float) TABLE_TOLERANCE, "row " + row);
+            assertEquals(expected[2], step.reward(), TABLE_TOLERANCE, "row " + row);
+            assertEquals(expected[3] == 1, step.terminated(), "row " + row);
+            if (step.terminated()) goals++;
+        }
+        assertTrue(goals >= TABLE_ROWS / 10, "the goal rows reach the flag: " + goals);
+        env.setState(new double[] {0.449, 0.01});
+        Step<float[]> goal = env.step(new float[] {1f});
+        assertTrue(goal.terminated());
+        assertEquals(100 - 0.1, goal.reward(), 1e-12, "100 for the goal minus 0.1 * 1^2");
+        env.setState(new double[] {-1.2, -0.05});
+        env.step(new float[] {-1f});
+        assertEquals(0.0, env.state()[1], "a leftward velocity at the left wall becomes 0");
+    }
+
+    @Test
+    @DisplayName("MountainCarContinuous: full force right from the valley floor never reaches the flag (the car must rock), reward -0.1 per step over 999 steps")
+    void mountainCarContinuousNeedsMomentum() {
+        Env<float[], float[]> env = EnvRegistry.make("MountainCarContinuous-v0");
+        env.reset(0L, Map.of("low", -0.5, "high", -0.5));
+        double total = 0;
+        int steps = 0;
+        Step<float[]> s;
+        do {
+            s = env.step(new float[] {1f});
+            total += s.reward();
+            steps++;
+        } while (!s.done());
+        assertFalse(s.terminated());
+        assertTrue(s.truncated());
+        assertEquals(999, steps);
+        assertEquals(-99.9, total, 1e-9);
+    }
+
+    @Test
     @DisplayName("Acrobot table: 500 rows of one RK4 step (dt 0.2) against Gymnasium's equations within 1e-6")
     void acrobotTable() {
         Rng rng = new Rng(13);
@@ -193,6 +245,7 @@ class ClassicControlTest {
     void startDistributions() {
         CartPole cp = new CartPole();
         MountainCar mc = new MountainCar();
+        MountainCarContinuous mcc = new MountainCarContinuous();
         Acrobot ac = new Acrobot();
         Pendulum pe = new Pendulum();
         for (long seed = 0; seed < 200; seed++) {
@@ -201,6 +254,9 @@ class ClassicControlTest {
             mc.reset(seed, Map.of());
             assertTrue(mc.state()[0] >= -0.6 && mc.state()[0] < -0.4);
             assertEquals(0.0, mc.state()[1]);
+            mcc.reset(seed, Map.of());
+            assertTrue(mcc.state()[0] >= -0.6 && mcc.state()[0] < -0.4);
+            assertEquals(0.0, mcc.state()[1]);
             ac.reset(seed, Map.of());
             for (double v : ac.state()) {
                 assertTrue(v >= -0.1 && v <= 0.1);
@@ -232,6 +288,10 @@ class ClassicControlTest {
         assertTrue(u.getMessage().startsWith("CartPole-v1: $: unknown key \"sutton_barto\""), u.getMessage());
         u = assertThrows(UserError.class, () -> EnvRegistry.make("Pendulum-v1", Map.of("g", -1.0)));
         assertEquals("Pendulum-v1: $.g: expected a positive number, found -1.0", u.getMessage());
+        Env<float[], float[]> mcc = EnvRegistry.make("MountainCarContinuous-v0");
+        mcc.reset(0L, Map.of());
+        e = assertThrows(IllegalArgumentException.class, () -> mcc.step(new float[] {1.5f}));
+        assertEquals("MountainCarContinuous-v0: action [1.5] is not in the action space Box(-1.0, 1.0, [1], float32)", e.getMessage());
         u = assertThrows(UserError.class, () -> EnvRegistry.make("Acrobot-v1", Map.of("book_or_nips", "nips")));
         assertTrue(u.getMessage().contains("unknown key \"book_or_nips\""), u.getMessage());
         u = assertThrows(UserError.class, () -> cp.reset(0L, Map.of("low", 0.2, "high", 0.1)));
@@ -241,7 +301,7 @@ class ClassicControlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CartPole-v1", "MountainCar-v0", "Acrobot-v1", "Pendulum-v1"})
+    @ValueSource(strings = {"CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Acrobot-v1", "Pendulum-v1"})
     @DisplayName("every env has a scene that rasterizes, and the picture changes as the state changes")
     void scenesRasterize(String id) {
         Env<float[], Object> env = EnvRegistry.make(id);

@@ -2,7 +2,7 @@ package dev.jgym.envs.control;
 
 /**
  * Gymnasium's classic-control equations written out again, straight from the published Python
- * sources (gymnasium/envs/classic_control/{cartpole,mountain_car,acrobot,pendulum}.py, Gymnasium
+ * sources (gymnasium/envs/classic_control/{cartpole,mountain_car,continuous_mountain_car,acrobot,pendulum}.py, Gymnasium
  * 1.x), as plain functions of (state, action) in double. The tests hold the envs to these; they
  * share no code with the envs on purpose.
  */
@@ -31,6 +31,28 @@ final class GymnasiumReference {
         position = Math.max(-1.2, Math.min(0.6, position));
         if (position == -1.2 && velocity < 0) velocity = 0;
         return new double[] {position, velocity};
+    }
+
+    /**
+     * continuous_mountain_car.py, step(), goal_velocity 0: returns {position', velocity', reward,
+     * terminated (1 or 0)}; the state is stored as float32 at the end, as {@code self.state} is.
+     */
+    static double[] mountainCarContinuous(double[] s, double action) {
+        double minAction = -1.0, maxAction = 1.0, minPosition = -1.2, maxPosition = 0.6, maxSpeed = 0.07, goalPosition = 0.45, power = 0.0015;
+        double position = s[0], velocity = s[1];
+        double force = Math.min(Math.max(action, minAction), maxAction);
+        velocity += force * power - 0.0025 * Math.cos(3 * position);
+        if (velocity > maxSpeed) velocity = maxSpeed;
+        if (velocity < -maxSpeed) velocity = -maxSpeed;
+        position += velocity;
+        if (position > maxPosition) position = maxPosition;
+        if (position < minPosition) position = minPosition;
+        if (position == minPosition && velocity < 0) velocity = 0;
+        boolean terminated = position >= goalPosition && velocity >= 0;
+        double reward = 0;
+        if (terminated) reward = 100.0;
+        reward -= Math.pow(action, 2) * 0.1;
+        return new double[] {(float) position, (float) velocity, reward, terminated ? 1 : 0};
     }
 
     /** pendulum.py, step(), g = 10: returns {theta', theta_dot', reward}. */
