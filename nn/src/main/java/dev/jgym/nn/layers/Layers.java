@@ -32,6 +32,8 @@ import java.util.TreeSet;
  * <pre>{@code
  *   {"type": "lstm", "hidden": 128, "return_sequences": false, "stateful": false, "bptt": 0}  (also rnn, gru)
  * }</pre>
+ * Transformer layers (see {@link SequenceLayers}): {@code embedding}, {@code attention},
+ * {@code transformer_block}, {@code layernorm}, {@code gelu}.
  * In a chain, {@code in}, {@code features}, {@code in_channels}/{@code channels}, {@code height},
  * {@code width}, {@code steps} and {@code input_size} may be left out: they follow from the
  * previous layer (or the data's shape). Mistakes are {@link UserError}s naming the source and the
@@ -100,6 +102,8 @@ public final class Layers {
         int width = shape == null ? 0 : product(shape);
         Layer spatial = ImageLayers.build(type, node, shape, backend, inits, source, path);
         if (spatial != null) return spatial;
+        Layer sequence = SequenceLayers.build(type, node, shape, backend, inits, source, path);
+        if (sequence != null) return sequence;
         switch (type) {
             case "dense": {
                 checkKeys(node, Set.of("type", "in", "out"), source, path);
@@ -134,7 +138,8 @@ public final class Layers {
         ActivationKind kind = ActivationKind.byId(type);
         if (kind == null) {
             throw new UserError(source + ": " + path + ".type: unknown layer \"" + type + "\" (expected one of dense, dropout, batchnorm1d, softmax, "
-                    + "identity, step, sigmoid, tanh, relu, leaky_relu, elu, conv2d, maxpool2d, avgpool2d, lrn, batchnorm2d, flatten, gap, rnn, lstm, gru)");
+                    + "identity, step, sigmoid, tanh, relu, leaky_relu, elu, conv2d, maxpool2d, avgpool2d, lrn, batchnorm2d, flatten, gap, rnn, lstm, gru, "
+                    + "embedding, attention, transformer_block, layernorm, gelu)");
         }
         if (kind == ActivationKind.LEAKY_RELU) {
             checkKeys(node, Set.of("type", "slope"), source, path);
