@@ -403,6 +403,31 @@ public interface Backend extends AutoCloseable {
         throw unsupported("attentionBackward");
     }
 
+    /**
+     * Checks the shapes of an {@link #attention} call (keyMask, drop may be null; out is
+     * {@code [N T, D]}: the output, or dOut in backward) and returns N, the number of examples.
+     */
+    static int attentionExamples(Tensor qkv, int heads, int steps, Tensor keyMask, Tensor drop, Tensor probs, Tensor out, String what) {
+        int rows = qkv.rows(), d3 = qkv.cols();
+        if (heads < 1 || steps < 1 || d3 % 3 != 0 || (d3 / 3) % heads != 0 || rows % steps != 0) {
+            throw new IllegalArgumentException(what + ": qkv " + rows + " x " + d3 + " does not hold " + steps + " steps of 3 x " + heads + " heads");
+        }
+        int n = rows / steps;
+        if (probs.size() != n * heads * steps * steps) throw new IllegalArgumentException(what + ": probs must hold " + n * heads + " x " + steps + " x " + steps);
+        if (drop != null && !drop.sameShape(probs)) throw new IllegalArgumentException(what + ": drop must have probs' shape");
+        if (keyMask != null && keyMask.size() != n * steps) throw new IllegalArgumentException(what + ": keyMask must be [" + n + ", " + steps + "]");
+        if (out.rows() != rows || out.cols() != d3 / 3) throw new IllegalArgumentException(what + ": out must be [" + rows + ", " + d3 / 3 + "]");
+        return n;
+    }
+
+    /** Checks that every id is a whole number in [0, vocab) (ids are host data); what names the op. */
+    static void checkIds(float[] ids, int vocab, String what) {
+        for (int r = 0; r < ids.length; r++) {
+            int k = (int) ids[r];
+            if (k != ids[r] || k < 0 || k >= vocab) throw new IllegalArgumentException(what + ": id " + ids[r] + " at " + r + " is not in [0, " + vocab + ")");
+        }
+    }
+
     /** Embedding lookup: {@code out[r, :] = table[ids[r], :]}; ids ({@code [R]}) hold whole numbers in [0, table rows). */
     default void embeddingLookup(Tensor ids, Tensor table, Tensor out) {
         throw unsupported("embeddingLookup");

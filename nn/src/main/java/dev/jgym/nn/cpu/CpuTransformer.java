@@ -1,5 +1,6 @@
 package dev.jgym.nn.cpu;
 
+import dev.jgym.nn.Backend;
 import dev.jgym.nn.Tensor;
 
 /**
@@ -15,6 +16,12 @@ final class CpuTransformer {
     private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
     private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
     private static final double INV_SQRT_PI = 1 / Math.sqrt(Math.PI);
+    /** The series' term ratios over z^2, 2 / (2n + 3): a multiplication per term instead of a division. */
+    private static final double[] SERIES = new double[60];
+
+    static {
+        for (int n = 0; n < SERIES.length; n++) SERIES[n] = 2.0 / (2 * n + 3);
+    }
 
     // ---- the normal distribution --------------------------------------------------------------
 
@@ -32,8 +39,8 @@ final class CpuTransformer {
         double r;
         if (a < 2) {
             double term = a, sum = a, a2 = a * a;
-            for (int n = 0; n < 200; n++) {
-                term *= 2 * a2 / (2 * n + 3);
+            for (int n = 0; n < SERIES.length; n++) {
+                term *= a2 * SERIES[n];
                 double next = sum + term;
                 if (next == sum) break;
                 sum = next;
@@ -148,20 +155,8 @@ final class CpuTransformer {
 
     // ---- attention ------------------------------------------------------------------------------
 
-    private static void checkAttention(Tensor qkv, int heads, int steps, Tensor keyMask, Tensor drop, Tensor probs, Tensor out, String what) {
-        int rows = qkv.rows(), d3 = qkv.cols();
-        if (heads < 1 || steps < 1 || d3 % 3 != 0 || (d3 / 3) % heads != 0 || rows % steps != 0) {
-            throw new IllegalArgumentException(what + ": qkv " + rows + " x " + d3 + " does not hold " + steps + " steps of 3 x " + heads + " heads");
-        }
-        int n = rows / steps;
-        if (probs.size() != n * heads * steps * steps) throw new IllegalArgumentException(what + ": probs must hold " + n * heads + " x " + steps + " x " + steps);
-        if (drop != null && !drop.sameShape(probs)) throw new IllegalArgumentException(what + ": drop must have probs' shape");
-        if (keyMask != null && keyMask.size() != n * steps) throw new IllegalArgumentException(what + ": keyMask must be [" + n + ", " + steps + "]");
-        if (out.rows() != rows || out.cols() != d3 / 3) throw new IllegalArgumentException(what + ": out must be [" + rows + ", " + d3 / 3 + "]");
-    }
-
     static void attention(CpuBackend be, Tensor qkv, int heads, int steps, boolean causal, Tensor keyMask, Tensor drop, Tensor probs, Tensor out) {
-        checkAttention(qkv, heads, steps, keyMask, drop, probs, out, "attention");
+        Backend.attentionExamples(qkv, heads, steps, keyMask, drop, probs, out, "attention");
         int d3 = qkv.cols(), d = d3 / 3, dh = d / heads, t = steps, n = qkv.rows() / steps;
         float scale = (float) (1 / Math.sqrt(dh));
         float[] q = qkv.data(), p = probs.data(), o = out.data();
@@ -210,7 +205,7 @@ final class CpuTransformer {
     }
 
     static void attentionBackward(CpuBackend be, Tensor qkv, Tensor probs, Tensor drop, int heads, int steps, Tensor dOut, Tensor dQkv) {
-        checkAttention(qkv, heads, steps, null, drop, probs, dOut, "attentionBackward");
+        Backend.attentionExamples(qkv, heads, steps, null, drop, probs, dOut, "attentionBackward");
         qkv.requireSameShape(dQkv, "attentionBackward");
         int d3 = qkv.cols(), d = d3 / 3, dh = d / heads, t = steps, n = qkv.rows() / steps;
         float scale = (float) (1 / Math.sqrt(dh));
@@ -267,26 +262,21 @@ final class CpuTransformer {
 
     // ---- embeddings -----------------------------------------------------------------------------
 
-    private static int id(float[] ids, int r, int vocab, String what) {
-        float f = ids[r];
-        int k = (int) f;
-        if (k != f || k < 0 || k >= vocab) throw new IllegalArgumentException(what + ": id " + f + " at " + r + " is not in [0, " + vocab + ")");
-        return k;
-    }
-
     static void embeddingLookup(CpuBackend be, Tensor ids, Tensor table, Tensor out) {
         int rows = ids.size(), w = table.cols(), vocab = table.rows();
         if (out.size() != rows * w) throw new IllegalArgumentException("embeddingLookup: out must be [" + rows + ", " + w + "]");
         float[] is = ids.data(), tb = table.data(), o = out.data();
-        for (int r = 0; r < rows; r++) System.arraycopy(tb, id(is, r, vocab, "embeddingLookup") * w, o, r * w, w);
+        Backend.checkIds(is, vocab, "embeddingLookup");
+        for (int r = 0; r < rows; r++) System.arraycopy(tb, (int) is[r] * w, o, r * w, w);
     }
 
     static void embeddingBackward(CpuBackend be, Tensor ids, Tensor dOut, Tensor dTable) {
         int rows = ids.size(), w = dTable.cols(), vocab = dTable.rows();
         if (dOut.size() != rows * w) throw new IllegalArgumentException("embeddingBackward: dOut must be [" + rows + ", " + w + "]");
         float[] is = ids.data(), g = dOut.data(), dt = dTable.data();
+        Backend.checkIds(is, vocab, "embeddingBackward");
         for (int r = 0; r < rows; r++) {
-            int base = id(is, r, vocab, "embeddingBackward") * w;
+            int base = (int) is[r] * w;
             for (int j = 0; j < w; j++) dt[base + j] += g[r * w + j];
         }
     }

@@ -106,7 +106,8 @@ public final class Layers {
         if (sequence != null) return sequence;
         switch (type) {
             case "dense": {
-                checkKeys(node, Set.of("type", "in", "out"), source, path);
+                checkKeys(node, Set.of("type", "in", "out", "per_step", "steps"), source, path);
+                if (ImageLayers.bool(node, "per_step", source, path)) return perStep(node, shape, backend, inits, source, path);
                 int in = optionalInt(node, "in", width, source, path);
                 if (width > 0 && in != width) {
                     throw new UserError(source + ": " + path + ".in: expected " + width + " (the previous layer's output), found " + in);
@@ -151,6 +152,24 @@ public final class Layers {
         }
         checkKeys(node, Set.of("type"), source, path);
         return new Activation(backend, kind);
+    }
+
+    /** A dense layer on every step of a {@code [T, F]} sequence ({@code "per_step": true}). */
+    private static Layer perStep(JsonNode node, int[] shape, Backend backend, Inits inits, String source, String path) {
+        int steps, in;
+        if (shape != null) {
+            if (shape.length != 2) throw new UserError(source + ": " + path + ".per_step: needs a sequence input [steps, features], found " + java.util.Arrays.toString(shape));
+            steps = shape[0];
+            in = shape[1];
+            if (optionalInt(node, "in", in, source, path) != in || optionalInt(node, "steps", steps, source, path) != steps) {
+                throw new UserError(source + ": " + path + ": expected in " + in + " and steps " + steps + " (the input's shape)");
+            }
+        } else {
+            steps = ImageLayers.required(node, "steps", source, path);
+            in = ImageLayers.required(node, "in", source, path);
+        }
+        int out = ImageLayers.required(node, "out", source, path);
+        return new PerStep(new Dense(backend, in, out, inits.weight(), inits.bias(), inits.rng()), steps);
     }
 
     static void checkKeys(JsonNode node, Set<String> allowed, String source, String path) {

@@ -1011,15 +1011,7 @@ public final class OpenClBackend implements Backend {
 
     /** Checks attention's shapes and sets the geometry; returns the number of query rows (N heads T). */
     private int attentionGeometry(Tensor qkv, int heads, int steps, Tensor keyMask, Tensor drop, Tensor probs, Tensor out, String what) {
-        int rows = qkv.rows(), d3 = qkv.cols();
-        if (heads < 1 || steps < 1 || d3 % 3 != 0 || (d3 / 3) % heads != 0 || rows % steps != 0) {
-            throw new IllegalArgumentException(what + ": qkv " + rows + " x " + d3 + " does not hold " + steps + " steps of 3 x " + heads + " heads");
-        }
-        int n = rows / steps;
-        if (probs.size() != n * heads * steps * steps) throw new IllegalArgumentException(what + ": probs must hold " + n * heads + " x " + steps + " x " + steps);
-        if (drop != null && !drop.sameShape(probs)) throw new IllegalArgumentException(what + ": drop must have probs' shape");
-        if (keyMask != null && keyMask.size() != n * steps) throw new IllegalArgumentException(what + ": keyMask must be [" + n + ", " + steps + "]");
-        if (out.rows() != rows || out.cols() != d3 / 3) throw new IllegalArgumentException(what + ": out must be [" + rows + ", " + d3 / 3 + "]");
+        int n = Backend.attentionExamples(qkv, heads, steps, keyMask, drop, probs, out, what), d3 = qkv.cols();
         kernel.m = heads;
         kernel.k = steps;
         kernel.gC = d3 / 3;
@@ -1063,11 +1055,7 @@ public final class OpenClBackend implements Backend {
     /** Ids are checked on the host (they come from the data): whole numbers in [0, vocab). */
     private void checkIds(Tensor ids, int vocab, String what) {
         toHost(ids);
-        float[] d = ids.data();
-        for (int r = 0; r < d.length; r++) {
-            int k = (int) d[r];
-            if (k != d[r] || k < 0 || k >= vocab) throw new IllegalArgumentException(what + ": id " + d[r] + " at " + r + " is not in [0, " + vocab + ")");
-        }
+        Backend.checkIds(ids.data(), vocab, what);
     }
 
     @Override
