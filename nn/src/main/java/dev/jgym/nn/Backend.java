@@ -15,7 +15,8 @@ package dev.jgym.nn;
  * after; fresh tensors need neither. On the CPU both are no-ops.
  *
  * <p>Convolution, pooling, local response normalisation, 2-D batch norm, column slices and the
- * fused recurrent cells (the CNN/LSTM issue) are default methods that throw
+ * fused recurrent cells (the CNN/LSTM issue), and GELU, layer norm, attention and embeddings (the
+ * attention issue) are default methods that throw
  * {@link UnsupportedOperationException} until a backend implements them; {@code CpuBackend} is the
  * reference for every one. Images are NCHW: example n of a {@code [batch, C*H*W]} tensor holds C
  * planes of H x W, row-major.
@@ -340,6 +341,101 @@ public interface Backend extends AutoCloseable {
      */
     default void gruCellBackward(Tensor act, Tensor gh, Tensor hPrev, Tensor dh, Tensor dgx, Tensor dgh, Tensor dhPrev) {
         throw unsupported("gruCellBackward");
+    }
+
+    // ---- attention and the Transformer (the attention issue) --------------------------------------
+
+    /**
+     * GELU (Hendrycks and Gimpel 2016), the exact form (PyTorch's {@code approximate='none'}):
+     * {@code y = x Phi(x) = x (1 + erf(x / sqrt 2)) / 2}, Phi the standard normal distribution function.
+     */
+    default void gelu(Tensor x, Tensor y) {
+        throw unsupported("gelu");
+    }
+
+    /** Backward of {@link #gelu}: {@code dx = dy (Phi(x) + x phi(x))}, phi the standard normal density. */
+    default void geluBackward(Tensor x, Tensor dy, Tensor dx) {
+        throw unsupported("geluBackward");
+    }
+
+    /**
+     * Layer normalisation of every row (Ba et al. 2016; PyTorch's {@code LayerNorm} over the last
+     * dimension): mean and biased variance over the row's columns,
+     * {@code xhat = (x - mean) / sqrt(var + eps)}, {@code y = gamma xhat + beta} (gamma, beta: one
+     * value per column). Writes y, xhat and {@code invStd} (one value per row).
+     */
+    default void layerNorm(Tensor x, Tensor gamma, Tensor beta, float eps, Tensor y, Tensor xhat, Tensor invStd) {
+        throw unsupported("layerNorm");
+    }
+
+    /**
+     * Backward of {@link #layerNorm}: with {@code g = dy gamma},
+     * {@code dx = invStd (g - mean(g) - xhat mean(g xhat))} per row (overwritten); adds
+     * {@code sum_rows dy xhat} to dgamma and {@code sum_rows dy} to dbeta.
+     */
+    default void layerNormBackward(Tensor dy, Tensor xhat, Tensor gamma, Tensor invStd, Tensor dx, Tensor dgamma, Tensor dbeta) {
+        throw unsupported("layerNormBackward");
+    }
+
+    /**
+     * Scaled dot-product attention (Vaswani et al. 2017, eq. 1) of every example and head, reading
+     * queries, keys and values from one fused projection: {@code qkv} is {@code [N T, 3 D]}, row
+     * {@code n T + t} holding q, k and v of step t of example n, head h in columns
+     * {@code h dh .. (h + 1) dh - 1} of each third ({@code dh = D / heads}). Per example and head,
+     * {@code S = Q K^T / sqrt(dh)}, masked entries left out of the softmax,
+     * {@code P = softmax_rows(S)}, {@code out = (P * drop) V} into head h's columns of out
+     * {@code [N T, D]}. Masks: {@code causal} leaves out keys after the query; {@code keyMask}
+     * ({@code [N, T]}, 0 = padding, or null) leaves out padded keys; a query with no key left gets
+     * P = 0 and output 0. Writes P (before dropout) into {@code probs} {@code [N heads, T T]};
+     * {@code drop} (same shape: 0 or 1 / (1 - p), or null) is attention dropout's mask.
+     */
+    default void attention(Tensor qkv, int heads, int steps, boolean causal, Tensor keyMask, Tensor drop, Tensor probs, Tensor out) {
+        throw unsupported("attention");
+    }
+
+    /**
+     * Backward of {@link #attention} given its qkv, P and drop: writes dL/dqkv (overwritten, same
+     * layout as qkv) from dL/dout. With {@code P' = P * drop}: {@code dV = P'^T dOut},
+     * {@code dP = (dOut V^T) * drop}, {@code dS = P * (dP - rowsum(P dP))},
+     * {@code dQ = dS K / sqrt(dh)}, {@code dK = dS^T Q / sqrt(dh)}.
+     */
+    default void attentionBackward(Tensor qkv, Tensor probs, Tensor drop, int heads, int steps, Tensor dOut, Tensor dQkv) {
+        throw unsupported("attentionBackward");
+    }
+
+    /**
+     * Checks the shapes of an {@link #attention} call (keyMask, drop may be null; out is
+     * {@code [N T, D]}: the output, or dOut in backward) and returns N, the number of examples.
+     */
+    static int attentionExamples(Tensor qkv, int heads, int steps, Tensor keyMask, Tensor drop, Tensor probs, Tensor out, String what) {
+        int rows = qkv.rows(), d3 = qkv.cols();
+        if (heads < 1 || steps < 1 || d3 % 3 != 0 || (d3 / 3) % heads != 0 || rows % steps != 0) {
+            throw new IllegalArgumentException(what + ": qkv " + rows + " x " + d3 + " does not hold " + steps + " steps of 3 x " + heads + " heads");
+        }
+        int n = rows / steps;
+        if (probs.size() != n * heads * steps * steps) throw new IllegalArgumentException(what + ": probs must hold " + n * heads + " x " + steps + " x " + steps);
+        if (drop != null && !drop.sameShape(probs)) throw new IllegalArgumentException(what + ": drop must have probs' shape");
+        if (keyMask != null && keyMask.size() != n * steps) throw new IllegalArgumentException(what + ": keyMask must be [" + n + ", " + steps + "]");
+        if (out.rows() != rows || out.cols() != d3 / 3) throw new IllegalArgumentException(what + ": out must be [" + rows + ", " + d3 / 3 + "]");
+        return n;
+    }
+
+    /** Checks that every id is a whole number in [0, vocab) (ids are host data); what names the op. */
+    static void checkIds(float[] ids, int vocab, String what) {
+        for (int r = 0; r < ids.length; r++) {
+            int k = (int) ids[r];
+            if (k != ids[r] || k < 0 || k >= vocab) throw new IllegalArgumentException(what + ": id " + ids[r] + " at " + r + " is not in [0, " + vocab + ")");
+        }
+    }
+
+    /** Embedding lookup: {@code out[r, :] = table[ids[r], :]}; ids ({@code [R]}) hold whole numbers in [0, table rows). */
+    default void embeddingLookup(Tensor ids, Tensor table, Tensor out) {
+        throw unsupported("embeddingLookup");
+    }
+
+    /** Backward of {@link #embeddingLookup}: {@code dTable[ids[r], :] += dOut[r, :]}, in row order. */
+    default void embeddingBackward(Tensor ids, Tensor dOut, Tensor dTable) {
+        throw unsupported("embeddingBackward");
     }
 
     /** Releases threads or device memory; the default does nothing. */

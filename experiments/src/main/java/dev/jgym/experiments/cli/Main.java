@@ -83,6 +83,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("check", new Check(main));
         cl.addSubcommand("show", new Show(main));
         cl.addSubcommand("devices", new Devices(main));
+        cl.addSubcommand("sample", new SampleCommand(main));
         cl.addSubcommand("replay", ReplayCommand.commandLine(main));
         cl.addSubcommand("play", new PlayCommand(main));
         cl.addSubcommand("solve", new GameCommands.Solve(main));

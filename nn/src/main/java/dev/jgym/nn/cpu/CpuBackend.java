@@ -160,6 +160,21 @@ public final class CpuBackend implements Backend {
         parallelFor(n, c -> body.run(c * CHUNK, Math.min(size, (c + 1) * CHUNK)));
     }
 
+    /** {@link #chunks} for the other CPU classes of this package. */
+    void chunked(int size, RangeBody body) {
+        chunks(size, body::run);
+    }
+
+    /** {@link #rowGroups} for the other CPU classes of this package. */
+    void rowChunks(int rows, int cols, RangeBody body) {
+        rowGroups(rows, cols, body::run);
+    }
+
+    /** Work over [from, to). */
+    interface RangeBody {
+        void run(int from, int to);
+    }
+
     /** Row-wise work in fixed groups of rows. */
     private void rowGroups(int rows, int cols, Range body) {
         int per = Math.max(1, CHUNK / Math.max(1, cols));
@@ -777,5 +792,47 @@ public final class CpuBackend implements Backend {
     @Override
     public void gruCellBackward(Tensor act, Tensor gh, Tensor hPrev, Tensor dh, Tensor dgx, Tensor dgh, Tensor dhPrev) {
         CpuCells.gruCellBackward(this, act, gh, hPrev, dh, dgx, dgh, dhPrev);
+    }
+
+    // ---- attention and the Transformer -------------------------------------------------------------
+
+    @Override
+    public void gelu(Tensor x, Tensor y) {
+        CpuTransformer.gelu(this, x, y);
+    }
+
+    @Override
+    public void geluBackward(Tensor x, Tensor dy, Tensor dx) {
+        CpuTransformer.geluBackward(this, x, dy, dx);
+    }
+
+    @Override
+    public void layerNorm(Tensor x, Tensor gamma, Tensor beta, float eps, Tensor y, Tensor xhat, Tensor invStd) {
+        CpuTransformer.layerNorm(this, x, gamma, beta, eps, y, xhat, invStd);
+    }
+
+    @Override
+    public void layerNormBackward(Tensor dy, Tensor xhat, Tensor gamma, Tensor invStd, Tensor dx, Tensor dgamma, Tensor dbeta) {
+        CpuTransformer.layerNormBackward(this, dy, xhat, gamma, invStd, dx, dgamma, dbeta);
+    }
+
+    @Override
+    public void attention(Tensor qkv, int heads, int steps, boolean causal, Tensor keyMask, Tensor drop, Tensor probs, Tensor out) {
+        CpuTransformer.attention(this, qkv, heads, steps, causal, keyMask, drop, probs, out);
+    }
+
+    @Override
+    public void attentionBackward(Tensor qkv, Tensor probs, Tensor drop, int heads, int steps, Tensor dOut, Tensor dQkv) {
+        CpuTransformer.attentionBackward(this, qkv, probs, drop, heads, steps, dOut, dQkv);
+    }
+
+    @Override
+    public void embeddingLookup(Tensor ids, Tensor table, Tensor out) {
+        CpuTransformer.embeddingLookup(this, ids, table, out);
+    }
+
+    @Override
+    public void embeddingBackward(Tensor ids, Tensor dOut, Tensor dTable) {
+        CpuTransformer.embeddingBackward(this, ids, dOut, dTable);
     }
 }

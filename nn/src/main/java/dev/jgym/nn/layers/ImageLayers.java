@@ -130,20 +130,20 @@ final class ImageLayers {
         throw new UserError(source + ": " + path + ".kernel: expected a positive integer or [height, width], found " + k);
     }
 
-    private static int required(JsonNode node, String key, String source, String path) {
+    static int required(JsonNode node, String key, String source, String path) {
         int v = Layers.optionalInt(node, key, -1, source, path);
         if (v <= 0) throw new UserError(source + ": " + path + "." + key + ": expected a positive integer, found nothing");
         return v;
     }
 
-    private static int nonNegative(JsonNode node, String key, int fallback, String source, String path) {
+    static int nonNegative(JsonNode node, String key, int fallback, String source, String path) {
         JsonNode v = node.get(key);
         if (v == null) return fallback;
         if (!v.isInt() || v.asInt() < 0) throw new UserError(source + ": " + path + "." + key + ": expected an integer >= 0, found " + v);
         return v.asInt();
     }
 
-    private static boolean bool(JsonNode node, String key, String source, String path) {
+    static boolean bool(JsonNode node, String key, String source, String path) {
         JsonNode v = node.get(key);
         if (v == null) return false;
         if (!v.isBoolean()) throw new UserError(source + ": " + path + "." + key + ": expected true or false, found " + v);

@@ -32,6 +32,8 @@ import java.util.TreeSet;
  * <pre>{@code
  *   {"type": "lstm", "hidden": 128, "return_sequences": false, "stateful": false, "bptt": 0}  (also rnn, gru)
  * }</pre>
+ * Transformer layers (see {@link SequenceLayers}): {@code embedding}, {@code attention},
+ * {@code transformer_block}, {@code layernorm}, {@code gelu}.
  * In a chain, {@code in}, {@code features}, {@code in_channels}/{@code channels}, {@code height},
  * {@code width}, {@code steps} and {@code input_size} may be left out: they follow from the
  * previous layer (or the data's shape). Mistakes are {@link UserError}s naming the source and the
@@ -100,9 +102,12 @@ public final class Layers {
         int width = shape == null ? 0 : product(shape);
         Layer spatial = ImageLayers.build(type, node, shape, backend, inits, source, path);
         if (spatial != null) return spatial;
+        Layer sequence = SequenceLayers.build(type, node, shape, backend, inits, source, path);
+        if (sequence != null) return sequence;
         switch (type) {
             case "dense": {
-                checkKeys(node, Set.of("type", "in", "out"), source, path);
+                checkKeys(node, Set.of("type", "in", "out", "per_step", "steps"), source, path);
+                if (ImageLayers.bool(node, "per_step", source, path)) return perStep(node, shape, backend, inits, source, path);
                 int in = optionalInt(node, "in", width, source, path);
                 if (width > 0 && in != width) {
                     throw new UserError(source + ": " + path + ".in: expected " + width + " (the previous layer's output), found " + in);
@@ -134,7 +139,8 @@ public final class Layers {
         ActivationKind kind = ActivationKind.byId(type);
         if (kind == null) {
             throw new UserError(source + ": " + path + ".type: unknown layer \"" + type + "\" (expected one of dense, dropout, batchnorm1d, softmax, "
-                    + "identity, step, sigmoid, tanh, relu, leaky_relu, elu, conv2d, maxpool2d, avgpool2d, lrn, batchnorm2d, flatten, gap, rnn, lstm, gru)");
+                    + "identity, step, sigmoid, tanh, relu, leaky_relu, elu, conv2d, maxpool2d, avgpool2d, lrn, batchnorm2d, flatten, gap, rnn, lstm, gru, "
+                    + "embedding, attention, transformer_block, layernorm, gelu)");
         }
         if (kind == ActivationKind.LEAKY_RELU) {
             checkKeys(node, Set.of("type", "slope"), source, path);
@@ -146,6 +152,24 @@ public final class Layers {
         }
         checkKeys(node, Set.of("type"), source, path);
         return new Activation(backend, kind);
+    }
+
+    /** A dense layer on every step of a {@code [T, F]} sequence ({@code "per_step": true}). */
+    private static Layer perStep(JsonNode node, int[] shape, Backend backend, Inits inits, String source, String path) {
+        int steps, in;
+        if (shape != null) {
+            if (shape.length != 2) throw new UserError(source + ": " + path + ".per_step: needs a sequence input [steps, features], found " + java.util.Arrays.toString(shape));
+            steps = shape[0];
+            in = shape[1];
+            if (optionalInt(node, "in", in, source, path) != in || optionalInt(node, "steps", steps, source, path) != steps) {
+                throw new UserError(source + ": " + path + ": expected in " + in + " and steps " + steps + " (the input's shape)");
+            }
+        } else {
+            steps = ImageLayers.required(node, "steps", source, path);
+            in = ImageLayers.required(node, "in", source, path);
+        }
+        int out = ImageLayers.required(node, "out", source, path);
+        return new PerStep(new Dense(backend, in, out, inits.weight(), inits.bias(), inits.rng()), steps);
     }
 
     static void checkKeys(JsonNode node, Set<String> allowed, String source, String path) {

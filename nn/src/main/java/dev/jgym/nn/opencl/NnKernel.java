@@ -29,7 +29,9 @@ final class NnKernel extends Kernel {
             MAX_POOL = 30, MAX_POOL_BACK = 31, AVG_POOL = 32, AVG_POOL_BACK = 33,
             SLICE_COLS = 34, ADD_COLS = 35, SELECT_ROWS = 36,
             LSTM = 37, LSTM_BACK = 38, GRU = 39, GRU_BACK = 40,
-            LRN = 41, LRN_BACK = 42, BN2D_TRAIN = 43, BN2D_EVAL = 44, BN2D_BACK = 45;
+            LRN = 41, LRN_BACK = 42, BN2D_TRAIN = 43, BN2D_EVAL = 44, BN2D_BACK = 45,
+            GELU = 46, GELU_BACK = 47, LN = 48, LN_BACK = 49, LN_BACK_P = 50, ATTN = 51, ATTN_BACK_Q = 52, ATTN_BACK_KV = 53,
+            EMB = 54, EMB_BACK = 55;
 
     /** GEMM: a 16 x 16 work-group computes a 64 x 64 block of C, 4 x 4 elements per work-item. */
     static final int TILE = 64, TILE_K = 16, GROUP = 16;
@@ -748,6 +750,7 @@ final class NnKernel extends Kernel {
         if (o == BN2D_TRAIN) batchNorm2dChannel(i);
         if (o == BN2D_EVAL) batchNorm2dEvalAt(i);
         if (o == BN2D_BACK) batchNorm2dBackChannel(i);
+        if (o >= GELU) transformerAt(o, i);
     }
 
     /** oA x, oC y, oD scale; gC channels, gH plane, gKh = size / 2 below, gKw = (size - 1) / 2 above; s0 alpha / size, s1 beta, s2 k. */
@@ -924,5 +927,207 @@ final class NnKernel extends Kernel {
         heap[ho + k] = dz;
         heap[ho + 2 * k] = dn * rv;
         heap[oG + i] = d * zv;
+    }
+
+    // ---- GELU, layer norm, attention, embeddings (the attention issue) -----------------------------
+
+    private void transformerAt(int o, int i) {
+        if (o == GELU) heap[oC + i] = heap[oA + i] * normalCdf(heap[oA + i]);
+        if (o == GELU_BACK) geluBackAt(i);
+        if (o == LN) layerNormRow(i);
+        if (o == LN_BACK) layerNormBackRow(i);
+        if (o == LN_BACK_P) layerNormBackColumn(i);
+        if (o == ATTN) attentionRow(i);
+        if (o == ATTN_BACK_Q) attentionBackQueryRow(i);
+        if (o == ATTN_BACK_KV) attentionBackKeyRow(i);
+        if (o == EMB) heap[oC + i] = heap[oB + ((int) heap[oA + i / k]) * k + i % k];
+        if (o == EMB_BACK) embeddingBackColumn(i);
+    }
+
+    /** erfc in float: the series of CpuTransformer below 2 (40 terms), its continued fraction (60 levels) above. */
+    private float erfcOf(float z) {
+        float a = abs(z);
+        float r = 0f;
+        if (a < 2f) {
+            float term = a, sum = a, a2 = a * a;
+            for (int n2 = 0; n2 < 40; n2++) {
+                term = term * 2f * a2 / (2 * n2 + 3);
+                sum = sum + term;
+            }
+            r = 1f - 1.1283791670955126f * exp(-a2) * sum;
+        } else {
+            float f = a;
+            for (int lv = 60; lv >= 1; lv--) f = a + (lv * 0.5f) / f;
+            r = exp(-a * a) * 0.5641895835477563f / f;
+        }
+        if (z < 0f) r = 2f - r;
+        return r;
+    }
+
+    private float normalCdf(float x) {
+        return 0.5f * erfcOf(-x * 0.7071067811865476f);
+    }
+
+    /** oA x, oB dy, oC dx. */
+    private void geluBackAt(int i) {
+        float x = heap[oA + i];
+        heap[oC + i] = heap[oB + i] * (normalCdf(x) + x * 0.3989422804014327f * exp(-0.5f * x * x));
+    }
+
+    /** Row i of k columns: oA x, oB gamma, oC beta, oD y, oE xhat, oF invStd; s0 eps. */
+    private void layerNormRow(int i) {
+        int b = i * k;
+        float s = 0f;
+        for (int j = 0; j < k; j++) s += heap[oA + b + j];
+        float mean = s / k;
+        float ss = 0f;
+        for (int j = 0; j < k; j++) {
+            float d = heap[oA + b + j] - mean;
+            ss += d * d;
+        }
+        float inv = 1f / sqrt(ss / k + s0);
+        heap[oF + i] = inv;
+        for (int j = 0; j < k; j++) {
+            float h = (heap[oA + b + j] - mean) * inv;
+            heap[oE + b + j] = h;
+            heap[oD + b + j] = heap[oB + j] * h + heap[oC + j];
+        }
+    }
+
+    /** oA dy, oB xhat, oC gamma, oD invStd, oE dx. */
+    private void layerNormBackRow(int i) {
+        int b = i * k;
+        float sg = 0f, sgx = 0f;
+        for (int j = 0; j < k; j++) {
+            float g = heap[oA + b + j] * heap[oC + j];
+            sg += g;
+            sgx += g * heap[oB + b + j];
+        }
+        float mg = sg / k, mgx = sgx / k;
+        for (int j = 0; j < k; j++) heap[oE + b + j] = heap[oD + i] * (heap[oA + b + j] * heap[oC + j] - mg - heap[oB + b + j] * mgx);
+    }
+
+    /** Column j over m rows: oA dy, oB xhat, adds into oF dgamma and oG dbeta. */
+    private void layerNormBackColumn(int j) {
+        float sg = 0f, sb = 0f;
+        for (int r = 0; r < m; r++) {
+            float g = heap[oA + r * k + j];
+            sg += g * heap[oB + r * k + j];
+            sb += g;
+        }
+        heap[oF + j] = heap[oF + j] + sg;
+        heap[oG + j] = heap[oG + j] + sb;
+    }
+
+    /** 1 when query q of example e may attend to key j: kind 1 causal, gS 1 with a key mask at oB. */
+    private int attends(int e, int q, int j) {
+        int ok = 1;
+        if (kind == 1) {
+            if (j > q) ok = 0;
+        }
+        if (gS == 1) {
+            if (heap[oB + e * k + j] == 0f) ok = 0;
+        }
+        return ok;
+    }
+
+    /** The dropout factor of weight (query row prow, key j): 1, or the mask at oC when gP is 1. */
+    private float dropAt(int prow, int j) {
+        float f = 1f;
+        if (gP == 1) f = heap[oC + prow + j];
+        return f;
+    }
+
+    /**
+     * Query row i of N heads T (m heads, k steps, gC width, s0 1/sqrt(dh)): oA qkv, oB key mask,
+     * oC drop, oD probs, oE out.
+     */
+    private void attentionRow(int i) {
+        int dh = gC / m, w3 = 3 * gC;
+        int e = i / (m * k), h = (i / k) % m, q = i % k;
+        int prow = ((e * m + h) * k + q) * k;
+        int qb = oA + (e * k + q) * w3 + h * dh;
+        float mx = 0f;
+        int any = 0;
+        for (int j = 0; j < k; j++) {
+            float sc = 0f;
+            if (attends(e, q, j) == 1) {
+                int kb = oA + (e * k + j) * w3 + gC + h * dh;
+                for (int c = 0; c < dh; c++) sc += heap[qb + c] * heap[kb + c];
+                sc = sc * s0;
+                if (any == 0) mx = sc;
+                mx = max(mx, sc);
+                any = 1;
+            }
+            heap[oD + prow + j] = sc;
+        }
+        float sum = 0f;
+        for (int j = 0; j < k; j++) {
+            if (attends(e, q, j) == 1) sum += exp(heap[oD + prow + j] - mx);
+        }
+        for (int j = 0; j < k; j++) {
+            float pj = 0f;
+            if (attends(e, q, j) == 1) pj = exp(heap[oD + prow + j] - mx) / sum;
+            heap[oD + prow + j] = pj;
+        }
+        int ob = oE + (e * k + q) * gC + h * dh;
+        for (int c = 0; c < dh; c++) {
+            float acc = 0f;
+            for (int j = 0; j < k; j++) acc += heap[oD + prow + j] * dropAt(prow, j) * heap[oA + (e * k + j) * w3 + 2 * gC + h * dh + c];
+            heap[ob + c] = acc;
+        }
+    }
+
+    /**
+     * Backward, query row i: oA qkv, oB dOut, oC drop, oD probs, oE dQkv, oF dS (scratch, probs'
+     * shape): dS = P (dP - rowsum(P dP)) / sqrt(dh), dP = (dOut V^T) drop; dQ = dS K.
+     */
+    private void attentionBackQueryRow(int i) {
+        int dh = gC / m, w3 = 3 * gC;
+        int e = i / (m * k), h = (i / k) % m, q = i % k;
+        int prow = ((e * m + h) * k + q) * k;
+        int gb = oB + (e * k + q) * gC + h * dh;
+        float dot = 0f;
+        for (int j = 0; j < k; j++) {
+            int vb = oA + (e * k + j) * w3 + 2 * gC + h * dh;
+            float dp = 0f;
+            for (int c = 0; c < dh; c++) dp += heap[gb + c] * heap[vb + c];
+            dp = dp * dropAt(prow, j);
+            heap[oF + prow + j] = dp;
+            dot += heap[oD + prow + j] * dp;
+        }
+        for (int j = 0; j < k; j++) heap[oF + prow + j] = heap[oD + prow + j] * (heap[oF + prow + j] - dot) * s0;
+        int db = oE + (e * k + q) * w3 + h * dh;
+        for (int c = 0; c < dh; c++) {
+            float acc = 0f;
+            for (int j = 0; j < k; j++) acc += heap[oF + prow + j] * heap[oA + (e * k + j) * w3 + gC + h * dh + c];
+            heap[db + c] = acc;
+        }
+    }
+
+    /** Backward, key row i (same decoding): dK = dS^T Q, dV = (P drop)^T dOut. */
+    private void attentionBackKeyRow(int i) {
+        int dh = gC / m, w3 = 3 * gC;
+        int e = i / (m * k), h = (i / k) % m, j = i % k;
+        int pb = (e * m + h) * k * k;
+        int kb = oE + (e * k + j) * w3 + gC + h * dh;
+        for (int c = 0; c < dh; c++) {
+            float dk = 0f, dv = 0f;
+            for (int q = 0; q < k; q++) {
+                int prow = pb + q * k;
+                dk += heap[oF + prow + j] * heap[oA + (e * k + q) * w3 + h * dh + c];
+                dv += heap[oD + prow + j] * dropAt(prow, j) * heap[oB + (e * k + q) * gC + h * dh + c];
+            }
+            heap[kb + c] = dk;
+            heap[kb + gC + c] = dv;
+        }
+    }
+
+    /** Column j of the table gradient (k wide), rows in order: oA ids (m of them), oB dOut, oC dTable. */
+    private void embeddingBackColumn(int j) {
+        for (int r = 0; r < m; r++) {
+            int row = (int) heap[oA + r];
+            heap[oC + row * k + j] = heap[oC + row * k + j] + heap[oB + r * k + j];
+        }
     }
 }

@@ -950,4 +950,136 @@ public final class OpenClBackend implements Backend {
         kernel.gH = plane;
         elementwise(NnKernel.BN2D_BACK, channels);
     }
+
+    // ---- GELU, layer norm, attention, embeddings ---------------------------------------------------
+
+    @Override
+    public synchronized void gelu(Tensor x, Tensor y) {
+        x.requireSameShape(y, "gelu");
+        kernel.oA = in(x);
+        kernel.oC = out(y);
+        elementwise(NnKernel.GELU, y.size());
+    }
+
+    @Override
+    public synchronized void geluBackward(Tensor x, Tensor dy, Tensor dx) {
+        x.requireSameShape(dy, "geluBackward");
+        x.requireSameShape(dx, "geluBackward");
+        kernel.oA = in(x);
+        kernel.oB = in(dy);
+        kernel.oC = out(dx);
+        elementwise(NnKernel.GELU_BACK, dx.size());
+    }
+
+    @Override
+    public synchronized void layerNorm(Tensor x, Tensor gamma, Tensor beta, float eps, Tensor y, Tensor xhat, Tensor invStd) {
+        int rows = x.rows(), cols = x.cols();
+        x.requireSameShape(y, "layerNorm");
+        x.requireSameShape(xhat, "layerNorm");
+        if (gamma.size() != cols || beta.size() != cols || invStd.size() != rows) {
+            throw new IllegalArgumentException("layerNorm: gamma and beta need " + cols + " values, invStd " + rows);
+        }
+        kernel.oA = in(x);
+        kernel.oB = in(gamma);
+        kernel.oC = in(beta);
+        kernel.oD = out(y);
+        kernel.oE = out(xhat);
+        kernel.oF = out(invStd);
+        kernel.k = cols;
+        kernel.s0 = eps;
+        elementwise(NnKernel.LN, cols == 0 ? 0 : rows);
+    }
+
+    @Override
+    public synchronized void layerNormBackward(Tensor dy, Tensor xhat, Tensor gamma, Tensor invStd, Tensor dx, Tensor dgamma, Tensor dbeta) {
+        int rows = dy.rows(), cols = dy.cols();
+        dy.requireSameShape(xhat, "layerNormBackward");
+        dy.requireSameShape(dx, "layerNormBackward");
+        kernel.oA = in(dy);
+        kernel.oB = in(xhat);
+        kernel.oC = in(gamma);
+        kernel.oD = in(invStd);
+        kernel.oE = out(dx);
+        kernel.k = cols;
+        elementwise(NnKernel.LN_BACK, cols == 0 ? 0 : rows);
+        kernel.oF = inOut(dgamma);
+        kernel.oG = inOut(dbeta);
+        kernel.m = rows;
+        kernel.k = cols;
+        elementwise(NnKernel.LN_BACK_P, rows == 0 ? 0 : cols);
+    }
+
+    /** Checks attention's shapes and sets the geometry; returns the number of query rows (N heads T). */
+    private int attentionGeometry(Tensor qkv, int heads, int steps, Tensor keyMask, Tensor drop, Tensor probs, Tensor out, String what) {
+        int n = Backend.attentionExamples(qkv, heads, steps, keyMask, drop, probs, out, what), d3 = qkv.cols();
+        kernel.m = heads;
+        kernel.k = steps;
+        kernel.gC = d3 / 3;
+        kernel.s0 = (float) (1 / Math.sqrt(d3 / 3 / heads));
+        kernel.gS = keyMask == null ? 0 : 1;
+        kernel.gP = drop == null ? 0 : 1;
+        return n * heads * steps;
+    }
+
+    @Override
+    public synchronized void attention(Tensor qkv, int heads, int steps, boolean causal, Tensor keyMask, Tensor drop, Tensor probs, Tensor out) {
+        int items = attentionGeometry(qkv, heads, steps, keyMask, drop, probs, out, "attention");
+        kernel.oA = in(qkv);
+        kernel.oB = keyMask == null ? 0 : in(keyMask);
+        kernel.oC = drop == null ? 0 : in(drop);
+        kernel.oD = out(probs);
+        kernel.oE = out(out);
+        kernel.kind = causal ? 1 : 0;
+        elementwise(NnKernel.ATTN, items);
+    }
+
+    @Override
+    public synchronized void attentionBackward(Tensor qkv, Tensor probs, Tensor drop, int heads, int steps, Tensor dOut, Tensor dQkv) {
+        qkv.requireSameShape(dQkv, "attentionBackward");
+        int items = attentionGeometry(qkv, heads, steps, null, drop, probs, dOut, "attentionBackward");
+        int dS = scratch(probs.size());
+        try {
+            kernel.oA = in(qkv);
+            kernel.oB = in(dOut);
+            kernel.oC = drop == null ? 0 : in(drop);
+            kernel.oD = in(probs);
+            kernel.oE = out(dQkv);
+            kernel.oF = dS;
+            elementwise(NnKernel.ATTN_BACK_Q, items);
+            elementwise(NnKernel.ATTN_BACK_KV, items);
+        } finally {
+            memory.release(dS, probs.size());
+        }
+    }
+
+    /** Ids are checked on the host (they come from the data): whole numbers in [0, vocab). */
+    private void checkIds(Tensor ids, int vocab, String what) {
+        toHost(ids);
+        Backend.checkIds(ids.data(), vocab, what);
+    }
+
+    @Override
+    public synchronized void embeddingLookup(Tensor ids, Tensor table, Tensor out) {
+        int rows = ids.size(), w = table.cols();
+        if (out.size() != rows * w) throw new IllegalArgumentException("embeddingLookup: out must be [" + rows + ", " + w + "]");
+        checkIds(ids, table.rows(), "embeddingLookup");
+        kernel.oA = in(ids);
+        kernel.oB = in(table);
+        kernel.oC = out(out);
+        kernel.k = w;
+        elementwise(NnKernel.EMB, out.size());
+    }
+
+    @Override
+    public synchronized void embeddingBackward(Tensor ids, Tensor dOut, Tensor dTable) {
+        int rows = ids.size(), w = dTable.cols();
+        if (dOut.size() != rows * w) throw new IllegalArgumentException("embeddingBackward: dOut must be [" + rows + ", " + w + "]");
+        checkIds(ids, dTable.rows(), "embeddingBackward");
+        kernel.oA = in(ids);
+        kernel.oB = in(dOut);
+        kernel.oC = inOut(dTable);
+        kernel.m = rows;
+        kernel.k = w;
+        elementwise(NnKernel.EMB_BACK, rows == 0 ? 0 : w);
+    }
 }

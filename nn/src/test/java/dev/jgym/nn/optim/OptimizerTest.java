@@ -108,6 +108,20 @@ class OptimizerTest {
     }
 
     @Test
+    @DisplayName("AdamW, three steps against PyTorch's torch.optim.AdamW algorithm written out by hand (decay w -= lr wd w first, then the bias-corrected Adam step): 1.4885000, 1.4855663, 1.4820960 within 1e-6")
+    void adamWMatchesPyTorchSteps() {
+        // lr 0.01, weight_decay 0.1, betas (0.9, 0.999), eps 1e-8; w = 1.5, gradients 0.3, -0.2, 0.05
+        Param w = Param.trainable("w", Tensor.vector(1.5f));
+        Optimizer opt = new OptimizerConfig("adamw", 0.01, null, 0.1).create(null, List.of(w), 0.9);
+        double[] grads = {0.3, -0.2, 0.05}, want = {1.4885000003333333, 1.4855662950925264, 1.482095980971015};
+        for (int t = 0; t < 3; t++) {
+            w.grad().data()[0] = (float) grads[t];
+            opt.step();
+            assertEquals(want[t], w.value().get(0), 1e-6, "step " + (t + 1));
+        }
+    }
+
+    @Test
     @DisplayName("clipping by global norm: gradients (3, 4) and (12) have norm 13; clipped to 6.5 they halve")
     void clipByGlobalNorm() {
         Param a = Param.trainable("a", Tensor.vector(0, 0)), b = Param.trainable("b", Tensor.vector(0));
