@@ -20,7 +20,7 @@ import java.util.List;
  * zero: Stable-Baselines3's {@code ActorCriticPolicy} initialisation. Built of the NN core's
  * {@link Dense} layers, run on preallocated {@link Pass} buffers through the {@link Backend}.
  */
-final class Mlp {
+public final class Mlp {
     private final Backend backend;
     private final ActivationKind activation;
     private final float activationParam;
@@ -28,7 +28,7 @@ final class Mlp {
     private final Dense out;
     private final List<Param> params = new ArrayList<>();
 
-    Mlp(Backend backend, int inputs, int[] hiddenSizes, String activation, int outputs, double outputGain, Rng rng) {
+    public Mlp(Backend backend, int inputs, int[] hiddenSizes, String activation, int outputs, double outputGain, Rng rng) {
         this.backend = backend;
         this.activation = ActivationKind.byId(activation);
         if (this.activation == null) throw new IllegalArgumentException("unknown activation " + activation);
@@ -72,11 +72,11 @@ final class Mlp {
         };
     }
 
-    List<Param> params() {
+    public List<Param> params() {
         return params;
     }
 
-    int outputs() {
+    public int outputs() {
         return out.out();
     }
 
@@ -91,12 +91,12 @@ final class Mlp {
         return new Sequential(layers);
     }
 
-    Pass pass(int rows) {
+    public Pass pass(int rows) {
         return new Pass(rows);
     }
 
     /** The output for every row of {@code x} ({@code [rows, inputs]}); returns the pass's {@code [rows, outputs]} buffer. */
-    Tensor forward(Pass p, Tensor x) {
+    public Tensor forward(Pass p, Tensor x) {
         p.x = x;
         Tensor in = x;
         for (int l = 0; l < hidden.length; l++) {
@@ -111,7 +111,7 @@ final class Mlp {
     }
 
     /** Adds into every parameter's gradient the backpropagation of {@link Pass#dy} (filled by the caller) through the last forward of {@code p}. */
-    void backward(Pass p) {
+    public void backward(Pass p) {
         int n = hidden.length;
         Tensor top = n == 0 ? p.x : p.h[n - 1];
         backend.gemm(true, false, 1f, p.dy, top, 1f, out.weight().grad());
@@ -128,13 +128,13 @@ final class Mlp {
     }
 
     /** The buffers of one batch size. */
-    final class Pass {
+    public final class Pass {
         final int rows;
         Tensor x;
         final Tensor[] z, h, dz, dh;
-        final Tensor y;
+        public final Tensor y;
         /** dL/dy, {@code [rows, outputs]}: written by the caller before {@link Mlp#backward}. */
-        final Tensor dy;
+        public final Tensor dy;
 
         Pass(int rows) {
             this.rows = rows;
