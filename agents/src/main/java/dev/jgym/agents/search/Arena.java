@@ -50,6 +50,11 @@ public final class Arena {
 
     /** Plays the round robin on fresh games from {@code game} and rates the entrants. */
     public static Result roundRobin(Supplier<? extends TwoPlayerEnv<?>> game, List<Entrant> entrants, int gamesPerPair, long seed) {
+        return roundRobin(game, entrants, gamesPerPair, seed, () -> { });
+    }
+
+    /** As {@link #roundRobin(Supplier, List, int, long)}, calling {@code gamePlayed} after each game (a progress bar). */
+    public static Result roundRobin(Supplier<? extends TwoPlayerEnv<?>> game, List<Entrant> entrants, int gamesPerPair, long seed, Runnable gamePlayed) {
         int n = entrants.size();
         if (n < 2) throw new IllegalArgumentException("an arena needs at least 2 entrants, found " + n);
         if (gamesPerPair < 1) throw new IllegalArgumentException("games per pair must be >= 1, found " + gamesPerPair);
@@ -73,6 +78,7 @@ public final class Arena {
                     } else {
                         wins[j][i]++;
                     }
+                    gamePlayed.run();
                 }
             }
         }
