@@ -114,14 +114,9 @@ public final class ArenaKind implements ExperimentKind {
                 Json.writeAtomically(dir.resolve("table.txt"), table.getBytes(StandardCharsets.UTF_8));
                 StringBuilder csv = new StringBuilder("player,iteration,elo,low,high,score\n");
                 for (int i = 0; i < n; i++) {
-                    double points = 0, games = 0;
-                    for (int j = 0; j < n; j++) {
-                        points += r.wins()[i][j] + 0.5 * r.draws()[i][j];
-                        games += r.wins()[i][j] + r.wins()[j][i] + r.draws()[i][j];
-                    }
                     csv.append(r.names().get(i)).append(',').append(iterations.get(i) < 0 ? "" : iterations.get(i)).append(',')
                             .append(r.ratings().elo()[i]).append(',').append(r.ratings().low()[i]).append(',').append(r.ratings().high()[i]).append(',')
-                            .append(points / games).append('\n');
+                            .append(r.score(i)).append('\n');
                 }
                 Json.writeAtomically(dir.resolve("ratings.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
                 if (s.models() != null) chart(dir.resolve("elo.png"), cfg, r, iterations);

@@ -94,20 +94,6 @@ class AzKindTest {
     void sigintThenResume() throws Exception {
         Path config = config("az.json", CONFIG.replace("\"iterations\": 6", "\"iterations\": 400").replace("\"interval\": 2, \"games\": 4", "\"interval\": 100, \"games\": 4"));
         Path full = dir.resolve("full"), stopped = dir.resolve("stopped");
-        assertEquals(0, RunFolderTest.jgym("train", config.toString(), "--out", full.toString(), "--quiet", "--threads", "1").code());
-
-        Process p = InterruptTest.start(config, stopped, dir.resolve("stopped.log"));
-        InterruptTest.waitForCheckpoint(p, stopped, 300);
-        assertTrue(p.isAlive(), "still training when the signal comes");
-        InterruptTest.signal(p, "INT");
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String log = Files.readString(dir.resolve("stopped.log"), StandardCharsets.UTF_8);
-        assertEquals(130, p.exitValue(), log);
-        assertFalse(Files.exists(stopped.resolve("games.csv")), "an interrupted run has no results yet");
-        RunFolderTest.Outcome resumed = RunFolderTest.jgym("train", config.toString(), "--out", stopped.toString(), "--quiet", "--resume", "--threads", "2");
-        assertEquals(0, resumed.code(), resumed.err());
-        for (String f : new String[] {"games.csv", "iterations.csv", "evaluations.csv", "summary.json", "checkpoint.jgc"}) {
-            assertArrayEquals(Files.readAllBytes(full.resolve(f)), Files.readAllBytes(stopped.resolve(f)), f);
-        }
+        InterruptTest.sigintThenResume(config, full, stopped, dir.resolve("stopped.log"), "games.csv", "iterations.csv", "evaluations.csv", "summary.json", "checkpoint.jgc");
     }
 }
