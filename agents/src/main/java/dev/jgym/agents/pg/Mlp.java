@@ -151,7 +151,7 @@ public final class Mlp {
         final int rows;
         Tensor x;
         final Tensor[] z, h, dz, dh;
-        final Tensor y;
+        public final Tensor y;
         /** dL/dy, {@code [rows, outputs]}: written by the caller before {@link Mlp#backward}. */
         public final Tensor dy;
 

@@ -34,15 +34,24 @@ public final class Arena {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-4s %-16s %7s %17s %7s %6s%n", "rank", "player", "elo", "95% interval", "score", "games"));
             for (int r = 0; r < n; r++) {
                 int i = order[r];
-                double points = 0, games = 0;
-                for (int j = 0; j < n; j++) {
-                    points += wins[i][j] + 0.5 * draws[i][j];
-                    games += wins[i][j] + wins[j][i] + draws[i][j];
-                }
                 sb.append(String.format(Locale.ROOT, "%-4d %-16s %7.0f  [%6.0f, %6.0f] %6.1f%% %6.0f%n", r + 1, names.get(i), ratings.elo()[i],
-                        ratings.low()[i], ratings.high()[i], 100 * points / games, games));
+                        ratings.low()[i], ratings.high()[i], 100 * score(i), games(i)));
             }
             return sb.toString();
+        }
+
+        /** Entrant i's games in all. */
+        public double games(int i) {
+            double games = 0;
+            for (int j = 0; j < names.size(); j++) games += wins[i][j] + wins[j][i] + draws[i][j];
+            return games;
+        }
+
+        /** Entrant i's score: (wins + draws / 2) / games. */
+        public double score(int i) {
+            double points = 0;
+            for (int j = 0; j < names.size(); j++) points += wins[i][j] + 0.5 * draws[i][j];
+            return points / games(i);
         }
     }
 
@@ -50,6 +59,11 @@ public final class Arena {
 
     /** Plays the round robin on fresh games from {@code game} and rates the entrants. */
     public static Result roundRobin(Supplier<? extends TwoPlayerEnv<?>> game, List<Entrant> entrants, int gamesPerPair, long seed) {
+        return roundRobin(game, entrants, gamesPerPair, seed, () -> { });
+    }
+
+    /** As {@link #roundRobin(Supplier, List, int, long)}, calling {@code gamePlayed} after each game (a progress bar). */
+    public static Result roundRobin(Supplier<? extends TwoPlayerEnv<?>> game, List<Entrant> entrants, int gamesPerPair, long seed, Runnable gamePlayed) {
         int n = entrants.size();
         if (n < 2) throw new IllegalArgumentException("an arena needs at least 2 entrants, found " + n);
         if (gamesPerPair < 1) throw new IllegalArgumentException("games per pair must be >= 1, found " + gamesPerPair);
@@ -73,6 +87,7 @@ public final class Arena {
                     } else {
                         wins[j][i]++;
                     }
+                    gamePlayed.run();
                 }
             }
         }

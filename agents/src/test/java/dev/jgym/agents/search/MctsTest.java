@@ -17,61 +17,26 @@ import org.junit.jupiter.api.Test;
 
 /** UCT with random rollouts (Kocsis and Szepesvári 2006) on tic-tac-toe and Connect Four. */
 class MctsTest {
-    /** Game-theoretic value (+1 win, 0 draw, -1 loss) for the player to move, by exhaustive minimax; memoised by board. */
-    private static int value(TwoPlayerEnv<?> g, Map<String, Integer> memo) {
-        String key = g.toString();
-        Integer known = memo.get(key);
-        if (known != null) return known;
-        int best = -2;
-        for (int a = 0; a < g.actionSpace().n(); a++) {
-            if (g.legal(a)) best = Math.max(best, moveValue(g, a, memo));
-        }
-        memo.put(key, best);
-        return best;
-    }
-
-    /** The value of playing {@code a} for the player to move. */
-    private static int moveValue(TwoPlayerEnv<?> g, int a, Map<String, Integer> memo) {
-        int me = g.currentPlayer();
-        TwoPlayerEnv<?> next = g.copy();
-        next.step(a);
-        if (next.terminated()) return next.winner() == me ? 1 : next.winner() < 0 ? 0 : -1;
-        return -value(next, memo);
-    }
-
-    /** Every position reachable from the empty board by legal play, terminal ones included, one copy per board. */
-    private static void reachable(TwoPlayerEnv<?> g, Map<String, TwoPlayerEnv<?>> seen) {
-        if (seen.putIfAbsent(g.toString(), g) != null || g.terminated()) return;
-        for (int a = 0; a < g.actionSpace().n(); a++) {
-            if (!g.legal(a)) continue;
-            TwoPlayerEnv<?> next = g.copy();
-            next.step(a);
-            reachable(next, seen);
-        }
-    }
-
     @Test
     @DisplayName("tic-tac-toe: 5,478 reachable positions, 4,520 not over; MCTS-Solver with 1000 playouts keeps the minimax value from every one")
     void ticTacToeKeepsTheValueEverywhere() {
         BoardGame start = BoardGame.ticTacToe();
         start.reset(0);
         Map<String, TwoPlayerEnv<?>> seen = new HashMap<>();
-        reachable(start, seen);
-        List<TwoPlayerEnv<?>> open = new ArrayList<>();
-        for (TwoPlayerEnv<?> g : seen.values()) if (!g.terminated()) open.add(g);
-        open.sort((x, y) -> x.toString().compareTo(y.toString()));
+        GameValues.reachable(start, seen);
+        List<BoardGame> open = GameValues.openTicTacToePositions();
         // the known counts: 5,478 legal positions (empty board included), of which 958 are over
         assertEquals(5478, seen.size());
         assertEquals(4520, open.size());
 
-        Map<String, Integer> memo = new HashMap<>();
+        GameValues values = new GameValues();
         Mcts mcts = new Mcts(Mcts.Settings.of(1000), new Rng(1));
         Mcts plain = new Mcts(Mcts.Settings.plain(1000), new Rng(1));
         List<String> failures = new ArrayList<>();
         int plainKept = 0;
         long solverNanos = 0, plainNanos = 0;
         for (TwoPlayerEnv<?> g : open) {
-            int v = value(g, memo);
+            int v = values.value(g);
             long t0 = System.nanoTime();
             int a = mcts.act(g);
             long t1 = System.nanoTime();
@@ -79,8 +44,8 @@ class MctsTest {
             long t2 = System.nanoTime();
             solverNanos += t1 - t0;
             plainNanos += t2 - t1;
-            if (moveValue(g, a, memo) != v) failures.add(g + "value " + v + ", mcts played " + a);
-            if (moveValue(g, b, memo) == v) plainKept++;
+            if (values.moveValue(g, a) != v) failures.add(g + "value " + v + ", mcts played " + a);
+            if (values.moveValue(g, b) == v) plainKept++;
         }
         System.out.printf("tic-tac-toe, 4,520 positions, 1000 playouts: MCTS-Solver kept the value in %d (%d playouts, %.0f/s; it stops once the root is proven),"
                 + " plain UCT in %d (%.0f playouts/s)%n", open.size() - failures.size(), mcts.simulations(), mcts.simulations() / (solverNanos / 1e9),

@@ -1,21 +1,15 @@
 package dev.jgym.experiments.cli;
 
 import dev.jgym.agents.search.Arena;
-import dev.jgym.agents.search.Mcts;
+import dev.jgym.agents.search.Players;
 import dev.jgym.core.config.UserError;
-import dev.jgym.core.multi.Player;
-import dev.jgym.core.multi.RandomPlayer;
 import dev.jgym.core.multi.TwoPlayerEnv;
-import dev.jgym.core.rng.Rng;
 import dev.jgym.envs.games.board.BoardGame;
-import dev.jgym.envs.games.board.MinimaxPlayer;
 import dev.jgym.envs.games.board.connect4.Solver;
-import dev.jgym.envs.games.board.connect4.SolverPlayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +62,8 @@ final class GameCommands {
 
     @Command(name = "arena", mixinStandardHelpOptions = true,
             description = {"A round robin between players of a board game, sides alternating, with Elo ratings (95% bootstrap intervals).",
-                    "Players: random, minimax:D (depth D), mcts:N (N playouts, MCTS-Solver), uct:N (plain UCT), solver (Connect Four only)."})
+                    "Players: random, minimax:D (depth D), mcts:N (N playouts, MCTS-Solver), uct:N (plain UCT), solver (Connect Four only),",
+                    "az:FILE or az:FILE:N (an AlphaZero checkpoint or model file, N simulations per move)."})
     static final class ArenaCommand implements Callable<Integer> {
         private final Main main;
 
@@ -97,37 +92,11 @@ final class GameCommands {
                 default -> throw new UserError("arena: expected the game tictactoe or connect4, found \"" + game + "\"");
             };
             List<Arena.Entrant> entrants = new ArrayList<>();
-            for (String p : players) entrants.add(new Arena.Entrant(p, player(p, game.startsWith("connect"))));
+            for (String p : players) entrants.add(new Arena.Entrant(p, Players.parse(p, game.startsWith("connect") ? "connect4" : "tictactoe", "arena")));
             Arena.Result r = Arena.roundRobin(make, entrants, games, seed);
             main.out.print(r.table());
             return 0;
         }
 
-        static Function<Rng, Player> player(String spec, boolean connectFour) {
-            String[] parts = spec.split(":", 2);
-            String kind = parts[0];
-            int n = parts.length == 2 ? number(spec, parts[1]) : -1;
-            return switch (kind) {
-                case "random" -> RandomPlayer::new;
-                case "minimax" -> rng -> new MinimaxPlayer(n < 0 ? 2 : n, rng);
-                case "mcts" -> rng -> new Mcts(Mcts.Settings.of(n < 0 ? 1000 : n), rng);
-                case "uct" -> rng -> new Mcts(Mcts.Settings.plain(n < 0 ? 1000 : n), rng);
-                case "solver" -> {
-                    if (!connectFour) throw new UserError("arena: the solver plays Connect Four only");
-                    yield rng -> new SolverPlayer(new Solver(), rng);
-                }
-                default -> throw new UserError("arena: unknown player \"" + spec + "\" (expected random, minimax:D, mcts:N, uct:N or solver)");
-            };
-        }
-
-        private static int number(String spec, String digits) {
-            try {
-                int v = Integer.parseInt(digits);
-                if (v >= 1 && v <= 1_000_000) return v;
-            } catch (NumberFormatException e) {
-                // below
-            }
-            throw new UserError("arena: player \"" + spec + "\": expected a whole number in [1, 1000000] after the colon, found \"" + digits + "\"");
-        }
     }
 }

@@ -50,6 +50,25 @@ class InterruptTest {
         Thread.sleep(extraMillis);
     }
 
+    /**
+     * Runs {@code config} into {@code full} uninterrupted, then into {@code stopped} with a SIGINT
+     * after its first checkpoint (exit 130, no {@code results[0]} yet), then {@code --resume} on 2
+     * threads: every file of {@code results} the same bytes in both folders.
+     */
+    static void sigintThenResume(Path config, Path full, Path stopped, Path log, String... results) throws Exception {
+        assertEquals(0, RunFolderTest.jgym("train", config.toString(), "--out", full.toString(), "--quiet", "--threads", "1").code());
+        Process p = start(config, stopped, log);
+        waitForCheckpoint(p, stopped, 300);
+        assertTrue(p.isAlive(), "still training when the signal comes");
+        signal(p, "INT");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(130, p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        assertFalse(Files.exists(stopped.resolve(results[0])), "an interrupted run has no results yet");
+        RunFolderTest.Outcome resumed = RunFolderTest.jgym("train", config.toString(), "--out", stopped.toString(), "--quiet", "--resume", "--threads", "2");
+        assertEquals(0, resumed.code(), resumed.err());
+        for (String f : results) assertArrayEquals(Files.readAllBytes(full.resolve(f)), Files.readAllBytes(stopped.resolve(f)), f);
+    }
+
     static void signal(Process p, String sig) throws IOException, InterruptedException {
         assertEquals(0, new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start().waitFor(), "kill -" + sig);
     }

@@ -77,18 +77,6 @@ class PgKindTest {
         String json = CONFIG.replace("\"total_steps\": 4096", "\"total_steps\": 60000").replace("\"interval\": 1024, \"episodes\": 3", "\"interval\": 10000, \"episodes\": 3");
         Path config = config(json);
         Path full = dir.resolve("full"), stopped = dir.resolve("stopped");
-        assertEquals(0, RunFolderTest.jgym("train", config.toString(), "--out", full.toString(), "--quiet", "--threads", "1").code());
-
-        Process p = InterruptTest.start(config, stopped, dir.resolve("stopped.log"));
-        InterruptTest.waitForCheckpoint(p, stopped, 300);
-        assertTrue(p.isAlive(), "still training when the signal comes");
-        InterruptTest.signal(p, "INT");
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String log = Files.readString(dir.resolve("stopped.log"), StandardCharsets.UTF_8);
-        assertEquals(130, p.exitValue(), log);
-        assertFalse(Files.exists(stopped.resolve("metrics.csv")), "an interrupted run has no results yet");
-        RunFolderTest.Outcome resumed = RunFolderTest.jgym("train", config.toString(), "--out", stopped.toString(), "--quiet", "--resume", "--threads", "2");
-        assertEquals(0, resumed.code(), resumed.err());
-        for (String f : RESULTS) assertArrayEquals(Files.readAllBytes(full.resolve(f)), Files.readAllBytes(stopped.resolve(f)), f);
+        InterruptTest.sigintThenResume(config, full, stopped, dir.resolve("stopped.log"), RESULTS);
     }
 }

@@ -1,0 +1,65 @@
+package dev.jgym.agents.alphazero;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgym.agents.search.GameValues;
+import dev.jgym.core.config.Json;
+import dev.jgym.envs.games.board.BoardGame;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * AlphaZero's learning experiments with the shipped configs ({@code configs/selfplay}): tic-tac-toe
+ * checked against exhaustive minimax from every position, Connect Four against minimax depth 2.
+ */
+@Tag("learning")
+class AzLearningTest {
+    @TempDir
+    Path dir;
+
+    static AzConfig config(String file, Consumer<ObjectNode> edit) {
+        ObjectNode root = (ObjectNode) Json.readTree(Path.of("..", "configs", "selfplay", file));
+        edit.accept(root);
+        return Json.bind(root, AzConfig.class, file, "$");
+    }
+
+    /** Trains and returns the final model (kept at the last evaluation point). */
+    AzModel train(AzConfig cfg, int threads) {
+        long t0 = System.nanoTime();
+        AzTraining.Result r = new AzTraining(cfg, cfg.name()).threads(threads).modelsTo(dir).run();
+        System.out.printf("%s: %d iterations, %d games in %.0f s (%d threads); evaluations %s%n", cfg.name(), r.iterations().size(), r.games().size(),
+                (System.nanoTime() - t0) / 1e9, threads, r.evaluations());
+        return AzModel.load(dir.resolve(AzTraining.modelName(cfg.alphazero().iterations())));
+    }
+
+    @Test
+    @DisplayName("tic-tac-toe (configs/selfplay/alphazero-tictactoe.json, about 1 min): with 400 simulations, the trained network keeps the minimax value from all 4,520 open positions")
+    void ticTacToePlaysPerfectly() {
+        long t0 = System.nanoTime();
+        AzModel model = train(config("alphazero-tictactoe.json", r -> { }), 2);
+        AzConfig cfg = config("alphazero-tictactoe.json", r -> { });
+        AzPlayer player = model.player(cfg.evaluation().simulations(), "alphazero");
+        GameValues values = new GameValues();
+        List<String> failures = new ArrayList<>();
+        int networkKept = 0;
+        List<BoardGame> open = GameValues.openTicTacToePositions();
+        assertEquals(4520, open.size());
+        for (BoardGame g : open) {
+            int v = values.value(g);
+            int a = player.act(g);
+            if (values.moveValue(g, a) != v) failures.add(g + "value " + v + ", alphazero played " + a);
+            if (values.moveValue(g, player.networkMove(g)) == v) networkKept++;
+        }
+        System.out.printf("tic-tac-toe: AlphaZero with search kept the value in %d of 4,520 positions (%d simulations), the network alone in %d; %.0f s in all%n",
+                open.size() - failures.size(), cfg.evaluation().simulations(), networkKept, (System.nanoTime() - t0) / 1e9);
+        assertEquals(List.of(), failures.subList(0, Math.min(5, failures.size())), failures.size() + " positions lose value");
+    }
+}
