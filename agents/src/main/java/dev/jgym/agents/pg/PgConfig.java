@@ -96,6 +96,7 @@ public record PgConfig(
      * @param vfCoef value loss weight [0.5]
      * @param maxGradNorm clip gradients to this global norm, 0 for no clipping [0.5]
      * @param schedule {@code linear}: learning rate and clip range fall linearly to 0 over the run; {@code constant} [constant]
+     * @param normalize running normalization of observations and rewards (SB3's {@code VecNormalize}); absent: none
      * @param network the actor's and the critic's MLPs (separate networks of the same shape)
      * @param optimizer the update rule over both networks (as in DQN and supervised configs)
      */
@@ -115,6 +116,7 @@ public record PgConfig(
             @JsonProperty("vf_coef") Double vfCoef,
             @JsonProperty("max_grad_norm") Double maxGradNorm,
             String schedule,
+            NormalizeSettings normalize,
             NetworkSettings network,
             @JsonProperty(required = true) OptimizerConfig optimizer) {
         public PgSettings {
@@ -156,6 +158,7 @@ public record PgConfig(
             Check.nonNegative("max_grad_norm", maxGradNorm);
             if (schedule == null) schedule = "constant";
             Check.that(Set.of("constant", "linear").contains(schedule), "schedule", "expected constant or linear, found \"" + schedule + "\"");
+            if (normalize == null) normalize = new NormalizeSettings(false, false, null, null);
             if (network == null) network = new NetworkSettings(null, null, null);
             Check.present("optimizer", optimizer);
         }
@@ -172,6 +175,33 @@ public record PgConfig(
         /** Rollouts to run: total_steps rounded down to whole rollouts. */
         public long iterations() {
             return totalSteps / rolloutSize();
+        }
+    }
+
+    /**
+     * Running mean/std normalization as Stable-Baselines3's {@code VecNormalize} (the zoo's
+     * {@code normalize: true} is both): statistics updated from the training envs, saved in the
+     * checkpoint, frozen for evaluation; the metrics' returns stay the env's.
+     *
+     * @param observations observations to (o - mean) / sqrt(var + 1e-8), clipped [false]
+     * @param rewards rewards divided by the running std of the discounted return (gamma: the run's), clipped [false]
+     * @param clipObservations the bound of the normalized observations [10]
+     * @param clipRewards the bound of the normalized rewards [10]
+     */
+    public record NormalizeSettings(Boolean observations, Boolean rewards, @JsonProperty("clip_observations") Double clipObservations,
+                                    @JsonProperty("clip_rewards") Double clipRewards) {
+        public NormalizeSettings {
+            if (observations == null) observations = false;
+            if (rewards == null) rewards = false;
+            if (clipObservations == null) clipObservations = 10.0;
+            Check.positive("clip_observations", clipObservations);
+            if (clipRewards == null) clipRewards = 10.0;
+            Check.positive("clip_rewards", clipRewards);
+        }
+
+        /** Whether anything is normalized. */
+        public boolean any() {
+            return observations || rewards;
         }
     }
 

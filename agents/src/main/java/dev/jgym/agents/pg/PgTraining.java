@@ -198,6 +198,7 @@ public final class PgTraining {
                 : shape.rewardThreshold() == null ? Double.POSITIVE_INFINITY : shape.rewardThreshold();
         try (Backend backend = Backends.create(config.backend(), threads, Backends.Use.CPU_ONLY, "the policy-gradient family")) {
             ActorCritic learner = new ActorCritic(s, backend, d, shape.actionSpace(), root);
+            Normalization norm = new Normalization(s.normalize(), n, d, s.gamma());
             List<SeededEpisodes> subEnvs = new ArrayList<>();
             SyncVectorEnv vec = new SyncVectorEnv(() -> {
                 SeededEpisodes e = new SeededEpisodes(makeEnv(), root.child("env").child(subEnvs.size()));
@@ -212,13 +213,16 @@ public final class PgTraining {
                     resumeFrom.restore(in -> {
                         run.read(in);
                         learner.read(in);
+                        norm.read(in);
                         for (int i = 0; i < n; i++) System.arraycopy(subEnvs.get(i).restore(in, shape.discrete()), 0, obs, i * d, d);
                     });
+                    norm.normalize(obs);
                 } else {
                     vec.reset(null);
                     System.arraycopy(vec.observations(), 0, obs, 0, n * d);
+                    norm.reset(obs);
                 }
-                return loop(s, ev, shape, root, threshold, learner, vec, subEnvs, run, obs);
+                return loop(s, ev, shape, root, threshold, learner, norm, vec, subEnvs, run, obs);
             } finally {
                 vec.close();
             }
@@ -226,12 +230,14 @@ public final class PgTraining {
     }
 
     private Result loop(PgConfig.PgSettings s, PgConfig.EvaluationSettings ev, Shape shape, Rng root, double threshold, ActorCritic learner,
-                        SyncVectorEnv vec, List<SeededEpisodes> subEnvs, RunState run, float[] obs) {
+                        Normalization norm, SyncVectorEnv vec, List<SeededEpisodes> subEnvs, RunState run, float[] obs) {
         int n = s.nEnvs(), d = shape.obsDim();
         Rollout r = new Rollout(s.nSteps(), n, d, learner.actionDim(), shape.discrete());
         int[] discrete = new int[n];
         float[] box = new float[n * learner.actionDim()];
         float[] finalValues = new float[n];
+        float[] learnRewards = new float[n];
+        float[] finalObs = new float[n * d];
         double lastReturn = run.episodes.isEmpty() ? Double.NaN : run.episodes.get(run.episodes.size() - 1).episodeReturn();
         long reported = run.step;
         while (run.iteration < s.iterations()) {
@@ -241,13 +247,19 @@ public final class PgTraining {
                 else vec.step(box);
                 double[] rewards = vec.rewards();
                 boolean[] term = vec.terminated(), trunc = vec.truncated();
+                System.arraycopy(vec.observations(), 0, obs, 0, n * d);
+                norm.step(obs, rewards, term, trunc, learnRewards);
                 boolean anyTruncated = false;
                 for (int i = 0; i < n; i++) anyTruncated |= trunc[i] && !term[i];
-                if (anyTruncated) learner.values(vec.finalObservations(), finalValues);
+                if (anyTruncated) {
+                    System.arraycopy(vec.finalObservations(), 0, finalObs, 0, n * d);
+                    norm.normalize(finalObs);
+                    learner.values(finalObs, finalValues);
+                }
                 run.step += n;
                 for (int i = 0; i < n; i++) {
                     int k = t * n + i;
-                    r.rewards[k] = (float) rewards[i];
+                    r.rewards[k] = learnRewards[i];
                     r.terminated[k] = term[i];
                     r.truncated[k] = trunc[i] && !term[i];
                     r.finalValues[k] = r.truncated[k] ? finalValues[i] : 0f;
@@ -260,7 +272,6 @@ public final class PgTraining {
                         run.lengths[i] = 0;
                     }
                 }
-                System.arraycopy(vec.observations(), 0, obs, 0, n * d);
             }
             learner.values(obs, r.lastValues);
             double remaining = Math.max(0, 1 - run.step / (double) s.totalSteps());
@@ -274,13 +285,13 @@ public final class PgTraining {
             long mark = run.step / ev.interval();
             if (mark > run.evaluationMark) {
                 run.evaluationMark = mark;
-                run.evaluations.add(evaluate(learner, root.child("eval").child(run.evaluations.size()), ev.episodes(), run.step));
+                run.evaluations.add(evaluate(learner, norm, root.child("eval").child(run.evaluations.size()), ev.episodes(), run.step));
             }
             int every = config.checkpoint().interval();
             boolean checkpointNow = every > 0 && run.step / every > run.checkpointMark;
             if (checkpointNow) run.checkpointMark = run.step / every;
             boolean stopNow = run.step >= stopAfter || stopWhen.getAsBoolean();
-            if (checkpointFile != null && (checkpointNow || stopNow)) checkpoint(shape, learner, run, subEnvs).write(checkpointFile);
+            if (checkpointFile != null && (checkpointNow || stopNow)) checkpoint(shape, learner, norm, run, subEnvs).write(checkpointFile);
             if (run.step - reported >= 256 || run.iteration == s.iterations()) {
                 progress.advance(run.step - reported, lastReturn);
                 reported = run.step;
@@ -288,24 +299,28 @@ public final class PgTraining {
             if (stopNow && run.iteration < s.iterations()) return null;
         }
         progress.advance(run.step - reported, lastReturn);
-        if (checkpointFile != null) checkpoint(shape, learner, run, subEnvs).write(checkpointFile);
-        EvalRow finalEval = evaluate(learner, root.child("final"), ev.finalEpisodes(), run.step);
+        if (checkpointFile != null) checkpoint(shape, learner, norm, run, subEnvs).write(checkpointFile);
+        EvalRow finalEval = evaluate(learner, norm, root.child("final"), ev.finalEpisodes(), run.step);
         long parameters = 0;
         for (var p : learner.params()) parameters += p.value().size();
         return new Result(List.copyOf(run.episodes), List.copyOf(run.updates), List.copyOf(run.evaluations), finalEval, run.step,
                 learner.updates, threshold, parameters);
     }
 
-    private PgCheckpoint checkpoint(Shape shape, ActorCritic learner, RunState run, List<SeededEpisodes> subEnvs) {
+    private PgCheckpoint checkpoint(Shape shape, ActorCritic learner, Normalization norm, RunState run, List<SeededEpisodes> subEnvs) {
         return PgCheckpoint.of(config, shape, out -> {
             run.write(out);
             learner.write(out);
+            norm.write(out);
             for (SeededEpisodes e : subEnvs) e.write(out);
         });
     }
 
-    /** Greedy episodes (the most probable action, or the Gaussian's mean), episode j from {@code seeds.child(j)}. */
-    EvalRow evaluate(ActorCritic learner, Rng seeds, int episodes, long atStep) {
+    /**
+     * Greedy episodes (the most probable action, or the Gaussian's mean), episode j from
+     * {@code seeds.child(j)}; observations normalized with the training statistics, frozen.
+     */
+    EvalRow evaluate(ActorCritic learner, Normalization norm, Rng seeds, int episodes, long atStep) {
         double[] returns = new double[episodes];
         int[] lengths = new int[episodes];
         try (Env<float[], Object> env = makeEnv()) {
@@ -316,10 +331,15 @@ public final class PgTraining {
                 int len = 0;
                 while (true) {
                     Object a;
+                    float[] x = o;
+                    if (norm.normalizesObservations()) {
+                        x = o.clone();
+                        norm.normalize(x);
+                    }
                     if (learner.discrete()) {
-                        a = learner.greedy(o);
+                        a = learner.greedy(x);
                     } else {
-                        learner.greedy(o, action);
+                        learner.greedy(x, action);
                         a = action.clone();
                     }
                     Step<float[]> st = env.step(a);

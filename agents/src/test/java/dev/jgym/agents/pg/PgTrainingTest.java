@@ -30,6 +30,13 @@ class PgTrainingTest {
             + "\"network\": {\"hidden\": [16]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
             + "\"evaluation\": {\"interval\": 1200, \"episodes\": 1, \"final_episodes\": 2}}";
 
+    /** Acrobot-v1 with observation and reward normalization: every env reaches the 500-step time limit (a normalized final observation to bootstrap from). */
+    static final String ACROBOT_NORMALIZED = "{\"name\": \"a\", \"seed\": 3, \"env\": {\"id\": \"Acrobot-v1\"},"
+            + "\"pg\": {\"total_steps\": 2400, \"n_envs\": 2, \"n_steps\": 200, \"n_epochs\": 2, \"batch_size\": 100,"
+            + "\"normalize\": {\"observations\": true, \"rewards\": true, \"clip_rewards\": 5},"
+            + "\"network\": {\"hidden\": [16]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
+            + "\"evaluation\": {\"interval\": 1000, \"episodes\": 1, \"final_episodes\": 2}}";
+
     static PgConfig config(String json) {
         return Json.bind(Json.MAPPER.valueToTree(parse(json)), PgConfig.class, "test.json", "$");
     }
@@ -43,9 +50,9 @@ class PgTrainingTest {
     }
 
     @Test
-    @DisplayName("stopped at a rollout boundary and resumed from the checkpoint: the same rows and evaluations as an uninterrupted run (Discrete and Box)")
+    @DisplayName("stopped at a rollout boundary and resumed from the checkpoint: the same rows and evaluations as an uninterrupted run (Discrete, Box, normalized)")
     void resumeEqualsUninterrupted() {
-        for (String json : new String[] {CARTPOLE, PENDULUM}) {
+        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED}) {
             PgConfig cfg = config(json);
             PgTraining.Result full = new PgTraining(cfg, "test.json").run();
             Path ck = dir.resolve(cfg.name() + ".jgc");
@@ -61,9 +68,9 @@ class PgTrainingTest {
     }
 
     @Test
-    @DisplayName("1 and 2 threads (vector env and backend): identical runs")
+    @DisplayName("1 and 2 threads (vector env and backend): identical runs (Discrete, Box, normalized)")
     void threadCountChangesNothing() {
-        for (String json : new String[] {CARTPOLE, PENDULUM}) {
+        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED}) {
             PgConfig cfg = config(json);
             PgTraining.Result one = new PgTraining(cfg, "test.json").threads(1).run();
             PgTraining.Result two = new PgTraining(cfg, "test.json").threads(2).run();

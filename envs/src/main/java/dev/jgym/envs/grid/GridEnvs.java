@@ -66,6 +66,9 @@ public final class GridEnvs implements EnvProvider {
                 EnvSpec.builder(SmallGridworld.ID, SmallGridworld::fromOptions)
                         .actionNames("north", "east", "south", "west").keys(UP_RIGHT_DOWN_LEFT)
                         .description("4x4 gridworld (S&B Example 4.1): -1 per step until either shaded corner").build(),
+                EnvSpec.builder(ShortCorridor.ID, ShortCorridor::fromOptions)
+                        .actionNames("left", "right")
+                        .description("short corridor with switched actions (S&B Example 13.1): -1 per step, actions reversed in the second cell").build(),
                 EnvSpec.builder(OneStateMdp.ID, OneStateMdp::fromOptions)
                         .description("one state, left loops w.p. 0.9 or ends +1, right ends 0 (S&B Example 5.5, infinite variance)").build(),
                 EnvSpec.builder(MazeRunner.ID, MazeRunner::fromOptions).actionNames("up", "right", "down", "left").keys(UP_RIGHT_DOWN_LEFT)

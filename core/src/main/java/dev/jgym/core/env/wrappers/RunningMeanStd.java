@@ -33,9 +33,14 @@ public final class RunningMeanStd {
 
     /** Adds one sample (a batch of one: batch variance 0). */
     public void update(float[] x) {
+        update(x, 0);
+    }
+
+    /** Adds one sample, the {@link #size()} values of {@code x} from {@code offset} (a row of a batch). */
+    public void update(float[] x, int offset) {
         double total = count + 1;
         for (int i = 0; i < mean.length; i++) {
-            double delta = x[i] - mean[i];
+            double delta = x[offset + i] - mean[i];
             mean[i] = mean[i] + delta / total;
             var[i] = (var[i] * count + delta * delta * count / total) / total;
         }
