@@ -57,7 +57,10 @@ public final class GridEnvs implements EnvProvider {
                         .maxEpisodeSteps(200).rewardThreshold(8).actionNames("south", "north", "east", "west", "pick up", "drop off").keys(TAXI)
                         .description("Taxi under its v3 id (same dry dynamics as v4)").build(),
                 EnvSpec.builder(RandomWalk.ID, o -> RandomWalk.fromOptions(RandomWalk.ID, o))
-                        .description("random walk A..E (S&B Example 6.2): +1 for leaving on the right, 0 on the left").build(),
+                        .description("random walk A..E (S&B Example 6.2): +1 for leaving on the right, left_reward (0) on the left").build(),
+                EnvSpec.builder(RandomWalk1000.ID, RandomWalk1000::fromOptions)
+                        .actionNames("left", "right")
+                        .description("1000-state random walk (S&B Example 9.1): jumps of 1-100, -1 or +1 for leaving left or right").build(),
                 EnvSpec.builder(Gambler.ID, Gambler::fromOptions)
                         .description("gambler's problem (S&B Example 4.3): stake on coin flips (p_h 0.4) to reach 100").build(),
                 EnvSpec.builder(Gridworld.ID, Gridworld::fromOptions)

@@ -25,14 +25,16 @@ import java.util.Map;
  * uniformly random agent, as the prediction agents use by default), not because the env is.
  * <p>Observation {@code Discrete(n + 2)}: 0 the left end, 1..n the non-terminal states (A = 1,
  * B = 2, ...), n + 1 the right end.
- * <p>Reward: +1 for the step into the right end, 0 for every other step.
+ * <p>Reward: +1 for the step into the right end, {@code left_reward} (0) for the step into the
+ * left end, 0 for every other step.
  * <p>Start: the centre state, (n + 1) / 2 (C for n = 5).
  * <p>Episode end: terminated on entering either end. No time limit. Both ends are absorbing in
  * the model (stay, reward 0, terminated).
  * <p>Info: {@code prob} (always 1: the moves are deterministic).
  * <p>Transition table: {@link dev.jgym.core.env.TabularModel}.
  * <p>Options: {@code n_states} (5): the number of non-terminal states, odd so that there is a
- * centre (19 gives Example 7.1's walk, whose left end still pays 0 here).
+ * centre; {@code left_reward} (0): the reward for entering the left end. 19 states with
+ * {@code left_reward} −1 give the walk of Example 7.1 and Figures 12.3, 12.6 and 12.8.
  * <p>Versions: v0, the book's example.
  */
 public final class RandomWalk extends TabularEnv {
@@ -40,21 +42,25 @@ public final class RandomWalk extends TabularEnv {
     public static final int LEFT = 0, RIGHT = 1;
 
     /** The options of the random walk. */
-    public record Options(@JsonProperty("n_states") Integer nStates) {
+    public record Options(@JsonProperty("n_states") Integer nStates, @JsonProperty("left_reward") Double leftReward) {
         public Options {
             nStates = nStates == null ? 5 : nStates;
             Check.that(nStates >= 1 && nStates % 2 == 1 && nStates <= 999, "n_states",
                     "expected an odd integer in [1, 999] (the walk starts in the centre state), found " + nStates);
+            leftReward = leftReward == null ? 0.0 : leftReward;
+            Check.finite("left_reward", leftReward);
         }
     }
 
     private final Options options;
     private final int n;
+    private final double leftReward;
 
     public RandomWalk(String id, Options options) {
         super(id);
         this.options = options;
         this.n = options.nStates();
+        this.leftReward = options.leftReward();
         int states = n + 2;
         List<List<Outcome>> table = new ArrayList<>(states * 2);
         for (int s = 0; s < states; s++) {
@@ -63,7 +69,7 @@ public final class RandomWalk extends TabularEnv {
                     table.add(List.of(new Outcome(1.0, s, 0, true)));
                 } else {
                     int next = a == LEFT ? s - 1 : s + 1;
-                    table.add(List.of(new Outcome(1.0, next, next == n + 1 ? 1 : 0, next == 0 || next == n + 1)));
+                    table.add(List.of(new Outcome(1.0, next, next == n + 1 ? 1 : next == 0 ? leftReward : 0, next == 0 || next == n + 1)));
                 }
             }
         }
@@ -85,9 +91,14 @@ public final class RandomWalk extends TabularEnv {
         return (n + 1) / 2;
     }
 
-    /** The value of state s under the uniformly random policy: s / (n + 1) (0 at both ends). */
+    /**
+     * The value of state s under the uniformly random policy: the chance s / (n + 1) of ending
+     * right times 1 plus the rest times {@code left_reward} (0 at both ends).
+     */
     public double trueValue(int s) {
-        return s <= 0 || s >= n + 1 ? 0 : (double) s / (n + 1);
+        if (s <= 0 || s >= n + 1) return 0;
+        double right = (double) s / (n + 1);
+        return right + (1 - right) * leftReward;
     }
 
     /** A..Z for walks up to 26 states, else the state number. */
@@ -103,7 +114,7 @@ public final class RandomWalk extends TabularEnv {
         for (int c = 0; c < cols; c++) colors[c] = c == 0 ? GridScene.WALL : c == n + 1 ? GridScene.GOAL : GridScene.FLOOR;
         Scene.Builder b = GridScene.cells(1, cols, colors);
         for (int c = 1; c <= n; c++) GridScene.label(b, 1, 0, c, name(c), Color.GREY);
-        GridScene.label(b, 1, 0, 0, "0", Color.WHITE);
+        GridScene.label(b, 1, 0, 0, FrozenLake.fmt(leftReward), Color.WHITE);
         GridScene.label(b, 1, 0, n + 1, "+1", Color.WHITE);
         GridScene.agent(b, 1, 0, state, GridScene.AGENT);
         String moved = lastAction < 0 ? "start" : lastAction == LEFT ? "Left" : "Right";

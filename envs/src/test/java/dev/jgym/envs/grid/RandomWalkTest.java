@@ -54,6 +54,22 @@ class RandomWalkTest {
     }
 
     @Test
+    @DisplayName("left_reward -1 with 19 states (Example 7.1, Figures 12.3-12.8): -1 for the left end in steps and model; v(s) = (s - 10) / 10")
+    void nineteenStatesMinusOne() {
+        Env<Object, Object> env = EnvRegistry.make("RandomWalk-v0", Map.of("n_states", 19, "left_reward", -1.0));
+        assertEquals(10, env.reset(1L, Map.of()).observation());
+        Step<Object> s = null;
+        for (int i = 0; i < 10; i++) s = env.step(RandomWalk.LEFT);
+        assertEquals(0, s.observation());
+        assertEquals(-1.0, s.reward());
+        assertTrue(s.terminated());
+        RandomWalk walk = (RandomWalk) (Object) env.unwrapped();
+        assertEquals(List.of(new TabularModel.Outcome(1, 0, -1, true)), walk.transitions(1, RandomWalk.LEFT));
+        assertEquals(List.of(new TabularModel.Outcome(1, 20, 1, true)), walk.transitions(19, RandomWalk.RIGHT));
+        for (int st = 1; st <= 19; st++) assertEquals((st - 10) / 10.0, walk.trueValue(st), 1e-12, "state " + st);
+    }
+
+    @Test
     @DisplayName("n_states must be odd and positive: a one-line UserError naming the env and the option")
     void badOptions() {
         UserError e = assertThrows(UserError.class, () -> EnvRegistry.make("RandomWalk-v0", Map.of("n_states", 4)));
