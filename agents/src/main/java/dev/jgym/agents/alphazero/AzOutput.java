@@ -89,7 +89,7 @@ public final class AzOutput {
         double maxLen = 1;
         for (double v : len) maxLen = Math.max(maxLen, v);
         for (int i = 0; i < n; i++) scaled[i] = len[i] / maxLen;
-        Charts.line(lc, "mean game length / " + (int) maxLen + " moves", x, scaled, new Color(0x1f77b4), false);
+        Charts.line(lc, String.format(java.util.Locale.ROOT, "mean game length / %.1f moves (its maximum)", maxLen), x, scaled, new Color(0x1f77b4), false);
         Charts.writePng(lc, dir.resolve("losses.png"));
         int m = r.evaluations().size();
         double[] ex = new double[Math.max(1, m)], ey = new double[Math.max(1, m)];
