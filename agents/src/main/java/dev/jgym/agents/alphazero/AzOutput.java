@@ -7,6 +7,7 @@ import dev.jgym.core.config.Json;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -15,31 +16,37 @@ import org.knowm.xchart.XYChart;
  * line per self-play game: length, winner), {@code iterations.csv} (one line per iteration: mean
  * policy and value loss, mean game length, first-player wins, second-player wins, draws),
  * {@code evaluations.csv} (games against the reference player: wins, draws, losses, score),
- * {@code summary.json}, {@code losses.png} and {@code evaluation.png}. Every file through a
- * temporary file and a rename.
+ * {@code summary.json}, {@code losses.png} and {@code evaluation.png}. The three CSV files are
+ * rewritten after every iteration while the run goes on; every file through a temporary file and
+ * a rename.
  */
 public final class AzOutput {
     private AzOutput() {}
 
     public static void write(Path dir, AzConfig config, AzTraining.Result r) {
+        writeRows(dir, r.games(), r.iterations(), r.evaluations());
+        Json.write(dir.resolve("summary.json"), summary(config, r));
+        charts(dir, config.name(), r);
+    }
+
+    /** The three CSV files as the rows stand (also after every iteration, so a live run can be followed). */
+    static void writeRows(Path dir, List<AzTraining.GameRow> gameRows, List<AzTraining.IterationRow> iterationRows, List<AzTraining.EvalRow> evalRows) {
         StringBuilder games = new StringBuilder("iteration,game,moves,winner\n");
-        for (AzTraining.GameRow g : r.games()) games.append(g.iteration() + 1).append(',').append(g.game()).append(',').append(g.moves()).append(',').append(g.winner()).append('\n');
+        for (AzTraining.GameRow g : gameRows) games.append(g.iteration() + 1).append(',').append(g.game()).append(',').append(g.moves()).append(',').append(g.winner()).append('\n');
         Json.writeAtomically(dir.resolve("games.csv"), games.toString().getBytes(StandardCharsets.UTF_8));
         StringBuilder it = new StringBuilder("iteration,games,positions,window_positions,policy_loss,value_loss,mean_length,first_player_wins,second_player_wins,draws\n");
-        for (AzTraining.IterationRow i : r.iterations()) {
+        for (AzTraining.IterationRow i : iterationRows) {
             it.append(i.iteration()).append(',').append(i.games()).append(',').append(i.positions()).append(',').append(i.windowPositions()).append(',')
                     .append(num(i.policyLoss())).append(',').append(num(i.valueLoss())).append(',').append(i.meanLength()).append(',')
                     .append(i.firstWins()).append(',').append(i.secondWins()).append(',').append(i.draws()).append('\n');
         }
         Json.writeAtomically(dir.resolve("iterations.csv"), it.toString().getBytes(StandardCharsets.UTF_8));
         StringBuilder ev = new StringBuilder("iteration,opponent,games,wins,draws,losses,score\n");
-        for (AzTraining.EvalRow e : r.evaluations()) {
+        for (AzTraining.EvalRow e : evalRows) {
             ev.append(e.iteration()).append(',').append(e.opponent()).append(',').append(e.games()).append(',').append(e.wins()).append(',')
                     .append(e.draws()).append(',').append(e.losses()).append(',').append(e.score()).append('\n');
         }
         Json.writeAtomically(dir.resolve("evaluations.csv"), ev.toString().getBytes(StandardCharsets.UTF_8));
-        Json.write(dir.resolve("summary.json"), summary(config, r));
-        charts(dir, config.name(), r);
     }
 
     private static String num(double v) {
@@ -89,7 +96,7 @@ public final class AzOutput {
         double maxLen = 1;
         for (double v : len) maxLen = Math.max(maxLen, v);
         for (int i = 0; i < n; i++) scaled[i] = len[i] / maxLen;
-        Charts.line(lc, "mean game length / " + (int) maxLen + " moves", x, scaled, new Color(0x1f77b4), false);
+        Charts.line(lc, String.format(java.util.Locale.ROOT, "mean game length / %.1f moves (its maximum)", maxLen), x, scaled, new Color(0x1f77b4), false);
         Charts.writePng(lc, dir.resolve("losses.png"));
         int m = r.evaluations().size();
         double[] ex = new double[Math.max(1, m)], ey = new double[Math.max(1, m)];

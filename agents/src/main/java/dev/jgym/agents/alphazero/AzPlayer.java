@@ -2,7 +2,6 @@ package dev.jgym.agents.alphazero;
 
 import dev.jgym.core.multi.Player;
 import dev.jgym.core.multi.TwoPlayerEnv;
-import dev.jgym.core.rng.Rng;
 
 /**
  * A trained AlphaZero network as a player: PUCT search without root noise, the most visited move
@@ -33,7 +32,7 @@ public final class AzPlayer implements Player {
 
     /** Runs the search from {@code game} (left as it was); {@link #search()} then reads its root. */
     public void search(TwoPlayerEnv<?> game) {
-        puct.start(game, (Rng) null);
+        puct.start(game, null); // no root noise: no stream
         while (puct.next(obs, 0, mask, 0)) {
             net.evaluate(obs, mask, 1, priors, value);
             puct.expand(priors, 0, value[0]);

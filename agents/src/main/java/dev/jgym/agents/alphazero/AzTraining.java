@@ -65,7 +65,7 @@ public final class AzTraining {
     private final String source;
     private int threads = 1;
     private Progress progress = (n, s) -> { };
-    private Path checkpointFile, modelsDir, replaysDir;
+    private Path checkpointFile, modelsDir, replaysDir, rowsDir;
     private CheckpointFile resumeFrom;
     private int stopAfter = Integer.MAX_VALUE;
     private BooleanSupplier stopWhen = () -> false;
@@ -100,6 +100,12 @@ public final class AzTraining {
     /** Where to write each iteration's self-play games as a replay; null: none. */
     public AzTraining replaysTo(Path dir) {
         this.replaysDir = dir;
+        return this;
+    }
+
+    /** Where to rewrite games.csv, iterations.csv and evaluations.csv after every iteration ({@link AzOutput}); null: only at the end. */
+    public AzTraining rowsTo(Path dir) {
+        this.rowsDir = dir;
         return this;
     }
 
@@ -192,6 +198,7 @@ public final class AzTraining {
                     evalNanos += System.nanoTime() - e0;
                     if (modelsDir != null) model(net).write(modelsDir.resolve(modelName(run.iteration)));
                 }
+                if (rowsDir != null) AzOutput.writeRows(rowsDir, run.games, run.iterations, run.evaluations);
                 int every = config.checkpoint().interval();
                 boolean stopNow = run.iteration >= stopAfter || stopWhen.getAsBoolean();
                 if (checkpointFile != null && ((every > 0 && run.iteration % every == 0) || stopNow || last)) checkpoint(net, run).write(checkpointFile);

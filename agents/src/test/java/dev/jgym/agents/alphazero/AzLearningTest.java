@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.agents.search.GameValues;
 import dev.jgym.core.config.Json;
+import dev.jgym.core.multi.Match;
+import dev.jgym.core.rng.Rng;
 import dev.jgym.envs.games.board.BoardGame;
+import dev.jgym.envs.games.board.MinimaxPlayer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * AlphaZero's learning experiments with the shipped configs ({@code configs/selfplay}): tic-tac-toe
- * checked against exhaustive minimax from every position, Connect Four against minimax depth 2.
+ * checked against exhaustive minimax from every position, Connect Four against minimax depth 2
+ * (the issue's CI bound: >= 90% of games). Measured 2026-12-07 on a 2-core AMD EPYC (AVX2) at
+ * load 20-28, 2 threads: tic-tac-toe 45 s of training, 52 s in all; Connect Four 201 s of
+ * training (8,000 self-play games), 235 s in all. Both runs are deterministic, so a figure moves
+ * only with the code (or with a CPU whose vector width changes the network's rounding).
  */
 @Tag("learning")
 class AzLearningTest {
@@ -61,5 +68,26 @@ class AzLearningTest {
         System.out.printf("tic-tac-toe: AlphaZero with search kept the value in %d of 4,520 positions (%d simulations), the network alone in %d; %.0f s in all%n",
                 open.size() - failures.size(), cfg.evaluation().simulations(), networkKept, (System.nanoTime() - t0) / 1e9);
         assertEquals(List.of(), failures.subList(0, Math.min(5, failures.size())), failures.size() + " positions lose value");
+    }
+
+    @Test
+    @DisplayName("Connect Four (configs/selfplay/alphazero-connect4.json, about 4 min): with 100 simulations, beats minimax depth 2 in >= 90 of 100 games (50 as each side; 90 measured on AVX2)")
+    void connectFourBeatsMinimaxDepth2() {
+        long t0 = System.nanoTime();
+        AzConfig cfg = config("alphazero-connect4.json", r -> { });
+        AzPlayer player = train(cfg, 2).player(cfg.evaluation().simulations(), "alphazero");
+        BoardGame game = BoardGame.connectFour();
+        int wins = 0, draws = 0, losses = 0;
+        for (int j = 0; j < 100; j++) {
+            MinimaxPlayer minimax = new MinimaxPlayer(2, new Rng(1000 + j));
+            int side = j % 2;
+            int w = side == 0 ? Match.play(game, j, player, minimax) : Match.play(game, j, minimax, player);
+            if (w == side) wins++;
+            else if (w < 0) draws++;
+            else losses++;
+        }
+        System.out.printf("Connect Four: AlphaZero (%d simulations) vs minimax depth 2, 100 games: %d won, %d drawn, %d lost; %.0f s in all%n",
+                cfg.evaluation().simulations(), wins, draws, losses, (System.nanoTime() - t0) / 1e9);
+        assertTrue(wins >= 90, wins + " wins, " + draws + " draws, " + losses + " losses");
     }
 }

@@ -90,10 +90,10 @@ class AzKindTest {
     }
 
     @Test
-    @DisplayName("Ctrl-C (SIGINT) during an alphazero run, then --resume: the files of an uninterrupted run, byte for byte")
+    @DisplayName("Ctrl-C (SIGINT) during an alphazero run, then --resume: the files of an uninterrupted run, byte for byte (the CSV files streamed per iteration)")
     void sigintThenResume() throws Exception {
         Path config = config("az.json", CONFIG.replace("\"iterations\": 6", "\"iterations\": 400").replace("\"interval\": 2, \"games\": 4", "\"interval\": 100, \"games\": 4"));
         Path full = dir.resolve("full"), stopped = dir.resolve("stopped");
-        InterruptTest.sigintThenResume(config, full, stopped, dir.resolve("stopped.log"), "games.csv", "iterations.csv", "evaluations.csv", "summary.json", "checkpoint.jgc");
+        InterruptTest.sigintThenResume(config, full, stopped, dir.resolve("stopped.log"), "summary.json", "games.csv", "iterations.csv", "evaluations.csv", "checkpoint.jgc");
     }
 }
