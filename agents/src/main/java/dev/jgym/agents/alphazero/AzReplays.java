@@ -21,7 +21,7 @@ import java.util.Map;
  * game's env ({@code TicTacToe-v0} or {@code ConnectFour-v0} with {@code opponent "none"}: each
  * step is a move of the player to move), so {@code jgym replay verify} re-simulates them and
  * {@code jgym view} draws them. Each step carries the search that chose the move: the root's
- * visit counts ({@code visits}), its Q per move ({@code action_values}, 0 where unvisited) and its
+ * visit counts ({@code visit_counts}), its Q per move ({@code action_values}, 0 where unvisited) and its
  * value ({@code value}), all for the player who moved.
  */
 final class AzReplays {
@@ -60,7 +60,7 @@ final class AzReplays {
                             float v = sp.qs()[t * actions + a];
                             q[a] = Float.isNaN(v) ? 0 : v;
                         }
-                        Annotations notes = new Annotations(Map.of("visits", visits, Annotations.ACTION_VALUES, q),
+                        Annotations notes = new Annotations(Map.of(Annotations.VISIT_COUNTS, visits, Annotations.ACTION_VALUES, q),
                                 Map.of("value", (double) sp.rootValues()[t]));
                         Step<int[]> st = env.step(sp.actions()[t]);
                         w.step(sp.actions()[t], st.reward(), st.terminated(), st.truncated(), st.observation(), notes);

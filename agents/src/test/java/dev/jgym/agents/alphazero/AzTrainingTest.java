@@ -70,7 +70,7 @@ class AzTrainingTest {
                 var ep = replay.episodes().get(g);
                 AzTraining.GameRow row = r.games().get(i * 6 + g);
                 assertEquals(row.moves(), ep.length());
-                double[] visits = ep.annotations(0).get("visits");
+                double[] visits = ep.annotations(0).get(dev.jgym.core.scene.Annotations.VISIT_COUNTS);
                 assertEquals(12, (int) java.util.Arrays.stream(visits).sum(), "12 simulations at the root");
                 assertTrue(ep.annotations(0).scalars().containsKey("value"));
             }
