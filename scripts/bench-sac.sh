@@ -6,7 +6,10 @@
 #   scripts/bench-sac.sh [steps] [repetitions] [threads]
 #
 # jgym's figure is timing.json's steps_per_second of `jgym train` (training, evaluation of 1 episode
-# at the end; JVM start excluded); the peer times its own loop. Needs Debian's `python3-torch` (the system /usr/bin/python3) for the peer.
+# at the end; JVM start excluded); the peer times its own loop. On a shared, loaded machine the wall
+# figures follow the scheduler, so each process's CPU seconds (user + sys, /usr/bin/time; jgym's
+# include the JVM's start and JIT) are printed too. Needs Debian's `python3-torch` (the system
+# /usr/bin/python3) for the peer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${1:-3000}
@@ -20,8 +23,9 @@ sed -e "s/\"total_steps\": [0-9]*/\"total_steps\": $STEPS/" \
     configs/sac/pendulum.json > "$WORK/sac.json"
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$N"); do
-  ./jgym train "$WORK/sac.json" --out "$WORK/run" --force --quiet --threads "$THREADS" > /dev/null
-  echo "jgym: $(grep -o '"steps_per_second" : [0-9.]*' "$WORK/run/timing.json" | cut -d: -f2) steps/s ($THREADS threads)"
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 scripts/sac_peer.py "$STEPS" "$THREADS"
+  /usr/bin/time -f "%U %S" -o "$WORK/cpu" ./jgym train "$WORK/sac.json" --out "$WORK/run" --force --quiet --threads "$THREADS" > /dev/null
+  echo "jgym: $(grep -o '"steps_per_second" : [0-9.]*' "$WORK/run/timing.json" | cut -d: -f2) steps/s ($THREADS threads), $(awk '{print $1 + $2}' "$WORK/cpu") CPU s"
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/time -f "%U %S" -o "$WORK/cpu" /usr/bin/python3 scripts/sac_peer.py "$STEPS" "$THREADS"
+  echo "peer: $(awk '{print $1 + $2}' "$WORK/cpu") CPU s (torch import included)"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
