@@ -64,8 +64,7 @@ public final class CharLm {
     /** The model of the config for a vocabulary of v characters; checks its input and output shapes. */
     public Sequential model(Backend be, int v) {
         JsonNode layers = config.network().layers().deepCopy();
-        ArrayNode arr = (ArrayNode) (layers.isArray() ? layers : layers.get("layers"));
-        if (arr == null || arr.isEmpty()) throw new UserError(source + ": $.network.layers: expected a non-empty array of layers");
+        if (!(layers instanceof ArrayNode arr) || arr.isEmpty()) throw new UserError(source + ": $.network.layers: expected a non-empty array of layers");
         if (arr.get(0) instanceof ObjectNode first && "embedding".equals(first.path("type").asText()) && !first.has("vocab")) first.put("vocab", v);
         if (arr.get(arr.size() - 1) instanceof ObjectNode last && "dense".equals(last.path("type").asText()) && !last.has("out")) last.put("out", v);
         int t = config.training().context();

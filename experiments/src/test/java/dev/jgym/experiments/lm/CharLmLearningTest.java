@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * configs/moby-transformer.json against its LSTM baseline configs/moby-lstm.json (115k parameters
  * each, the same chapter split, optimizer and schedule) at an equal budget of optimizer steps and
- * characters (the budget is cut to fit CI: 200 steps of 16 x 64 characters), compared by
+ * characters (the budget is cut to fit CI: 600 steps of 16 x 64 characters), compared by
  * validation bits per character. The budget is counted in steps, not seconds: on a shared machine
  * a wall-clock budget would measure the load; the wall times are printed beside.
  */
@@ -25,12 +25,12 @@ class CharLmLearningTest {
     @TempDir
     Path dir;
 
-    static final int STEPS = 200, BATCH = 16;
+    static final int STEPS = 600, BATCH = 16;
 
     CharLm.Result train(String name) throws Exception {
         ObjectNode cfg = (ObjectNode) Json.readTree(Configs.path(name));
         ObjectNode t = (ObjectNode) cfg.get("training");
-        t.put("steps", STEPS).put("batch_size", BATCH).put("warmup_steps", 20).put("eval_every", 25).put("eval_windows", 128);
+        t.put("steps", STEPS).put("batch_size", BATCH).put("warmup_steps", 20).put("eval_every", 50).put("eval_windows", 128);
         ((ObjectNode) cfg.get("lm")).put("dir", CharLmTest.data().toString());
         Path file = dir.resolve(name);
         Files.write(file, Json.MAPPER.writeValueAsBytes(cfg));
@@ -43,7 +43,7 @@ class CharLmLearningTest {
 
     @Test
     @Tag("learning")
-    @DisplayName("Moby-Dick, 200 steps of 16 x 64 characters each: the Transformer's validation bits per character below the same-size LSTM's")
+    @DisplayName("Moby-Dick, 600 steps of 16 x 64 characters each: the Transformer's validation bits per character below the same-size LSTM's (seen: 3.137 vs 3.194 bpc, 114,641 vs 114,961 parameters; wall 366 s vs 142 s on 2 threads of the shared machine)")
     void transformerBeatsLstm() throws Exception {
         CharLm.Result tf = train("moby-transformer.json"), lstm = train("moby-lstm.json");
         assertTrue(Math.abs(tf.parameters() - lstm.parameters()) < 0.01 * lstm.parameters(), tf.parameters() + " vs " + lstm.parameters() + " parameters");
