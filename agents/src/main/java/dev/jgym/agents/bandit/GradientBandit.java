@@ -85,8 +85,16 @@ public final class GradientBandit implements Agent<Integer, Integer> {
         return settings;
     }
 
-    /** π = soft-max(H), into {@link #pi}; the largest H is subtracted first so e^H cannot overflow. */
+    /** π = soft-max(H), into {@link #pi}. */
     private void softmax() {
+        softmax(h, pi);
+    }
+
+    /**
+     * π = soft-max(h) into {@code pi} (eq. 2.11 and 13.2): the largest h is subtracted first so e^h
+     * cannot overflow, and the exponentials go through {@link StrictMath}.
+     */
+    public static void softmax(double[] h, double[] pi) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : h) max = Math.max(max, v);
         double sum = 0;

@@ -52,6 +52,20 @@ abstract class LinearPolicyAgent implements Agent<Object, Integer> {
         return theta;
     }
 
+    /** The settings' check of a step size (α, α^θ, α^w): present and positive. */
+    static Double stepSize(String field, Double alpha) {
+        Check.present(field, alpha);
+        Check.positive(field, alpha);
+        return alpha;
+    }
+
+    /** The settings' check of {@code gamma}: in [0, 1] (1 when absent, the book's episodic tasks). */
+    static Double discount(Double gamma) {
+        if (gamma == null) return 1.0;
+        Check.inRange("gamma", gamma, 0, 1);
+        return gamma;
+    }
+
     /** The settings' check of {@code min_probability}: in [0, 0.5) (0 when absent). */
     static double checkFloor(Double floor) {
         if (floor == null) return 0;
@@ -138,6 +152,16 @@ abstract class LinearPolicyAgent implements Agent<Object, Integer> {
         void clear() {
             java.util.Arrays.fill(states, 0, length, null);
             length = 0;
+        }
+
+        /**
+         * Adds a step; true when it ended the episode (terminated) and the episode is there to learn
+         * from. A time-limit truncation forgets the episode (its returns are not known).
+         */
+        boolean record(dev.jgym.core.sim.Transition<Object, Integer> t) {
+            add(t.state(), t.action(), t.reward());
+            if (!t.terminated() && t.truncated()) clear();
+            return t.terminated();
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.jgym.agents.pg;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.AgentContext;
-import dev.jgym.core.config.Check;
 import dev.jgym.core.sim.Transition;
 
 /**
@@ -24,31 +22,10 @@ import dev.jgym.core.sim.Transition;
 public final class OneStepActorCritic extends LinearPolicyAgent {
     public static final String TYPE = "actor-critic";
 
-    /** Settings, as a config gives them. */
-    public record Settings(
-            @JsonProperty(value = "alpha_theta", required = true) Double alphaTheta, // actor step α^θ > 0
-            @JsonProperty(value = "alpha_w", required = true) Double alphaW,         // critic step α^w > 0
-            @JsonProperty("gamma") Double gamma,                                      // discount γ in [0, 1] (default 1)
-            @JsonProperty("features") String features,                               // "action" (default), "state-action" or "observation"
-            @JsonProperty("initial_theta") double[] initialTheta,                   // θ before learning (default 0: π uniform)
-            @JsonProperty("min_probability") Double minProbability) { // floor ε on every π(a) (default 0: none)
-        public Settings {
-            Check.present("alpha_theta", alphaTheta);
-            Check.positive("alpha_theta", alphaTheta);
-            Check.present("alpha_w", alphaW);
-            Check.positive("alpha_w", alphaW);
-            gamma = gamma == null ? 1.0 : gamma;
-            Check.inRange("gamma", gamma, 0, 1);
-            features = LinearFeatures.check("features", features);
-            initialTheta = checkTheta(initialTheta);
-            minProbability = checkFloor(minProbability);
-        }
-    }
-
-    private final Settings settings;
+    private final ValueSettings settings;
     private double discount; // I
 
-    public OneStepActorCritic(Settings settings, AgentContext context) {
+    public OneStepActorCritic(ValueSettings settings, AgentContext context) {
         super(TYPE, settings.features(), settings.initialTheta(), settings.minProbability(), true, context);
         this.settings = settings;
     }

@@ -17,8 +17,8 @@ public final class PolicyGradientAgents implements AgentProvider {
                 new AgentType<>(Reinforce.TYPE, "REINFORCE, Monte-Carlo policy gradient with a linear soft-max policy (S&B 13.3)",
                         Reinforce.Settings.class, Reinforce::new),
                 new AgentType<>(ReinforceWithBaseline.TYPE, "REINFORCE with a learned linear state-value baseline (S&B 13.4)",
-                        ReinforceWithBaseline.Settings.class, ReinforceWithBaseline::new),
+                        ValueSettings.class, ReinforceWithBaseline::new),
                 new AgentType<>(OneStepActorCritic.TYPE, "one-step actor-critic: linear soft-max actor, TD(0) linear critic (S&B 13.5)",
-                        OneStepActorCritic.Settings.class, OneStepActorCritic::new));
+                        ValueSettings.class, OneStepActorCritic::new));
     }
 }

@@ -2,7 +2,6 @@ package dev.jgym.agents.pg;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.AgentContext;
-import dev.jgym.core.config.Check;
 import dev.jgym.core.sim.Transition;
 
 /**
@@ -29,10 +28,8 @@ public final class Reinforce extends LinearPolicyAgent {
             @JsonProperty("initial_theta") double[] initialTheta,        // θ before learning (default 0: π uniform)
             @JsonProperty("min_probability") Double minProbability) { // floor ε on every π(a) (default 0: none)
         public Settings {
-            Check.present("alpha", alpha);
-            Check.positive("alpha", alpha);
-            gamma = gamma == null ? 1.0 : gamma;
-            Check.inRange("gamma", gamma, 0, 1);
+            alpha = stepSize("alpha", alpha);
+            gamma = discount(gamma);
             features = LinearFeatures.check("features", features);
             initialTheta = checkTheta(initialTheta);
             minProbability = checkFloor(minProbability);
@@ -55,11 +52,7 @@ public final class Reinforce extends LinearPolicyAgent {
 
     @Override
     public void observe(Transition<Object, Integer> t) {
-        episode.add(t.state(), t.action(), t.reward());
-        if (!t.terminated()) {
-            if (t.truncated()) episode.clear();
-            return;
-        }
+        if (!episode.record(t)) return;
         double gamma = settings.gamma(), alpha = settings.alpha();
         g = episode.returns(gamma, g);
         double discount = 1; // γ^t

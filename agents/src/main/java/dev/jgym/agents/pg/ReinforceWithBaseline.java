@@ -1,8 +1,6 @@
 package dev.jgym.agents.pg;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.AgentContext;
-import dev.jgym.core.config.Check;
 import dev.jgym.core.sim.Transition;
 
 /**
@@ -23,32 +21,11 @@ import dev.jgym.core.sim.Transition;
 public final class ReinforceWithBaseline extends LinearPolicyAgent {
     public static final String TYPE = "reinforce-baseline";
 
-    /** Settings, as a config gives them. */
-    public record Settings(
-            @JsonProperty(value = "alpha_theta", required = true) Double alphaTheta, // policy step α^θ > 0 (Figure 13.2: 2^-9)
-            @JsonProperty(value = "alpha_w", required = true) Double alphaW,         // baseline step α^w > 0 (Figure 13.2: 2^-6)
-            @JsonProperty("gamma") Double gamma,                                      // discount γ in [0, 1] (default 1)
-            @JsonProperty("features") String features,                               // "action" (default), "state-action" or "observation"
-            @JsonProperty("initial_theta") double[] initialTheta,                   // θ before learning (default 0: π uniform)
-            @JsonProperty("min_probability") Double minProbability) { // floor ε on every π(a) (default 0: none)
-        public Settings {
-            Check.present("alpha_theta", alphaTheta);
-            Check.positive("alpha_theta", alphaTheta);
-            Check.present("alpha_w", alphaW);
-            Check.positive("alpha_w", alphaW);
-            gamma = gamma == null ? 1.0 : gamma;
-            Check.inRange("gamma", gamma, 0, 1);
-            features = LinearFeatures.check("features", features);
-            initialTheta = checkTheta(initialTheta);
-            minProbability = checkFloor(minProbability);
-        }
-    }
-
-    private final Settings settings;
+    private final ValueSettings settings;
     private final Episode episode = new Episode();
     private double[] g = new double[64];
 
-    public ReinforceWithBaseline(Settings settings, AgentContext context) {
+    public ReinforceWithBaseline(ValueSettings settings, AgentContext context) {
         super(TYPE, settings.features(), settings.initialTheta(), settings.minProbability(), true, context);
         this.settings = settings;
     }
@@ -65,11 +42,7 @@ public final class ReinforceWithBaseline extends LinearPolicyAgent {
 
     @Override
     public void observe(Transition<Object, Integer> t) {
-        episode.add(t.state(), t.action(), t.reward());
-        if (!t.terminated()) {
-            if (t.truncated()) episode.clear();
-            return;
-        }
+        if (!episode.record(t)) return;
         double gamma = settings.gamma();
         g = episode.returns(gamma, g);
         double discount = 1; // γ^t

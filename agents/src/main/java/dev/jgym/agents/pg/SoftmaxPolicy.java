@@ -1,5 +1,6 @@
 package dev.jgym.agents.pg;
 
+import dev.jgym.agents.bandit.GradientBandit;
 import dev.jgym.core.rng.Rng;
 
 /**
@@ -7,7 +8,7 @@ import dev.jgym.core.rng.Rng;
  * <pre>  π(a | s, θ) = e^{h(s, a, θ)} / Σ_b e^{h(s, b, θ)},   h(s, a, θ) = θᵀ x(s, a)</pre>
  * with the eligibility vector of eq. 13.9 (Exercise 13.3):
  * <pre>  ∇ ln π(a | s, θ) = x(s, a) − Σ_b π(b | s, θ) x(s, b).</pre>
- * Actions are drawn with {@link Rng#choice}; exponentials go through {@link StrictMath} (the
+ * Actions are drawn with {@link Rng#choice}; π is {@link GradientBandit#softmax} (StrictMath, the
  * largest preference subtracted first), so runs repeat bit for bit on every JVM.
  *
  * <p>With a floor ε &gt; 0 ({@code min_probability}, not in the book's boxes) every probability
@@ -38,14 +39,7 @@ final class SoftmaxPolicy {
     double[] probabilities(Object s) {
         features.state(s, xs);
         features.preferences(theta, xs, h);
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : h) max = Math.max(max, v);
-        double sum = 0;
-        for (int a = 0; a < h.length; a++) {
-            pi[a] = StrictMath.exp(h[a] - max);
-            sum += pi[a];
-        }
-        for (int a = 0; a < h.length; a++) pi[a] /= sum;
+        GradientBandit.softmax(h, pi);
         if (floor > 0) raiseToFloor();
         return pi;
     }

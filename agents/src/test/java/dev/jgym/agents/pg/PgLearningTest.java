@@ -80,4 +80,28 @@ class PgLearningTest {
         System.out.println("PPO Pendulum-v1: " + report);
         assertTrue(reached >= 3, report.toString());
     }
+
+    /**
+     * Acrobot-v1 with {@code configs/pg/ppo-acrobot.json}: the zoo's PPO settings (hyperparams/ppo.yml,
+     * Acrobot-v1: normalize, 16 envs, n_steps 256, gae_lambda 0.94, gamma 0.99, n_epochs 4, ent_coef 0;
+     * SB3's defaults otherwise: batch 64, lr 3e-4, clip 0.2) with observation and reward
+     * normalization. The issue's bar: >= -100 within 500k steps; the config's full run (seed 1, 499,712
+     * steps, 530 s at load 25 on 2 cores) ends at -76.9 over 100 episodes, with the 10-episode
+     * evaluations at -83.6 from 53k steps on. So the test, kept short for CI, holds the bar at 25
+     * rollouts (102,400 steps) for two seeds.
+     */
+    @Test
+    @DisplayName("PPO on Acrobot-v1 (zoo settings, normalized observations and rewards): greedy mean >= -100 over 100 episodes after 102,400 env steps (of the 500k budget), seeds 1 and 2")
+    void ppoSwingsUpAcrobot() throws Exception {
+        List<PgTraining.Result> rs = runAll("ppo-acrobot.json", 102_400L, 1, 2);
+        StringBuilder report = new StringBuilder();
+        boolean all = true;
+        for (int i = 0; i < rs.size(); i++) {
+            PgTraining.Result r = rs.get(i);
+            all &= r.finalEvaluation().mean() >= -100;
+            report.append(String.format(Locale.ROOT, "seed %d: %.1f after %d steps; ", i + 1, r.finalEvaluation().mean(), r.steps()));
+        }
+        System.out.println("PPO Acrobot-v1: " + report);
+        assertTrue(all, report.toString());
+    }
 }
