@@ -54,6 +54,21 @@ class RandomWalkTest {
     }
 
     @Test
+    @DisplayName("S&B Example 7.1's walk (19 states, left_reward -1): leaving left pays -1; true values -18/20 .. 18/20 (exact)")
+    void nineteenStatesWithMinusOneOnTheLeft() {
+        Env<Object, Object> env = EnvRegistry.make("RandomWalk-v0", Map.of("n_states", 19, "left_reward", -1));
+        assertEquals(10, env.reset(0L, Map.of()).observation());
+        Step<Object> s = null;
+        for (int i = 0; i < 10; i++) s = env.step(RandomWalk.LEFT);
+        assertEquals(0, s.observation());
+        assertEquals(-1.0, s.reward());
+        assertTrue(s.terminated());
+        RandomWalk walk = (RandomWalk) (Object) env.unwrapped();
+        for (int i = 1; i <= 19; i++) assertEquals((2 * i - 20) / 20.0, walk.trueValue(i), 1e-12, "state " + i);
+        assertEquals(List.of(new TabularModel.Outcome(1, 0, -1, true)), walk.transitions(1, RandomWalk.LEFT));
+    }
+
+    @Test
     @DisplayName("n_states must be odd and positive: a one-line UserError naming the env and the option")
     void badOptions() {
         UserError e = assertThrows(UserError.class, () -> EnvRegistry.make("RandomWalk-v0", Map.of("n_states", 4)));
