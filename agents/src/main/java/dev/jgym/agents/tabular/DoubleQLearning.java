@@ -35,8 +35,8 @@ public final class DoubleQLearning extends TabularAgent {
         double[] update = first ? q1 : q2, other = first ? q2 : q1;
         double target = t.reward();
         if (!t.terminated()) {
-            int next = state(t.next()) * nA;
-            target += gamma * other[next + exploration.argmax(update, next, rng)];
+            int next = next(t);
+            target += gamma * other[next * nA + argmax(update, next)];
         }
         update[sa] += alpha * (target - update[sa]);
         q[sa] = (q1[sa] + q2[sa]) / 2;

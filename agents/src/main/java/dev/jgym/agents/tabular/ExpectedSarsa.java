@@ -18,6 +18,7 @@ public final class ExpectedSarsa extends TabularAgent {
 
     public ExpectedSarsa(TdSettings s, AgentContext context) {
         super(TYPE, context, s);
+        if (s.actionMask()) throw new dev.jgym.core.config.UserError("action_mask: expected-sarsa takes no action mask (its expectation runs over every action)");
         this.alpha = s.alpha();
         this.gamma = s.gamma();
     }

@@ -102,6 +102,59 @@ public final class Exploration {
         return best;
     }
 
+    /**
+     * An action for the row {@code q[off .. off + actions)} among the legal ones
+     * ({@code legal[off + a]}): ε-greedy picks a legal action uniformly with probability ε, else a
+     * greedy legal one (ties uniformly); softmax weighs the legal ones only.
+     */
+    public int select(double[] q, int off, Rng rng, boolean[] legal) {
+        if (softmax()) {
+            softmaxWeights(q, off);
+            for (int a = 0; a < actions; a++) if (!legal[off + a]) weights[a] = 0;
+            return rng.choice(weights);
+        }
+        if (epsilon > 0 && rng.nextDouble() < epsilon) {
+            int k = rng.nextInt(legalCount(legal, off));
+            for (int a = 0; a < actions; a++) {
+                if (legal[off + a] && k-- == 0) return a;
+            }
+        }
+        return argmax(q, off, rng, legal);
+    }
+
+    /** A greedy legal action, ties broken uniformly at random (a draw only when there is a tie). */
+    public int argmax(double[] q, int off, Rng rng, boolean[] legal) {
+        double best = Double.NEGATIVE_INFINITY;
+        int count = 0;
+        for (int a = 0; a < actions; a++) {
+            if (!legal[off + a]) continue;
+            double v = q[off + a];
+            if (count == 0 || v > best) {
+                best = v;
+                ties[0] = a;
+                count = 1;
+            } else if (v == best) {
+                ties[count++] = a;
+            }
+        }
+        return count == 1 ? ties[0] : ties[rng.nextInt(count)];
+    }
+
+    /** The lowest-numbered greedy legal action: no draw. */
+    public static int firstArgmax(double[] q, int off, int actions, boolean[] legal) {
+        int best = -1;
+        for (int a = 0; a < actions; a++) {
+            if (legal[off + a] && (best < 0 || q[off + a] > q[off + best])) best = a;
+        }
+        return best;
+    }
+
+    private int legalCount(boolean[] legal, int off) {
+        int n = 0;
+        for (int a = 0; a < actions; a++) if (legal[off + a]) n++;
+        return n;
+    }
+
     /** π(a|s) under this rule for the row at {@code off}. */
     public double probability(double[] q, int off, int a) {
         if (softmax()) {

@@ -25,7 +25,7 @@ public final class QLearning extends TabularAgent {
     @Override
     public void observe(Transition<Object, Integer> t) {
         int sa = state(t.state()) * nA + action(t.action());
-        double target = t.reward() + (t.terminated() ? 0 : gamma * max(q, state(t.next())));
+        double target = t.reward() + (t.terminated() ? 0 : gamma * max(q, next(t)));
         q[sa] += alpha * (target - q[sa]);
     }
 }

@@ -6,6 +6,7 @@ import dev.jgym.core.config.Check;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.scene.Annotations;
 import dev.jgym.core.sim.Agent;
+import dev.jgym.core.sim.Transition;
 import dev.jgym.core.space.Discrete;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,6 +22,8 @@ import java.util.Map;
  * <p>Subclasses implement {@link #observe} with the update of their book section.
  */
 public abstract class TabularAgent implements Agent<Object, Integer>, GreedyPolicy<Object, Integer>, ValueEstimates {
+    /** The info key of the legal actions (Gymnasium's): a {@code byte[]}, 1 for a legal action. */
+    public static final String ACTION_MASK = "action_mask";
     protected final String type;
     protected final StateIndex states;
     /** Number of actions. */
@@ -31,16 +34,22 @@ public abstract class TabularAgent implements Agent<Object, Integer>, GreedyPoli
     protected final double[] q;
     protected final Exploration exploration;
     protected final Rng rng;
+    /** With {@code action_mask}: legal[s * nA + a], learned from the env's info as states are seen (all legal before); else null. */
+    protected final boolean[] legal;
     private int pendingState = -1;
     private int pendingAction;
     private int lastState = -1;
 
     /** A TD control agent: exploration and initial value from the shared {@link TdSettings}. */
     protected TabularAgent(String type, AgentContext context, TdSettings td) {
-        this(type, context, td.exploration(), td.initialValue());
+        this(type, context, td.exploration(), td.initialValue(), td.actionMask());
     }
 
     protected TabularAgent(String type, AgentContext context, Exploration.Settings explore, double initialValue) {
+        this(type, context, explore, initialValue, false);
+    }
+
+    private TabularAgent(String type, AgentContext context, Exploration.Settings explore, double initialValue, boolean masked) {
         this.type = type;
         this.states = StateIndex.of(context.observationSpace(), type);
         Discrete actions = context.discreteActions();
@@ -52,6 +61,8 @@ public abstract class TabularAgent implements Agent<Object, Integer>, GreedyPoli
         Arrays.fill(q, initialValue);
         this.exploration = new Exploration(explore, nA);
         this.rng = context.rng();
+        this.legal = masked ? new boolean[q.length] : null;
+        if (masked) Arrays.fill(legal, true);
     }
 
     /** The ε-greedy/softmax settings from an agent's settings fields (ε defaults to 0.1). */
@@ -73,15 +84,44 @@ public abstract class TabularAgent implements Agent<Object, Integer>, GreedyPoli
         return boxed[a];
     }
 
-    /** The behaviour policy's action in row s; by default the exploration rule on Q. */
+    /** The behaviour policy's action in row s; by default the exploration rule on Q (over the legal actions, with a mask). */
     protected int chooseAction(int s) {
-        return exploration.select(q, s * nA, rng);
+        return legal == null ? exploration.select(q, s * nA, rng) : exploration.select(q, s * nA, rng, legal);
+    }
+
+    /** A greedy action of row s in {@code table}, ties broken at random (over the legal actions, with a mask). */
+    protected final int argmax(double[] table, int s) {
+        return legal == null ? exploration.argmax(table, s * nA, rng) : exploration.argmax(table, s * nA, rng, legal);
+    }
+
+    /** Row of a transition's next state; with a mask, the step's {@code action_mask} becomes that row's. */
+    protected final int next(Transition<Object, Integer> t) {
+        int s = states.index(t.next());
+        if (legal != null) recordMask(s, t.info());
+        return s;
+    }
+
+    private void recordMask(int s, Map<String, Object> info) {
+        if (!(info.get(ACTION_MASK) instanceof byte[] mask) || mask.length != nA) {
+            throw new dev.jgym.core.config.UserError("agent type \"" + type + "\": action_mask is set but the env's info has no "
+                    + ACTION_MASK + " of " + nA + " bytes");
+        }
+        boolean any = false;
+        for (byte b : mask) any |= b != 0;
+        if (!any) return; // a terminal state: nothing to act on
+        for (int a = 0; a < nA; a++) legal[s * nA + a] = mask[a] != 0;
     }
 
     /** The next {@link #act} on state s returns a (SARSA's A', chosen while learning). */
     protected final void setNextAction(int s, int a) {
         pendingState = s;
         pendingAction = a;
+    }
+
+    @Override
+    public void onEpisodeStart(Object observation, Map<String, Object> info) {
+        if (legal != null) recordMask(states.index(observation), info);
+        onEpisodeStart(observation);
     }
 
     @Override
@@ -106,8 +146,9 @@ public abstract class TabularAgent implements Agent<Object, Integer>, GreedyPoli
         return a;
     }
 
-    /** max_a Q(s, a). */
+    /** max_a Q(s, a) (over the legal actions, with a mask). */
     protected final double max(double[] table, int s) {
+        if (legal != null) return table[s * nA + Exploration.firstArgmax(table, s * nA, nA, legal)];
         double best = table[s * nA];
         for (int a = 1; a < nA; a++) best = Math.max(best, table[s * nA + a]);
         return best;
@@ -115,7 +156,8 @@ public abstract class TabularAgent implements Agent<Object, Integer>, GreedyPoli
 
     @Override
     public Integer greedyAction(Object observation) {
-        return boxed[Exploration.firstArgmax(q, states.index(observation) * nA, nA)];
+        int off = states.index(observation) * nA;
+        return boxed[legal == null ? Exploration.firstArgmax(q, off, nA) : Exploration.firstArgmax(q, off, nA, legal)];
     }
 
     /** Q(observation, action). */

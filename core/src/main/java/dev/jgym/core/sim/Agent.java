@@ -20,6 +20,14 @@ public interface Agent<O, A> {
     /** Called with the first observation of every episode, before the first {@link #act}. */
     default void onEpisodeStart(O observation) {}
 
+    /**
+     * As {@link #onEpisodeStart(Object)}, with the reset's info (an agent that reads the env's
+     * {@code action_mask} takes the start state's from here); by default the info is not read.
+     */
+    default void onEpisodeStart(O observation, java.util.Map<String, Object> info) {
+        onEpisodeStart(observation);
+    }
+
     /** The agent's current view for overlays and replays (estimates, values). */
     default Annotations annotations() {
         return Annotations.NONE;

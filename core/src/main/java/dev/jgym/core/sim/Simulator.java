@@ -68,7 +68,7 @@ public final class Simulator<O, A> {
             Reset<O> reset = firstReset ? env.reset(seed, Map.of()) : env.reset();
             firstReset = false;
             O obs = reset.observation();
-            agent.onEpisodeStart(obs);
+            agent.onEpisodeStart(obs, reset.info());
             for (SimulatorListener<O, A> l : listeners) l.onEpisodeStart(episodes, obs, reset.info());
 
             double episodeReturn = 0;

@@ -74,6 +74,17 @@ public final class GridEnvs implements EnvProvider {
                         .description("short corridor with switched actions (S&B Example 13.1): -1 per step, actions reversed in the second cell").build(),
                 EnvSpec.builder(OneStateMdp.ID, OneStateMdp::fromOptions)
                         .description("one state, left loops w.p. 0.9 or ends +1, right ends 0 (S&B Example 5.5, infinite variance)").build(),
+                EnvSpec.builder(MaximizationBias.ID, MaximizationBias::fromOptions)
+                        .description("A: right ends 0, left to B; B: many actions ending with N(-0.1, 1) (S&B Example 6.7, maximization bias)").build(),
+                EnvSpec.builder(DynaMaze.ID, o -> DynaMaze.fromOptions(DynaMaze.ID, o))
+                        .actionNames("up", "right", "down", "left").keys(UP_RIGHT_DOWN_LEFT)
+                        .description("6x9 Dyna maze (S&B Example 8.1): +1 at G, shortest path 14 steps").build(),
+                EnvSpec.builder(DynaMaze.ID_BLOCKING, o -> DynaMaze.fromOptions(DynaMaze.ID_BLOCKING, o))
+                        .actionNames("up", "right", "down", "left").keys(UP_RIGHT_DOWN_LEFT)
+                        .description("blocking maze (S&B Example 8.2): the short way is walled off after 1000 steps").build(),
+                EnvSpec.builder(DynaMaze.ID_SHORTCUT, o -> DynaMaze.fromOptions(DynaMaze.ID_SHORTCUT, o))
+                        .actionNames("up", "right", "down", "left").keys(UP_RIGHT_DOWN_LEFT)
+                        .description("shortcut maze (S&B Example 8.3): a shorter way opens after 3000 steps").build(),
                 EnvSpec.builder(MazeRunner.ID, MazeRunner::fromOptions).actionNames("up", "right", "down", "left").keys(UP_RIGHT_DOWN_LEFT)
                         .description("seeded perfect mazes, full or local-window observation").build(),
                 EnvSpec.builder(TMaze.ID, TMaze::fromOptions).actionNames("north", "east", "south", "west").keys(UP_RIGHT_DOWN_LEFT)
