@@ -46,4 +46,12 @@ final class EpisodeBuffer {
     double tail(double[] w) {
         return last == null ? 0 : last.dot(w);
     }
+
+    /** The off-line updates: w ← w + α [target_t − v̂(S_t, w)] x(S_t), t = 0, ..., T − 1 in order. */
+    void moveToward(double[] targets, double[] w, double alpha) {
+        for (int k = 0; k < x.size(); k++) {
+            FeatureVector v = x.get(k);
+            v.addTo(w, alpha * (targets[k] - v.dot(w)));
+        }
+    }
 }

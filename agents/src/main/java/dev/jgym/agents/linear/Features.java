@@ -122,6 +122,12 @@ public abstract class Features {
     /** x(s) into {@code x}. */
     public abstract void encode(Object observation, FeatureVector x);
 
+    /** wᵀx(s), with {@code scratch} as room to encode into. */
+    public double dot(Object observation, double[] w, FeatureVector scratch) {
+        encode(observation, scratch);
+        return scratch.dot(w);
+    }
+
     /** x(s, a) for an action-value learner over {@code actions} actions, into {@code x}; its size is {@link #size(int)}. */
     public void encode(Object observation, int action, int actions, FeatureVector x) {
         encode(observation, x);
@@ -265,6 +271,11 @@ public abstract class Features {
             System.arraycopy(c.index, 0, x.index, 0, c.n);
             System.arraycopy(c.value, 0, x.value, 0, c.n);
             x.n = c.n;
+        }
+
+        @Override
+        public double dot(Object observation, double[] w, FeatureVector scratch) {
+            return table[(Integer) observation - start].dot(w);
         }
 
         @Override

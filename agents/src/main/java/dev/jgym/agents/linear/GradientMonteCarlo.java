@@ -52,9 +52,6 @@ public final class GradientMonteCarlo extends LinearPrediction {
             ret = episode.rewards.get(k) + gamma * ret;
             g[k] = ret;
         }
-        for (int k = 0; k < n; k++) {
-            FeatureVector x = episode.x.get(k);
-            x.addTo(w, alpha * (g[k] - x.dot(w)));
-        }
+        episode.moveToward(g, w, alpha);
     }
 }

@@ -55,8 +55,7 @@ public abstract class LinearPrediction implements Agent<Object, Integer>, ValueE
 
     /** v̂(s, w). */
     public double value(Object observation) {
-        features.encode(observation, probe);
-        return probe.dot(w);
+        return features.dot(observation, w, probe);
     }
 
     @Override

@@ -62,9 +62,6 @@ public final class OfflineLambdaReturn extends LinearPrediction {
             g = episode.rewards.get(k) + gamma * ((1 - lambda) * episode.x.get(k + 1).dot(w) + lambda * g);
             target[k] = g;
         }
-        for (int k = 0; k < n; k++) {
-            FeatureVector x = episode.x.get(k);
-            x.addTo(w, alpha * (target[k] - x.dot(w)));
-        }
+        episode.moveToward(target, w, alpha);
     }
 }

@@ -6,8 +6,6 @@ import dev.jgym.core.config.Json;
 import dev.jgym.core.scene.Annotations;
 import dev.jgym.core.scene.Color;
 import dev.jgym.core.scene.Scene;
-import dev.jgym.core.scene.Shape;
-import dev.jgym.core.scene.Viewport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,13 +87,9 @@ public final class Gambler extends TabularEnv {
 
     @Override
     public Scene scene(Annotations annotations) {
-        Scene.Builder b = Scene.builder(new Viewport(0, 0, 12, 4)).background(Color.WHITE);
-        b.outlinedRect(1, 1.2, 10, 1, Color.rgb(0xf4f1e8), Color.BLACK, 0.04);
-        b.rect(1, 1.2, 10.0 * state / GOAL, 1, state == GOAL ? GridScene.GOAL : Color.rgb(0xc9b98f));
-        b.text(1, 0.6, "0", 0.4, Color.BLACK, Shape.Anchor.CENTER);
-        b.text(11, 0.6, Integer.toString(GOAL), 0.4, Color.BLACK, Shape.Anchor.CENTER);
         String last = lastAction < 0 ? "start" : "reward " + FrozenLake.fmt(lastReward);
-        b.text(6, 3.1, "capital " + state + "   " + last, 0.5, Color.BLACK, Shape.Anchor.CENTER);
+        Scene.Builder b = GridScene.track(0, 10.0 * state / GOAL, state == GOAL ? GridScene.GOAL : Color.rgb(0xc9b98f),
+                "0", Integer.toString(GOAL), "capital " + state + "   " + last);
         return b.caption(ID + ": capital " + state).build();
     }
 }

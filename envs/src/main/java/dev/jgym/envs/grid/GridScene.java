@@ -53,6 +53,21 @@ public final class GridScene {
         b.text(cx(col), cy(rows, row), text, 0.45, color, Shape.Anchor.CENTER);
     }
 
+    /**
+     * A one-dimensional task as a 10-wide track (the gambler's capital, the 1000-state walk): the
+     * track, a filled part from x = 1 + {@code from} of {@code width}, the end labels under it and
+     * a status line above; the caller adds the caption.
+     */
+    public static Scene.Builder track(double from, double width, Color fill, String left, String right, String status) {
+        Scene.Builder b = Scene.builder(new Viewport(0, 0, 12, 4)).background(Color.WHITE);
+        b.outlinedRect(1, 1.2, 10, 1, Color.rgb(0xf4f1e8), Color.BLACK, 0.04);
+        b.rect(1 + from, 1.2, width, 1, fill);
+        b.text(1, 0.6, left, 0.4, Color.BLACK, Shape.Anchor.CENTER);
+        b.text(11, 0.6, right, 0.4, Color.BLACK, Shape.Anchor.CENTER);
+        b.text(6, 3.1, status, 0.5, Color.BLACK, Shape.Anchor.CENTER);
+        return b;
+    }
+
     /** A line of text in the header strip. */
     public static void header(Scene.Builder b, int rows, int cols, String text) {
         b.text(0.1, rows + HEADER / 2, text, HEADER * 0.6, Color.BLACK, Shape.Anchor.LEFT);

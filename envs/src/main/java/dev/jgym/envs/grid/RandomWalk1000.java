@@ -6,8 +6,6 @@ import dev.jgym.core.config.Json;
 import dev.jgym.core.scene.Annotations;
 import dev.jgym.core.scene.Color;
 import dev.jgym.core.scene.Scene;
-import dev.jgym.core.scene.Shape;
-import dev.jgym.core.scene.Viewport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,14 +92,10 @@ public final class RandomWalk1000 extends TabularEnv {
 
     @Override
     public Scene scene(Annotations annotations) {
-        Scene.Builder b = Scene.builder(new Viewport(0, 0, 12, 4)).background(Color.WHITE);
-        b.outlinedRect(1, 1.2, 10, 1, Color.rgb(0xf4f1e8), Color.BLACK, 0.04);
-        double x = 1 + 10.0 * Math.max(0, Math.min(n + 1, state)) / (n + 1);
-        b.rect(x - 0.05, 1.2, 0.1, 1, state == 0 || state == n + 1 ? GridScene.GOAL : GridScene.AGENT);
-        b.text(1, 0.6, "-1", 0.4, Color.BLACK, Shape.Anchor.CENTER);
-        b.text(11, 0.6, "+1", 0.4, Color.BLACK, Shape.Anchor.CENTER);
+        double x = 10.0 * Math.max(0, Math.min(n + 1, state)) / (n + 1);
         String last = lastAction < 0 ? "start" : (lastAction == LEFT ? "left" : "right") + "  reward " + FrozenLake.fmt(lastReward);
-        b.text(6, 3.1, "state " + state + "   " + last, 0.5, Color.BLACK, Shape.Anchor.CENTER);
+        Scene.Builder b = GridScene.track(x - 0.05, 0.1, state == 0 || state == n + 1 ? GridScene.GOAL : GridScene.AGENT,
+                "-1", "+1", "state " + state + "   " + last);
         return b.caption(ID + ": state " + state).build();
     }
 }
