@@ -33,9 +33,7 @@ public final class OffPolicyOutput {
     }
 
     static String metrics(List<OffPolicyTraining.EpisodeRow> rows) {
-        StringBuilder csv = new StringBuilder(METRICS_HEADER);
-        for (OffPolicyTraining.EpisodeRow e : rows) csv.append(metricsLine(e));
-        return csv.toString();
+        return new dev.jgym.agents.run.CsvStream<OffPolicyTraining.EpisodeRow>(null, METRICS_HEADER, OffPolicyOutput::metricsLine).text(rows);
     }
 
     public static void write(Path dir, OffPolicyConfig config, OffPolicyTraining.Result r) {

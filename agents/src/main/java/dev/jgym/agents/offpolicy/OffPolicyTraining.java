@@ -85,7 +85,7 @@ public final class OffPolicyTraining {
     private OffPolicyCheckpoint resumeFrom;
     private long stopAfter = Long.MAX_VALUE;
     private BooleanSupplier stopWhen = () -> false;
-    private MetricsStream stream;
+    private dev.jgym.agents.run.CsvStream<EpisodeRow> stream;
     private EvaluationObserver observer;
 
     public OffPolicyTraining(OffPolicyConfig config, String source) {
@@ -116,7 +116,7 @@ public final class OffPolicyTraining {
 
     /** Streams {@code metrics.csv} into {@code dir} while training. */
     public OffPolicyTraining streamTo(Path dir) {
-        this.stream = new MetricsStream(dir);
+        this.stream = new dev.jgym.agents.run.CsvStream<>(dir.resolve(OffPolicyOutput.METRICS), OffPolicyOutput.METRICS_HEADER, OffPolicyOutput::metricsLine);
         return this;
     }
 
@@ -250,7 +250,7 @@ public final class OffPolicyTraining {
                 }
                 if (st.done()) {
                     EpisodeRow row = run.endEpisode();
-                    if (stream != null) stream.episode(row);
+                    if (stream != null) stream.add(row);
                     lastReturn = row.episodeReturn();
                     obs = env.reset(episodeSeed(root, run.episodes.size()), Map.of()).observation();
                 }

@@ -66,7 +66,7 @@ public final class PgKind implements ExperimentKind {
             @Override
             public Outcome run(Path dir, Progress progress, StopSignal stop) {
                 PgTraining training = new PgTraining(cfg, configFile.toString()).threads(options.threads())
-                        .checkpointTo(dir.resolve(Run.CHECKPOINT)).stopWhen(stop::requested);
+                        .checkpointTo(dir.resolve(Run.CHECKPOINT)).streamTo(dir).stopWhen(stop::requested);
                 if (options.resume()) training.resumeFrom(PgCheckpoint.read(dir.resolve(Run.CHECKPOINT)));
                 long start = System.nanoTime();
                 long[] done = {0};

@@ -3,15 +3,18 @@ package dev.jgym.agents.pg;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.agents.run.Charts;
+import dev.jgym.agents.run.CsvStream;
 import dev.jgym.core.config.Json;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.knowm.xchart.XYChart;
 
 /**
  * What {@code jgym train} writes for a policy-gradient config besides {@code config.json} (the
- * runner's copy) and {@code checkpoint.jgc}: {@code metrics.csv} (one line per training episode),
+ * runner's copy) and {@code checkpoint.jgc}: {@code metrics.csv} (one line per training episode, streamed
+ * while it trains, with {@code episodes.csv} for the live viewer),
  * {@code updates.csv} (one line per update: learning rate, clip range, policy and value loss,
  * entropy, approximate KL, clip fraction, explained variance, the Gaussian's mean sigma),
  * {@code evaluations.csv} (one line per greedy evaluation), {@code summary.json} (the final greedy
@@ -20,13 +23,27 @@ import org.knowm.xchart.XYChart;
 public final class PgOutput {
     private PgOutput() {}
 
+    /** {@code metrics.csv}: one line per training episode. */
+    static final String METRICS = "metrics.csv", METRICS_HEADER = "episode,step,env,return,length\n";
+    /** {@code episodes.csv}: the live viewer's learning curve ({@code episode,steps,return}, as DQN's). */
+    static final String EPISODES = "episodes.csv", EPISODES_HEADER = "episode,steps,return\n";
+
+    static String metricsLine(PgTraining.EpisodeRow e) {
+        return e.episode() + "," + e.step() + "," + e.env() + "," + e.episodeReturn() + "," + e.length() + "\n";
+    }
+
+    static String episodeLine(PgTraining.EpisodeRow e) {
+        return e.episode() + "," + e.length() + "," + e.episodeReturn() + "\n";
+    }
+
+    /** The two files streamed while a run trains ({@link CsvStream}); {@link #write} writes them whole at the end. */
+    static List<CsvStream<PgTraining.EpisodeRow>> streams(Path dir) {
+        return List.of(new CsvStream<>(dir.resolve(METRICS), METRICS_HEADER, PgOutput::metricsLine),
+                new CsvStream<>(dir.resolve(EPISODES), EPISODES_HEADER, PgOutput::episodeLine));
+    }
+
     public static void write(Path dir, PgConfig config, PgTraining.Result r) {
-        StringBuilder csv = new StringBuilder("episode,step,env,return,length\n");
-        for (PgTraining.EpisodeRow e : r.episodes()) {
-            csv.append(e.episode()).append(',').append(e.step()).append(',').append(e.env()).append(',').append(e.episodeReturn()).append(',')
-                    .append(e.length()).append('\n');
-        }
-        Json.writeAtomically(dir.resolve("metrics.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        for (CsvStream<PgTraining.EpisodeRow> s : streams(dir)) s.start(r.episodes());
         StringBuilder up = new StringBuilder("iteration,step,learning_rate,clip_range,policy_loss,value_loss,entropy,approx_kl,clip_fraction,"
                 + "explained_variance,std\n");
         for (PgTraining.UpdateRow u : r.updates()) {

@@ -107,6 +107,7 @@ public final class PgTraining {
     private int threads = 1;
     private Progress progress = (n, r) -> { };
     private Path checkpointFile;
+    private List<dev.jgym.agents.run.CsvStream<EpisodeRow>> streams = List.of();
     private PgCheckpoint resumeFrom;
     private long stopAfter = Long.MAX_VALUE;
     private BooleanSupplier stopWhen = () -> false;
@@ -129,6 +130,12 @@ public final class PgTraining {
     /** Where to write checkpoints (at the intervals, on a stop and at the end); null: none. */
     public PgTraining checkpointTo(Path file) {
         this.checkpointFile = file;
+        return this;
+    }
+
+    /** Streams {@code metrics.csv} and {@code episodes.csv} into {@code dir} while training. */
+    public PgTraining streamTo(Path dir) {
+        this.streams = PgOutput.streams(dir);
         return this;
     }
 
@@ -240,6 +247,7 @@ public final class PgTraining {
         float[] finalObs = new float[n * d];
         double lastReturn = run.episodes.isEmpty() ? Double.NaN : run.episodes.get(run.episodes.size() - 1).episodeReturn();
         long reported = run.step;
+        for (var stream : streams) stream.start(run.episodes);
         while (run.iteration < s.iterations()) {
             for (int t = 0; t < s.nSteps(); t++) {
                 learner.act(obs, r, t, discrete, box);
@@ -266,7 +274,9 @@ public final class PgTraining {
                     run.returns[i] += rewards[i];
                     run.lengths[i]++;
                     if (term[i] || trunc[i]) {
-                        run.episodes.add(new EpisodeRow(run.episodes.size(), run.step, i, run.returns[i], run.lengths[i]));
+                        EpisodeRow row = new EpisodeRow(run.episodes.size(), run.step, i, run.returns[i], run.lengths[i]);
+                        run.episodes.add(row);
+                        for (var stream : streams) stream.add(row);
                         lastReturn = run.returns[i];
                         run.returns[i] = 0;
                         run.lengths[i] = 0;
@@ -292,6 +302,7 @@ public final class PgTraining {
             if (checkpointNow) run.checkpointMark = run.step / every;
             boolean stopNow = run.step >= stopAfter || stopWhen.getAsBoolean();
             if (checkpointFile != null && (checkpointNow || stopNow)) checkpoint(shape, learner, norm, run, subEnvs).write(checkpointFile);
+            if (checkpointNow || stopNow) for (var stream : streams) stream.flush();
             if (run.step - reported >= 256 || run.iteration == s.iterations()) {
                 progress.advance(run.step - reported, lastReturn);
                 reported = run.step;
@@ -300,6 +311,7 @@ public final class PgTraining {
         }
         progress.advance(run.step - reported, lastReturn);
         if (checkpointFile != null) checkpoint(shape, learner, norm, run, subEnvs).write(checkpointFile);
+        for (var stream : streams) stream.flush();
         EvalRow finalEval = evaluate(learner, norm, root.child("final"), ev.finalEpisodes(), run.step);
         long parameters = 0;
         for (var p : learner.params()) parameters += p.value().size();

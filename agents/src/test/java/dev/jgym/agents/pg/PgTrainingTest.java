@@ -68,6 +68,27 @@ class PgTrainingTest {
     }
 
     @Test
+    @DisplayName("metrics.csv and episodes.csv stream while it trains: a stopped run's files hold every episode done, in whole lines; after the resume they equal the files written whole at the end")
+    void metricsStream() throws Exception {
+        PgConfig cfg = config(CARTPOLE);
+        Path run = java.nio.file.Files.createDirectories(dir.resolve("run")), ck = run.resolve("checkpoint.jgc");
+        assertNull(new PgTraining(cfg, "test.json").checkpointTo(ck).streamTo(run).stopAfter(1100).run(), "stopped");
+        PgCheckpoint stopped = PgCheckpoint.read(ck);
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(run.resolve("metrics.csv"));
+        assertEquals("episode,step,env,return,length", lines.get(0));
+        assertTrue(lines.size() > 10, lines.size() + " lines after 1100 steps");
+        for (String l : lines.subList(1, lines.size())) assertEquals(5, l.split(",", -1).length, l);
+        assertEquals(lines.size(), java.nio.file.Files.readAllLines(run.resolve("episodes.csv")).size());
+        PgTraining.Result r = new PgTraining(cfg, "test.json").checkpointTo(ck).streamTo(run).resumeFrom(stopped).run();
+        String metrics = java.nio.file.Files.readString(run.resolve("metrics.csv")), episodes = java.nio.file.Files.readString(run.resolve("episodes.csv"));
+        Path whole = java.nio.file.Files.createDirectories(dir.resolve("whole"));
+        for (var s : PgOutput.streams(whole)) s.start(r.episodes());
+        assertEquals(java.nio.file.Files.readString(whole.resolve("metrics.csv")), metrics);
+        assertEquals(java.nio.file.Files.readString(whole.resolve("episodes.csv")), episodes);
+        assertEquals(r.episodes().size() + 1, metrics.lines().count());
+    }
+
+    @Test
     @DisplayName("1 and 2 threads (vector env and backend): identical runs (Discrete, Box, normalized)")
     void threadCountChangesNothing() {
         for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED}) {

@@ -30,7 +30,7 @@ class PgKindTest {
             + "\"schedule\": \"linear\", \"network\": {\"hidden\": [32, 32]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
             + "\"evaluation\": {\"interval\": 1024, \"episodes\": 3, \"final_episodes\": 5}, \"checkpoint\": {\"interval\": 1024}}";
 
-    static final String[] RESULTS = {"metrics.csv", "updates.csv", "evaluations.csv", "summary.json", "checkpoint.jgc"};
+    static final String[] RESULTS = {"summary.json", "metrics.csv", "episodes.csv", "updates.csv", "evaluations.csv", "checkpoint.jgc"}; // summary.json first: only a finished run has it
 
     private Path config(String json) throws IOException {
         Path f = dir.resolve("pg.json");
@@ -46,7 +46,7 @@ class PgKindTest {
         RunFolderTest.Outcome o = RunFolderTest.jgym("train", config.toString(), "--out", one.toString(), "--threads", "1");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("final greedy evaluation"), o.out());
-        for (String f : new String[] {"config.json", "metrics.csv", "updates.csv", "evaluations.csv", "summary.json", "returns.png",
+        for (String f : new String[] {"config.json", "metrics.csv", "episodes.csv", "updates.csv", "evaluations.csv", "summary.json", "returns.png",
                 "losses.png", "checkpoint.jgc", "timing.json"}) {
             assertTrue(Files.isRegularFile(one.resolve(f)), f);
         }
@@ -54,6 +54,8 @@ class PgKindTest {
         assertEquals(4096, summary.get("steps").asLong());
         assertEquals(5, summary.get("final_evaluation").get("episodes").asInt());
         assertEquals("episode,step,env,return,length", Files.readAllLines(one.resolve("metrics.csv")).get(0));
+        assertEquals("episode,steps,return", Files.readAllLines(one.resolve("episodes.csv")).get(0));
+        assertEquals(Files.readAllLines(one.resolve("metrics.csv")).size(), Files.readAllLines(one.resolve("episodes.csv")).size(), "one line per episode in both");
         assertEquals(5, Files.readAllLines(one.resolve("evaluations.csv")).size()); // header + 4 evaluations
 
         o = RunFolderTest.jgym("train", config.toString(), "--out", two.toString(), "--quiet", "--threads", "2");
