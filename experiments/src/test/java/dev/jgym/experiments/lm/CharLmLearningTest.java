@@ -43,6 +43,7 @@ class CharLmLearningTest {
 
     @Test
     @Tag("learning")
+    @Tag("documented") // not in CI: a 0.06-bit margin at step 600 (the LSTM leads until about step 450) is within another CPU's rounding
     @DisplayName("Moby-Dick, 600 steps of 16 x 64 characters each: the Transformer's validation bits per character below the same-size LSTM's (seen: 3.137 vs 3.194 bpc, 114,641 vs 114,961 parameters; wall 366 s vs 142 s on 2 threads of the shared machine)")
     void transformerBeatsLstm() throws Exception {
         CharLm.Result tf = train("moby-transformer.json"), lstm = train("moby-lstm.json");
