@@ -6,7 +6,6 @@ import dev.jgym.agents.pg.PgOutput;
 import dev.jgym.agents.run.Charts;
 import dev.jgym.core.config.Json;
 import java.awt.Color;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;
@@ -32,12 +31,19 @@ public final class OffPolicyOutput {
         return b.append('\n').toString();
     }
 
-    static String metrics(List<OffPolicyTraining.EpisodeRow> rows) {
-        return new dev.jgym.agents.run.CsvStream<OffPolicyTraining.EpisodeRow>(null, METRICS_HEADER, OffPolicyOutput::metricsLine).text(rows);
+    /** {@code episodes.csv}: the live viewer's learning curve ({@code episode,steps,return}, as DQN's and PG's). */
+    static String episodeLine(OffPolicyTraining.EpisodeRow e) {
+        return e.episode() + "," + e.length() + "," + e.episodeReturn() + "\n";
+    }
+
+    /** {@code metrics.csv} and {@code episodes.csv}, streamed while a run trains and written whole by {@link #write}. */
+    static List<dev.jgym.agents.run.CsvStream<OffPolicyTraining.EpisodeRow>> streams(Path dir) {
+        return List.of(new dev.jgym.agents.run.CsvStream<>(dir.resolve(METRICS), METRICS_HEADER, OffPolicyOutput::metricsLine),
+                new dev.jgym.agents.run.CsvStream<>(dir.resolve("episodes.csv"), "episode,steps,return\n", OffPolicyOutput::episodeLine));
     }
 
     public static void write(Path dir, OffPolicyConfig config, OffPolicyTraining.Result r) {
-        Json.writeAtomically(dir.resolve(METRICS), metrics(r.episodes()).getBytes(StandardCharsets.UTF_8));
+        for (var stream : streams(dir)) stream.start(r.episodes());
         PgOutput.writeEvaluations(dir, r.evaluations());
         Json.write(dir.resolve("summary.json"), summary(config, r));
         curves(dir, config.name(), r);

@@ -85,7 +85,7 @@ public final class OffPolicyTraining {
     private OffPolicyCheckpoint resumeFrom;
     private long stopAfter = Long.MAX_VALUE;
     private BooleanSupplier stopWhen = () -> false;
-    private dev.jgym.agents.run.CsvStream<EpisodeRow> stream;
+    private List<dev.jgym.agents.run.CsvStream<EpisodeRow>> streams = List.of();
     private EvaluationObserver observer;
 
     public OffPolicyTraining(OffPolicyConfig config, String source) {
@@ -114,9 +114,9 @@ public final class OffPolicyTraining {
         return this;
     }
 
-    /** Streams {@code metrics.csv} into {@code dir} while training. */
+    /** Streams {@code metrics.csv} and {@code episodes.csv} (the live viewer's curve) into {@code dir} while training. */
     public OffPolicyTraining streamTo(Path dir) {
-        this.stream = new dev.jgym.agents.run.CsvStream<>(dir.resolve(OffPolicyOutput.METRICS), OffPolicyOutput.METRICS_HEADER, OffPolicyOutput::metricsLine);
+        this.streams = OffPolicyOutput.streams(dir);
         return this;
     }
 
@@ -212,7 +212,7 @@ public final class OffPolicyTraining {
             } else {
                 obs = env.reset(episodeSeed(root, 0), Map.of()).observation();
             }
-            if (stream != null) stream.start(run.episodes);
+            for (var stream : streams) stream.start(run.episodes);
             float[] a = new float[d], envAction = new float[d];
             Learner.Batch b = new Learner.Batch(batch, new float[batch * obsDim], new float[batch * d], new float[batch], new float[batch * obsDim],
                     new float[batch]);
@@ -250,7 +250,7 @@ public final class OffPolicyTraining {
                 }
                 if (st.done()) {
                     EpisodeRow row = run.endEpisode();
-                    if (stream != null) stream.add(row);
+                    for (var stream : streams) stream.add(row);
                     lastReturn = row.episodeReturn();
                     obs = env.reset(episodeSeed(root, run.episodes.size()), Map.of()).observation();
                 }
@@ -264,7 +264,7 @@ public final class OffPolicyTraining {
                 if (checkpointNow) run.checkpointMark = run.step / every;
                 boolean stopNow = run.step < s.totalSteps() && (run.step >= stopAfter || stopWhen.getAsBoolean());
                 if (checkpointFile != null && (checkpointNow || stopNow)) checkpoint(shape, learner, buffer, run).write(checkpointFile);
-                if ((checkpointNow || stopNow) && stream != null) stream.flush();
+                if (checkpointNow || stopNow) for (var stream : streams) stream.flush();
                 if (run.step - reported >= 256) {
                     progress.advance(run.step - reported, lastReturn);
                     reported = run.step;
@@ -273,7 +273,7 @@ public final class OffPolicyTraining {
             }
             progress.advance(run.step - reported, lastReturn);
             if (checkpointFile != null) checkpoint(shape, learner, buffer, run).write(checkpointFile);
-            if (stream != null) stream.flush();
+            for (var stream : streams) stream.flush();
             PgTraining.EvalRow finalEval = evaluate(learner, shape, root.child("final"), ev.finalEpisodes, run.step, -1);
             long parameters = 0;
             for (var p : learner.params()) parameters += p.value().size();

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class OffPolicyKindTest {
             + "\"network\": {\"hidden\": [16, 16]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
             + "\"evaluation\": {\"interval\": 400, \"episodes\": 2, \"final_episodes\": 2}, \"checkpoint\": {\"interval\": 400}}";
 
-    static final String[] RESULTS = {"metrics.csv", "evaluations.csv", "summary.json", "checkpoint.jgc"};
+    static final String[] RESULTS = {"metrics.csv", "episodes.csv", "evaluations.csv", "summary.json", "checkpoint.jgc"};
 
     private Path config(String json) throws IOException {
         Path f = dir.resolve("offpolicy.json");
@@ -55,6 +56,8 @@ class OffPolicyKindTest {
         assertEquals(800, summary.get("gradient_steps").asLong());
         assertEquals("episode,step,return,length,q1_loss,q2_loss,actor_loss,alpha,entropy", Files.readAllLines(one.resolve("metrics.csv")).get(0));
         assertEquals(6, Files.readAllLines(one.resolve("metrics.csv")).size()); // header + 5 episodes of 200
+        assertEquals(List.of("episode,steps,return"), Files.readAllLines(one.resolve("episodes.csv")).subList(0, 1));
+        assertEquals(6, Files.readAllLines(one.resolve("episodes.csv")).size(), "the live viewer's curve: one line per episode");
         assertEquals(3, Files.readAllLines(one.resolve("evaluations.csv")).size()); // header + evaluations at 400 and 800
         var verified = ReplayVerifier.verify(one.resolve("replays/final-evaluation.jgr"));
         assertTrue(verified.ok(), verified.toString());
