@@ -104,4 +104,30 @@ class PgLearningTest {
         System.out.println("PPO Acrobot-v1: " + report);
         assertTrue(all, report.toString());
     }
+
+    /**
+     * LunarLander-v3 (Box2D, discrete) with {@code configs/pg/ppo-lunarlander.json}: the zoo's PPO
+     * settings (hyperparams/ppo.yml, LunarLander: 16 envs x 1024 steps, batch 64, gae_lambda 0.98,
+     * gamma 0.999, 4 epochs, ent_coef 0.01; lr 3e-4, clip 0.2, 64-64 tanh) and its 1e6-step budget
+     * (61 whole rollouts: 999,424 steps). The issue's bar: >= 200 within 1M steps. Seen on a quiet
+     * 2-core AMD EPYC (AVX2), one thread each: seed 1 248.6 (the 10-episode evaluations above 200
+     * from 606k steps on), 3 min 18 s; seed 2 214.6 (its 10-episode evaluations 160-190 from 606k
+     * on), 2 min. Seed 2's margin is within what another CPU's rounding can move, so CI leaves this
+     * documented run out.
+     */
+    @Test
+    @Tag("documented")
+    @DisplayName("PPO on LunarLander-v3 (zoo settings): greedy mean >= 200 over 100 episodes within 1M env steps, seeds 1 and 2 (seen: 248.6, 214.6)")
+    void ppoLandsLunarLander() throws Exception {
+        List<PgTraining.Result> rs = runAll("ppo-lunarlander.json", null, 1, 2);
+        StringBuilder report = new StringBuilder();
+        boolean all = true;
+        for (int i = 0; i < rs.size(); i++) {
+            PgTraining.Result r = rs.get(i);
+            all &= r.finalEvaluation().mean() >= 200;
+            report.append(String.format(Locale.ROOT, "seed %d: %.1f after %d steps; ", i + 1, r.finalEvaluation().mean(), r.steps()));
+        }
+        System.out.println("PPO LunarLander-v3: " + report);
+        assertTrue(all, report.toString());
+    }
 }
