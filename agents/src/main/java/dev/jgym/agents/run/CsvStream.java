@@ -37,7 +37,7 @@ public final class CsvStream<R> {
     }
 
     /** The whole file for {@code rows}: what a run that does not stream writes at the end. */
-    public String text(List<R> rows) {
+    private String text(List<R> rows) {
         StringBuilder sb = new StringBuilder(header);
         for (R r : rows) sb.append(line.apply(r));
         return sb.toString();
