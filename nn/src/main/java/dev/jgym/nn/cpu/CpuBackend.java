@@ -46,6 +46,10 @@ public final class CpuBackend implements Backend {
     private static final long DIRECT_PARALLEL_MIN = 1 << 20;
     private static final int DIRECT_ROWS = 16;
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<float[]> PACK_A = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<float[]> PACK_B = ThreadLocal.withInitial(() -> new float[0]);
+    /** Packed panels up to this many floats (16 MiB) stay allocated per calling thread. */
+    private static final int PACK_KEEP = 1 << 22;
 
     private final int threads;
     private final MicroKernel kernel;
@@ -211,13 +215,14 @@ public final class CpuBackend implements Backend {
 
         final int mr = kernel.mr(), nr = kernel.nr();
         final int mPanels = (m + mr - 1) / mr, nPanels = (n + nr - 1) / nr;
-        final float[] ap = new float[mPanels * mr * k];
-        final float[] bp = new float[nPanels * nr * k];
+        final float[] ap = packBuffer(PACK_A, mPanels * mr * k);
+        final float[] bp = packBuffer(PACK_B, nPanels * nr * k);
         final float[] ad = a.data(), bd = b.data();
 
         parallelFor(mPanels, q -> {
             int rows = Math.min(mr, m - q * mr);
             int base = q * k * mr;
+            if (rows < mr) java.util.Arrays.fill(ap, base, base + k * mr, 0f);
             for (int i = 0; i < rows; i++) {
                 int row = q * mr + i;
                 if (transA) {
@@ -231,6 +236,7 @@ public final class CpuBackend implements Backend {
         parallelFor(nPanels, p -> {
             int cols = Math.min(nr, n - p * nr);
             int base = p * k * nr;
+            if (cols < nr) java.util.Arrays.fill(bp, base, base + k * nr, 0f);
             if (transB) {
                 for (int j = 0; j < cols; j++) {
                     int src = (p * nr + j) * k;
@@ -254,8 +260,12 @@ public final class CpuBackend implements Backend {
                     int bOff = (p * k + k0) * nr;
                     int col0 = p * nr, cols = Math.min(nr, n - col0);
                     for (int q = q0; q < q1; q++) {
-                        kernel.compute(ap, (q * k + k0) * mr, bp, bOff, kc, tile);
                         int row0 = q * mr, rows = Math.min(mr, m - row0);
+                        if (rows == mr && cols == nr) {
+                            kernel.computeInto(ap, (q * k + k0) * mr, bp, bOff, kc, tile, cd, row0 * n + col0, n);
+                            continue;
+                        }
+                        kernel.compute(ap, (q * k + k0) * mr, bp, bOff, kc, tile);
                         for (int i = 0; i < rows; i++) {
                             int dst = (row0 + i) * n + col0, src = i * nr;
                             for (int j = 0; j < cols; j++) cd[dst + j] += tile[src + j];
@@ -298,6 +308,21 @@ public final class CpuBackend implements Backend {
             return;
         }
         parallelFor(groups, g -> kernel.direct(alpha, ad, aRow, aK, bd, ldb, cd, n, k, g * DIRECT_ROWS, Math.min(m, (g + 1) * DIRECT_ROWS)));
+    }
+
+    /**
+     * The calling thread's buffer for packed panels, at least {@code size} long: kept between calls
+     * up to {@link #PACK_KEEP} floats (a new array each call above that). Every element a call
+     * reads is written by its packing first (padding included), so nothing leaks between calls.
+     */
+    private static float[] packBuffer(ThreadLocal<float[]> slot, int size) {
+        if (size > PACK_KEEP) return new float[size];
+        float[] buf = slot.get();
+        if (buf.length < size) {
+            buf = new float[size];
+            slot.set(buf);
+        }
+        return buf;
     }
 
     /** This thread's scratch buffer, at least {@code size} long (kept between calls). */

@@ -19,6 +19,11 @@ public final class Kernels {
         return vectorModulePresent() && !"false".equals(System.getProperty("jgym.nn.vector"));
     }
 
+    /** Prints the kernel this JVM picks, e.g. {@code vector fma 6x16 (8 lanes)} (scripts/bench-peers.sh names it beside its figures). */
+    public static void main(String[] args) {
+        System.out.println("GEMM kernel: " + pick(vectorByDefault()).describe());
+    }
+
     static MicroKernel pick(boolean vector) {
         if (vector && vectorModulePresent()) {
             try {

@@ -29,6 +29,21 @@ interface MicroKernel {
     void compute(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile);
 
     /**
+     * A whole tile added into C: {@code c[cOff + i ldc + j] += tile[i][j]} for i < mr, j < nr, the
+     * tile as {@link #compute} makes it ({@code tile} is scratch of mr x nr floats). A vector
+     * kernel adds its accumulators into C without the round trip through {@code tile}; the sums,
+     * and so the bits, are the same.
+     */
+    default void computeInto(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile, float[] c, int cOff, int ldc) {
+        compute(ap, aOff, bp, bOff, kc, tile);
+        int mr = mr(), nr = nr();
+        for (int i = 0; i < mr; i++) {
+            int dst = cOff + i * ldc, src = i * nr;
+            for (int j = 0; j < nr; j++) c[dst + j] += tile[src + j];
+        }
+    }
+
+    /**
      * The direct path: for rows i in [i0, i1) and columns j < n, over k-blocks of KC,
      * {@code c[i n + j] += sum_p alpha a[i aRow + p aK] b[p ldb + j]} (one FMA chain per block, in
      * increasing p). A is read in place (any layout, through its two strides), B is {@code [k][ldb]}.
