@@ -44,8 +44,9 @@ public final class CpuBackend implements Backend {
     private static final long DIRECT_MAX_B = 1 << 14;
     /** The direct path splits rows across threads only from this many multiply-adds on. */
     private static final long DIRECT_PARALLEL_MIN = 1 << 20;
-    private static final int DIRECT_ROWS = 16;
+    private static final int DIRECT_ROWS = 12;
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<float[]> SCRATCH_A = ThreadLocal.withInitial(() -> new float[0]);
     private static final ThreadLocal<float[]> PACK_A = ThreadLocal.withInitial(() -> new float[0]);
     private static final ThreadLocal<float[]> PACK_B = ThreadLocal.withInitial(() -> new float[0]);
     /** Packed panels up to this many floats (16 MiB) stay allocated per calling thread. */
@@ -300,14 +301,29 @@ public final class CpuBackend implements Backend {
                 for (int p = 0; p < k; p++) System.arraycopy(src, p * n, bd, p * ldb, n);
             }
         }
-        final float[] ad = a.data(), cd = c.data();
-        final int aRow = transA ? 1 : k, aK = transA ? m : 1;
+        final float[] cd = c.data();
+        final float[] ad;
+        final int aRow, aK;
+        if (alpha == 1f) {
+            ad = a.data();
+            aRow = transA ? 1 : k;
+            aK = transA ? m : 1;
+        } else {
+            // alpha A once, row-major, so that the kernel's loop holds only loads and FMAs
+            ad = scratchOf(SCRATCH_A, m * k);
+            float[] src = a.data();
+            for (int i = 0; i < m; i++) {
+                for (int p = 0; p < k; p++) ad[i * k + p] = alpha * src[transA ? p * m + i : i * k + p];
+            }
+            aRow = k;
+            aK = 1;
+        }
         int groups = (m + DIRECT_ROWS - 1) / DIRECT_ROWS;
         if (groups == 1 || pool == null || (long) m * n * k < DIRECT_PARALLEL_MIN) {
-            kernel.direct(alpha, ad, aRow, aK, bd, ldb, cd, n, k, 0, m);
+            kernel.direct(ad, aRow, aK, bd, ldb, cd, n, k, 0, m);
             return;
         }
-        parallelFor(groups, g -> kernel.direct(alpha, ad, aRow, aK, bd, ldb, cd, n, k, g * DIRECT_ROWS, Math.min(m, (g + 1) * DIRECT_ROWS)));
+        parallelFor(groups, g -> kernel.direct(ad, aRow, aK, bd, ldb, cd, n, k, g * DIRECT_ROWS, Math.min(m, (g + 1) * DIRECT_ROWS)));
     }
 
     /**
@@ -327,10 +343,14 @@ public final class CpuBackend implements Backend {
 
     /** This thread's scratch buffer, at least {@code size} long (kept between calls). */
     private static float[] scratch(int size) {
-        float[] buf = SCRATCH.get();
+        return scratchOf(SCRATCH, size);
+    }
+
+    private static float[] scratchOf(ThreadLocal<float[]> slot, int size) {
+        float[] buf = slot.get();
         if (buf.length < size) {
             buf = new float[Math.max(size, 2 * buf.length)];
-            SCRATCH.set(buf);
+            slot.set(buf);
         }
         return buf;
     }

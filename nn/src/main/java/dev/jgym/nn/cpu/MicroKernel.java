@@ -45,10 +45,11 @@ interface MicroKernel {
 
     /**
      * The direct path: for rows i in [i0, i1) and columns j < n, over k-blocks of KC,
-     * {@code c[i n + j] += sum_p alpha a[i aRow + p aK] b[p ldb + j]} (one FMA chain per block, in
-     * increasing p). A is read in place (any layout, through its two strides), B is {@code [k][ldb]}.
+     * {@code c[i n + j] += sum_p a[i aRow + p aK] b[p ldb + j]} (one FMA chain per block, in
+     * increasing p). A is read in place (any layout, through its two strides) and already holds
+     * alpha A (the caller scales a copy when alpha is not 1); B is {@code [k][ldb]}.
      */
-    void direct(float alpha, float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1);
+    void direct(float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1);
 
     String describe();
 

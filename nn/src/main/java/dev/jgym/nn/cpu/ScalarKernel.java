@@ -33,14 +33,14 @@ final class ScalarKernel implements MicroKernel {
     }
 
     @Override
-    public void direct(float alpha, float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1) {
+    public void direct(float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1) {
         float[] acc = new float[n];
         for (int i = i0; i < i1; i++) {
             for (int k0 = 0; k0 < k; k0 += CpuBackend.KC) {
                 int k1 = Math.min(k, k0 + CpuBackend.KC);
                 java.util.Arrays.fill(acc, 0f);
                 for (int p = k0; p < k1; p++) {
-                    float ap = alpha * a[i * aRow + p * aK];
+                    float ap = a[i * aRow + p * aK];
                     int row = p * ldb;
                     for (int j = 0; j < n; j++) acc[j] = Math.fma(ap, b[row + j], acc[j]);
                 }

@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The one class that uses {@code jdk.incubator.vector}: a 4 x (3 vectors) register-blocked
- * micro-kernel (12 accumulators, FMA), and 4 x (2 vectors) blocks over unpacked operands for the
- * direct path. {@link Kernels} loads it by name only when the module is in the boot layer, so
+ * micro-kernel (12 accumulators, FMA) where there are 32 vector registers, 6 x (2 vectors) where
+ * there are 16, and 6 x (2 vectors) blocks over unpacked operands for the direct path. {@link Kernels} loads it by name only when the module is in the boot layer, so
  * nothing else links against the incubator API.
  */
 final class VectorKernel implements MicroKernel {
@@ -179,47 +179,58 @@ final class VectorKernel implements MicroKernel {
     }
 
     @Override
-    public void direct(float alpha, float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1) {
+    public void direct(float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1) {
         for (int k0 = 0; k0 < k; k0 += CpuBackend.KC) {
             int k1 = Math.min(k, k0 + CpuBackend.KC);
-            for (int i = i0; i < i1; i += 4) {
-                int rows = Math.min(4, i1 - i);
+            for (int i = i0; i < i1; i += DR) {
+                int rows = Math.min(DR, i1 - i);
                 // rows past i1 repeat the last row: read, computed, never written
-                int a0 = i * aRow, a1 = (i + Math.min(1, rows - 1)) * aRow;
-                int a2 = (i + Math.min(2, rows - 1)) * aRow, a3 = (i + Math.min(3, rows - 1)) * aRow;
+                int a0 = i * aRow, a1 = (i + Math.min(1, rows - 1)) * aRow, a2 = (i + Math.min(2, rows - 1)) * aRow;
+                int a3 = (i + Math.min(3, rows - 1)) * aRow, a4 = (i + Math.min(4, rows - 1)) * aRow, a5 = (i + Math.min(5, rows - 1)) * aRow;
                 int j = 0;
-                for (; j + 2 * L <= n; j += 2 * L) block2(alpha, a, a0, a1, a2, a3, aK, b, ldb, j, k0, k1, c, i * n + j, n, rows);
-                for (; j < n; j += L) block1(alpha, a, a0, a1, a2, a3, aK, b, ldb, j, k0, k1, c, i * n + j, n, rows, Math.min(L, n - j));
+                for (; j + 2 * L <= n; j += 2 * L) block2(a, a0, a1, a2, a3, a4, a5, aK, b, ldb, j, k0, k1, c, i * n + j, n, rows);
+                for (; j < n; j += L) block1(a, a0, a1, a2, a3, a4, a5, aK, b, ldb, j, k0, k1, c, i * n + j, n, rows, Math.min(L, n - j));
             }
         }
     }
 
-    /** Rows 4 x 2 vectors of columns from j (8 accumulators: two FMA ports of latency 4 kept busy), k in [k0, k1), added into C at cOff. */
-    private static void block2(float alpha, float[] a, int a0, int a1, int a2, int a3, int aK, float[] b, int ldb, int j,
+    /** Rows of the direct path's blocks: 6 x 2 vectors, 12 accumulators, as the packed tile on AVX2. */
+    private static final int DR = 6;
+
+    /** Rows 6 x 2 vectors of columns from j, k in [k0, k1), added into C at cOff (its first {@code rows} rows). */
+    private static void block2(float[] a, int a0, int a1, int a2, int a3, int a4, int a5, int aK, float[] b, int ldb, int j,
                                int k0, int k1, float[] c, int cOff, int n, int rows) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
-        FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         for (int p = k0; p < k1; p++) {
             int bo = p * ldb + j, ao = p * aK;
             FloatVector b0 = FloatVector.fromArray(S, b, bo);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector x = FloatVector.broadcast(S, alpha * a[a0 + ao]);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + ao]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, alpha * a[a1 + ao]);
+            x = FloatVector.broadcast(S, a[a1 + ao]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, alpha * a[a2 + ao]);
+            x = FloatVector.broadcast(S, a[a2 + ao]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, alpha * a[a3 + ao]);
+            x = FloatVector.broadcast(S, a[a3 + ao]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[a4 + ao]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[a5 + ao]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
         }
         addRow(c, cOff, c00, c01);
         if (rows > 1) addRow(c, cOff + n, c10, c11);
         if (rows > 2) addRow(c, cOff + 2 * n, c20, c21);
         if (rows > 3) addRow(c, cOff + 3 * n, c30, c31);
+        if (rows > 4) addRow(c, cOff + 4 * n, c40, c41);
+        if (rows > 5) addRow(c, cOff + 5 * n, c50, c51);
     }
 
     private static void addRow(float[] c, int off, FloatVector v0, FloatVector v1) {
@@ -227,22 +238,26 @@ final class VectorKernel implements MicroKernel {
         FloatVector.fromArray(S, c, off + L).add(v1).intoArray(c, off + L);
     }
 
-    /** Rows 4 x one vector of columns from j, of which {@code width} are C's (B is padded past them). */
-    private static void block1(float alpha, float[] a, int a0, int a1, int a2, int a3, int aK, float[] b, int ldb, int j,
+    /** Rows 6 x one vector of columns from j, of which {@code width} are C's (B is padded past them). */
+    private static void block1(float[] a, int a0, int a1, int a2, int a3, int a4, int a5, int aK, float[] b, int ldb, int j,
                                int k0, int k1, float[] c, int cOff, int n, int rows, int width) {
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0;
         for (int p = k0; p < k1; p++) {
             int ao = p * aK;
             FloatVector bv = FloatVector.fromArray(S, b, p * ldb + j);
-            c0 = FloatVector.broadcast(S, alpha * a[a0 + ao]).fma(bv, c0);
-            c1 = FloatVector.broadcast(S, alpha * a[a1 + ao]).fma(bv, c1);
-            c2 = FloatVector.broadcast(S, alpha * a[a2 + ao]).fma(bv, c2);
-            c3 = FloatVector.broadcast(S, alpha * a[a3 + ao]).fma(bv, c3);
+            c0 = FloatVector.broadcast(S, a[a0 + ao]).fma(bv, c0);
+            c1 = FloatVector.broadcast(S, a[a1 + ao]).fma(bv, c1);
+            c2 = FloatVector.broadcast(S, a[a2 + ao]).fma(bv, c2);
+            c3 = FloatVector.broadcast(S, a[a3 + ao]).fma(bv, c3);
+            c4 = FloatVector.broadcast(S, a[a4 + ao]).fma(bv, c4);
+            c5 = FloatVector.broadcast(S, a[a5 + ao]).fma(bv, c5);
         }
         addPart(c, cOff, c0, width);
         if (rows > 1) addPart(c, cOff + n, c1, width);
         if (rows > 2) addPart(c, cOff + 2 * n, c2, width);
         if (rows > 3) addPart(c, cOff + 3 * n, c3, width);
+        if (rows > 4) addPart(c, cOff + 4 * n, c4, width);
+        if (rows > 5) addPart(c, cOff + 5 * n, c5, width);
     }
 
     /** c[off + l] += v[l] for the first {@code width} lanes (lane by lane when not all: JDK 17's masked stores are not intrinsics). */

@@ -124,7 +124,7 @@ class CpuBackendTest {
     void gemmFollowsContractOnBothPaths() {
         Rng rng = new Rng(5);
         // DQN's shapes (64 x 64 x 64, batch 1, 2 actions), padding tails (n = 84, 120, 4), k past one block,
-        // rows in the 16-row groups, a large-m direct product split across threads, and packed ones
+        // rows in the 12-row groups, a large-m direct product split across threads, and packed ones
         int[][] sizes = {{64, 64, 64}, {1, 64, 4}, {64, 2, 64}, {2, 64, 64}, {128, 120, 84}, {128, 84, 120}, {3, 4, 300},
                 {61, 33, 129}, {37, 17, 5}, {700, 48, 40}, {130, 200, 300}, {1, 1, 1}};
         float[][] ab = {{1f, 0f}, {1f, 1f}, {0.5f, -2f}};
