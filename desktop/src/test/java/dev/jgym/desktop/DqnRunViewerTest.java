@@ -38,7 +38,7 @@ class DqnRunViewerTest {
         Path newest = new LiveFollower(run).newReplay();
         assertEquals(run.resolve("replays/evaluation/episode-1.jgr"), newest);
         // the live curve of a DQN run: its training episodes, as many as metrics.csv has rows
-        double[] curve = new LiveFollower(run).curves().get("training");
+        double[] curve = new LiveFollower(run).curves().lines().get("training");
         assertNotNull(curve, "the live view finds the DQN run's training curve");
         assertEquals(java.nio.file.Files.readAllLines(run.resolve("metrics.csv")).size() - 1, curve.length);
     }
