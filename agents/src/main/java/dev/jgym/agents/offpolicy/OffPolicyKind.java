@@ -2,6 +2,8 @@ package dev.jgym.agents.offpolicy;
 
 import dev.jgym.agents.pg.PgTraining;
 import dev.jgym.agents.run.ExperimentKind;
+import dev.jgym.agents.run.PlayReport;
+import dev.jgym.agents.run.PlayRequest;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
 import dev.jgym.agents.run.RunOptions;
@@ -90,5 +92,12 @@ public final class OffPolicyKind implements ExperimentKind {
                 });
             }
         };
+    }
+
+    @Override
+    public PlayReport play(PlayRequest request) {
+        OffPolicyConfig cfg = OffPolicyConfig.read(request.configFile());
+        return new OffPolicyTraining(cfg, request.configFile().toString()).threads(request.threads())
+                .play(OffPolicyCheckpoint.read(request.checkpointFile()), request);
     }
 }

@@ -1,6 +1,8 @@
 package dev.jgym.agents.pg;
 
 import dev.jgym.agents.run.ExperimentKind;
+import dev.jgym.agents.run.PlayReport;
+import dev.jgym.agents.run.PlayRequest;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
 import dev.jgym.agents.run.RunOptions;
@@ -89,5 +91,11 @@ public final class PgKind implements ExperimentKind {
                 });
             }
         };
+    }
+
+    @Override
+    public PlayReport play(PlayRequest request) {
+        PgConfig cfg = PgConfig.read(request.configFile());
+        return new PgTraining(cfg, request.configFile().toString()).threads(request.threads()).play(PgCheckpoint.read(request.checkpointFile()), request);
     }
 }
