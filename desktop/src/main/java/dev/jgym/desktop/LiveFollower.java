@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Follows a run folder while {@code jgym train} writes it: the newest complete replay (highest
- * episode number, then newest file) and the learning curves so far ({@link #curves()}): the run's
+ * Follows a run folder while {@code jgym train} writes it: the newest complete replay (the final
+ * evaluation's once it is written, else the highest episode number, then the newest file) and the learning curves so far ({@link #curves()}): the run's
  * own {@code episodes.csv} (DQN, PG and off-policy runs stream their training episodes), or an
  * agents experiment's streamed {@code metrics.csv} and its agents' {@code replays/<agent>/episodes.csv}.
  * Polled by the viewer about once a second; reading never blocks the writer.
@@ -34,7 +34,8 @@ public final class LiveFollower {
         long bestTime = Long.MIN_VALUE;
         if (!Files.isDirectory(runDir)) return null;
         for (Path f : ReplayFiles.find(runDir)) {
-            int n = ReplayFiles.episodeNumber(f);
+            // the final evaluation is the last replay a run writes: once it is there, the live view shows it
+            int n = f.getFileName().toString().equals(ReplayFiles.FINAL_EVALUATION) ? Integer.MAX_VALUE : ReplayFiles.episodeNumber(f);
             long t = modified(f);
             if (n > bestEpisode || (n == bestEpisode && t > bestTime)) {
                 try {

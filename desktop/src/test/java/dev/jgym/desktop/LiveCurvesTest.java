@@ -59,8 +59,31 @@ class LiveCurvesTest {
         assertArrayEquals(new double[] {-13, -17, -15}, lines.get("second (run 0)"));
     }
 
+    @Test
+    @DisplayName("a PPO and a SAC run: the training curve has a point per training episode, and the live view ends on the final evaluation's replay")
+    void pgAndOffPolicyRuns() throws Exception {
+        String[] configs = {
+            "{\"name\": \"ppo\", \"seed\": 4, \"env\": {\"id\": \"CartPole-v1\"}, \"pg\": {\"total_steps\": 1024, \"n_envs\": 4, \"n_steps\": 64,"
+                + "\"n_epochs\": 2, \"batch_size\": 64, \"network\": {\"hidden\": [16]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
+                + "\"evaluation\": {\"interval\": 512, \"episodes\": 1, \"final_episodes\": 2}}",
+            "{\"name\": \"sac\", \"seed\": 3, \"env\": {\"id\": \"Pendulum-v1\"}, \"offpolicy\": {\"algorithm\": \"sac\", \"total_steps\": 450,"
+                + "\"learning_starts\": 100, \"batch_size\": 32, \"network\": {\"hidden\": [16]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
+                + "\"evaluation\": {\"interval\": 200, \"episodes\": 1, \"final_episodes\": 1}}"};
+        for (String json : configs) {
+            Path run = train(json);
+            LiveFollower live = new LiveFollower(run);
+            LiveFollower.Curves c = live.curves();
+            assertEquals("training episode return", c.title());
+            assertEquals(Files.readAllLines(run.resolve("episodes.csv")).size() - 1, c.lines().get("training").length, run.toString());
+            assertEquals(run.resolve("replays/final-evaluation.jgr"), live.newReplay());
+        }
+    }
+
+    private int runs;
+
+    /** Trains {@code json} with {@code jgym train} into a fresh folder; returns the folder. */
     private Path train(String json) throws Exception {
-        Path cfg = dir.resolve("c.json"), run = dir.resolve("run");
+        Path cfg = dir.resolve("c.json"), run = dir.resolve("run-" + runs++);
         Files.writeString(cfg, json);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"train", cfg.toString(), "--out", run.toString(), "--quiet"},

@@ -1,5 +1,6 @@
 package dev.jgym.agents.pg;
 
+import dev.jgym.agents.dqn.EvaluationReplays;
 import dev.jgym.agents.run.Diverged;
 import dev.jgym.agents.run.PlayReport;
 import dev.jgym.agents.run.PlayRequest;
@@ -113,6 +114,7 @@ public final class PgTraining {
     private Progress progress = (n, r) -> { };
     private Path checkpointFile;
     private List<dev.jgym.agents.run.CsvStream<EpisodeRow>> streams = List.of();
+    private EvaluationReplays replays;
     private PgCheckpoint resumeFrom;
     private long stopAfter = Long.MAX_VALUE;
     private BooleanSupplier stopWhen = () -> false;
@@ -156,6 +158,12 @@ public final class PgTraining {
     }
 
     /** Stop (after writing a checkpoint) at the first rollout boundary where {@code stop} is true; {@link #run()} then returns null. */
+    /** Records the greedy evaluations' episodes as {@code .jgr} replays, as {@code replays} says. */
+    public PgTraining recordEvaluations(EvaluationReplays replays) {
+        this.replays = replays;
+        return this;
+    }
+
     public PgTraining stopWhen(BooleanSupplier stop) {
         this.stopWhen = stop;
         return this;
@@ -300,7 +308,8 @@ public final class PgTraining {
             long mark = run.step / ev.interval();
             if (mark > run.evaluationMark) {
                 run.evaluationMark = mark;
-                run.evaluations.add(evaluate(learner, norm, root.child("eval").child(run.evaluations.size()), ev.episodes(), run.step));
+                run.evaluations.add(evaluate(learner, norm, root.child("eval").child(run.evaluations.size()), ev.episodes(), run.step,
+                        run.evaluations.size()));
             }
             int every = config.checkpoint().interval();
             boolean checkpointNow = every > 0 && run.step / every > run.checkpointMark;
@@ -317,7 +326,7 @@ public final class PgTraining {
         progress.advance(run.step - reported, lastReturn);
         if (checkpointFile != null) checkpoint(shape, learner, norm, run, subEnvs).write(checkpointFile);
         for (var stream : streams) stream.flush();
-        EvalRow finalEval = evaluate(learner, norm, root.child("final"), ev.finalEpisodes(), run.step);
+        EvalRow finalEval = evaluate(learner, norm, root.child("final"), ev.finalEpisodes(), run.step, -1);
         long parameters = 0;
         for (var p : learner.params()) parameters += p.value().size();
         return new Result(List.copyOf(run.episodes), List.copyOf(run.updates), List.copyOf(run.evaluations), finalEval, run.step,
@@ -335,11 +344,14 @@ public final class PgTraining {
 
     /**
      * Greedy episodes ({@link PolicyEpisodes}: the most probable action, or the Gaussian's mean),
-     * episode j from {@code seeds.child(j)}; observations normalized with the training statistics, frozen.
+     * episode j from {@code seeds.child(j)}; observations normalized with the training statistics,
+     * frozen. Evaluation {@code k} (-1: the final one) is recorded as {@link #recordEvaluations} says.
      */
-    EvalRow evaluate(ActorCritic learner, Normalization norm, Rng seeds, int episodes, long atStep) {
+    EvalRow evaluate(ActorCritic learner, Normalization norm, Rng seeds, int episodes, long atStep, int k) {
         try (Env<float[], Object> env = makeEnv()) {
-            PlayReport r = PolicyEpisodes.run(env, new GreedyAgent(learner, norm), seeds, episodes, null);
+            GreedyAgent agent = new GreedyAgent(learner, norm);
+            PlayReport r = PolicyEpisodes.run(env, agent, seeds, episodes,
+                    replays == null ? null : (j, seed) -> replays.create(k, j, episodes, seed, env, agent));
             return EvalRow.of(atStep, r.returns(), r.lengths());
         }
     }
