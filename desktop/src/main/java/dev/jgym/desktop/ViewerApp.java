@@ -42,6 +42,7 @@ public final class ViewerApp extends ApplicationAdapter {
     private Rectangle lastSceneRect = new Rectangle();
     private double pollTimer;
     private Map<String, double[]> curves = Map.of();
+    private String curveTitle = "";
     private String liveStatus = "";
 
     public ViewerApp(List<Path> files, Path liveDir, ScreenshotScript script, PrintStream err) {
@@ -157,7 +158,9 @@ public final class ViewerApp extends ApplicationAdapter {
         if (pollTimer > 0) return;
         pollTimer = 1.0;
         Path newest = live.newReplay();
-        curves = live.curves();
+        LiveFollower.Curves now = live.curves();
+        curves = now.lines();
+        curveTitle = now.title();
         if (newest != null) {
             int keep = model.episodeIndex();
             model.setEpisodes(loader.load(newest));
@@ -329,7 +332,7 @@ public final class ViewerApp extends ApplicationAdapter {
         }
         int n = curveLength();
         if (n > 0) {
-            renderer.text("episode return (run 0), mean of " + ViewerLayout.window(n) + ": " + String.join(", ", curves.keySet()), p.x + 10,
+            renderer.text(curveTitle + ", rolling mean of " + ViewerLayout.window(n) + ": " + String.join(", ", curves.keySet()), p.x + 10,
                     p.y + p.height / 2 - 14, 15, DIM, Shape.Anchor.LEFT);
             Rectangle c = plot(p);
             double[] range = curveRange();

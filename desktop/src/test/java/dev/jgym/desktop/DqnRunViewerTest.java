@@ -23,7 +23,7 @@ class DqnRunViewerTest {
     Path dir;
 
     @Test
-    @DisplayName("jgym view <dqn run>: final + capped-cubic evaluation replays re-simulate into frames with two Q-values per step; --live picks the newest evaluation")
+    @DisplayName("jgym view <dqn run>: final + capped-cubic evaluation replays re-simulate into frames with two Q-values per step; --live ends on the final evaluation")
     void dqnRunInTheViewer() throws Exception {
         Path cfg = dir.resolve("dqn.json");
         Files.writeString(cfg, "{\"name\": \"v\", \"seed\": 5, \"env\": {\"id\": \"CartPole-v1\"},"
@@ -36,9 +36,9 @@ class DqnRunViewerTest {
         assertGreedyBars(episodes, 2);
 
         Path newest = new LiveFollower(run).newReplay();
-        assertEquals(run.resolve("replays/evaluation/episode-1.jgr"), newest);
+        assertEquals(run.resolve("replays/final-evaluation.jgr"), newest, "a finished run: the live view follows to the final evaluation");
         // the live curve of a DQN run: its training episodes, as many as metrics.csv has rows
-        double[] curve = new LiveFollower(run).curves().get("training");
+        double[] curve = new LiveFollower(run).curves().lines().get("training");
         assertNotNull(curve, "the live view finds the DQN run's training curve");
         assertEquals(java.nio.file.Files.readAllLines(run.resolve("metrics.csv")).size() - 1, curve.length);
     }

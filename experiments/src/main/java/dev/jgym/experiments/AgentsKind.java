@@ -1,5 +1,6 @@
 package dev.jgym.experiments;
 
+import dev.jgym.agents.run.CsvStream;
 import dev.jgym.agents.run.ExperimentKind;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
@@ -17,7 +18,8 @@ import java.util.Locale;
 /**
  * Agents compared over independent runs (a config with {@code "agents"}: bandit strategies,
  * tabular TD and Monte Carlo agents, planners): see {@link Experiment}. The default kind: a
- * config that names no other kind is read as this one.
+ * config that names no other kind is read as this one. {@code metrics.csv} streams while it runs
+ * (an agent's rows once its runs are done); the replays' {@code episodes.csv} logs line by line.
  */
 public final class AgentsKind implements ExperimentKind {
     @Override
@@ -39,7 +41,7 @@ public final class AgentsKind implements ExperimentKind {
     public Run prepare(Path configFile, RunOptions options) {
         ExperimentConfig cfg = ExperimentConfig.read(configFile);
         Experiment experiment = new Experiment(cfg, configFile.toString());
-        experiment.validate();
+        List<String> metrics = experiment.validate();
         String unit = cfg.episodic() ? "episodes" : "steps";
         return new Run() {
             @Override
@@ -65,9 +67,12 @@ public final class AgentsKind implements ExperimentKind {
 
             @Override
             public Outcome run(Path dir, Progress progress, StopSignal stop) {
+                CsvStream<ExperimentResult.AgentCurves> stream = ExperimentOutput.metricsStream(dir, metrics, cfg.episodic());
+                stream.start(List.of());
                 // a sweep's trial records no replays
-                ExperimentResult result = experiment.run(options.threads(), progress::advance, options.trial() ? null : dir);
-                ExperimentOutput.write(dir, configFile, cfg, result);
+                ExperimentResult result = experiment.onAgentDone(stream::add).run(options.threads(), progress::advance, options.trial() ? null : dir);
+                stream.flush();
+                ExperimentOutput.writeAfterStream(dir, configFile, cfg, result);
                 return Run.finished(experiment.totalSteps(), out -> printSummary(out, result), (report, agent) -> trialValue(result, report, agent));
             }
         };

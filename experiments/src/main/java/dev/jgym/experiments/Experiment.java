@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -68,6 +69,8 @@ public final class Experiment {
     private final ExperimentConfig config;
     private final String source;
     private Path replayRoot;
+    /** Told each agent's curves, in config order, as soon as all its runs are done (on the calling thread). */
+    private Consumer<ExperimentResult.AgentCurves> agentDone = a -> { };
     /** The config's true values as table rows (set by {@link #validate()}), or null without them. */
     private ValueErrors valueErrors;
 
@@ -83,6 +86,15 @@ public final class Experiment {
 
     public ExperimentConfig config() {
         return config;
+    }
+
+    /**
+     * Tells {@code listener} each agent's curves, in config order, as soon as all its runs are done
+     * (on the thread that called {@link #run}): what {@code metrics.csv} streams.
+     */
+    public Experiment onAgentDone(Consumer<ExperimentResult.AgentCurves> listener) {
+        this.agentDone = listener;
+        return this;
     }
 
     /** Total steps (episodes, with {@code curve: "episode"}) over all agents and runs, for progress. */
@@ -241,6 +253,7 @@ public final class Experiment {
                     if (p.values != null) values.add(p.values);
                 }
                 curves.add(combine(ac.label(), ac.type(), sums, windows, totals, evaluations, values, metrics.size()));
+                agentDone.accept(curves.get(a));
             }
             return new ExperimentResult(metrics, curves, config.steps(), config.steps() - config.summaryWindow(), runs);
         } finally {
@@ -276,6 +289,7 @@ public final class Experiment {
                 }
                 AgentConfig ac = config.agents().get(a);
                 curves.add(combine(ac.label(), ac.type(), sums, windows, totals, evaluations, values, metrics.size()));
+                agentDone.accept(curves.get(a));
             }
             long episodes = config.episodes();
             return new ExperimentResult(metrics, curves, episodes, episodes - config.summaryWindow(), runs, ExperimentConfig.EPISODE);

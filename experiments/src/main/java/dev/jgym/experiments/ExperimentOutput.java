@@ -1,6 +1,7 @@
 package dev.jgym.experiments;
 
 import dev.jgym.agents.Stats;
+import dev.jgym.agents.run.CsvStream;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +19,7 @@ import java.util.List;
  *   <li>{@code config.json}: the config file, byte for byte;
  *   <li>{@code metrics.csv}: {@code agent,step,<metrics...>}, the mean over runs at every step
  *       (step counted from 1); with {@code curve: "episode"}, {@code agent,episode,return,length};
+ *       streamed while the experiment runs, an agent's rows once all its runs are done ({@link #metricsStream});
  *   <li>{@code summary.json}: per agent and metric, the mean over the final window with a 95%
  *       interval across runs, and the mean total over all steps; with an {@code evaluation}, per
  *       agent the greedy policy's mean return and success rate (means over runs, 95% intervals);
@@ -34,16 +36,33 @@ import java.util.List;
  * config and seed give byte-identical files.
  */
 public final class ExperimentOutput {
+    static final String METRICS = "metrics.csv";
+
     private ExperimentOutput() {}
 
     public static void write(Path dir, Path configFile, ExperimentConfig config, ExperimentResult result) {
+        createFolder(dir);
+        Json.writeAtomically(dir.resolve(METRICS), csv(result).getBytes(StandardCharsets.UTF_8));
+        writeAfterStream(dir, configFile, config, result);
+    }
+
+    /**
+     * {@code metrics.csv} streamed while the experiment runs ({@link CsvStream}): the header when it
+     * starts, then an agent's rows as soon as all its runs are done (a mean over runs exists only
+     * then; {@link Experiment#onAgentDone}). Flushed, it is byte for byte what {@link #write} writes.
+     */
+    public static CsvStream<ExperimentResult.AgentCurves> metricsStream(Path dir, List<String> metrics, boolean episodic) {
+        createFolder(dir);
+        return new CsvStream<>(dir.resolve(METRICS), header(metrics, episodic), ExperimentOutput::rows);
+    }
+
+    /** Everything but {@code metrics.csv}, which {@link #metricsStream} wrote while the experiment ran. */
+    public static void writeAfterStream(Path dir, Path configFile, ExperimentConfig config, ExperimentResult result) {
         try {
-            Files.createDirectories(dir);
             Json.writeAtomically(dir.resolve("config.json"), Files.readAllBytes(configFile));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + dir, e);
         }
-        Json.writeAtomically(dir.resolve("metrics.csv"), csv(result).getBytes(StandardCharsets.UTF_8));
         Json.write(dir.resolve("summary.json"), summary(config, result));
         if (result.agents().stream().anyMatch(a -> a.values() != null)) {
             Json.writeAtomically(dir.resolve("values.csv"), values(result).getBytes(StandardCharsets.UTF_8));
@@ -51,17 +70,34 @@ public final class ExperimentOutput {
         LearningCurves.write(dir, config.name(), result);
     }
 
+    private static void createFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + dir, e);
+        }
+    }
+
     static String csv(ExperimentResult result) {
-        StringBuilder sb = new StringBuilder(result.episodic() ? "agent,episode" : "agent,step");
-        for (String m : result.metrics()) sb.append(',').append(m);
-        sb.append('\n');
-        for (ExperimentResult.AgentCurves a : result.agents()) {
-            String label = quote(a.label());
-            for (int t = 0; t < result.steps(); t++) {
-                sb.append(label).append(',').append(t + 1);
-                for (double[] curve : a.curves()) sb.append(',').append(curve[t]);
-                sb.append('\n');
-            }
+        StringBuilder sb = new StringBuilder(header(result.metrics(), result.episodic()));
+        for (ExperimentResult.AgentCurves a : result.agents()) sb.append(rows(a));
+        return sb.toString();
+    }
+
+    private static String header(List<String> metrics, boolean episodic) {
+        StringBuilder sb = new StringBuilder(episodic ? "agent,episode" : "agent,step");
+        for (String m : metrics) sb.append(',').append(m);
+        return sb.append('\n').toString();
+    }
+
+    /** One agent's lines of {@code metrics.csv}: a line per step (episode), counted from 1. */
+    private static String rows(ExperimentResult.AgentCurves a) {
+        StringBuilder sb = new StringBuilder();
+        String label = quote(a.label());
+        for (int t = 0; t < a.curves()[0].length; t++) {
+            sb.append(label).append(',').append(t + 1);
+            for (double[] curve : a.curves()) sb.append(',').append(curve[t]);
+            sb.append('\n');
         }
         return sb.toString();
     }

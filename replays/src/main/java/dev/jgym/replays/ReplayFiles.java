@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 public final class ReplayFiles {
     public static final String FOLDER = "replays";
     public static final String EPISODE_LOG = "episodes.csv";
+    /** A run's final greedy evaluation replay, in its replays folder: the last one a run writes. */
+    public static final String FINAL_EVALUATION = "final-evaluation" + ReplayFormat.SUFFIX;
     private static final Pattern EPISODE = Pattern.compile("episode-(\\d+)\\.jgr");
 
     private ReplayFiles() {}

@@ -3,6 +3,8 @@ package dev.jgym.agents.dqn;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgym.agents.run.Diverged;
 import dev.jgym.agents.run.ExperimentKind;
+import dev.jgym.agents.run.PlayReport;
+import dev.jgym.agents.run.PlayRequest;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
 import dev.jgym.agents.run.RunOptions;
@@ -150,5 +152,10 @@ public final class DqnKind implements ExperimentKind {
             default:
                 throw new IllegalStateException("unknown DQN metric " + metric);
         }
+    }
+
+    @Override
+    public PlayReport play(PlayRequest request) {
+        return Play.run(request);
     }
 }

@@ -5,7 +5,6 @@ import dev.jgym.core.config.Json;
 import dev.jgym.core.sim.SimulatorListener;
 import dev.jgym.replays.EpisodeSchedule;
 import dev.jgym.replays.ReplayFiles;
-import dev.jgym.replays.ReplayFormat;
 import dev.jgym.replays.ReplayHeader;
 import dev.jgym.replays.ReplayRecorder;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ import java.nio.file.Path;
  */
 public final class DqnReplays implements DqnTraining.EvaluationObserver {
     /** The final evaluation's replay, in the replays folder. */
-    public static final String FINAL_FILE = "final-evaluation" + ReplayFormat.SUFFIX;
+    public static final String FINAL_FILE = ReplayFiles.FINAL_EVALUATION;
     /** The folder of periodic evaluations' replays, in the replays folder. */
     public static final String EVALUATION_FOLDER = "evaluation";
 

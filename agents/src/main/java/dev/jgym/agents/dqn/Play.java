@@ -2,72 +2,31 @@ package dev.jgym.agents.dqn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgym.agents.Evaluation;
-import dev.jgym.agents.Stats;
+import dev.jgym.agents.run.PlayReport;
+import dev.jgym.agents.run.PlayRequest;
 import dev.jgym.core.config.Json;
-import dev.jgym.core.config.UserError;
-import dev.jgym.core.rng.Rng;
 import dev.jgym.core.sim.SimulatorListener;
 import dev.jgym.core.sim.Transition;
 import dev.jgym.replays.ReplayFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * {@code jgym play <run-dir>}: the greedy policy of a trained DQN run (its {@code checkpoint.jgc})
- * played for some episodes, headless: each episode's return, length and success (the env's
+ * {@code jgym play <run-dir>} for a DQN run ({@link DqnKind#play}): the greedy policy of its
+ * {@code checkpoint.jgc} played for some episodes through the run's own evaluation (observation
+ * views, frame stacks), headless: each episode's return, length and success (the env's
  * {@code is_success}, else a terminated episode with a positive last reward), optionally recorded
- * as {@code .jgr} replays. The episodes' seeds come from {@code Rng(seed).child("play")}, so the
- * same seed plays the same episodes.
+ * as {@code .jgr} replays with the Q-values. The episodes' seeds come from
+ * {@link PlayRequest#seeds}, so the same seed plays the same episodes.
  */
-public final class Play {
+final class Play {
     private Play() {}
 
-    /** What the episodes gave. */
-    public record Report(double[] returns, int[] lengths, boolean[] successes) {
-        public double mean() {
-            return Stats.mean(returns);
-        }
-
-        /** The half-width of the 95% interval of the mean return. */
-        public double ci95() {
-            return Stats.ci95(returns);
-        }
-
-        public double successRate() {
-            int n = 0;
-            for (boolean s : successes) if (s) n++;
-            return (double) n / successes.length;
-        }
-
-        public double meanLength() {
-            double sum = 0;
-            for (int l : lengths) sum += l;
-            return sum / lengths.length;
-        }
-    }
-
-    /**
-     * Plays {@code episodes} greedy episodes of the run in {@code runDir}.
-     *
-     * @param seed the episodes' root seed (null: the run's config seed)
-     * @param recordTo a folder for one {@code .jgr} per episode, or null
-     */
-    public static Report run(Path runDir, int episodes, Long seed, Path recordTo, int threads) {
-        if (recordTo != null) {
-            try {
-                Files.createDirectories(recordTo);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + recordTo, e);
-            }
-            if (!ReplayFiles.find(recordTo).isEmpty()) {
-                throw new UserError(recordTo + ": already holds .jgr replays (remove them, or record into another folder)");
-            }
-        }
-        try (ExpertReplays.Trained t = ExpertReplays.load(runDir, threads)) {
+    /** Plays the request's episodes greedily from the run's checkpoint ({@link PlayRequest}: seeds, recording). */
+    static PlayReport run(PlayRequest request) {
+        request.prepareRecording();
+        Path recordTo = request.recordTo();
+        int episodes = request.episodes();
+        try (ExpertReplays.Trained t = ExpertReplays.load(request.runDir(), request.threads())) {
             double[] returns = new double[episodes];
             int[] lengths = new int[episodes];
             boolean[] successes = new boolean[episodes];
@@ -90,8 +49,8 @@ public final class Play {
                 return new Both(score, DqnReplays.recorder(e, configJson, true, ReplayFiles.episodeFile(recordTo, j)));
             });
             training.validate();
-            training.evaluate(t.learner(), new Rng(seed == null ? t.config().seed() : seed).child("play"), episodes, t.learner().updates(), null, 0);
-            return new Report(returns, lengths, successes);
+            training.evaluate(t.learner(), request.seeds(t.config().seed()), episodes, t.learner().updates(), null, 0);
+            return new PlayReport(returns, lengths, successes);
         }
     }
 

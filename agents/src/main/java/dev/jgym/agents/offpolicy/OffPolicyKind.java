@@ -1,7 +1,11 @@
 package dev.jgym.agents.offpolicy;
 
+import dev.jgym.agents.dqn.EvaluationReplays;
 import dev.jgym.agents.pg.PgTraining;
+import dev.jgym.core.config.Json;
 import dev.jgym.agents.run.ExperimentKind;
+import dev.jgym.agents.run.PlayReport;
+import dev.jgym.agents.run.PlayRequest;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
 import dev.jgym.agents.run.RunOptions;
@@ -67,7 +71,8 @@ public final class OffPolicyKind implements ExperimentKind {
             public Outcome run(Path dir, Progress progress, StopSignal stop) {
                 OffPolicyTraining training = new OffPolicyTraining(cfg, configFile.toString()).threads(options.threads()).stopWhen(stop::requested);
                 if (!options.trial()) training.checkpointTo(dir.resolve(Run.CHECKPOINT)).streamTo(dir);
-                if (!cfg.replays().off() && !options.trial()) training.observeEvaluations(new OffPolicyReplays(dir, cfg));
+                if (!cfg.replays().off() && !options.trial()) training.observeEvaluations(new EvaluationReplays(dir, cfg.env().id(), cfg.env().options(),
+                        cfg.offpolicy().algorithm() + " " + cfg.name(), Json.MAPPER.valueToTree(cfg), cfg.replays())::create);
                 if (options.resume()) training.resumeFrom(OffPolicyCheckpoint.read(dir.resolve(Run.CHECKPOINT)));
                 long start = System.nanoTime();
                 long[] done = {0};
@@ -90,5 +95,12 @@ public final class OffPolicyKind implements ExperimentKind {
                 });
             }
         };
+    }
+
+    @Override
+    public PlayReport play(PlayRequest request) {
+        OffPolicyConfig cfg = OffPolicyConfig.read(request.configFile());
+        return new OffPolicyTraining(cfg, request.configFile().toString()).threads(request.threads())
+                .play(OffPolicyCheckpoint.read(request.checkpointFile()), request);
     }
 }

@@ -3,6 +3,10 @@ package dev.jgym.agents.offpolicy;
 import dev.jgym.agents.dqn.ReplayBuffer;
 import dev.jgym.agents.pg.PgTraining;
 import dev.jgym.agents.run.Diverged;
+import dev.jgym.agents.run.PlayReport;
+import dev.jgym.agents.run.PlayRequest;
+import dev.jgym.agents.run.PolicyEpisodes;
+import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
@@ -11,7 +15,6 @@ import dev.jgym.core.env.Step;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.scene.Annotations;
 import dev.jgym.core.sim.Agent;
-import dev.jgym.core.sim.Simulator;
 import dev.jgym.core.sim.SimulatorListener;
 import dev.jgym.core.sim.Transition;
 import dev.jgym.core.space.Box;
@@ -296,42 +299,42 @@ public final class OffPolicyTraining {
         });
     }
 
-    /** Deterministic episodes through the {@link Simulator}, episode j from {@code seeds.child(j)}; evaluation {@code k} (-1: the final one). */
+    /** Deterministic episodes ({@link PolicyEpisodes}), episode j from {@code seeds.child(j)}; evaluation {@code k} (-1: the final one). */
     PgTraining.EvalRow evaluate(Learner learner, Shape shape, Rng seeds, int episodes, long atStep, int k) {
-        double[] returns = new double[episodes];
-        int[] lengths = new int[episodes];
         try (Env<float[], float[]> env = makeEnv()) {
             DeterministicAgent agent = new DeterministicAgent(learner, shape.actions());
-            for (int j = 0; j < episodes; j++) {
-                long seed = seeds.child(j).nextLong();
-                double[] ret = new double[1];
-                int[] len = new int[1];
-                Simulator.Builder<float[], float[]> sim = Simulator.builder(env, (Agent<float[], float[]>) agent).seed(seed).maxEpisodes(1)
-                        .listener(new SimulatorListener<>() {
-                            @Override
-                            public void onEpisodeEnd(int episode, double episodeReturn, int length, boolean terminated) {
-                                ret[0] = episodeReturn;
-                                len[0] = length;
-                            }
-                        });
-                SimulatorListener<float[], float[]> watch = observer == null ? null : observer.create(k, j, episodes, seed, env, agent);
-                if (watch != null) sim.listener(watch);
-                try {
-                    sim.build().run();
-                } finally {
-                    if (watch instanceof AutoCloseable c) {
-                        try {
-                            c.close();
-                        } catch (Exception e) {
-                            throw new IllegalStateException("cannot close an evaluation listener", e);
-                        }
-                    }
-                }
-                returns[j] = ret[0];
-                lengths[j] = len[0];
-            }
+            PlayReport r = PolicyEpisodes.run(env, agent, seeds, episodes,
+                    observer == null ? null : (j, seed) -> observer.create(k, j, episodes, seed, env, agent));
+            return PgTraining.EvalRow.of(atStep, r.returns(), r.lengths());
         }
-        return PgTraining.EvalRow.of(atStep, returns, lengths);
+    }
+
+    /**
+     * {@code jgym play}: the deterministic policy of {@code checkpoint} (a run of this config)
+     * played as {@code request} says, recorded with the {@code action_mean}/{@code action_std}
+     * annotations.
+     */
+    public PlayReport play(OffPolicyCheckpoint checkpoint, PlayRequest request) {
+        return play(checkpoint, request, request.seeds(config.seed()));
+    }
+
+    /** As {@link #play(OffPolicyCheckpoint, PlayRequest)}, episode j from {@code seeds.child(j)}. */
+    PlayReport play(OffPolicyCheckpoint checkpoint, PlayRequest request, Rng seeds) {
+        Shape shape = validate();
+        checkpoint.check(config, shape, source);
+        Rng root = new Rng(config.seed());
+        try (Backend backend = Backends.create(config.backend(), threads, Backends.Use.CPU_ONLY, "the off-policy family");
+             Env<float[], float[]> env = makeEnv()) {
+            Learner learner = learner(config.offpolicy(), backend, shape, root);
+            checkpoint.restore(in -> {
+                new RunState(root.child("explore"), root.child("replay"), shape.actDim()).read(in);
+                learner.read(in);
+            });
+            DeterministicAgent agent = new DeterministicAgent(learner, shape.actions());
+            request.prepareRecording();
+            return PolicyEpisodes.run(env, agent, seeds, request.episodes(), request.recorders(env, agent,
+                    config.env().id(), config.env().options(), config.offpolicy().algorithm() + " " + config.name(), Json.MAPPER.valueToTree(config)));
+        }
     }
 
     /**

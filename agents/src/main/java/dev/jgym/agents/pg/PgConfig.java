@@ -1,6 +1,7 @@
 package dev.jgym.agents.pg;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jgym.agents.dqn.DqnConfig;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import dev.jgym.nn.optim.OptimizerConfig;
@@ -37,6 +38,8 @@ import java.util.Set;
  * @param pg the algorithm's settings
  * @param evaluation greedy evaluation episodes at intervals and at the end
  * @param checkpoint how often to write a checkpoint
+ * @param replays which greedy evaluation episodes become {@code .jgr} replays (as in DQN configs:
+ *     the final evaluation's last episode and capped-cubic periodic ones by default)
  */
 public record PgConfig(
         @JsonProperty(required = true) String name,
@@ -46,7 +49,8 @@ public record PgConfig(
         String backend,
         @JsonProperty(required = true) PgSettings pg,
         EvaluationSettings evaluation,
-        CheckpointSettings checkpoint) {
+        CheckpointSettings checkpoint,
+        DqnConfig.ReplaySettings replays) {
 
     public PgConfig {
         Check.present("name", name);
@@ -59,6 +63,7 @@ public record PgConfig(
         Check.present("pg", pg);
         if (evaluation == null) evaluation = new EvaluationSettings(null, null, null, null);
         if (checkpoint == null) checkpoint = new CheckpointSettings(null);
+        if (replays == null) replays = DqnConfig.ReplaySettings.DEFAULT;
     }
 
     public static PgConfig read(Path file) {

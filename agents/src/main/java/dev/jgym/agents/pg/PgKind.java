@@ -1,6 +1,10 @@
 package dev.jgym.agents.pg;
 
+import dev.jgym.agents.dqn.EvaluationReplays;
 import dev.jgym.agents.run.ExperimentKind;
+import dev.jgym.core.config.Json;
+import dev.jgym.agents.run.PlayReport;
+import dev.jgym.agents.run.PlayRequest;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
 import dev.jgym.agents.run.RunOptions;
@@ -11,7 +15,7 @@ import java.util.Locale;
 /**
  * The policy-gradient family as an experiment kind (a config with a top-level {@code "pg"}):
  * PPO and A2C on vector envs, with checkpoints and {@code --resume}; writes what {@link PgOutput}
- * lists plus {@code timing.json}.
+ * lists, the greedy evaluations' replays ({@link EvaluationReplays}) and {@code timing.json}.
  */
 public final class PgKind implements ExperimentKind {
     @Override
@@ -67,6 +71,10 @@ public final class PgKind implements ExperimentKind {
             public Outcome run(Path dir, Progress progress, StopSignal stop) {
                 PgTraining training = new PgTraining(cfg, configFile.toString()).threads(options.threads())
                         .checkpointTo(dir.resolve(Run.CHECKPOINT)).streamTo(dir).stopWhen(stop::requested);
+                if (!cfg.replays().off() && !options.trial()) {
+                    training.recordEvaluations(new EvaluationReplays(dir, cfg.env().id(), cfg.env().options(), cfg.pg().algorithm() + " " + cfg.name(),
+                            Json.MAPPER.valueToTree(cfg), cfg.replays()));
+                }
                 if (options.resume()) training.resumeFrom(PgCheckpoint.read(dir.resolve(Run.CHECKPOINT)));
                 long start = System.nanoTime();
                 long[] done = {0};
@@ -89,5 +97,11 @@ public final class PgKind implements ExperimentKind {
                 });
             }
         };
+    }
+
+    @Override
+    public PlayReport play(PlayRequest request) {
+        PgConfig cfg = PgConfig.read(request.configFile());
+        return new PgTraining(cfg, request.configFile().toString()).threads(request.threads()).play(PgCheckpoint.read(request.checkpointFile()), request);
     }
 }

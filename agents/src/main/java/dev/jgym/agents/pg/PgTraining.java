@@ -1,12 +1,18 @@
 package dev.jgym.agents.pg;
 
+import dev.jgym.agents.dqn.EvaluationReplays;
 import dev.jgym.agents.run.Diverged;
+import dev.jgym.agents.run.PlayReport;
+import dev.jgym.agents.run.PlayRequest;
+import dev.jgym.agents.run.PolicyEpisodes;
+import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.EnvSpec;
-import dev.jgym.core.env.Step;
 import dev.jgym.core.rng.Rng;
+import dev.jgym.core.sim.Agent;
+import dev.jgym.core.sim.Transition;
 import dev.jgym.core.space.Box;
 import dev.jgym.core.space.Discrete;
 import dev.jgym.core.space.Space;
@@ -108,6 +114,7 @@ public final class PgTraining {
     private Progress progress = (n, r) -> { };
     private Path checkpointFile;
     private List<dev.jgym.agents.run.CsvStream<EpisodeRow>> streams = List.of();
+    private EvaluationReplays replays;
     private PgCheckpoint resumeFrom;
     private long stopAfter = Long.MAX_VALUE;
     private BooleanSupplier stopWhen = () -> false;
@@ -151,6 +158,12 @@ public final class PgTraining {
     }
 
     /** Stop (after writing a checkpoint) at the first rollout boundary where {@code stop} is true; {@link #run()} then returns null. */
+    /** Records the greedy evaluations' episodes as {@code .jgr} replays, as {@code replays} says. */
+    public PgTraining recordEvaluations(EvaluationReplays replays) {
+        this.replays = replays;
+        return this;
+    }
+
     public PgTraining stopWhen(BooleanSupplier stop) {
         this.stopWhen = stop;
         return this;
@@ -295,7 +308,8 @@ public final class PgTraining {
             long mark = run.step / ev.interval();
             if (mark > run.evaluationMark) {
                 run.evaluationMark = mark;
-                run.evaluations.add(evaluate(learner, norm, root.child("eval").child(run.evaluations.size()), ev.episodes(), run.step));
+                run.evaluations.add(evaluate(learner, norm, root.child("eval").child(run.evaluations.size()), ev.episodes(), run.step,
+                        run.evaluations.size()));
             }
             int every = config.checkpoint().interval();
             boolean checkpointNow = every > 0 && run.step / every > run.checkpointMark;
@@ -312,7 +326,7 @@ public final class PgTraining {
         progress.advance(run.step - reported, lastReturn);
         if (checkpointFile != null) checkpoint(shape, learner, norm, run, subEnvs).write(checkpointFile);
         for (var stream : streams) stream.flush();
-        EvalRow finalEval = evaluate(learner, norm, root.child("final"), ev.finalEpisodes(), run.step);
+        EvalRow finalEval = evaluate(learner, norm, root.child("final"), ev.finalEpisodes(), run.step, -1);
         long parameters = 0;
         for (var p : learner.params()) parameters += p.value().size();
         return new Result(List.copyOf(run.episodes), List.copyOf(run.updates), List.copyOf(run.evaluations), finalEval, run.step,
@@ -329,42 +343,81 @@ public final class PgTraining {
     }
 
     /**
-     * Greedy episodes (the most probable action, or the Gaussian's mean), episode j from
-     * {@code seeds.child(j)}; observations normalized with the training statistics, frozen.
+     * Greedy episodes ({@link PolicyEpisodes}: the most probable action, or the Gaussian's mean),
+     * episode j from {@code seeds.child(j)}; observations normalized with the training statistics,
+     * frozen. Evaluation {@code k} (-1: the final one) is recorded as {@link #recordEvaluations} says.
      */
-    EvalRow evaluate(ActorCritic learner, Normalization norm, Rng seeds, int episodes, long atStep) {
-        double[] returns = new double[episodes];
-        int[] lengths = new int[episodes];
+    EvalRow evaluate(ActorCritic learner, Normalization norm, Rng seeds, int episodes, long atStep, int k) {
         try (Env<float[], Object> env = makeEnv()) {
-            float[] action = learner.discrete() ? null : new float[learner.actionDim()];
-            for (int j = 0; j < episodes; j++) {
-                float[] o = env.reset(seeds.child(j).nextLong(), Map.of()).observation();
-                double ret = 0;
-                int len = 0;
-                while (true) {
-                    Object a;
-                    float[] x = o;
-                    if (norm.normalizesObservations()) {
-                        x = o.clone();
-                        norm.normalize(x);
-                    }
-                    if (learner.discrete()) {
-                        a = learner.greedy(x);
-                    } else {
-                        learner.greedy(x, action);
-                        a = action.clone();
-                    }
-                    Step<float[]> st = env.step(a);
-                    ret += st.reward();
-                    len++;
-                    o = st.observation();
-                    if (st.done()) break;
-                }
-                returns[j] = ret;
-                lengths[j] = len;
-            }
+            GreedyAgent agent = new GreedyAgent(learner, norm);
+            PlayReport r = PolicyEpisodes.run(env, agent, seeds, episodes,
+                    replays == null ? null : (j, seed) -> replays.create(k, j, episodes, seed, env, agent));
+            return EvalRow.of(atStep, r.returns(), r.lengths());
         }
-        return EvalRow.of(atStep, returns, lengths);
+    }
+
+    /** {@code jgym play}: the greedy policy of {@code checkpoint} (a run of this config), with its frozen normalization, played as {@code request} says. */
+    public PlayReport play(PgCheckpoint checkpoint, PlayRequest request) {
+        return play(checkpoint, request, request.seeds(config.seed()));
+    }
+
+    /** As {@link #play(PgCheckpoint, PlayRequest)}, episode j from {@code seeds.child(j)}. */
+    PlayReport play(PgCheckpoint checkpoint, PlayRequest request, Rng seeds) {
+        Shape shape = validate();
+        checkpoint.check(config, shape, source);
+        PgConfig.PgSettings s = config.pg();
+        try (Backend backend = Backends.create(config.backend(), threads, Backends.Use.CPU_ONLY, "the policy-gradient family");
+             Env<float[], Object> env = makeEnv()) {
+            ActorCritic learner = new ActorCritic(s, backend, shape.obsDim(), shape.actionSpace(), new Rng(config.seed()));
+            Normalization norm = new Normalization(s.normalize(), s.nEnvs(), shape.obsDim(), s.gamma());
+            checkpoint.restore(in -> {
+                new RunState(s.nEnvs()).read(in);
+                learner.read(in);
+                norm.read(in);
+            });
+            GreedyAgent agent = new GreedyAgent(learner, norm);
+            request.prepareRecording();
+            return PolicyEpisodes.run(env, agent, seeds, request.episodes(),
+                    request.recorders(env, agent, config.env().id(), config.env().options(), s.algorithm() + " " + config.name(), Json.MAPPER.valueToTree(config)));
+        }
+    }
+
+    /** The greedy policy as a core {@link Agent}: each observation normalized (a copy) with the frozen statistics. */
+    private static final class GreedyAgent implements Agent<float[], Object> {
+        private final ActorCritic learner;
+        private final Normalization norm;
+        private final float[] action;
+
+        GreedyAgent(ActorCritic learner, Normalization norm) {
+            this.learner = learner;
+            this.norm = norm;
+            this.action = learner.discrete() ? null : new float[learner.actionDim()];
+        }
+
+        @Override
+        public Object act(float[] observation) {
+            float[] x = observation;
+            if (norm.normalizesObservations()) {
+                x = observation.clone();
+                norm.normalize(x);
+            }
+            if (learner.discrete()) return learner.greedy(x);
+            learner.greedy(x, action);
+            return action.clone();
+        }
+
+        @Override
+        public void observe(Transition<float[], Object> transition) {}
+
+        @Override
+        public void save(Path file) {
+            throw new UnsupportedOperationException("a policy-gradient run's networks are saved in its checkpoint.jgc");
+        }
+
+        @Override
+        public void load(Path file) {
+            throw new UnsupportedOperationException("a policy-gradient run's networks are restored from its checkpoint.jgc");
+        }
     }
 
     /** The counters and rows of a run in progress (what a checkpoint holds besides the learner and the envs). */

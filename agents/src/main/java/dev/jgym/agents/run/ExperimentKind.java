@@ -42,6 +42,15 @@ public interface ExperimentKind {
     Run prepare(Path configFile, RunOptions options);
 
     /**
+     * {@code jgym play}: plays the trained policy of a run of this kind (the folder {@code jgym
+     * train} wrote: its config and checkpoint) deterministically, as {@link PlayRequest} says. A kind
+     * whose runs hold no policy to play refuses with a {@link UserError}.
+     */
+    default PlayReport play(PlayRequest request) {
+        throw new UserError(request.runDir() + ": a run of kind " + name() + " has no policy that `jgym play` plays (it plays dqn, pg and offpolicy runs)");
+    }
+
+    /**
      * For a sweep: checks {@code report} against one setting's config (bound and validated, no
      * work) and returns the agent labels its trial reports under. A kind a sweep cannot read
      * refuses with a {@link UserError}.

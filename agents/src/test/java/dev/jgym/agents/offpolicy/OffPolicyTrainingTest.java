@@ -43,6 +43,20 @@ class OffPolicyTrainingTest {
     }
 
     @Test
+    @DisplayName("jgym play's loading: the finished run's checkpoint played on the final evaluation's seeds gives its returns exactly (SAC, TD3)")
+    void playReproducesTheFinalEvaluation(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        for (String json : new String[] {SAC, TD3}) {
+            OffPolicyConfig cfg = config(json);
+            Path run = java.nio.file.Files.createDirectories(dir.resolve(cfg.name()));
+            OffPolicyTraining.Result r = new OffPolicyTraining(cfg, "test.json").checkpointTo(run.resolve("checkpoint.jgc")).run();
+            int n = cfg.evaluation().finalEpisodes();
+            dev.jgym.agents.run.PlayReport p = new OffPolicyTraining(cfg, "test.json").play(OffPolicyCheckpoint.read(run.resolve("checkpoint.jgc")),
+                    new dev.jgym.agents.run.PlayRequest(run, n, null, null, 1), new dev.jgym.core.rng.Rng(cfg.seed()).child("final"));
+            assertEquals(r.finalEvaluation(), dev.jgym.agents.pg.PgTraining.EvalRow.of(r.steps(), p.returns(), p.lengths()), cfg.env().id());
+        }
+    }
+
+    @Test
     @DisplayName("stopped mid-episode and resumed from the checkpoint: the same rows, evaluations and checkpoint bytes as an uninterrupted run (SAC, TD3, DDPG)")
     void resumeEqualsUninterrupted() throws Exception {
         for (String json : new String[] {SAC, TD3, DDPG}) {

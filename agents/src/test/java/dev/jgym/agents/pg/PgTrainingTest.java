@@ -89,6 +89,21 @@ class PgTrainingTest {
     }
 
     @Test
+    @DisplayName("jgym play's loading: the finished run's checkpoint played on the final evaluation's seeds gives its returns exactly (Discrete, Box, normalized observations)")
+    void playReproducesTheFinalEvaluation() throws Exception {
+        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED}) {
+            PgConfig cfg = config(json);
+            Path run = java.nio.file.Files.createDirectories(dir.resolve("play-" + cfg.name()));
+            PgTraining.Result r = new PgTraining(cfg, "test.json").checkpointTo(run.resolve("checkpoint.jgc")).run();
+            int n = cfg.evaluation().finalEpisodes();
+            dev.jgym.agents.run.PlayRequest request = new dev.jgym.agents.run.PlayRequest(run, n, null, null, 1);
+            dev.jgym.agents.run.PlayReport p = new PgTraining(cfg, "test.json").play(PgCheckpoint.read(run.resolve("checkpoint.jgc")), request,
+                    new dev.jgym.core.rng.Rng(cfg.seed()).child("final"));
+            assertEquals(r.finalEvaluation(), PgTraining.EvalRow.of(r.steps(), p.returns(), p.lengths()), cfg.env().id());
+        }
+    }
+
+    @Test
     @DisplayName("1 and 2 threads (vector env and backend): identical runs (Discrete, Box, normalized)")
     void threadCountChangesNothing() {
         for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED}) {

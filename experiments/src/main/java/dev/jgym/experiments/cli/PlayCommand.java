@@ -1,6 +1,8 @@
 package dev.jgym.experiments.cli;
 
-import dev.jgym.agents.dqn.Play;
+import dev.jgym.agents.run.PlayReport;
+import dev.jgym.agents.run.PlayRequest;
+import dev.jgym.experiments.run.ExperimentKinds;
 import dev.jgym.core.config.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,20 +13,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jgym play <run-dir>}: evaluate a trained agent headless, optionally recording its
- * episodes. {@code --view} and {@code --human} open a window, so the launcher runs them
+ * {@code jgym play <run-dir | checkpoint.jgc | model.jgm>}: evaluate a trained agent headless,
+ * optionally recording its episodes. The run's kind (found from its {@code config.json}, as
+ * {@code jgym train} finds it) plays it ({@link dev.jgym.agents.run.ExperimentKind#play}). {@code --view} and {@code --human} open a window, so the launcher runs them
  * ({@code --view}: this command with {@code --record}, then the viewer on the replays;
  * {@code --human}: the desktop module's {@code HumanPlayMain}).
  */
 @Command(name = "play", mixinStandardHelpOptions = true,
-        description = {"Play a trained DQN run's greedy policy (its checkpoint.jgc) headless: mean return with a 95% interval,",
+        description = {"Play a trained run's deterministic policy (DQN, PPO/A2C, SAC/TD3/DDPG: its checkpoint.jgc) headless: mean return with a 95%% interval,",
                 "success rate and mean length; --record writes every episode as a .jgr replay; --view then shows them in the viewer.",
                 "jgym play --human <env-id> [--episodes N] [--seed S] [--record DIR] [--option KEY=VALUE]: play an env yourself",
                 "with the keyboard in a window, recording each finished episode (see `jgym play --human --help`)."})
 final class PlayCommand implements Callable<Integer> {
     private final Main main;
 
-    @Parameters(paramLabel = "<run-dir | checkpoint.jgc>", description = "the folder of a `jgym train` DQN run, or its checkpoint file")
+    @Parameters(paramLabel = "<run-dir | checkpoint.jgc | model.jgm>", description = "the folder of a `jgym train` run (dqn, pg or offpolicy), or its checkpoint or model file")
     Path run;
 
     @Option(names = "--episodes", paramLabel = "N", description = "episodes to play, 1 to 100000 (default: 100)")
@@ -54,11 +57,28 @@ final class PlayCommand implements Callable<Integer> {
         if (view || human) throw new UserError("play " + (human ? "--human" : "--view") + ": opens a window, so it runs through the launcher: ./jgym play ...");
         Limits.range("--episodes", episodes, 1, 100_000);
         Limits.threads("--threads", threads);
-        Path dir = Files.isRegularFile(run) && run.getFileName().toString().endsWith(".jgc") ? run.toAbsolutePath().getParent() : run;
-        Play.Report r = Play.run(dir, episodes, seed, record, threads);
+        Path dir = runFolder(run);
+        PlayReport r = ExperimentKinds.forConfig(dir.resolve("config.json")).play(new PlayRequest(dir, episodes, seed, record, threads));
         main.out.printf(Locale.ROOT, "%d episodes of %s: return %.2f +- %.2f (95%% interval), success rate %.3f, mean length %.1f%n", episodes, dir,
                 r.mean(), r.ci95(), r.successRate(), r.meanLength());
         if (record != null) main.out.printf(Locale.ROOT, "replays in %s%n", record);
         return 0;
+    }
+
+    /** The run folder {@code path} names: itself, or the folder of its checkpoint or model file; anything else is one line. */
+    static Path runFolder(Path path) {
+        if (!Files.exists(path)) throw new UserError(path + ": no such run folder or file (expected the --out folder of `jgym train`)");
+        Path dir = path;
+        if (Files.isRegularFile(path)) {
+            String name = path.getFileName().toString();
+            if (!name.endsWith(".jgc") && !name.endsWith(".jgm")) {
+                throw new UserError(path + ": expected a run folder of `jgym train`, its checkpoint.jgc or its model.jgm, found a file named " + name);
+            }
+            dir = path.toAbsolutePath().getParent();
+        }
+        if (!Files.isRegularFile(dir.resolve("config.json"))) {
+            throw new UserError(dir + ": no config.json (expected the folder of a `jgym train` run, with config.json and checkpoint.jgc)");
+        }
+        return dir;
     }
 }

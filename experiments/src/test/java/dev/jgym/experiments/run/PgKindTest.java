@@ -39,7 +39,7 @@ class PgKindTest {
     }
 
     @Test
-    @DisplayName("jgym train <pg config>: exit 0, the run folder's files, a summary with the final greedy evaluation; 1 and 2 threads give the same bytes")
+    @DisplayName("jgym train <pg config>: exit 0, the run folder's files, a summary with the final greedy evaluation, evaluation replays that verify; 1 and 2 threads give the same bytes")
     void trainsThroughTheCommandLine() throws Exception {
         Path config = config(CONFIG);
         Path one = dir.resolve("one"), two = dir.resolve("two");
@@ -57,6 +57,11 @@ class PgKindTest {
         assertEquals("episode,steps,return", Files.readAllLines(one.resolve("episodes.csv")).get(0));
         assertEquals(Files.readAllLines(one.resolve("metrics.csv")).size(), Files.readAllLines(one.resolve("episodes.csv")).size(), "one line per episode in both");
         assertEquals(5, Files.readAllLines(one.resolve("evaluations.csv")).size()); // header + 4 evaluations
+        // the greedy evaluations' replays, as DQN's: the final one and evaluations 0 and 1 of the capped-cubic schedule; they verify
+        for (String f : new String[] {"replays/final-evaluation.jgr", "replays/evaluation/episode-0.jgr", "replays/evaluation/episode-1.jgr"}) {
+            assertTrue(dev.jgym.replays.ReplayVerifier.verify(one.resolve(f)).ok(), f);
+        }
+        assertEquals(2, dev.jgym.replays.ReplayFiles.find(one.resolve("replays/evaluation")).size());
 
         o = RunFolderTest.jgym("train", config.toString(), "--out", two.toString(), "--quiet", "--threads", "2");
         assertEquals(0, o.code(), o.err());
