@@ -1,8 +1,11 @@
 package dev.jgym.envs.box2d;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvChecker;
 import dev.jgym.core.env.EnvRegistry;
@@ -85,6 +88,18 @@ class BipedalWalkerTest {
     void heuristicMovesOnHardcore() {
         Walks w = heuristicOver100Seeds("BipedalWalkerHardcore-v3");
         assertTrue(w.meanDistance() > 5, "mean distance " + w.meanDistance());
+    }
+
+    @Test
+    @DisplayName("bad options are refused with one line naming the option: an unknown key, a hardcore that is not a boolean")
+    void badOptionsRefused() {
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("hardcor", true), Map.of("hardcore", "very"),
+                Map.of("gravity", -10.0))) {
+            UserError e = assertThrows(UserError.class, () -> EnvRegistry.make("BipedalWalker-v3", bad), bad.toString());
+            assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            System.out.println("jgym: " + e.getMessage());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
