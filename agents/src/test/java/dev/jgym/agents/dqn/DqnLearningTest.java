@@ -7,6 +7,7 @@ import dev.jgym.core.config.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,5 +62,38 @@ class DqnLearningTest {
         DqnTraining.Result r = runAll("acrobot.json", 1).get(0);
         System.out.println("Acrobot-v1 DQN: solved at " + r.solvedAtStep() + ", final " + r.finalEvaluation().mean());
         assertTrue(r.finalEvaluation().mean() >= -100, "final greedy mean " + r.finalEvaluation().mean());
+    }
+
+    /**
+     * LunarLander-v3 (Box2D, discrete) with {@code configs/dqn/lunarlander.json}: the zoo's DQN
+     * settings (hyperparams/dqn.yml, LunarLander-v2: 256-256, lr 6.3e-4, batch 128, buffer 50k,
+     * train_freq 4, gradient_steps -1 = 4, target every 250, exploration 0.12 to 0.1) and the issue's
+     * budget of 500k env steps. A seed is solved at its first 100-episode greedy evaluation >= 200
+     * (the env's reward threshold), which the run's 10-episode evaluations every 10k steps trigger;
+     * training stops there. Seeds run in order, one thread each, until 3 have solved (pass) or 3 have
+     * not (fail: 3 of 5 can no longer be reached). The config's own runs (jgym train, one thread,
+     * the same bits as here): seed 1 solved at 200k steps (100-episode greedy mean 210.7, 15 min on
+     * a quiet 2-core AMD EPYC), seed 2 at 110k (231.2), seed 3 at 50k (204.7); so this test should
+     * pass after seeds 1-3, about 30 min of one core. Not yet timed as one run here: at load 24 it
+     * had 4 min of CPU in 33 min of wall time and was stopped.
+     */
+    @Test
+    @Tag("documented")
+    @DisplayName("DQN on LunarLander-v3 (zoo settings): greedy mean >= 200 over 100 episodes within 500k env steps for 3 of 5 seeds (the config's runs: seeds 1-3 solved at 200k, 110k, 50k steps, 210.7, 231.2, 204.7)")
+    void lunarLanderSolved() {
+        int solved = 0, failed = 0;
+        StringBuilder report = new StringBuilder();
+        for (long seed = 1; seed <= 5 && solved < 3 && failed < 3; seed++) {
+            long t0 = System.nanoTime();
+            DqnTraining.Result r = new DqnTraining(config("lunarlander.json", seed), "lunarlander.json").threads(1).run();
+            double minutes = (System.nanoTime() - t0) / 60e9;
+            if (r.solved()) solved++;
+            else failed++;
+            report.append(String.format(Locale.ROOT, "seed %d: %s, then %.1f over 100 fresh episodes (%.1f min); ", seed,
+                    r.solved() ? "solved at step " + r.solvedAtStep() : "not solved in " + r.steps() + " steps",
+                    r.finalEvaluation().mean(), minutes));
+            System.out.println("DQN LunarLander-v3: " + report);
+        }
+        assertTrue(solved >= 3, report.toString());
     }
 }

@@ -15,8 +15,13 @@ import java.nio.file.Path;
  * <p>As in Gymnasium, a target of 0 (or none) leaves that joint's own term out (Python's
  * {@code if hip_targ[0]:}), the head is kept level with {@code 0.9 (0 - angle) - 1.5 angular
  * velocity} and the vertical speed damps the knees; the action is {@code clip(0.5 todo, -1, 1)}.
- * Gymnasium keeps the gait state across episodes (class attributes) and starts each episode with
- * a zero action; here the gait starts afresh on each episode and acts on the first observation.
+ *
+ * <p>As Gymnasium's demo loop ({@code __main__} of {@code bipedal_walker.py}), the first action of
+ * an episode is zero and the gait first reads the observation after it. This matters: acting on
+ * the reset observation at once, the same gait falls in 96 of seeds 0-99 (mean distance 9.6);
+ * with the zero step first it walks to the end in 80 of them, as Gymnasium's "walks up to the end
+ * about 80% of the time" (openai/gym#101). The gait starts afresh on each episode (Gymnasium's
+ * demo runs one).
  */
 public final class BipedalWalkerHeuristic implements Agent<float[], float[]> {
     public static final String TYPE = "bipedal-walker-heuristic";
@@ -27,6 +32,7 @@ public final class BipedalWalkerHeuristic implements Agent<float[], float[]> {
     private int state;
     private int movingLeg, supportingLeg;
     private double supportingKneeAngle;
+    private boolean first; // the episode's first action: zero, as Gymnasium's demo
 
     public BipedalWalkerHeuristic() {
         restart();
@@ -43,6 +49,7 @@ public final class BipedalWalkerHeuristic implements Agent<float[], float[]> {
         movingLeg = 0;
         supportingLeg = 1;
         supportingKneeAngle = SUPPORT_KNEE_ANGLE;
+        first = true;
     }
 
     @Override
@@ -52,6 +59,10 @@ public final class BipedalWalkerHeuristic implements Agent<float[], float[]> {
 
     @Override
     public float[] act(float[] s) {
+        if (first) {
+            first = false;
+            return new float[4];
+        }
         int movingBase = 4 + 5 * movingLeg, supportingBase = 4 + 5 * supportingLeg;
         double[] hipTarg = {Double.NaN, Double.NaN};  // -0.8 .. +1.1; NaN: none
         double[] kneeTarg = {Double.NaN, Double.NaN}; // -0.6 .. +0.9

@@ -230,58 +230,6 @@ class LunarLanderTest {
     }
 
     @Test
-    @DisplayName("reset 100,000 times in a JVM with a fixed 64 MB heap: 4 bodies per world, resident memory flat (< 32 MB over the last 90,000; one leaked b2World is > 100 kB), close frees the world")
-    void resetsDoNotLeak() throws Exception {
-        int resets = Integer.getInteger("jgym.lunarLanderResets", 100_000);
-        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(javaBin, "-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), ResetLoop.class.getName(), Integer.toString(resets))
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        System.out.print(out);
-        String[] last = out.strip().lines().reduce((a, b) -> b).orElseThrow().split(" ");
-        long grown = Long.parseLong(last[1]);
-        if (Long.parseLong(last[0]) > 0) assertTrue(grown < 32_000_000, "resident memory grew by " + grown + " bytes:\n" + out);
-    }
-
-    /** The child JVM of {@link #resetsDoNotLeak}: resets, checks body counts, prints resident memory. */
-    public static final class ResetLoop {
-        public static void main(String[] args) throws Exception {
-            int resets = Integer.parseInt(args[0]);
-            try (Env<float[], Object> env = make(Map.of("enable_wind", true))) {
-                LunarLander lander = (LunarLander) env.unwrapped();
-                int warmup = Math.min(10_000, resets / 10);
-                for (int i = 0; i < warmup; i++) env.reset((long) i); // JIT, allocator, heap touched
-                long before = residentBytes();
-                long t0 = System.nanoTime();
-                for (int i = 0; i < resets - warmup; i++) {
-                    env.reset();
-                    if (lander.bodyCount() != 4) throw new AssertionError("reset " + i + ": " + lander.bodyCount() + " bodies");
-                    if (i % 20_000 == 0) System.out.printf(Locale.ROOT, "reset %d: resident %.1f MB%n", warmup + i, residentBytes() / 1e6);
-                }
-                double secs = (System.nanoTime() - t0) / 1e9;
-                long grown = residentBytes() - before;
-                env.close();
-                if (lander.bodyCount() != 0) throw new AssertionError("close left the world");
-                System.out.printf(Locale.ROOT, "LunarLander-v3: %d resets (%.0f/s), resident memory over the last %d: %+.1f MB%n",
-                        resets, (resets - warmup) / secs, resets - warmup, grown / 1e6);
-                System.out.println(before + " " + grown);
-            }
-        }
-    }
-
-    /** VmRSS from /proc/self/status, or 0 where there is none. */
-    static long residentBytes() throws Exception {
-        java.nio.file.Path status = java.nio.file.Path.of("/proc/self/status");
-        if (!java.nio.file.Files.exists(status)) return 0;
-        for (String line : java.nio.file.Files.readAllLines(status)) {
-            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-        }
-        return 0;
-    }
-
-    @Test
     @DisplayName("scene: black sky above the terrain, white moon below, the purple lander at its place, yellow flags, flames when the main engine fires")
     void scene() {
         try (Env<float[], Object> env = make(Map.of())) {
