@@ -167,6 +167,7 @@ final class CpuTransformer {
             float[] kT = new float[dh * t];
             for (int j = 0; j < t; j++) for (int c = 0; c < dh; c++) kT[c * t + j] = q[(row0 + j) * d3 + ko + c];
             float[] s = new float[t];
+            double[] e = new double[t];
             int pb = task * t * t;
             for (int i = 0; i < t; i++) {
                 int limit = causal ? i + 1 : t, qrow = (row0 + i) * d3 + qo;
@@ -189,11 +190,12 @@ final class CpuTransformer {
                 double sum = 0;
                 for (int j = 0; j < limit; j++) {
                     if (km != null && km[ex * t + j] == 0) continue;
-                    sum += StrictMath.exp((double) s[j] - max);
+                    e[j] = StrictMath.exp((double) s[j] - max);
+                    sum += e[j];
                 }
                 for (int j = 0; j < limit; j++) {
                     if (km != null && km[ex * t + j] == 0) continue;
-                    float pj = (float) (StrictMath.exp((double) s[j] - max) / sum);
+                    float pj = (float) (e[j] / sum);
                     p[prow + j] = pj;
                     float w = dm == null ? pj : pj * dm[prow + j];
                     if (w == 0) continue;
