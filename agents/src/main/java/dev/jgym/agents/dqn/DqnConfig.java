@@ -1,6 +1,7 @@
 package dev.jgym.agents.dqn;
 
 import dev.jgym.nn.optim.OptimizerConfig;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -196,25 +197,49 @@ public record DqnConfig(
     }
 
     /**
-     * A recurrent core between the MLP and the Q head, trained on replayed sequences (Hausknecht
-     * and Stone, 2015; burn-in from Kapturowski et al., 2019). Defaults in brackets.
+     * A memory core between the MLP and the Q head, trained on replayed sequences (Hausknecht
+     * and Stone, 2015; burn-in from Kapturowski et al., 2019): a recurrent cell, or a causal
+     * Transformer over the last {@code burn_in + 1} observations ({@link AttentionQNetwork}).
+     * Defaults in brackets.
      *
-     * @param cell {@code lstm} or {@code gru} [lstm]
-     * @param hidden width of the recurrent state [64]
+     * @param cell {@code lstm}, {@code gru} or {@code transformer} [lstm]
+     * @param hidden width of the recurrent state, or the Transformer's width [64]
      * @param sequenceLength replayed steps that carry the loss [16]
-     * @param burnIn steps before them that only warm the state: no loss, no gradient [4]
+     * @param burnIn steps before them without loss: a recurrent cell's warm-up (no gradient), the
+     *     Transformer's context (it acts on the last {@code burn_in + 1} observations) [4]
+     * @param heads attention heads, dividing {@code hidden} (transformer only) [4]
+     * @param blocks pre-LN Transformer blocks (transformer only) [1]
      */
     public record RecurrentSettings(String cell, Integer hidden, @JsonProperty("sequence_length") Integer sequenceLength,
-                                    @JsonProperty("burn_in") Integer burnIn) {
+                                    @JsonProperty("burn_in") Integer burnIn,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) Integer heads,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) Integer blocks) {
         public RecurrentSettings {
             if (cell == null) cell = "lstm";
-            Check.that(Set.of("lstm", "gru").contains(cell), "cell", "expected lstm or gru, found \"" + cell + "\"");
+            Check.that(Set.of("lstm", "gru", "transformer").contains(cell), "cell", "expected lstm, gru or transformer, found \"" + cell + "\"");
             if (hidden == null) hidden = 64;
             Check.size("hidden", hidden, MAX_WIDTH);
             if (sequenceLength == null) sequenceLength = 16;
             Check.positive("sequence_length", sequenceLength);
             if (burnIn == null) burnIn = 4;
             Check.that(burnIn >= 0, "burn_in", "expected an integer >= 0, found " + burnIn);
+            if (cell.equals("transformer")) {
+                if (heads == null) heads = 4;
+                Check.positive("heads", heads);
+                int width = hidden, h = heads;
+                Check.that(width % h == 0, "heads", "expected a divisor of hidden (" + width + "), found " + h);
+                if (blocks == null) blocks = 1;
+                Check.that(blocks >= 1 && blocks <= 64, "blocks", "expected an integer in [1, 64], found " + blocks);
+            } else {
+                Check.that(heads == null, "heads", "only for the transformer cell, found " + heads + " with " + cell);
+                Check.that(blocks == null, "blocks", "only for the transformer cell, found " + blocks + " with " + cell);
+            }
+        }
+
+        /** True for the Transformer core. */
+        @JsonIgnore
+        public boolean attention() {
+            return cell.equals("transformer");
         }
     }
 

@@ -18,8 +18,11 @@ import java.util.List;
 
 /**
  * Deep recurrent Q-learning (DRQN, Hausknecht and Stone, 2015) with R2D2's burn-in (Kapturowski et
- * al., 2019): the {@link DqnLearner}'s algorithm on a {@link RecurrentQNetwork}, trained on
- * sequences from a {@link SequenceReplay}.
+ * al., 2019): the {@link DqnLearner}'s algorithm on a {@link SequenceQNetwork}, trained on
+ * sequences from a {@link SequenceReplay}. The core is a recurrent cell ({@link RecurrentQNetwork},
+ * cell {@code lstm} or {@code gru}) or a causal Transformer over the last {@code burn_in + 1}
+ * observations ({@link AttentionQNetwork}, cell {@code transformer}; its burn-in is context that
+ * the gradient reaches, not a warm-up).
  * <pre>
  *   act:     (h_t, Q_t) = net(o_t, h_{t-1}), h_0 = 0 at every episode start;
  *            a_t = random with probability epsilon (or ez-greedy's held action), else argmax Q_t (the state moves on either way)
@@ -36,16 +39,16 @@ import java.util.List;
 public final class DrqnLearner implements Learner {
     private final DqnConfig.DqnSettings s;
     private final int actions, batch, length;
-    final RecurrentQNetwork online, target;
+    final SequenceQNetwork online, target;
     final Optimizer optimizer;
     final SequenceReplay buffer;
-    final RecurrentQNetwork.Memory memory;
+    final SequenceQNetwork.Memory memory;
     final Exploration exploration;
     Rng replay;
     long updates;
 
     private final SequenceReplay.Batch sample;
-    private final RecurrentQNetwork.Sequences trainPass, targetPass;
+    private final SequenceQNetwork.Pass trainPass, targetPass;
     private final float[] y, pred, tdErrors, grad, weights, nextTarget, nextOnline;
 
     public DrqnLearner(DqnConfig.DqnSettings settings, Backend backend, int obsDim, int actions, Rng seed) {
@@ -75,14 +78,19 @@ public final class DrqnLearner implements Learner {
         nextOnline = settings.doubleQ() ? new float[rows * actions] : null;
     }
 
-    static RecurrentQNetwork network(DqnConfig.DqnSettings s, Backend backend, int obsDim, int actions, Rng rng) {
+    /** The core the settings name: a recurrent cell (LSTM, GRU) or a causal Transformer. */
+    static SequenceQNetwork network(DqnConfig.DqnSettings s, Backend backend, int obsDim, int actions, Rng rng) {
         DqnConfig.RecurrentSettings r = s.recurrent();
         int[] mlp = s.network().hidden().stream().mapToInt(Integer::intValue).toArray();
+        if (r.attention()) {
+            return new AttentionQNetwork(backend, obsDim, mlp, s.network().activation(), r.hidden(), r.heads(), r.blocks(), actions,
+                    s.dueling(), Init.parse(s.network().init()), r.sequenceLength() + 1, r.burnIn(), rng);
+        }
         return new RecurrentQNetwork(backend, obsDim, mlp, s.network().activation(), Recurrent.Cell.byId(r.cell()), r.hidden(), actions,
                 s.dueling(), Init.parse(s.network().init()), r.sequenceLength() + 1, r.burnIn(), rng);
     }
 
-    public RecurrentQNetwork online() {
+    public SequenceQNetwork online() {
         return online;
     }
 
@@ -132,7 +140,7 @@ public final class DrqnLearner implements Learner {
 
     @Override
     public Actor greedyActor() {
-        RecurrentQNetwork.Memory m = online.memory();
+        SequenceQNetwork.Memory m = online.memory();
         float[] values = new float[actions];
         return new Actor() {
             @Override
@@ -161,10 +169,8 @@ public final class DrqnLearner implements Learner {
         int u = length + 1, rows = batch * length;
 
         // the target network first, then the online one, whose unroll backward uses
-        Tensor[] ts = target.burnIn(b.burnX, b.burnMask);
-        float[] qt = target.forward(targetPass, ts[0], ts[1], b.x, b.mask).data();
-        Tensor[] os = online.burnIn(b.burnX, b.burnMask);
-        float[] q = online.forward(trainPass, os[0], os[1], b.x, b.mask).data();
+        float[] qt = target.forward(targetPass, b).data();
+        float[] q = online.forward(trainPass, b).data();
 
         int valid = b.valid();
         double meanQ = 0;
@@ -181,7 +187,7 @@ public final class DrqnLearner implements Learner {
         DqnLearner.targets(b.rewards, b.discounts, nextTarget, nextOnline, rows, actions, y);
         double loss = DqnLearner.loss(s.loss().equals("huber"), s.huberDelta(), pred, y, weights, rows, grad, tdErrors);
 
-        float[] dq = trainPass.dq.data();
+        float[] dq = trainPass.dq().data();
         Arrays.fill(dq, 0f);
         for (int n = 0; n < batch; n++) {
             for (int k = 0; k < length; k++) dq[(n * u + k) * actions + b.actions[n * length + k]] = grad[n * length + k];
@@ -200,7 +206,7 @@ public final class DrqnLearner implements Learner {
         else target.blendFrom(online, (float) (s.tau() * 1.0));
     }
 
-    /** As {@link DqnLearner#write}, with the sequence replay and the training episode's recurrent state. */
+    /** As {@link DqnLearner#write}, with the sequence replay and the training episode's memory (h and c, or the window and its mask). */
     @Override
     public void write(DataOutputStream out) throws IOException {
         out.writeLong(updates);

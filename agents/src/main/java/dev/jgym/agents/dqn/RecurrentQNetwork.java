@@ -30,7 +30,7 @@ import java.util.List;
  * at columns {@code t F ..}), outputs {@code [N U, A]} (row {@code n U + t}); a mask
  * {@code [N, U]} marks padding, where the state stays as it was.
  */
-public final class RecurrentQNetwork {
+public final class RecurrentQNetwork implements SequenceQNetwork {
     private final Backend backend;
     private final int inputs, embedding, hidden, actions, unroll, burnIn;
     private final Sequential pre; // null without an MLP before the core
@@ -51,17 +51,9 @@ public final class RecurrentQNetwork {
         this.actions = actions;
         this.unroll = unroll;
         this.burnIn = burnIn;
-        ActivationKind kind = ActivationKind.byId(activation);
-        if (kind == null) throw new IllegalArgumentException("unknown activation " + activation);
-        List<Layer> layers = new ArrayList<>();
-        int width = inputs;
-        for (int l = 0; l < mlp.length; l++) {
-            layers.add(new Dense(backend, width, mlp[l], init, Init.constant(0), rng.child("layer").child(l)));
-            layers.add(new Activation(backend, kind));
-            width = mlp[l];
-        }
+        this.pre = mlp(backend, inputs, mlp, activation, init, rng);
+        int width = mlp.length == 0 ? inputs : mlp[mlp.length - 1];
         this.embedding = width;
-        this.pre = layers.isEmpty() ? null : new Sequential(layers);
         if (pre != null) params.addAll(pre.params());
         this.train = new Recurrent(backend, cell, width, hidden, unroll, true, true, 0, rng.child("core"));
         this.burn = burnIn > 0 ? train.sharing(burnIn, false, true) : null;
@@ -71,6 +63,20 @@ public final class RecurrentQNetwork {
         params.addAll(head.params());
         this.actPass = head.pass(1);
         this.actInput = Tensor.zeros(1, inputs);
+    }
+
+    /** The MLP applied to every observation on its own (null without hidden layers); its layers draw from {@code rng.child("layer").child(l)}. */
+    static Sequential mlp(Backend backend, int inputs, int[] mlp, String activation, Init init, Rng rng) {
+        ActivationKind kind = ActivationKind.byId(activation);
+        if (kind == null) throw new IllegalArgumentException("unknown activation " + activation);
+        List<Layer> layers = new ArrayList<>();
+        int width = inputs;
+        for (int l = 0; l < mlp.length; l++) {
+            layers.add(new Dense(backend, width, mlp[l], init, Init.constant(0), rng.child("layer").child(l)));
+            layers.add(new Activation(backend, kind));
+            width = mlp[l];
+        }
+        return layers.isEmpty() ? null : new Sequential(layers);
     }
 
     public int inputs() {
@@ -86,11 +92,12 @@ public final class RecurrentQNetwork {
     }
 
     /** Weights and biases: the MLP's, the core's ({@code weight_ih, weight_hh, bias_ih, bias_hh}), the head's. */
+    @Override
     public List<Param> params() {
         return params;
     }
 
-    /** Buffers for batches of {@code rows} sequences. */
+    @Override
     public Sequences pass(int rows) {
         return new Sequences(rows);
     }
@@ -127,6 +134,18 @@ public final class RecurrentQNetwork {
         return head.forward(p.head, out.reshape(p.rows * unroll, hidden));
     }
 
+    /** The burn-in from a zero state, then the unroll from the state it reached. */
+    @Override
+    public Tensor forward(SequenceQNetwork.Pass p, SequenceReplay.Batch b) {
+        Tensor[] s = burnIn(b.burnX, b.burnMask);
+        return forward((Sequences) p, s[0], s[1], b.x, b.mask);
+    }
+
+    @Override
+    public void backward(SequenceQNetwork.Pass p) {
+        backward((Sequences) p);
+    }
+
     /**
      * Backpropagates dL/dQ (the pass's {@link Sequences#dq}) through the last training unroll,
      * adding into every parameter's gradient (backpropagation through time over its steps).
@@ -137,17 +156,13 @@ public final class RecurrentQNetwork {
         if (pre != null) pre.backward(dx.reshape(p.rows * unroll, embedding), false);
     }
 
-    /** Copies every parameter of {@code other} (same architecture) into this network. */
-    public void copyFrom(RecurrentQNetwork other) {
-        QNetwork.copy(params, other.params);
-    }
-
-    /** Polyak averaging: theta <- tau theta_other + (1 - tau) theta. */
-    public void blendFrom(RecurrentQNetwork other, float tau) {
-        QNetwork.blend(backend, params, other.params, tau);
+    @Override
+    public void blendFrom(SequenceQNetwork other, float tau) {
+        QNetwork.blend(backend, params, other.params(), tau);
     }
 
     /** A fresh memory (zero state), for one episode of acting. */
+    @Override
     public Memory memory() {
         return new Memory();
     }
@@ -156,7 +171,9 @@ public final class RecurrentQNetwork {
      * One acting step: Q(o_1..o_t, .) from the memory's state and {@code observation}; the memory
      * moves on to the state after it. Returns the network's {@code [A]} buffer (read, do not keep).
      */
-    public float[] step(Memory m, float[] observation) {
+    @Override
+    public float[] step(SequenceQNetwork.Memory memory, float[] observation) {
+        Memory m = (Memory) memory;
         System.arraycopy(observation, 0, actInput.data(), 0, inputs);
         step.setState(m.h, m.c);
         Tensor out = step.forward(embed(actInput, 1, 1));
@@ -166,10 +183,11 @@ public final class RecurrentQNetwork {
     }
 
     /** The recurrent state of one acting episode; starts at zero. */
-    public final class Memory {
+    public final class Memory implements SequenceQNetwork.Memory {
         private Tensor h = Tensor.zeros(1, hidden), c = Tensor.zeros(1, hidden);
 
         /** Back to the zero state (an episode starts). */
+        @Override
         public void reset() {
             h = Tensor.zeros(1, hidden);
             c = Tensor.zeros(1, hidden);
@@ -181,12 +199,14 @@ public final class RecurrentQNetwork {
         }
 
         /** h and c, copied (for checkpoints). */
-        float[][] saved() {
+        @Override
+        public float[][] saved() {
             return new float[][] {h.data().clone(), c.data().clone()};
         }
 
         /** Puts back what {@link #saved} returned. */
-        void restore(float[][] hc) {
+        @Override
+        public void restore(float[][] hc) {
             if (hc.length != 2 || hc[0].length != hidden || hc[1].length != hidden) throw new IllegalArgumentException("a memory of the wrong size");
             h = Tensor.of(hc[0].clone(), 1, hidden);
             c = Tensor.of(hc[1].clone(), 1, hidden);
@@ -194,7 +214,7 @@ public final class RecurrentQNetwork {
     }
 
     /** The buffers of one batch of sequences. */
-    public final class Sequences {
+    public final class Sequences implements SequenceQNetwork.Pass {
         final int rows;
         final QNetwork.Pass head;
         final Tensor dState;
@@ -210,6 +230,11 @@ public final class RecurrentQNetwork {
 
         public int rows() {
             return rows;
+        }
+
+        @Override
+        public Tensor dq() {
+            return dq;
         }
     }
 }

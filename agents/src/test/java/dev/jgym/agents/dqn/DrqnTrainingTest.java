@@ -21,13 +21,19 @@ class DrqnTrainingTest {
 
     /** A short DRQN run on the T-maze (corridor 4); variants: dueling, Double DQN, Polyak targets, a GRU, ez-greedy. */
     static DqnConfig config(boolean variants, int burnIn) {
+        return config(variants ? "gru" : "lstm", variants, burnIn);
+    }
+
+    /** The same run with the core {@code cell} (lstm, gru, transformer: width 8, 2 heads, 1 block). */
+    static DqnConfig config(String cell, boolean variants, int burnIn) {
         String json = "{\"name\": \"t\", \"seed\": 5, \"env\": {\"id\": \"TMaze-v0\", \"options\": {\"length\": 4}},"
                 + "\"dqn\": {\"total_steps\": 1600, \"buffer_size\": 1000, \"batch_size\": 8, \"learning_starts\": 200, \"train_frequency\": 2,"
                 + "\"target_update_interval\": " + (variants ? 1 : 100) + ", \"tau\": " + (variants ? 0.05 : 1.0) + ","
                 + "\"exploration_fraction\": 0.5, \"double\": " + variants + ", \"dueling\": " + variants + ","
                 + (variants ? "\"exploration\": {\"type\": \"ez_greedy\", \"mu\": 1.5, \"max_duration\": 50}," : "")
                 + "\"network\": {\"hidden\": [8]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001},"
-                + "\"recurrent\": {\"cell\": \"" + (variants ? "gru" : "lstm") + "\", \"hidden\": 8, \"sequence_length\": 6, \"burn_in\": " + burnIn + "}},"
+                + "\"recurrent\": {\"cell\": \"" + cell + "\", \"hidden\": 8, \"sequence_length\": 6, \"burn_in\": " + burnIn
+                + (cell.equals("transformer") ? ", \"heads\": 2" : "") + "}},"
                 + "\"evaluation\": {\"interval\": 500, \"episodes\": 3, \"final_episodes\": 3}, \"checkpoint\": {\"interval\": 400}}";
         try {
             return Json.bind(Json.MAPPER.readTree(json), DqnConfig.class, "test.json", "$");
@@ -51,6 +57,23 @@ class DrqnTrainingTest {
             assertTrue(one.updates() > 600, "updates " + one.updates());
             assertTrue(one.episodes().stream().anyMatch(e -> !Double.isNaN(e.loss())));
             assertSameRun(one, two);
+        }
+    }
+
+    @Test
+    @DisplayName("The attention core (causal Transformer): same bits with 1 and 2 threads, and a resume mid-episode equals the uninterrupted run")
+    void attentionCore(@TempDir Path dir) {
+        for (boolean variants : new boolean[] {false, true}) {
+            DqnConfig cfg = config("transformer", variants, variants ? 0 : 4);
+            DqnTraining.Result one = new DqnTraining(cfg, "test.json").threads(1).run();
+            DqnTraining.Result two = new DqnTraining(cfg, "test.json").threads(2).run();
+            assertTrue(((DrqnLearner) one.learner()).online() instanceof AttentionQNetwork);
+            assertTrue(one.updates() > 600, "updates " + one.updates());
+            assertSameRun(one, two);
+            Path ckpt = dir.resolve("a" + variants + ".jgc");
+            assertNull(new DqnTraining(cfg, "test.json").checkpointTo(ckpt).stopAfter(917).run());
+            DqnTraining.Result resumed = new DqnTraining(cfg, "test.json").threads(2).resumeFrom(Checkpoint.read(ckpt)).run();
+            assertSameRun(one, resumed);
         }
     }
 
@@ -97,7 +120,7 @@ class DrqnTrainingTest {
             assertArrayEquals(a.buffer.next, b.buffer.next);
             assertArrayEquals(a.buffer.episodes, b.buffer.episodes);
             assertArrayEquals(a.buffer.discounts, b.buffer.discounts);
-            assertArrayEquals(a.memory.hidden(), b.memory.hidden(), 0f);
+            assertArrayEquals(a.memory.saved()[0], b.memory.saved()[0], 0f);
             assertEquals(a.updates(), b.updates());
             // the same next steps from here: acting (memory, exploration stream) and a gradient step (replay stream, Adam state)
             float[] o = {0.2f, 0.7f, 0.1f};
@@ -119,7 +142,7 @@ class DrqnTrainingTest {
     }
 
     @Test
-    @DisplayName("Config errors name the field: n_step with a recurrent core, prioritized replay, an unknown cell, a negative burn-in")
+    @DisplayName("Config errors name the field: n_step with a recurrent core, prioritized replay, an unknown cell, heads with an LSTM or not dividing the width, a negative burn-in")
     void configErrors() {
         ObjectNode root = (ObjectNode) Json.MAPPER.valueToTree(Json.MAPPER.convertValue(config(false, 2), Object.class));
         ObjectNode dqn = (ObjectNode) root.get("dqn");
@@ -133,7 +156,14 @@ class DrqnTrainingTest {
         dqn.remove("prioritized");
         ((ObjectNode) dqn.get("recurrent")).put("cell", "lstmm");
         e = assertThrows(UserError.class, () -> Json.bind(root, DqnConfig.class, "x.json", "$"));
-        assertEquals("x.json: $.dqn.recurrent.cell: expected lstm or gru, found \"lstmm\"", e.getMessage());
+        assertEquals("x.json: $.dqn.recurrent.cell: expected lstm, gru or transformer, found \"lstmm\"", e.getMessage());
+        ((ObjectNode) dqn.get("recurrent")).put("cell", "lstm").put("heads", 2);
+        e = assertThrows(UserError.class, () -> Json.bind(root, DqnConfig.class, "x.json", "$"));
+        assertEquals("x.json: $.dqn.recurrent.heads: only for the transformer cell, found 2 with lstm", e.getMessage());
+        ((ObjectNode) dqn.get("recurrent")).put("cell", "transformer").put("heads", 3);
+        e = assertThrows(UserError.class, () -> Json.bind(root, DqnConfig.class, "x.json", "$"));
+        assertEquals("x.json: $.dqn.recurrent.heads: expected a divisor of hidden (8), found 3", e.getMessage());
+        ((ObjectNode) dqn.get("recurrent")).remove("heads");
         ((ObjectNode) dqn.get("recurrent")).put("cell", "lstm").put("burn_in", -1);
         e = assertThrows(UserError.class, () -> Json.bind(root, DqnConfig.class, "x.json", "$"));
         assertEquals("x.json: $.dqn.recurrent.burn_in: expected an integer >= 0, found -1", e.getMessage());
