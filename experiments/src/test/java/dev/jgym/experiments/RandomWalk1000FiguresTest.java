@@ -83,7 +83,8 @@ class RandomWalk1000FiguresTest {
         assertEquals(-0.9219604605, v[1], 1e-9, "v(1), numpy's linear solve of the same system");
         assertEquals(-0.0009434957, v[500], 1e-9, "v(500)");
         for (int s = 1; s <= 1000; s++) assertEquals(-v[1001 - s], v[s], 1e-9, "antisymmetry at " + s);
-        for (String config : List.of("random-walk-1000-figure-9.1-9.2-aggregation.json", "random-walk-1000-figure-9.5-bases.json")) {
+        for (String config : List.of("random-walk-1000-figure-9.1-9.2-aggregation.json", "random-walk-1000-figure-9.5-bases.json",
+                "random-walk-1000-figure-9.10-tile-coding.json")) {
             ExperimentConfig c = ExperimentConfig.read(Configs.path("book/" + config));
             for (int i = 0; i < 1000; i++) {
                 assertEquals(i + 1, c.trueValues().states().get(i).intValue());
@@ -154,6 +155,47 @@ class RandomWalk1000FiguresTest {
         }
     }
 
+    /**
+     * Figure 9.10 (10 runs, the book 30; 5000 episodes): gradient MC with one tiling of 200-state
+     * tiles (state aggregation into 5 groups) against 50 such tilings offset by 4 states, the same
+     * initial learning rate, α/k in episode k. One tiling heads for its fixed point, the μ-weighted
+     * group means of v (section 9.2; computed here from the model), whose RMS error over the states
+     * is 0.112, the best any function constant on the five tiles can do (its own noise keeps it
+     * about 0.015 above that at 5000 episodes); 50 tilings resolve v 4 states at a time and fall
+     * below that bound within 1000 episodes.
+     */
+    @Test
+    @Tag("learning")
+    @DisplayName("S&B Fig 9.10 (10 runs, 5000 episodes, alpha/k): one tiling ends within 0.025 of its fixed point's RMS (0.112); 50 tilings below one tiling in every 500-episode block, below that fixed point from episode 1001 and below 0.6x one tiling at the end")
+    void figure9_10() {
+        ExperimentResult r = run("random-walk-1000-figure-9.10-tile-coding.json");
+        double[] v = trueValues(), mu = onPolicyDistribution();
+        double squares = 0;
+        for (int g = 0; g < 5; g++) {
+            double m = 0, mv = 0;
+            for (int s = 200 * g + 1; s <= 200 * g + 200; s++) {
+                m += mu[s];
+                mv += mu[s] * v[s];
+            }
+            for (int s = 200 * g + 1; s <= 200 * g + 200; s++) squares += Math.pow(mv / m - v[s], 2) / 1000;
+        }
+        double fixedPoint = Math.sqrt(squares);
+        String one = "state aggregation (one tiling)", many = "tile coding (50 tilings)";
+        double[] blocksOne = new double[10], blocksMany = new double[10];
+        for (int b = 0; b < 10; b++) {
+            blocksOne[b] = r.mean(one, "value_rms", 500L * b, 500L * b + 500);
+            blocksMany[b] = r.mean(many, "value_rms", 500L * b, 500L * b + 500);
+        }
+        System.out.printf("Figure 9.10: fixed point of one tiling %.4f; RMS per 500 episodes, one tiling %s, 50 tilings %s%n", fixedPoint,
+                Arrays.toString(blocksOne), Arrays.toString(blocksMany));
+        assertEquals(0.112, fixedPoint, 0.001, "the one-tiling fixed point's RMS error");
+        assertEquals(fixedPoint, blocksOne[9], 0.025, "one tiling at episodes 4501-5000");
+        for (int b = 0; b < 10; b++) assertTrue(blocksMany[b] < blocksOne[b], "50 tilings below one tiling in block " + b);
+        for (int b = 2; b < 10; b++) assertTrue(blocksMany[b] < fixedPoint, "50 tilings below the best of one tiling in block " + b);
+        assertTrue(blocksMany[9] < 0.6 * blocksOne[9], "50 tilings end below 0.6x one tiling: " + blocksMany[9] + " vs " + blocksOne[9]);
+        figures().ifPresent(dir -> drawFigure9_10(dir.resolve("figure-9.10-tile-coding.png"), r, one, many, fixedPoint));
+    }
+
     static Optional<Path> figures() {
         String dir = System.getProperty("jgym.figures");
         return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir).toAbsolutePath());
@@ -181,6 +223,24 @@ class RandomWalk1000FiguresTest {
         Charts.line(chart, "gradient MC, alpha 2e-5", x, m, new Color(0x1f77b4), false);
         Charts.line(chart, "semi-gradient TD(0), alpha 2e-4", x, t, new Color(0x2ca02c), false);
         Charts.line(chart, String.format(Locale.ROOT, "state distribution mu (max %.4f at the top of [-1, -0.5])", maxMu), x, dist, new Color(0x7f7f7f), false);
+        Charts.writePng(chart, png);
+    }
+
+    /** The book's Figure 9.10: RMS error over the states per episode, both codings, and the one-tiling fixed point. */
+    static void drawFigure9_10(Path png, ExperimentResult r, String one, String many, double fixedPoint) {
+        XYChart chart = new XYChartBuilder().width(900).height(540)
+                .title("S&B Figure 9.10: 1000-state random walk, gradient MC, alpha/k, 10 runs")
+                .xAxisTitle("Episodes").yAxisTitle("RMS error over the 1000 states").build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setMarkerSize(0);
+        double[] x = IntStream.rangeClosed(1, 5000).asDoubleStream().toArray();
+        Charts.line(chart, "state aggregation (one tiling, 5 x 200 states), alpha 1/k", x, r.agent(one).curves()[r.metric("value_rms")], new Color(0x1f77b4), false);
+        Charts.line(chart, "tile coding (50 tilings offset by 4 states), alpha 1/(50 k)", x, r.agent(many).curves()[r.metric("value_rms")], new Color(0xd62728), false);
+        double[] level = new double[5000];
+        Arrays.fill(level, fixedPoint);
+        Charts.line(chart, String.format(Locale.ROOT, "one tiling's fixed point (mu-weighted group means), %.3f", fixedPoint), x, level, new Color(0x7f7f7f), false);
         Charts.writePng(chart, png);
     }
 }

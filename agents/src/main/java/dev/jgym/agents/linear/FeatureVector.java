@@ -36,6 +36,13 @@ public final class FeatureVector {
         for (int k = 0; k < n; k++) w[index[k]] += scale * value[k];
     }
 
+    /** Makes this hold the features of {@code other}. */
+    void set(FeatureVector other) {
+        System.arraycopy(other.index, 0, index, 0, other.n);
+        System.arraycopy(other.value, 0, value, 0, other.n);
+        n = other.n;
+    }
+
     /** A copy holding the same features. */
     public FeatureVector copy() {
         FeatureVector c = new FeatureVector(n);

@@ -19,7 +19,9 @@ import java.util.List;
  *   <li>{@code polynomial}: x_i(s) = u^i, i = 0..{@code order} (one dimension, section 9.5.1);</li>
  *   <li>{@code fourier}: x_i(s) = cos(iπu), i = 0..{@code order} (one dimension, section 9.5.2);</li>
  *   <li>{@code tiles}: {@code tilings} overlapping tilings of {@code tiles} tiles across u per
- *       dimension, hashed into {@code size} features by {@link TileCoder} (Sutton's tiles3, 9.5.4).</li>
+ *       dimension, hashed into {@code size} features by {@link TileCoder} (Sutton's tiles3, 9.5.4);</li>
+ *   <li>{@code given}: x(s) written out, one of {@code vectors} per state of a Discrete space
+ *       (Baird's counterexample, Figure 11.1).</li>
  * </ul>
  * Action-value learners ask for x(s, a): the state features of action a's block, or for tile
  * coding the tiles of (s, a) hashed together, as Sutton's Mountain Car code does.
@@ -33,8 +35,9 @@ public abstract class Features {
             @JsonProperty("order") Integer order,                // polynomial, fourier: the highest power / frequency
             @JsonProperty("tilings") Integer tilings,            // tiles: the number of tilings
             @JsonProperty("tiles") Double tiles,                 // tiles: tiles across the range, per dimension
-            @JsonProperty("size") Integer size) {                // tiles: the hash table's size (the number of weights)
-        public static final List<String> TYPES = List.of("one_hot", "aggregation", "polynomial", "fourier", "tiles");
+            @JsonProperty("size") Integer size,                  // tiles: the hash table's size (the number of weights)
+            @JsonProperty("vectors") List<List<Double>> vectors) { // given: x(s) of every state of a Discrete space, in order
+        public static final List<String> TYPES = List.of("one_hot", "aggregation", "polynomial", "fourier", "tiles", "given");
 
         public Settings {
             Check.present("type", type);
@@ -49,6 +52,16 @@ public abstract class Features {
             require(type.equals("polynomial") || type.equals("fourier"), order, "order");
             require(type.equals("tiles"), tilings, "tilings");
             require(type.equals("tiles"), tiles, "tiles");
+            require(type.equals("given"), vectors, "vectors");
+            if (vectors != null) {
+                Check.that(type.equals("given"), "vectors", "only given features take vectors, found them for \"" + type + "\"");
+                Check.that(!vectors.isEmpty() && vectors.size() <= 1_000_000, "vectors", "expected 1 to 1000000 vectors, found " + vectors.size());
+                int width = vectors.get(0) == null ? 0 : vectors.get(0).size();
+                for (List<Double> v : vectors) {
+                    Check.that(v != null && v.size() == width && width >= 1 && width <= 100_000 && v.stream().allMatch(d -> d != null && Double.isFinite(d)),
+                            "vectors", "expected vectors of one length (1 to 100000) of finite numbers, found " + v);
+                }
+            }
             if (groups != null) Check.that(groups >= 1 && groups <= 10_000_000, "groups", "expected an integer in [1, 10000000], found " + groups);
             if (order != null) Check.that(order >= 0 && order <= 1000, "order", "expected an integer in [0, 1000], found " + order);
             if (tilings != null) Check.that(tilings >= 1 && tilings <= 1024, "tilings", "expected an integer in [1, 1024], found " + tilings);
@@ -90,6 +103,12 @@ public abstract class Features {
             case "tiles":
                 f = new Tiles(bounds, s.tilings(), s.tiles(), s.size());
                 break;
+            case "given":
+                if (!(space instanceof Discrete d) || d.n() != s.vectors().size()) {
+                    throw new UserError("agent type \"" + agentType + "\": given features need one vector per state of a Discrete observation space: the env has "
+                            + space + ", features.vectors has " + s.vectors().size());
+                }
+                return new Given(d, s.vectors());
             default:
                 if (bounds.length != 1) {
                     throw new UserError("agent type \"" + agentType + "\": " + s.type() + " features take a one-dimensional observation, the env has " + space);
@@ -161,6 +180,32 @@ public abstract class Features {
         public void encode(Object observation, FeatureVector x) {
             x.clear();
             x.put((Integer) observation - space.start(), 1.0);
+        }
+    }
+
+    /** Features written out per state: x(s) is {@code vectors[s − start]} (its non-zero entries). */
+    static final class Given extends Features {
+        private final int start, width;
+        private final FeatureVector[] table;
+
+        Given(Discrete space, List<List<Double>> vectors) {
+            this.start = space.start();
+            this.width = vectors.get(0).size();
+            this.table = new FeatureVector[vectors.size()];
+            for (int o = 0; o < table.length; o++) {
+                List<Double> v = vectors.get(o);
+                table[o] = new FeatureVector(width);
+                for (int i = 0; i < width; i++) if (v.get(i) != 0) table[o].put(i, v.get(i));
+            }
+        }
+
+        @Override public int size() { return width; }
+
+        @Override public int active() { return width; }
+
+        @Override
+        public void encode(Object observation, FeatureVector x) {
+            x.set(table[(Integer) observation - start]);
         }
     }
 
@@ -267,10 +312,7 @@ public abstract class Features {
 
         @Override
         public void encode(Object observation, FeatureVector x) {
-            FeatureVector c = table[(Integer) observation - start];
-            System.arraycopy(c.index, 0, x.index, 0, c.n);
-            System.arraycopy(c.value, 0, x.value, 0, c.n);
-            x.n = c.n;
+            x.set(table[(Integer) observation - start]);
         }
 
         @Override

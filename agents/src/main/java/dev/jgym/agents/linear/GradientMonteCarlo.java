@@ -16,29 +16,30 @@ public final class GradientMonteCarlo extends LinearPrediction {
     /** Settings, as a config gives them; every field may be left out. */
     public record Settings(
             @JsonProperty("alpha") Double alpha,                  // step size α in (0, 1] (default 2e-5, Figure 9.1's)
+            @JsonProperty("alpha_schedule") String alphaSchedule, // constant (default) or harmonic: α/k in episode k (StepSize)
             @JsonProperty("gamma") Double gamma,                  // discount γ in [0, 1] (default 1)
             @JsonProperty("initial_value") Double initialValue,   // every weight before learning (default 0)
             @JsonProperty("features") Features.Settings features) { // x(s) (default one_hot)
         public Settings {
             alpha = stepSize(alpha, 2e-5);
+            alphaSchedule = StepSize.of(alpha, alphaSchedule).schedule();
             gamma = fraction("gamma", gamma, 1);
             initialValue = finiteOrZero(initialValue);
             features = oneHotIfAbsent(features);
         }
     }
 
-    private final double alpha, gamma;
+    private final double gamma;
     private final EpisodeBuffer episode;
 
     public GradientMonteCarlo(Settings s, AgentContext context) {
-        super(TYPE, s.features(), s.initialValue(), context);
-        this.alpha = s.alpha();
+        super(TYPE, s.features(), s.initialValue(), StepSize.of(s.alpha(), s.alphaSchedule()), context);
         this.gamma = s.gamma();
         this.episode = new EpisodeBuffer(features);
     }
 
     @Override
-    public void onEpisodeStart(Object observation) {
+    protected void episodeStarted() {
         episode.clear();
     }
 

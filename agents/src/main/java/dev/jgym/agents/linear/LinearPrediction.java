@@ -1,26 +1,22 @@
 package dev.jgym.agents.linear;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.AgentContext;
 import dev.jgym.agents.tabular.StateIndex;
 import dev.jgym.agents.tabular.ValueEstimates;
 import dev.jgym.core.config.Check;
-import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.scene.Annotations;
 import dev.jgym.core.sim.Agent;
 import dev.jgym.core.space.Discrete;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What every linear prediction agent shares: it follows the uniformly random policy and learns
  * v̂(s, w) = wᵀx(s) of that policy over its {@link Features}; subclasses say how an episode's
  * steps update w. On a Discrete observation space it reports v̂ of every state
  * ({@link ValueEstimates}), so {@code values.csv} and {@code true_values} work as for tables.
- * Saved as JSON: the type, the weights and, for tile coding, the hash table's tuples.
+ * Saved as JSON ({@link LinearWeights}).
  */
 public abstract class LinearPrediction implements Agent<Object, Integer>, ValueEstimates {
     protected final Features features;
@@ -31,9 +27,15 @@ public abstract class LinearPrediction implements Agent<Object, Integer>, ValueE
     private final Rng rng;
     private final StateIndex states;
     private final FeatureVector probe;
+    private final StepSize stepSize;
+    /** α of the current episode ({@link StepSize}). */
+    protected double alpha;
+    private long episodes;
 
-    protected LinearPrediction(String type, Features.Settings settings, double initialWeight, AgentContext context) {
+    protected LinearPrediction(String type, Features.Settings settings, double initialWeight, StepSize stepSize, AgentContext context) {
         this.type = type;
+        this.stepSize = stepSize;
+        this.alpha = stepSize.alpha(1);
         this.features = Features.create(settings, context.observationSpace(), type);
         this.w = new double[features.size()];
         java.util.Arrays.fill(w, initialWeight);
@@ -42,6 +44,16 @@ public abstract class LinearPrediction implements Agent<Object, Integer>, ValueE
         this.states = context.observationSpace() instanceof Discrete ? StateIndex.of(context.observationSpace(), type) : null;
         this.probe = new FeatureVector(features.active());
     }
+
+    /** Sets α for the episode that starts (the schedule's α_k, k = 1, 2, ...), then {@link #episodeStarted}. */
+    @Override
+    public final void onEpisodeStart(Object observation) {
+        alpha = stepSize.alpha(++episodes);
+        episodeStarted();
+    }
+
+    /** What a learner clears at an episode's start. */
+    protected abstract void episodeStarted();
 
     /** A new feature vector big enough for one observation. */
     protected FeatureVector newVector() {
@@ -82,40 +94,14 @@ public abstract class LinearPrediction implements Agent<Object, Integer>, ValueE
         return Annotations.vector("state_values", v);
     }
 
-    /** The saved file. */
-    public record Saved(@JsonProperty(required = true) String type, @JsonProperty(required = true) double[] weights,
-                        List<int[]> tiles) {
-        public Saved {
-            Check.present("type", type);
-            Check.present("weights", weights);
-        }
-    }
-
     @Override
     public void save(Path file) {
-        TileCoder coder = tileCoder();
-        List<int[]> tiles = coder == null ? null : coder.entries();
-        Json.write(file, new Saved(type, w, tiles));
+        LinearWeights.save(file, type, w, features, null);
     }
 
     @Override
     public void load(Path file) {
-        Saved s = Json.read(file, Saved.class);
-        if (!type.equals(s.type())) throw new UserError(file + ": $.type: expected \"" + type + "\", found \"" + s.type() + "\"");
-        if (s.weights().length != w.length) throw new UserError(file + ": $.weights: expected " + w.length + " weights, found " + s.weights().length);
-        for (double v : s.weights()) if (!Double.isFinite(v)) throw new UserError(file + ": $.weights: expected finite numbers, found " + v);
-        TileCoder coder = tileCoder();
-        if (coder != null) {
-            if (s.tiles() == null) throw new UserError(file + ": $.tiles: missing (the features are tile coded)");
-            coder.restore(new ArrayList<>(s.tiles()));
-            if (features instanceof Features.Cached c) c.refresh();
-        }
-        System.arraycopy(s.weights(), 0, w, 0, w.length);
-    }
-
-    private TileCoder tileCoder() {
-        Features f = features instanceof Features.Cached c ? c.inner : features;
-        return f instanceof Features.Tiles t ? t.coder : null;
+        LinearWeights.load(file, type, w, features);
     }
 
     static void checkAlpha(double alpha) {
@@ -142,6 +128,6 @@ public abstract class LinearPrediction implements Agent<Object, Integer>, ValueE
     }
 
     static Features.Settings oneHotIfAbsent(Features.Settings features) {
-        return features == null ? new Features.Settings("one_hot", null, null, null, null, null, null) : features;
+        return features == null ? new Features.Settings("one_hot", null, null, null, null, null, null, null) : features;
     }
 }

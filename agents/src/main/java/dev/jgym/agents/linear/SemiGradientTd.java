@@ -20,12 +20,14 @@ public final class SemiGradientTd extends LinearPrediction {
     /** Settings, as a config gives them; every field may be left out. */
     public record Settings(
             @JsonProperty("alpha") Double alpha,                  // step size α in (0, 1] (default 0.1)
+            @JsonProperty("alpha_schedule") String alphaSchedule, // constant (default) or harmonic: α/k in episode k (StepSize)
             @JsonProperty("gamma") Double gamma,                  // discount γ in [0, 1] (default 1)
             @JsonProperty("n") Integer n,                         // steps before bootstrapping (default 1)
             @JsonProperty("initial_value") Double initialValue,   // every weight before learning (default 0)
             @JsonProperty("features") Features.Settings features) { // x(s) (default one_hot)
         public Settings {
             alpha = stepSize(alpha, 0.1);
+            alphaSchedule = StepSize.of(alpha, alphaSchedule).schedule();
             gamma = fraction("gamma", gamma, 1);
             n = n == null ? 1 : n;
             Check.that(n >= 1 && n <= 1_000_000, "n", "expected an integer in [1, 1000000], found " + n);
@@ -34,14 +36,13 @@ public final class SemiGradientTd extends LinearPrediction {
         }
     }
 
-    private final double alpha, gamma;
+    private final double gamma;
     private final int n;
     private final EpisodeBuffer episode;
     private final FeatureVector next;
 
     public SemiGradientTd(Settings s, AgentContext context) {
-        super(TYPE, s.features(), s.initialValue(), context);
-        this.alpha = s.alpha();
+        super(TYPE, s.features(), s.initialValue(), StepSize.of(s.alpha(), s.alphaSchedule()), context);
         this.gamma = s.gamma();
         this.n = s.n();
         this.episode = new EpisodeBuffer(features);
@@ -49,7 +50,7 @@ public final class SemiGradientTd extends LinearPrediction {
     }
 
     @Override
-    public void onEpisodeStart(Object observation) {
+    protected void episodeStarted() {
         episode.clear();
     }
 

@@ -22,6 +22,7 @@ public final class TdLambda extends LinearPrediction {
     /** Settings, as a config gives them; every field but {@code lambda} may be left out. */
     public record Settings(
             @JsonProperty("alpha") Double alpha,                  // step size α in (0, 1] (default 0.1)
+            @JsonProperty("alpha_schedule") String alphaSchedule, // constant (default) or harmonic: α/k in episode k (StepSize)
             @JsonProperty("gamma") Double gamma,                  // discount γ in [0, 1] (default 1)
             @JsonProperty(value = "lambda", required = true) Double lambda, // trace decay λ in [0, 1]
             @JsonProperty("trace") String trace,                  // accumulating (default) or replacing
@@ -29,6 +30,7 @@ public final class TdLambda extends LinearPrediction {
             @JsonProperty("features") Features.Settings features) { // x(s) (default one_hot)
         public Settings {
             alpha = stepSize(alpha, 0.1);
+            alphaSchedule = StepSize.of(alpha, alphaSchedule).schedule();
             gamma = fraction("gamma", gamma, 1);
             Check.present("lambda", lambda);
             lambda = fraction("lambda", lambda, 0);
@@ -40,14 +42,13 @@ public final class TdLambda extends LinearPrediction {
         }
     }
 
-    private final double alpha, gamma, lambda;
+    private final double gamma, lambda;
     private final boolean replacing;
     private final double[] z;
     private final FeatureVector x, next;
 
     public TdLambda(Settings s, AgentContext context) {
-        super(TYPE, s.features(), s.initialValue(), context);
-        this.alpha = s.alpha();
+        super(TYPE, s.features(), s.initialValue(), StepSize.of(s.alpha(), s.alphaSchedule()), context);
         this.gamma = s.gamma();
         this.lambda = s.lambda();
         this.replacing = s.trace().equals("replacing");
@@ -57,7 +58,7 @@ public final class TdLambda extends LinearPrediction {
     }
 
     @Override
-    public void onEpisodeStart(Object observation) {
+    protected void episodeStarted() {
         Arrays.fill(z, 0);
     }
 

@@ -30,8 +30,10 @@ public final class TileCoder {
             return o instanceof Key k && Arrays.equals(coords, k.coords);
         }
 
-        @Override public int hashCode() {
-            return Arrays.hashCode(coords);
+        @Override public int hashCode() { // mixed: Arrays.hashCode of small coordinates crowds a few buckets
+            int h = 0;
+            for (int c : coords) h = (h ^ c) * 0x9E3779B1;
+            return h ^ (h >>> 15);
         }
     }
 
@@ -53,8 +55,8 @@ public final class TileCoder {
         int dims = floats.length;
         int[] q = new int[dims];
         for (int d = 0; d < dims; d++) q[d] = (int) Math.floor(floats[d] * tilings);
+        int[] coords = new int[1 + dims + (action >= 0 ? 1 : 0)]; // looked up in place, copied only when new
         for (int t = 0; t < tilings; t++) {
-            int[] coords = new int[1 + dims + (action >= 0 ? 1 : 0)];
             coords[0] = t;
             int b = t;
             for (int d = 0; d < dims; d++) {
@@ -67,16 +69,16 @@ public final class TileCoder {
     }
 
     private int index(int[] coords) {
-        Key key = new Key(coords);
-        Integer i = table.get(key);
+        Integer i = table.get(new Key(coords));
         if (i != null) return i;
         if (order.size() >= size) {
             collisions++;
-            return Math.floorMod(key.hashCode(), size);
+            return Math.floorMod(Arrays.hashCode(coords), size);
         }
+        int[] copy = coords.clone();
         int next = order.size();
-        table.put(key, next);
-        order.add(coords);
+        table.put(new Key(copy), next);
+        order.add(copy);
         return next;
     }
 
@@ -94,6 +96,6 @@ public final class TileCoder {
     public void restore(List<int[]> entries) {
         table.clear();
         order.clear();
-        for (int[] c : entries) index(c.clone());
+        for (int[] c : entries) index(c);
     }
 }

@@ -24,12 +24,14 @@ public final class TrueOnlineTdLambda extends LinearPrediction {
     /** Settings, as a config gives them; every field but {@code lambda} may be left out. */
     public record Settings(
             @JsonProperty("alpha") Double alpha,                  // step size α in (0, 1] (default 0.1)
+            @JsonProperty("alpha_schedule") String alphaSchedule, // constant (default) or harmonic: α/k in episode k (StepSize)
             @JsonProperty("gamma") Double gamma,                  // discount γ in [0, 1] (default 1)
             @JsonProperty(value = "lambda", required = true) Double lambda, // trace decay λ in [0, 1]
             @JsonProperty("initial_value") Double initialValue,   // every weight before learning (default 0)
             @JsonProperty("features") Features.Settings features) { // x(s) (default one_hot)
         public Settings {
             alpha = stepSize(alpha, 0.1);
+            alphaSchedule = StepSize.of(alpha, alphaSchedule).schedule();
             gamma = fraction("gamma", gamma, 1);
             Check.present("lambda", lambda);
             lambda = fraction("lambda", lambda, 0);
@@ -38,14 +40,13 @@ public final class TrueOnlineTdLambda extends LinearPrediction {
         }
     }
 
-    private final double alpha, gamma, lambda;
+    private final double gamma, lambda;
     private final double[] z;
     private final FeatureVector x, next;
     private double vOld;
 
     public TrueOnlineTdLambda(Settings s, AgentContext context) {
-        super(TYPE, s.features(), s.initialValue(), context);
-        this.alpha = s.alpha();
+        super(TYPE, s.features(), s.initialValue(), StepSize.of(s.alpha(), s.alphaSchedule()), context);
         this.gamma = s.gamma();
         this.lambda = s.lambda();
         this.z = new double[w.length];
@@ -54,7 +55,7 @@ public final class TrueOnlineTdLambda extends LinearPrediction {
     }
 
     @Override
-    public void onEpisodeStart(Object observation) {
+    protected void episodeStarted() {
         Arrays.fill(z, 0);
         vOld = 0;
     }

@@ -61,6 +61,12 @@ public final class GridEnvs implements EnvProvider {
                 EnvSpec.builder(RandomWalk1000.ID, RandomWalk1000::fromOptions)
                         .actionNames("left", "right")
                         .description("1000-state random walk (S&B Example 9.1): jumps of 1-100, -1 or +1 for leaving left or right").build(),
+                EnvSpec.builder(AccessControl.ID, AccessControl::fromOptions)
+                        .actionNames("reject", "accept")
+                        .description("access-control queuing (S&B Example 10.2): accept customers paying 1, 2, 4, 8 onto 10 servers; continuing").build(),
+                EnvSpec.builder(Baird.ID, Baird::fromOptions)
+                        .actionNames("dashed", "solid")
+                        .description("Baird's counterexample (S&B Example 11.1): 7 states, dashed to the upper six, solid to the seventh, rewards 0; continuing").build(),
                 EnvSpec.builder(Gambler.ID, Gambler::fromOptions)
                         .description("gambler's problem (S&B Example 4.3): stake on coin flips (p_h 0.4) to reach 100").build(),
                 EnvSpec.builder(Gridworld.ID, Gridworld::fromOptions)

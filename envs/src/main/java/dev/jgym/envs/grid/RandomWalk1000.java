@@ -9,6 +9,7 @@ import dev.jgym.core.scene.Scene;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The 1000-state random walk (Sutton &amp; Barto, 2nd ed., Example 9.1, Figures 9.1, 9.2, 9.5 and
@@ -59,6 +60,18 @@ public final class RandomWalk1000 extends TabularEnv {
         super(ID);
         this.options = options;
         this.n = options.nStates();
+        List<List<Outcome>> table = TABLES.size() < 16 ? TABLES.computeIfAbsent(options, RandomWalk1000::table) : table(options);
+        setModel(n + 2, 2, table, initial(n));
+    }
+
+    /**
+     * The outcome lists of every (s, a), built once per options (the first 16) and shared, as they are immutable:
+     * a figure's thousands of runs each make an env, and the 1000-state table holds 200,000 outcomes.
+     */
+    private static final Map<Options, List<List<Outcome>>> TABLES = new ConcurrentHashMap<>();
+
+    private static List<List<Outcome>> table(Options options) {
+        int n = options.nStates();
         int jump = options.jump();
         double p = 1.0 / jump;
         List<List<Outcome>> table = new ArrayList<>((n + 2) * 2);
@@ -74,12 +87,16 @@ public final class RandomWalk1000 extends TabularEnv {
                 List<Outcome> list = new ArrayList<>();
                 if (inside < jump) list.add(new Outcome((jump - inside) * p, end, a == LEFT ? -1 : 1, true));
                 for (int k = 1; k <= inside; k++) list.add(new Outcome(p, s + dir * k, 0, false));
-                table.add(list);
+                table.add(List.copyOf(list));
             }
         }
+        return List.copyOf(table);
+    }
+
+    private static double[] initial(int n) {
         double[] initial = new double[n + 2];
         initial[n / 2] = 1;
-        setModel(n + 2, 2, table, initial);
+        return initial;
     }
 
     public static RandomWalk1000 fromOptions(Map<String, ?> options) {
