@@ -5,7 +5,7 @@ import dev.jgym.core.env.TabularModel;
 /**
  * Policy iteration (Sutton &amp; Barto, 2nd ed., section 4.3): evaluate the current policy
  * ({@link PolicyEvaluation}), make it greedy with respect to its values, and repeat until the
- * policy is stable. Starts from action 0 everywhere. The improvement keeps the old action unless
+ * policy is stable. Starts from action 0 everywhere unless given a start policy. The improvement keeps the old action unless
  * another is better by more than {@link Solution#TIE}, so it cannot cycle between equally good
  * policies.
  *
@@ -21,9 +21,21 @@ public final class PolicyIteration {
     }
 
     public static Solution solve(FlatModel m, double gamma, double theta, int maxImprovements) {
-        int[] policy = new int[m.nS];
+        return solve(m, gamma, theta, maxImprovements, new int[m.nS], (policy, v) -> { });
+    }
+
+    /**
+     * Policy iteration from the policy {@code start}, telling {@code onPolicy} each policy
+     * π0 = start, π1, ... with its value v_πk as it is evaluated (Figure 4.2's sequence); the
+     * last one told is the stable, optimal policy.
+     */
+    public static Solution solve(FlatModel m, double gamma, double theta, int maxImprovements, int[] start,
+                                 java.util.function.BiConsumer<int[], double[]> onPolicy) {
+        if (start.length != m.nS) throw new IllegalArgumentException("a start policy needs " + m.nS + " actions, found " + start.length);
+        int[] policy = start.clone();
         for (int step = 1; ; step++) {
             double[] v = PolicyEvaluation.evaluate(m, PolicyEvaluation.deterministic(m, policy), gamma, theta, 10_000_000);
+            onPolicy.accept(policy.clone(), v.clone());
             boolean stable = true;
             for (int s = 0; s < m.nS; s++) {
                 int best = policy[s];

@@ -69,6 +69,10 @@ public final class GridEnvs implements EnvProvider {
                         .description("Baird's counterexample (S&B Example 11.1): 7 states, dashed to the upper six, solid to the seventh, rewards 0; continuing").build(),
                 EnvSpec.builder(Gambler.ID, Gambler::fromOptions)
                         .description("gambler's problem (S&B Example 4.3): stake on coin flips (p_h 0.4) to reach 100").build(),
+                EnvSpec.builder(JacksCarRental.ID, JacksCarRental::fromOptions)
+                        .maxEpisodeSteps(100).actionNames("move -5", "move -4", "move -3", "move -2", "move -1", "move 0",
+                                "move +1", "move +2", "move +3", "move +4", "move +5")
+                        .description("Jack's car rental (S&B Example 4.2): move 0-5 cars between two locations overnight ($2 each), rent at $10; continuing, gamma 0.9").build(),
                 EnvSpec.builder(Gridworld.ID, Gridworld::fromOptions)
                         .maxEpisodeSteps(100).actionNames("north", "east", "south", "west").keys(UP_RIGHT_DOWN_LEFT)
                         .description("5x5 gridworld (S&B Example 3.5): A -> A' +10, B -> B' +5, -1 off the grid; continuing, gamma 0.9").build(),

@@ -25,7 +25,7 @@ class GridEnvsContractTest {
     static final List<String> IDS = List.of("FrozenLake-v1", "FrozenLake8x8-v1", "CliffWalking-v1", "CliffWalkingSlippery-v1",
             "WindyGridworld-v0", "WindyGridworldKings-v0", "WindyGridworldStochastic-v0", "Taxi-v3", "Taxi-v4",
             "MazeRunner-v0", "TMaze-v0", "Blackjack-v1", "RandomWalk-v0", "OneStateMdp-v0", "Gambler-v0", "Gridworld-v0", "SmallGridworld-v0",
-            "ShortCorridor-v0", "RandomWalk1000-v0");
+            "ShortCorridor-v0", "RandomWalk1000-v0", "JacksCarRental-v0");
 
     static List<String> ids() {
         return IDS;

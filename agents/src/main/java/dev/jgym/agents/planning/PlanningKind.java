@@ -1,0 +1,278 @@
+package dev.jgym.agents.planning;
+
+import dev.jgym.agents.run.ExperimentKind;
+import dev.jgym.agents.run.Progress;
+import dev.jgym.agents.run.Run;
+import dev.jgym.agents.run.RunOptions;
+import dev.jgym.agents.run.StopSignal;
+import dev.jgym.core.config.Json;
+import dev.jgym.core.config.UserError;
+import dev.jgym.core.env.Env;
+import dev.jgym.core.env.EnvRegistry;
+import dev.jgym.core.rng.Rng;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Planning as an experiment kind (a config with a top-level {@code "planning"}, {@link PlanningConfig}):
+ *
+ * <ul>
+ *   <li>{@code policy_iteration}: on the env's model from a start policy; writes
+ *       {@code policies.csv} (state, the action of every policy π0, π1, ..., the last one's value)
+ *       and, with a {@code grid}, {@code policies.png} (Figure 4.2).
+ *   <li>{@code value_iteration}: writes {@code values.csv} (state, v*, a greedy action).
+ *   <li>{@code expected_vs_sample}: {@link ExpectedVsSample}; writes {@code errors.csv} (b, t,
+ *       the sample updates' RMS error, the expected update's, the book's curve) and {@code errors.png}
+ *       (Figure 8.7).
+ *   <li>{@code trajectory_sampling}: {@link TrajectorySampling}; writes {@code start-values.csv}
+ *       (states, b, updates, uniform, on-policy) and one {@code trajectory-sampling-N.png} per
+ *       panel (Figure 8.8). Its random tasks run on the worker threads, summed in task order, so
+ *       the bytes do not depend on the thread count.
+ * </ul>
+ */
+public final class PlanningKind implements ExperimentKind {
+    @Override
+    public String name() {
+        return "planning";
+    }
+
+    @Override
+    public String description() {
+        return "dynamic programming on an env's model (policy and value iteration) and chapter 8's studies of updates";
+    }
+
+    @Override
+    public String key() {
+        return "planning";
+    }
+
+    @Override
+    public Run prepare(Path configFile, RunOptions options) {
+        PlanningConfig cfg = PlanningConfig.read(configFile);
+        PlanningConfig.Method m = cfg.planning();
+        if (m.policyIteration() != null || m.valueIteration() != null) return dynamicProgramming(configFile, cfg);
+        if (m.expectedVsSample() != null) {
+            ExpectedVsSample.Settings s = m.expectedVsSample();
+            return run(cfg, "planning: expected vs sample updates, b = " + s.branching() + ", " + s.runs() + " runs each",
+                    "sample updates", ExpectedVsSample.work(s), (dir, progress) -> {
+                        List<ExpectedVsSample.Curve> curves = new ArrayList<>();
+                        for (int b : s.branching()) curves.add(ExpectedVsSample.run(b, s.runs(), new Rng(cfg.seed()), progress::advance));
+                        StringBuilder csv = new StringBuilder("branching,computations,sample_rms,expected_rms,theory\n");
+                        for (ExpectedVsSample.Curve c : curves) {
+                            for (int t = 0; t <= 2 * c.branching(); t++) {
+                                csv.append(c.branching()).append(',').append(t).append(',').append(c.sample()[t]).append(',')
+                                        .append(c.expected(t)).append(',').append(t == 0 ? "" : Double.toString(c.theory(t))).append('\n');
+                            }
+                        }
+                        write(dir.resolve("errors.csv"), csv);
+                        PlanningCharts.expectedVsSample(dir.resolve("errors.png"),
+                                "S&B Figure 8.7: expected vs sample updates (" + s.runs() + " runs per b)", curves);
+                        return out -> {
+                            out.println("RMS error of sample updates after b and 2b computations (the book's sqrt((b-1)/(bt)) in brackets):");
+                            for (ExpectedVsSample.Curve c : curves) {
+                                int b = c.branching();
+                                out.printf(Locale.ROOT, "  b = %-6d %.4f (%.4f)   %.4f (%.4f)%n", b, c.sample()[b], c.theory(b), c.sample()[2 * b], c.theory(2 * b));
+                            }
+                        };
+                    });
+        }
+        TrajectorySampling.Settings s = m.trajectorySampling();
+        long work = s.panels().stream().mapToLong(TrajectorySampling::work).sum();
+        int threads = options.threads();
+        return run(cfg, "planning: trajectory sampling vs uniform expected updates, " + s.panels().size() + " panels, "
+                + threads + " thread(s)", "expected updates", work, (dir, progress) -> {
+                    List<List<TrajectorySampling.Curve>> panels = curves(s, new Rng(cfg.seed()), threads, progress);
+                    StringBuilder csv = new StringBuilder("states,branching,updates,uniform,on_policy\n");
+                    for (int p = 0; p < panels.size(); p++) {
+                        for (TrajectorySampling.Curve c : panels.get(p)) {
+                            for (int i = 0; i < c.updates().length; i++) {
+                                csv.append(c.states()).append(',').append(c.branching()).append(',').append(c.updates()[i]).append(',')
+                                        .append(c.uniform()[i]).append(',').append(c.onPolicy()[i]).append('\n');
+                            }
+                        }
+                        TrajectorySampling.Panel panel = s.panels().get(p);
+                        PlanningCharts.trajectorySampling(dir.resolve("trajectory-sampling-" + panel.states() + ".png"),
+                                "S&B Figure 8.8: " + panel.states() + " states, " + panel.tasks() + " tasks", panels.get(p));
+                    }
+                    write(dir.resolve("start-values.csv"), csv);
+                    return out -> {
+                        out.println("v(start) of the greedy policy, mean over tasks: uniform / on-policy, after 10%, 50%, 100% of the updates:");
+                        for (List<TrajectorySampling.Curve> panel : panels) {
+                            for (TrajectorySampling.Curve c : panel) {
+                                int last = c.updates().length - 1;
+                                out.printf(Locale.ROOT, "  %d states, b = %-3d %.3f / %.3f   %.3f / %.3f   %.3f / %.3f%n", c.states(), c.branching(),
+                                        c.uniform()[last / 10], c.onPolicy()[last / 10], c.uniform()[last / 2], c.onPolicy()[last / 2],
+                                        c.uniform()[last], c.onPolicy()[last]);
+                            }
+                        }
+                    };
+                });
+    }
+
+    /** Every panel's curves, one random task a job on {@code threads} threads, summed in task order. */
+    static List<List<TrajectorySampling.Curve>> curves(TrajectorySampling.Settings s, Rng root, int threads, Progress progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<List<List<Future<double[][]>>>> futures = new ArrayList<>();
+            for (TrajectorySampling.Panel p : s.panels()) {
+                List<List<Future<double[][]>>> row = new ArrayList<>();
+                for (int b : p.branching()) {
+                    List<Future<double[][]>> tasks = new ArrayList<>();
+                    for (int i = 0; i < p.tasks(); i++) {
+                        int task = i;
+                        tasks.add(pool.submit(() -> TrajectorySampling.task(p, b, task, s.epsilon(), root, progress::advance)));
+                    }
+                    row.add(tasks);
+                }
+                futures.add(row);
+            }
+            List<List<TrajectorySampling.Curve>> out = new ArrayList<>();
+            for (int k = 0; k < s.panels().size(); k++) {
+                TrajectorySampling.Panel p = s.panels().get(k);
+                List<TrajectorySampling.Curve> curves = new ArrayList<>();
+                for (int j = 0; j < p.branching().size(); j++) {
+                    List<double[][]> results = new ArrayList<>();
+                    for (Future<double[][]> f : futures.get(k).get(j)) results.add(f.get());
+                    curves.add(TrajectorySampling.average(p, p.branching().get(j), results));
+                }
+                out.add(curves);
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Policy or value iteration on the env's model. */
+    private static Run dynamicProgramming(Path configFile, PlanningConfig cfg) {
+        FlatModel model;
+        String id = cfg.env().id();
+        try (Env<Object, Object> env = EnvRegistry.make(id, cfg.env().options())) {
+            model = new FlatModel(FlatModel.of(env));
+        } catch (UserError e) {
+            throw new UserError(configFile + ": $.env: " + e.getMessage());
+        }
+        PlanningConfig.PolicyIterationSettings pi = cfg.planning().policyIteration();
+        if (pi == null) {
+            PlanningConfig.ValueIterationSettings vi = cfg.planning().valueIteration();
+            return run(cfg, "planning: value iteration on " + id + " (" + model.states() + " states, gamma " + vi.gamma() + ")", "solves", 1,
+                    (dir, progress) -> {
+                        Solution sol = ValueIteration.solve(model, new ValueIteration.Settings(vi.gamma(), vi.theta(), vi.maxSweeps()));
+                        StringBuilder csv = new StringBuilder("state,value,action\n");
+                        for (int s = 0; s < model.states(); s++) csv.append(s).append(',').append(sol.value(s)).append(',').append(sol.policy()[s]).append('\n');
+                        write(dir.resolve("values.csv"), csv);
+                        progress.advance(1);
+                        return out -> out.printf(Locale.ROOT, "value iteration on %s: %d sweeps; v* from %.4f to %.4f%n", id, sol.iterations(),
+                                min(sol.values()), max(sol.values()));
+                    });
+        }
+        if (pi.startAction() >= model.actions()) {
+            throw new UserError(configFile + ": $.planning.policy_iteration.start_action: expected an action of " + id + " (0-"
+                    + (model.actions() - 1) + "), found " + pi.startAction());
+        }
+        PlanningConfig.Grid grid = pi.grid();
+        if (grid != null && grid.rows() * grid.columns() != model.states()) {
+            throw new UserError(configFile + ": $.planning.policy_iteration.grid: expected rows x columns = " + model.states()
+                    + " (the states of " + id + "), found " + grid.rows() + " x " + grid.columns());
+        }
+        return run(cfg, "planning: policy iteration on " + id + " (" + model.states() + " states, " + model.actions() + " actions, gamma " + pi.gamma() + ")",
+                "policies", 1, (dir, progress) -> {
+                    int[] start = new int[model.states()];
+                    java.util.Arrays.fill(start, pi.startAction());
+                    List<int[]> policies = new ArrayList<>();
+                    List<double[]> values = new ArrayList<>();
+                    PolicyIteration.solve(model, pi.gamma(), pi.theta(), pi.maxImprovements(), start, (policy, v) -> {
+                        policies.add(policy);
+                        values.add(v);
+                    });
+                    double[] last = values.get(values.size() - 1);
+                    StringBuilder csv = new StringBuilder("state");
+                    for (int k = 0; k < policies.size(); k++) csv.append(",pi_").append(k);
+                    csv.append(",value\n");
+                    for (int s = 0; s < model.states(); s++) {
+                        csv.append(s);
+                        for (int[] p : policies) csv.append(',').append(p[s]);
+                        csv.append(',').append(last[s]).append('\n');
+                    }
+                    write(dir.resolve("policies.csv"), csv);
+                    int k = policies.size() - 1;
+                    if (grid != null) {
+                        PlanningCharts.policiesAndValues(dir.resolve("policies.png"),
+                                cfg.name() + ": policy iteration, the policies π0 to π" + k + " and v of π" + k, grid, policies, last);
+                    }
+                    progress.advance(1);
+                    return out -> {
+                        out.printf(Locale.ROOT, "policy iteration on %s: policies pi_0..pi_%d, pi_%d stable (optimal); v from %.2f to %.2f%n",
+                                id, k, k, min(last), max(last));
+                        if (grid != null) {
+                            out.println("pi_" + k + " (" + grid.rowTitle() + " down the side, top row " + (grid.rows() - 1) + "; " + grid.columnTitle() + " across):");
+                            for (int r = grid.rows() - 1; r >= 0; r--) {
+                                StringBuilder line = new StringBuilder();
+                                for (int c = 0; c < grid.columns(); c++) line.append(String.format(Locale.ROOT, "%3d", policies.get(k)[r * grid.columns() + c] + grid.actionOffset()));
+                                out.println(line);
+                            }
+                        }
+                    };
+                });
+    }
+
+    private static double min(double[] v) {
+        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
+    }
+
+    private static void write(Path file, StringBuilder text) {
+        Json.writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The work of a run: writes its files into the folder and returns its summary. */
+    private interface Work {
+        Consumer<PrintStream> run(Path dir, Progress progress);
+    }
+
+    private static Run run(PlanningConfig cfg, String banner, String unit, long total, Work work) {
+        return new Run() {
+            @Override
+            public String name() {
+                return cfg.name();
+            }
+
+            @Override
+            public String banner(int threads) {
+                return cfg.name() + ": " + banner;
+            }
+
+            @Override
+            public String unit() {
+                return unit;
+            }
+
+            @Override
+            public long totalWork() {
+                return total;
+            }
+
+            @Override
+            public Outcome run(Path dir, Progress progress, StopSignal stop) {
+                return Run.finished(total, work.run(dir, progress));
+            }
+        };
+    }
+}
