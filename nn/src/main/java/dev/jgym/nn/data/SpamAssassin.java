@@ -50,9 +50,7 @@ public final class SpamAssassin {
 
     /** The folder looked in when none is given. */
     public static Path defaultDir() {
-        String data = System.getenv("JGYM_DATA");
-        if (data != null && !data.isBlank()) return Path.of(data, "spam-assassin");
-        return Path.of(System.getProperty("user.home"), ".cache", "jgym", "spam-assassin");
+        return DataCache.dir("spam-assassin");
     }
 
     /** True when the fetch finished (its PACKAGE file is written last) and every group's folder is there. */
