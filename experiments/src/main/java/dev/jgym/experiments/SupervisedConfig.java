@@ -157,6 +157,10 @@ public record SupervisedConfig(
      * @param schedule learning-rate schedule over steps (default constant)
      * @param clipNorm clip gradients to this global norm (default 0: off)
      * @param earlyStopping stop when validation accuracy has not improved for that many epochs
+     * @param evalEvery every that many epochs (and after the last), measure the accuracy on the
+     *     whole training set as a model in use sees it (eval mode: no dropout, no augmentation) and
+     *     on the test set, for train-versus-test curves (default 0: off; the columns
+     *     {@code train_eval_accuracy} and {@code test_accuracy} of metrics.csv appear only when on)
      */
     public record TrainingConfig(
             @JsonProperty(required = true) Integer epochs,
@@ -165,8 +169,17 @@ public record SupervisedConfig(
             @JsonProperty(required = true) OptimizerConfig optimizer,
             ScheduleConfig schedule,
             @JsonProperty("clip_norm") Double clipNorm,
-            @JsonProperty("early_stopping") EarlyStoppingConfig earlyStopping) {
+            @JsonProperty("early_stopping") EarlyStoppingConfig earlyStopping,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonProperty("eval_every") Integer evalEvery) {
+        /** The form before {@code eval_every} existed. */
+        public TrainingConfig(Integer epochs, Integer batchSize, Boolean dropLast, OptimizerConfig optimizer, ScheduleConfig schedule, Double clipNorm,
+                              EarlyStoppingConfig earlyStopping) {
+            this(epochs, batchSize, dropLast, optimizer, schedule, clipNorm, earlyStopping, null);
+        }
+
         public TrainingConfig {
+            if (evalEvery == null) evalEvery = 0;
+            Check.that(evalEvery >= 0, "eval_every", "expected an integer >= 0, found " + evalEvery);
             Check.present("epochs", epochs);
             Check.positive("epochs", epochs);
             if (batchSize == null) batchSize = 128;

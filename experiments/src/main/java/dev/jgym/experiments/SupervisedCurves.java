@@ -12,8 +12,12 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Learning curves of a supervised run, per epoch: {@code loss.png} and {@code accuracy.png} (train and validation). */
-final class SupervisedCurves {
+/**
+ * Learning curves of a supervised run, per epoch: {@code loss.png} and {@code accuracy.png} (train
+ * and validation); with {@code eval_every}, {@code train-test.png} (the training set in eval mode
+ * against the test set, at the epochs measured).
+ */
+public final class SupervisedCurves {
     private SupervisedCurves() {}
 
     static void write(Path dir, String title, List<SupervisedExperiment.EpochRow> rows) {
@@ -30,6 +34,23 @@ final class SupervisedCurves {
         }
         chart(dir.resolve("loss.png"), title, "Cross-entropy loss", x, trainLoss, hasVal ? valLoss : null, Styler.LegendPosition.InsideNE);
         chart(dir.resolve("accuracy.png"), title, "% Accuracy", x, trainAcc, hasVal ? valAcc : null, Styler.LegendPosition.InsideSE);
+        if (rows.stream().anyMatch(r -> !Double.isNaN(r.testAccuracy()))) Charts.writePng(trainTest(title, rows, 900, 520), dir.resolve("train-test.png"));
+    }
+
+    /** Accuracy on the training set (eval mode) and on the test set at the epochs {@code eval_every} measured. */
+    public static XYChart trainTest(String title, List<SupervisedExperiment.EpochRow> rows, int width, int height) {
+        List<SupervisedExperiment.EpochRow> measured = rows.stream().filter(r -> !Double.isNaN(r.testAccuracy())).toList();
+        double[] x = measured.stream().mapToDouble(SupervisedExperiment.EpochRow::epoch).toArray();
+        double[] train = measured.stream().mapToDouble(r -> 100 * r.trainEvalAccuracy()).toArray();
+        double[] test = measured.stream().mapToDouble(r -> 100 * r.testAccuracy()).toArray();
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle("Epoch").yAxisTitle("% Accuracy").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+        add(chart, "training set", x, train, new Color(0x1f77b4));
+        add(chart, "test set", x, test, new Color(0xd62728));
+        return chart;
     }
 
     private static void chart(Path png, String title, String yTitle, double[] x, double[] train, double[] val, Styler.LegendPosition legend) {

@@ -53,8 +53,13 @@ public final class SupervisedExperiment {
     private final SupervisedConfig config;
     private final String source;
 
-    /** One line of metrics.csv; validation values are NaN without a validation set. */
-    public record EpochRow(int epoch, double lr, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy) {}
+    /**
+     * One line of metrics.csv; validation values are NaN without a validation set,
+     * {@code trainEvalAccuracy} (the whole training set in eval mode) and {@code testAccuracy} NaN
+     * on the epochs {@code eval_every} does not measure.
+     */
+    public record EpochRow(int epoch, double lr, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy, double trainEvalAccuracy,
+                           double testAccuracy) {}
 
     public record Result(List<EpochRow> epochs, Training.Stats test, int bestEpoch, boolean stoppedEarly, Sequential model, long parameters) {}
 
@@ -235,7 +240,13 @@ public final class SupervisedExperiment {
                 double lr = opt.baseLearningRate() * schedule.factor(opt.steps()); // the rate of the epoch's first step
                 Training.Stats tr = Training.trainEpoch(net, be, opt, loader, e, t.clipNorm(), n -> progress.accept(n));
                 Training.Stats val = d.validation() == null ? null : Training.evaluate(net, be, d.validation(), 1000, d.evalTransforms());
-                rows.add(new EpochRow(e + 1, lr, tr.loss(), tr.accuracy(), val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy()));
+                double trainEval = Double.NaN, testAcc = Double.NaN;
+                if (t.evalEvery() > 0 && ((e + 1) % t.evalEvery() == 0 || e + 1 == t.epochs())) {
+                    trainEval = Training.evaluate(net, be, d.train(), 1000, d.evalTransforms()).accuracy();
+                    testAcc = Training.evaluate(net, be, d.test(), 1000, d.evalTransforms()).accuracy();
+                }
+                rows.add(new EpochRow(e + 1, lr, tr.loss(), tr.accuracy(), val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
+                        trainEval, testAcc));
                 if (stopper != null) {
                     stopped = stopper.update(val.accuracy());
                     if (stopper.improved()) best = snapshot(net, be);
@@ -282,17 +293,23 @@ public final class SupervisedExperiment {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + dir, e);
         }
-        StringBuilder csv = new StringBuilder("epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy\n");
+        boolean evals = config.training().evalEvery() > 0;
+        StringBuilder csv = new StringBuilder("epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy" + (evals ? ",train_eval_accuracy,test_accuracy" : "") + "\n");
         for (EpochRow row : r.epochs()) {
             csv.append(row.epoch()).append(',').append(row.lr()).append(',').append(row.trainLoss()).append(',').append(row.trainAccuracy())
-                    .append(',').append(Double.isNaN(row.valLoss()) ? "" : Double.toString(row.valLoss()))
-                    .append(',').append(Double.isNaN(row.valAccuracy()) ? "" : Double.toString(row.valAccuracy())).append('\n');
+                    .append(',').append(blankIfNaN(row.valLoss())).append(',').append(blankIfNaN(row.valAccuracy()));
+            if (evals) csv.append(',').append(blankIfNaN(row.trainEvalAccuracy())).append(',').append(blankIfNaN(row.testAccuracy()));
+            csv.append('\n');
         }
         Json.writeAtomically(dir.resolve("metrics.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
         Json.write(dir.resolve("summary.json"), summary(config, r));
         SupervisedCurves.write(dir, config.name(), r.epochs());
         ModelFile.save(dir.resolve("model.jgm"), r.model());
         if (config.data().dataset().equals("mnist")) pictures(dir, r.model());
+    }
+
+    private static String blankIfNaN(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
     /**

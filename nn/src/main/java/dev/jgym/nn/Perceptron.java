@@ -59,7 +59,8 @@ public final class Perceptron {
         this.tie = tie;
     }
 
-    private double activation(float[] x) {
+    /** The activation {@code w . x + b}: the signed score whose sign {@link #predict} reads. */
+    public double activation(float[] x) {
         double s = b;
         for (int i = 0; i < w.length; i++) s += w[i] * x[i];
         return s;

@@ -26,6 +26,24 @@ public final class Charts {
         }
     }
 
+    /** Charts of one size side by side, {@code columns} to a row (left to right, then down), as one PNG. */
+    public static void writePng(java.util.List<? extends Chart<?, ?>> charts, int columns, Path png) {
+        int w = charts.get(0).getWidth(), h = charts.get(0).getHeight(), rows = (charts.size() + columns - 1) / columns;
+        java.awt.image.BufferedImage all = new java.awt.image.BufferedImage(columns * w, rows * h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = all.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, all.getWidth(), all.getHeight());
+        for (int i = 0; i < charts.size(); i++) g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % columns) * w, (i / columns) * h, null);
+        g.dispose();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(all, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render " + png, e);
+        }
+        Json.writeAtomically(png, bytes.toByteArray());
+    }
+
     /** A 900x520 chart over env steps, legend inside at the top left, on white. */
     public static XYChart overSteps(String title, String yTitle) {
         XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle("Env step").yAxisTitle(yTitle).build();

@@ -35,9 +35,7 @@ public final class FashionMnist {
     private FashionMnist() {}
 
     public static Path defaultDir() {
-        String data = System.getenv("JGYM_DATA");
-        if (data != null && !data.isBlank()) return Path.of(data, "fashion-mnist");
-        return Path.of(System.getProperty("user.home"), ".cache", "jgym", "fashion-mnist");
+        return DataCache.dir("fashion-mnist");
     }
 
     public static boolean present(Path dir) {

@@ -27,9 +27,7 @@ public final class Mnist {
 
     /** The folder MNIST is looked for in when none is given. */
     public static Path defaultDir() {
-        String data = System.getenv("JGYM_DATA");
-        if (data != null && !data.isBlank()) return Path.of(data, "mnist");
-        return Path.of(System.getProperty("user.home"), ".cache", "jgym", "mnist");
+        return DataCache.dir("mnist");
     }
 
     /** True when all four files are in the folder. */

@@ -54,9 +54,7 @@ public final class MobyDick {
 
     /** The folder looked in when none is given. */
     public static Path defaultDir() {
-        String data = System.getenv("JGYM_DATA");
-        if (data != null && !data.isBlank()) return Path.of(data, "moby-dick");
-        return Path.of(System.getProperty("user.home"), ".cache", "jgym", "moby-dick");
+        return DataCache.dir("moby-dick");
     }
 
     /** True when the fetch finished (its PACKAGE file is written last) and the last chapter is there. */
