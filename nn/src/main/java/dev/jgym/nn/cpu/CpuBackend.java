@@ -224,13 +224,18 @@ public final class CpuBackend implements Backend {
             int rows = Math.min(mr, m - q * mr);
             int base = q * k * mr;
             if (rows < mr) java.util.Arrays.fill(ap, base, base + k * mr, 0f);
-            for (int i = 0; i < rows; i++) {
-                int row = q * mr + i;
-                if (transA) {
-                    for (int kk = 0; kk < k; kk++) ap[base + kk * mr + i] = alpha * ad[kk * m + row];
-                } else {
-                    int src = row * k;
-                    for (int kk = 0; kk < k; kk++) ap[base + kk * mr + i] = alpha * ad[src + kk];
+            int row0 = q * mr;
+            if (transA) {
+                // op(A)'s rows are columns of A: each k a contiguous run of rows
+                for (int kk = 0; kk < k; kk++) {
+                    int src = kk * m + row0, dst = base + kk * mr;
+                    for (int i = 0; i < rows; i++) ap[dst + i] = alpha * ad[src + i];
+                }
+            } else {
+                // k outer: the panel is written in order, its rows read side by side
+                for (int kk = 0; kk < k; kk++) {
+                    int src = row0 * k + kk, dst = base + kk * mr;
+                    for (int i = 0; i < rows; i++) ap[dst + i] = alpha * ad[src + i * k];
                 }
             }
         });
@@ -244,7 +249,7 @@ public final class CpuBackend implements Backend {
                     for (int kk = 0; kk < k; kk++) bp[base + kk * nr + j] = bd[src + kk];
                 }
             } else {
-                for (int kk = 0; kk < k; kk++) System.arraycopy(bd, kk * n + p * nr, bp, base + kk * nr, cols);
+                kernel.copyRows(bd, p * nr, n, bp, base, nr, cols, k);
             }
         });
 

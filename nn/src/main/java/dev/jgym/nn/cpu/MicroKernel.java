@@ -53,6 +53,11 @@ interface MicroKernel {
 
     String describe();
 
+    /** {@code dst[dstOff + r dstLd + j] = src[srcOff + r srcLd + j]} for r < rows, j < width (B's panels). */
+    default void copyRows(float[] src, int srcOff, int srcLd, float[] dst, int dstOff, int dstLd, int width, int rows) {
+        for (int r = 0; r < rows; r++) System.arraycopy(src, srcOff + r * srcLd, dst, dstOff + r * dstLd, width);
+    }
+
     /**
      * Adam's elementwise update over {@code [from, to)} (see {@code optim.Adam}); c1 and c2 are the
      * bias corrections {@code 1 - beta^t}. Each element in double, stored as float, in this

@@ -45,24 +45,30 @@ final class VectorKernel implements MicroKernel {
     @Override
     public void compute(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile) {
         if (WIDE) {
-            compute4x3(ap, aOff, bp, bOff, kc, tile, 0, NR, false);
+            compute4x3(ap, aOff, bp, bOff, kc, tile);
         } else {
-            compute6x2(ap, aOff, bp, bOff, kc, tile, 0, NR, false);
+            compute6x2(ap, aOff, bp, bOff, kc, tile);
         }
     }
 
+    /**
+     * The tile, then added into C a vector at a time. The kernels store their accumulators in one
+     * straight run: a second, adding epilogue in the same method costs the FMA loop about 15%
+     * (C2's code for the loop changes), more than this pass over a tile in L1.
+     */
     @Override
     public void computeInto(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile, float[] c, int cOff, int ldc) {
-        if (WIDE) {
-            compute4x3(ap, aOff, bp, bOff, kc, c, cOff, ldc, true);
-        } else {
-            compute6x2(ap, aOff, bp, bOff, kc, c, cOff, ldc, true);
+        compute(ap, aOff, bp, bOff, kc, tile);
+        for (int i = 0; i < MR; i++) {
+            int dst = cOff + i * ldc, src = i * NR;
+            for (int j = 0; j < NR; j += L) {
+                FloatVector.fromArray(S, c, dst + j).add(FloatVector.fromArray(S, tile, src + j)).intoArray(c, dst + j);
+            }
         }
     }
 
-
     /** 4 rows x 3 vectors: 12 accumulators, 3 loads of B and 4 broadcasts per k (32 registers: AVX-512). */
-    private static void compute4x3(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] out, int o, int ld, boolean add) {
+    private static void compute4x3(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00;
         FloatVector c10 = c00, c11 = c00, c12 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00;
@@ -89,33 +95,18 @@ final class VectorKernel implements MicroKernel {
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
         }
-        if (add) {
-            FloatVector.fromArray(S, out, o + 0).add(c00).intoArray(out, o + 0);
-            FloatVector.fromArray(S, out, o + L).add(c01).intoArray(out, o + L);
-            FloatVector.fromArray(S, out, o + 2 * L).add(c02).intoArray(out, o + 2 * L);
-            FloatVector.fromArray(S, out, o + ld).add(c10).intoArray(out, o + ld);
-            FloatVector.fromArray(S, out, o + ld + L).add(c11).intoArray(out, o + ld + L);
-            FloatVector.fromArray(S, out, o + ld + 2 * L).add(c12).intoArray(out, o + ld + 2 * L);
-            FloatVector.fromArray(S, out, o + 2 * ld).add(c20).intoArray(out, o + 2 * ld);
-            FloatVector.fromArray(S, out, o + 2 * ld + L).add(c21).intoArray(out, o + 2 * ld + L);
-            FloatVector.fromArray(S, out, o + 2 * ld + 2 * L).add(c22).intoArray(out, o + 2 * ld + 2 * L);
-            FloatVector.fromArray(S, out, o + 3 * ld).add(c30).intoArray(out, o + 3 * ld);
-            FloatVector.fromArray(S, out, o + 3 * ld + L).add(c31).intoArray(out, o + 3 * ld + L);
-            FloatVector.fromArray(S, out, o + 3 * ld + 2 * L).add(c32).intoArray(out, o + 3 * ld + 2 * L);
-        } else {
-            c00.intoArray(out, o + 0);
-            c01.intoArray(out, o + L);
-            c02.intoArray(out, o + 2 * L);
-            c10.intoArray(out, o + ld);
-            c11.intoArray(out, o + ld + L);
-            c12.intoArray(out, o + ld + 2 * L);
-            c20.intoArray(out, o + 2 * ld);
-            c21.intoArray(out, o + 2 * ld + L);
-            c22.intoArray(out, o + 2 * ld + 2 * L);
-            c30.intoArray(out, o + 3 * ld);
-            c31.intoArray(out, o + 3 * ld + L);
-            c32.intoArray(out, o + 3 * ld + 2 * L);
-        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c02.intoArray(tile, 2 * L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c12.intoArray(tile, NR + 2 * L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c22.intoArray(tile, 2 * NR + 2 * L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c32.intoArray(tile, 3 * NR + 2 * L);
     }
 
     /**
@@ -123,7 +114,7 @@ final class VectorKernel implements MicroKernel {
      * all, so it fits AVX2's 16 (4 x 3 vectors needs 17 there and spills: 40 against 86 GFLOP/s
      * from L1 on a Zen core).
      */
-    private static void compute6x2(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] out, int o, int ld, boolean add) {
+    private static void compute6x2(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         int a = aOff, b = bOff;
@@ -149,33 +140,18 @@ final class VectorKernel implements MicroKernel {
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
-        if (add) {
-            FloatVector.fromArray(S, out, o + 0).add(c00).intoArray(out, o + 0);
-            FloatVector.fromArray(S, out, o + L).add(c01).intoArray(out, o + L);
-            FloatVector.fromArray(S, out, o + ld).add(c10).intoArray(out, o + ld);
-            FloatVector.fromArray(S, out, o + ld + L).add(c11).intoArray(out, o + ld + L);
-            FloatVector.fromArray(S, out, o + 2 * ld).add(c20).intoArray(out, o + 2 * ld);
-            FloatVector.fromArray(S, out, o + 2 * ld + L).add(c21).intoArray(out, o + 2 * ld + L);
-            FloatVector.fromArray(S, out, o + 3 * ld).add(c30).intoArray(out, o + 3 * ld);
-            FloatVector.fromArray(S, out, o + 3 * ld + L).add(c31).intoArray(out, o + 3 * ld + L);
-            FloatVector.fromArray(S, out, o + 4 * ld).add(c40).intoArray(out, o + 4 * ld);
-            FloatVector.fromArray(S, out, o + 4 * ld + L).add(c41).intoArray(out, o + 4 * ld + L);
-            FloatVector.fromArray(S, out, o + 5 * ld).add(c50).intoArray(out, o + 5 * ld);
-            FloatVector.fromArray(S, out, o + 5 * ld + L).add(c51).intoArray(out, o + 5 * ld + L);
-        } else {
-            c00.intoArray(out, o + 0);
-            c01.intoArray(out, o + L);
-            c10.intoArray(out, o + ld);
-            c11.intoArray(out, o + ld + L);
-            c20.intoArray(out, o + 2 * ld);
-            c21.intoArray(out, o + 2 * ld + L);
-            c30.intoArray(out, o + 3 * ld);
-            c31.intoArray(out, o + 3 * ld + L);
-            c40.intoArray(out, o + 4 * ld);
-            c41.intoArray(out, o + 4 * ld + L);
-            c50.intoArray(out, o + 5 * ld);
-            c51.intoArray(out, o + 5 * ld + L);
-        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
     }
 
     @Override
@@ -406,6 +382,17 @@ final class VectorKernel implements MicroKernel {
             }
         }
         MicroKernel.super.activationBackward(kind, param, xs, ys, g, o, i, to);
+    }
+
+    /** Whole vectors where the row holds them (a panel's full width), the rest as the default. */
+    @Override
+    public void copyRows(float[] src, int srcOff, int srcLd, float[] dst, int dstOff, int dstLd, int width, int rows) {
+        int whole = width / L * L;
+        for (int r = 0; r < rows; r++) {
+            int from = srcOff + r * srcLd, to = dstOff + r * dstLd;
+            for (int j = 0; j < whole; j += L) FloatVector.fromArray(S, src, from + j).intoArray(dst, to + j);
+            for (int j = whole; j < width; j++) dst[to + j] = src[from + j];
+        }
     }
 
     @Override
