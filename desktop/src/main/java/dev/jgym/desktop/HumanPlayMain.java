@@ -42,6 +42,13 @@ public final class HumanPlayMain implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "an env option, repeatable (for example --option is_slippery=false)")
     List<String> options = new ArrayList<>();
 
+    @Option(names = "--opponent", paramLabel = "SPEC", description = {"a two-player board game (TicTacToe-v0, ConnectFour-v0) against an agent, as `jgym arena` names them:",
+            "random, minimax:D, mcts:N, uct:N, solver (Connect Four), az:FILE[:N] (an AlphaZero checkpoint or model)"})
+    String opponent;
+
+    @Option(names = "--second", description = "with --opponent: the agent moves first, you second")
+    boolean second;
+
     @Option(names = "--size", paramLabel = "WxH", description = "the window's size in pixels (default: 900x700)")
     String size = "900x700";
 
@@ -67,7 +74,7 @@ public final class HumanPlayMain implements Callable<Integer> {
         List<KeyScript.Press> script = keys == null ? null : KeyScript.parse(keys);
         DesktopMain.requireDisplay("play --human");
         Path dir = record != null ? record : Path.of("runs", "human-" + id.replace('/', '-'));
-        HumanSession session = new HumanSession(id, opts, episodes, seed, dir);
+        HumanSession session = new HumanSession(id, opts, episodes, seed, dir, opponent, second);
         HumanPlayApp app = new HumanPlayApp(session, script);
         new Lwjgl3Application(app, DesktopMain.window("jgym play --human " + id, wh, script != null));
         session.close();

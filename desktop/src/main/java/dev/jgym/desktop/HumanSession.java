@@ -1,12 +1,16 @@
 package dev.jgym.desktop;
 
+import dev.jgym.agents.search.Players;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.EnvSpec;
 import dev.jgym.core.env.KeyControls;
 import dev.jgym.core.env.Step;
+import dev.jgym.core.multi.Player;
+import dev.jgym.core.rng.Rng;
 import dev.jgym.core.scene.Scene;
+import dev.jgym.envs.games.board.BoardGameEnv;
 import dev.jgym.replays.RecordReplay;
 import dev.jgym.replays.ReplayFiles;
 import java.io.IOException;
@@ -60,10 +64,44 @@ final class HumanSession implements AutoCloseable {
     private double episodeReturn;
     private Object lastAction;
     private boolean finished;
+    /** With {@code --opponent}: the agent that answers every move of the person, the side the person plays, the game underneath. */
+    private final Player opponent;
+    private final int humanSide;
+    private BoardGameEnv board;
 
     HumanSession(String id, Map<String, Object> options, int episodes, long seed, Path recordDir) {
+        this(id, options, episodes, seed, recordDir, null, false);
+    }
+
+    /**
+     * Against an agent ({@code opponent}, a board-game player as {@code jgym arena} names them,
+     * {@link Players}): the board game is made turn-based ({@code opponent: "none"}), the person
+     * plays one side ({@code humanSecond}: the second) and the agent answers each move at once,
+     * from its own stream {@code Rng(seed).child("opponent")}. Both sides' moves are recorded, so
+     * the replay re-simulates the whole game; the return is the person's (+1 a win, -1 a loss).
+     * A key for an illegal move (a taken cell, a full column) is ignored.
+     */
+    HumanSession(String id, Map<String, Object> options, int episodes, long seed, Path recordDir, String opponentSpec, boolean humanSecond) {
         this.id = id;
-        this.options = options;
+        if (opponentSpec == null) {
+            this.options = options;
+            this.opponent = null;
+        } else {
+            String game = id.equals(BoardGameEnv.TIC_TAC_TOE) ? "tictactoe" : id.equals(BoardGameEnv.CONNECT_FOUR) ? "connect4" : null;
+            if (game == null) {
+                throw new UserError("play --human: --opponent: expected a two-player board game (" + BoardGameEnv.TIC_TAC_TOE + " or "
+                        + BoardGameEnv.CONNECT_FOUR + "), found " + id);
+            }
+            if (options.containsKey("opponent") || options.containsKey("agent_plays")) {
+                throw new UserError("play --human: --opponent plays the other side itself: drop --option opponent and agent_plays");
+            }
+            Map<String, Object> turnBased = new java.util.TreeMap<>(options);
+            turnBased.put("opponent", "none");
+            this.options = turnBased;
+            this.opponent = Players.parse(opponentSpec, game, "play --human: --opponent").apply(new Rng(seed).child("opponent"));
+        }
+        if (humanSecond && opponentSpec == null) throw new UserError("play --human: --second: only with --opponent");
+        this.humanSide = humanSecond ? 1 : 0;
         if (!EnvRegistry.ids().contains(id)) throw new UserError("play --human: unknown env \"" + id + "\" (`jgym envs` lists them)");
         this.spec = EnvRegistry.spec(id);
         if (spec.keys() == null) {
@@ -96,7 +134,7 @@ final class HumanSession implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new UserError("play --human: " + e.getMessage());
         }
-        env = new RecordReplay<>(made, file, "human");
+        env = new RecordReplay<>(made, file, opponent == null ? "human" : "human vs " + opponent.name());
         env.reset(seed + episode, Map.of());
         scene = env.scene();
         steps = 0;
@@ -104,6 +142,16 @@ final class HumanSession implements AutoCloseable {
         lastAction = null;
         endedAt = Double.NaN;
         nextTick = keys.realTime() ? now + 1.0 / keys.fps() : Double.NaN;
+        if (opponent != null) {
+            board = (BoardGameEnv) (Env<?, ?>) made.unwrapped();
+            opponent.onGameStart();
+            if (humanSide == 1) opponentMoves();
+        }
+    }
+
+    /** The agent's answer, recorded like the person's move. */
+    private void opponentMoves() {
+        step(opponent.act(board.board()));
     }
 
     /** A key went down ({@code KEY} as {@link KeyControls} names keys, upper case). */
@@ -140,6 +188,7 @@ final class HumanSession implements AutoCloseable {
         tapped.clear();
         Object action = keys.action(pressed);
         if (action != null && !env.actionSpace().contains(action)) action = null; // a key for actions this option set lacks
+        if (action != null && board != null && board.actionMask()[(Integer) action] == 0) action = null; // against an agent: an illegal move's key
         if (action == null && keys.realTime()) action = keys.noop();
         if (action != null) step(action);
         if (keys.realTime()) nextTick += 1.0 / keys.fps();
@@ -149,7 +198,8 @@ final class HumanSession implements AutoCloseable {
     private void step(Object action) {
         Step<Object> s = env.step(action);
         steps++;
-        episodeReturn += s.reward();
+        // against an agent the step's reward is the mover's; the person's is in "rewards"
+        episodeReturn += opponent == null ? s.reward() : ((double[]) s.info().get("rewards"))[humanSide];
         lastAction = action;
         scene = env.scene();
         if (s.done()) {
@@ -160,6 +210,8 @@ final class HumanSession implements AutoCloseable {
             endedAt = now;
             nextTick = Double.NaN;
             tapped.clear();
+        } else if (opponent != null && board.currentPlayer() != humanSide) {
+            opponentMoves();
         }
     }
 
@@ -178,7 +230,9 @@ final class HumanSession implements AutoCloseable {
 
     /** The HUD: what is played, where, and the keys. */
     List<String> hud() {
-        String what = String.format(Locale.ROOT, "%s   episode %d/%d   step %d   return %s   action %s", id, Math.min(episode + 1, episodes), episodes, steps,
+        String what = String.format(Locale.ROOT, "%s%s   episode %d/%d   step %d   return %s   action %s", id,
+                opponent == null ? "" : " vs " + opponent.name() + (humanSide == 0 ? " (you move first)" : " (you move second)"),
+                Math.min(episode + 1, episodes), episodes, steps,
                 ViewerModel.number(episodeReturn), lastAction == null ? "-" : actionName(lastAction));
         String state = !Double.isNaN(endedAt) ? "episode over: return " + ViewerModel.number(episodeReturn)
                 : keys.realTime() ? "real time, " + keys.fps() + " steps/s" : "waiting for a key";

@@ -119,4 +119,57 @@ class HumanSessionTest {
         assertEquals(0.5, HumanSession.optionValue("0.5"));
         assertEquals("8x8", HumanSession.optionValue("8x8"));
     }
+
+    @Test
+    @DisplayName("tic-tac-toe against minimax:9 (perfect play): a person taking the first free cell each turn loses (return -1); both sides' moves alternate in the replay, which re-simulates bit for bit")
+    void ticTacToeAgainstPerfectPlay() {
+        HumanSession s = new HumanSession("TicTacToe-v0", Map.of(), 1, 3, dir, "minimax:9", false);
+        assertTrue(s.hud().get(0).contains("vs minimax-9 (you move first)"), s.hud().toString());
+        for (int round = 0; round < 3 && s.returns().isEmpty(); round++) {
+            for (int cell = 1; cell <= 9 && s.returns().isEmpty(); cell++) tap(s, Integer.toString(cell)); // a taken cell's key is ignored
+        }
+        assertEquals(List.of(-1.0), s.returns(), "perfect play wins against the first free cell");
+        Path file = ReplayFiles.episodeFile(dir, 0);
+        List<Object> moves = actions(file);
+        assertEquals(0, moves.get(0), "the person's first move: cell 1 (action 0)");
+        assertEquals(4, moves.get(1), "the only drawing answer to a corner: the centre");
+        assertEquals(0, moves.size() % 2, "the agent made the last (winning) move");
+        assertEquals(moves.size(), new java.util.HashSet<>(moves).size(), "no cell twice: illegal keys were ignored");
+        assertTrue(ReplayVerifier.verify(file).ok(), ReplayVerifier.verify(file).summary());
+        assertEquals("human vs minimax-9", ReplayReader.read(file).header().agent());
+    }
+
+    @Test
+    @DisplayName("Connect Four against mcts:50, the person second: the agent's move opens the replay, moves alternate, the person's return is +1, 0 or -1, the replay verifies")
+    void connectFourSecond() {
+        HumanSession s = new HumanSession("ConnectFour-v0", Map.of(), 1, 5, dir, "mcts:50", true);
+        assertEquals(1, actionsSoFar(s), "the agent moved at the start");
+        for (int round = 0; round < 10 && s.returns().isEmpty(); round++) {
+            for (int col = 1; col <= 7 && s.returns().isEmpty(); col++) tap(s, Integer.toString(col));
+        }
+        assertEquals(1, s.returns().size());
+        assertTrue(List.of(-1.0, 0.0, 1.0).contains(s.returns().get(0)), s.returns().toString());
+        Path file = ReplayFiles.episodeFile(dir, 0);
+        assertTrue(ReplayVerifier.verify(file).ok(), ReplayVerifier.verify(file).summary());
+    }
+
+    @Test
+    @DisplayName("--opponent mistakes are one line: not a board game, the env's own opponent given too, an unknown player, --second alone")
+    void opponentMistakes() {
+        assertEquals("play --human: --opponent: expected a two-player board game (TicTacToe-v0 or ConnectFour-v0), found FrozenLake-v1",
+                assertThrows(UserError.class, () -> new HumanSession("FrozenLake-v1", Map.of(), 1, 0, dir, "random", false)).getMessage());
+        assertEquals("play --human: --opponent plays the other side itself: drop --option opponent and agent_plays",
+                assertThrows(UserError.class, () -> new HumanSession("TicTacToe-v0", Map.of("opponent", "minimax"), 1, 0, dir, "random", false)).getMessage());
+        assertEquals("play --human: --opponent: unknown player \"alphabeta\" (expected random, minimax:D, mcts:N, uct:N, solver or az:FILE)",
+                assertThrows(UserError.class, () -> new HumanSession("TicTacToe-v0", Map.of(), 1, 0, dir, "alphabeta", false)).getMessage());
+        assertEquals("play --human: --second: only with --opponent",
+                assertThrows(UserError.class, () -> new HumanSession("TicTacToe-v0", Map.of(), 1, 0, dir, null, true)).getMessage());
+    }
+
+    /** The steps taken so far in the episode, from the HUD. */
+    private static int actionsSoFar(HumanSession s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("step (\\d+)").matcher(s.hud().get(0));
+        assertTrue(m.find(), s.hud().toString());
+        return Integer.parseInt(m.group(1));
+    }
 }

@@ -200,6 +200,24 @@ class ViewerWindowTest {
     }
 
     @Test
+    @DisplayName("play --human --opponent minimax:9 in a real window: scripted digit keys play tic-tac-toe's first free cell and lose to perfect play (return -1); the replay of both sides verifies")
+    void humanAgainstAnAgent() throws Exception {
+        requireWindow(System.getenv());
+        Path rec = dir.resolve("board");
+        StringBuilder keys = new StringBuilder();
+        for (int round = 0; round < 2; round++) {
+            for (int cell = 1; cell <= 9; cell++) keys.append(keys.length() == 0 ? "" : ",").append(cell).append(",-*6");
+        }
+        String log = runWindow(dir, HumanPlayMain.class, List.of("--human", "TicTacToe-v0", "--opponent", "minimax:9", "--episodes", "1",
+                "--record", rec.toString(), "--keys", keys.toString()));
+        assertTrue(log.contains("1 episode(s) of TicTacToe-v0 played, mean return -1 ([-1.0])"), log);
+        List<Path> files = dev.jgym.replays.ReplayFiles.find(rec);
+        assertEquals(1, files.size(), files.toString());
+        assertEquals(List.of(0, 4), HumanSessionTest.actions(files.get(0)).subList(0, 2), "the person's corner, the agent's centre");
+        assertTrue(dev.jgym.replays.ReplayVerifier.verify(files.get(0)).ok(), files.get(0).toString());
+    }
+
+    @Test
     @DisplayName("without a display or xvfb-run the window tests are skipped, and fail under CI=true")
     void noWindowSkipsOutsideCiAndFailsUnderCi() {
         Map<String, String> bare = Map.of("PATH", dir.toString()); // no DISPLAY, and nothing on the PATH

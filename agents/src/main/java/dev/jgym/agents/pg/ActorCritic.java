@@ -154,6 +154,13 @@ final class ActorCritic {
         return Categorical.mode(logp, actions);
     }
 
+    /** The action probabilities of the observation {@link #greedy(float[])} last chose for (Discrete). */
+    double[] lastProbabilities() {
+        double[] p = new double[actions];
+        for (int a = 0; a < actions; a++) p[a] = Math.exp(logp[a]);
+        return p;
+    }
+
     /** The deterministic action of one observation: the Gaussian's mean, clipped to the bounds (Box). */
     void greedy(float[] observation, float[] action) {
         System.arraycopy(observation, 0, in1.data(), 0, obsDim);

@@ -11,6 +11,7 @@ import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.EnvSpec;
 import dev.jgym.core.rng.Rng;
+import dev.jgym.core.scene.Annotations;
 import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Transition;
 import dev.jgym.core.space.Box;
@@ -382,7 +383,11 @@ public final class PgTraining {
         }
     }
 
-    /** The greedy policy as a core {@link Agent}: each observation normalized (a copy) with the frozen statistics. */
+    /**
+     * The greedy policy as a core {@link Agent}: each observation normalized (a copy) with the frozen
+     * statistics. Its annotations (what a replay stores for the viewer): the policy's action
+     * probabilities (Discrete) or the action taken, {@code action_mean} (Box).
+     */
     private static final class GreedyAgent implements Agent<float[], Object> {
         private final ActorCritic learner;
         private final Normalization norm;
@@ -408,6 +413,14 @@ public final class PgTraining {
 
         @Override
         public void observe(Transition<float[], Object> transition) {}
+
+        @Override
+        public Annotations annotations() {
+            if (learner.discrete()) return Annotations.vector(Annotations.ACTION_PROBABILITIES, learner.lastProbabilities());
+            double[] mean = new double[action.length];
+            for (int j = 0; j < mean.length; j++) mean[j] = action[j];
+            return Annotations.vector("action_mean", mean);
+        }
 
         @Override
         public void save(Path file) {

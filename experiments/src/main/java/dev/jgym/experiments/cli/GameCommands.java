@@ -61,7 +61,7 @@ final class GameCommands {
     }
 
     @Command(name = "arena", mixinStandardHelpOptions = true,
-            description = {"A round robin between players of a board game, sides alternating, with Elo ratings (95% bootstrap intervals).",
+            description = {"A round robin between players of a board game, sides alternating, with Elo ratings (95%% bootstrap intervals).",
                     "Players: random, minimax:D (depth D), mcts:N (N playouts, MCTS-Solver), uct:N (plain UCT), solver (Connect Four only),",
                     "az:FILE or az:FILE:N (an AlphaZero checkpoint or model file, N simulations per move)."})
     static final class ArenaCommand implements Callable<Integer> {

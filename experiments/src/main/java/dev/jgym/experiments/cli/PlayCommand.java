@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = {"Play a trained run's deterministic policy (DQN, PPO/A2C, SAC/TD3/DDPG: its checkpoint.jgc) headless: mean return with a 95%% interval,",
                 "success rate and mean length; --record writes every episode as a .jgr replay; --view then shows them in the viewer.",
-                "jgym play --human <env-id> [--episodes N] [--seed S] [--record DIR] [--option KEY=VALUE]: play an env yourself",
-                "with the keyboard in a window, recording each finished episode (see `jgym play --human --help`)."})
+                "jgym play --human <env-id> [--episodes N] [--seed S] [--record DIR] [--option KEY=VALUE] [--opponent SPEC [--second]]: play an env",
+                "yourself with the keyboard in a window (a board game against any agent with --opponent), recording each finished episode",
+                "(see `jgym play --human --help`)."})
 final class PlayCommand implements Callable<Integer> {
     private final Main main;
 

@@ -62,6 +62,11 @@ class PgKindTest {
             assertTrue(dev.jgym.replays.ReplayVerifier.verify(one.resolve(f)).ok(), f);
         }
         assertEquals(2, dev.jgym.replays.ReplayFiles.find(one.resolve("replays/evaluation")).size());
+        dev.jgym.replays.ReplayEpisode fin = dev.jgym.replays.ReplayReader.read(one.resolve("replays/final-evaluation.jgr")).episodes().get(0);
+        double[] p = fin.annotations(0).get(dev.jgym.core.scene.Annotations.ACTION_PROBABILITIES);
+        assertEquals(2, p.length, "CartPole's two actions' probabilities at each step, for the viewer's bars");
+        assertEquals(1.0, p[0] + p[1], 1e-9);
+        assertTrue(p[(Integer) fin.action(0)] >= 0.5, "the greedy action is the more probable");
 
         o = RunFolderTest.jgym("train", config.toString(), "--out", two.toString(), "--quiet", "--threads", "2");
         assertEquals(0, o.code(), o.err());
