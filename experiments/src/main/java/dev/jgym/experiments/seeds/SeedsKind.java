@@ -7,7 +7,6 @@ import dev.jgym.agents.run.ExperimentKind;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
 import dev.jgym.agents.run.RunOptions;
-import dev.jgym.agents.run.StopSignal;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
@@ -69,54 +68,33 @@ public final class SeedsKind implements ExperimentKind {
             case "polynomial_fits" -> Json.bind(rest, PolynomialFits.Settings.class, source, "$.seeds");
             default -> throw new UserError(source + ": $.seeds.example: expected one of " + String.join(", ", EXAMPLES) + ", found \"" + example + "\"");
         };
-        return new Run() {
-            @Override
-            public String name() {
-                return cfg.name();
-            }
+        return Run.of(cfg.name(), threads -> cfg.name() + ": " + example.replace('_', ' '), "examples", 1, (dir, progress, stop) -> run(cfg, settings, dir, progress));
+    }
 
-            @Override
-            public String banner(int threads) {
-                return cfg.name() + ": " + example.replace('_', ' ');
-            }
-
-            @Override
-            public String unit() {
-                return "examples";
-            }
-
-            @Override
-            public long totalWork() {
-                return 1;
-            }
-
-            @Override
-            public Outcome run(Path dir, Progress progress, StopSignal stop) {
-                if (settings instanceof OptimizerPaths.Settings s) {
-                    List<OptimizerPaths.PathXY> paths = OptimizerPaths.paths(s);
-                    Json.writeAtomically(dir.resolve("paths.csv"), OptimizerPaths.csv(paths).getBytes(StandardCharsets.UTF_8));
-                    OptimizerPaths.writePng(paths, dir.resolve("optimizer-paths.png"));
-                    progress.advance(1);
-                    return Run.finished(1, out -> {
-                        out.printf(Locale.ROOT, "%-24s %10s %10s %10s%n", "optimizer", "x", "y", "f(x, y)");
-                        for (OptimizerPaths.PathXY p : paths) {
-                            int t = p.x().length - 1;
-                            out.printf(Locale.ROOT, "%-24s %10.4f %10.4f %10.5f%n", p.label(), p.x()[t], p.y()[t], OptimizerPaths.f(p.x()[t], p.y()[t]));
-                        }
-                    });
+    private static Run.Outcome run(SeedsConfig cfg, Object settings, Path dir, Progress progress) {
+        if (settings instanceof OptimizerPaths.Settings s) {
+            List<OptimizerPaths.PathXY> paths = OptimizerPaths.paths(s);
+            Json.writeAtomically(dir.resolve("paths.csv"), OptimizerPaths.csv(paths).getBytes(StandardCharsets.UTF_8));
+            OptimizerPaths.writePng(paths, dir.resolve("optimizer-paths.png"));
+            progress.advance(1);
+            return Run.finished(1, out -> {
+                out.printf(Locale.ROOT, "%-24s %10s %10s %10s%n", "optimizer", "x", "y", "f(x, y)");
+                for (OptimizerPaths.PathXY p : paths) {
+                    int t = p.x().length - 1;
+                    out.printf(Locale.ROOT, "%-24s %10.4f %10.4f %10.5f%n", p.label(), p.x()[t], p.y()[t], OptimizerPaths.f(p.x()[t], p.y()[t]));
                 }
-                PolynomialFits.Settings s = (PolynomialFits.Settings) settings;
-                PolynomialFits.Result r = PolynomialFits.run(cfg.seed(), s);
-                StringBuilder csv = new StringBuilder("degree,train_mse,validation_mse\n");
-                for (int d = 0; d < r.trainMse().length; d++) csv.append(d).append(',').append(r.trainMse()[d]).append(',').append(r.validationMse()[d]).append('\n');
-                Json.writeAtomically(dir.resolve("errors.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
-                PolynomialFits.writePng(r, s.noise(), dir.resolve("polynomial-fits.png"));
-                progress.advance(1);
-                return Run.finished(1, out -> {
-                    out.printf(Locale.ROOT, "%6s %12s %14s%n", "degree", "train MSE", "validation MSE");
-                    for (int d = 0; d < r.trainMse().length; d++) out.printf(Locale.ROOT, "%6d %12.5f %14.5f%n", d, r.trainMse()[d], r.validationMse()[d]);
-                });
-            }
-        };
+            });
+        }
+        PolynomialFits.Settings s = (PolynomialFits.Settings) settings;
+        PolynomialFits.Result r = PolynomialFits.run(cfg.seed(), s);
+        StringBuilder csv = new StringBuilder("degree,train_mse,validation_mse\n");
+        for (int d = 0; d < r.trainMse().length; d++) csv.append(d).append(',').append(r.trainMse()[d]).append(',').append(r.validationMse()[d]).append('\n');
+        Json.writeAtomically(dir.resolve("errors.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        PolynomialFits.writePng(r, s.noise(), dir.resolve("polynomial-fits.png"));
+        progress.advance(1);
+        return Run.finished(1, out -> {
+            out.printf(Locale.ROOT, "%6s %12s %14s%n", "degree", "train MSE", "validation MSE");
+            for (int d = 0; d < r.trainMse().length; d++) out.printf(Locale.ROOT, "%6d %12.5f %14.5f%n", d, r.trainMse()[d], r.validationMse()[d]);
+        });
     }
 }
