@@ -51,6 +51,42 @@ public interface Run {
         }
     }
 
+    /** What a run does once started: the body of {@link #run}. */
+    @FunctionalInterface
+    interface Body {
+        Outcome run(Path dir, Progress progress, StopSignal stop);
+    }
+
+    /** A run from its parts: its name, its banner for a thread count, the unit and total of its work, and what it does. */
+    static Run of(String name, java.util.function.IntFunction<String> banner, String unit, long totalWork, Body body) {
+        return new Run() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String banner(int threads) {
+                return banner.apply(threads);
+            }
+
+            @Override
+            public String unit() {
+                return unit;
+            }
+
+            @Override
+            public long totalWork() {
+                return totalWork;
+            }
+
+            @Override
+            public Outcome run(Path dir, Progress progress, StopSignal stop) {
+                return body.run(dir, progress, stop);
+            }
+        };
+    }
+
     /** A finished run that did {@code workDone} units and prints {@code summary}. */
     static Outcome finished(long workDone, Consumer<PrintStream> summary) {
         return finished(workDone, summary, null);

@@ -39,6 +39,26 @@ public final class OptimizerPaths {
             new OptimizerConfig("rmsprop", 0.1, null, null, 0.99, null, null),
             new OptimizerConfig("adam", 0.3, null, null));
 
+    /**
+     * The example as a config's {@code "seeds"} object ({@code "example": "optimizer_paths"}).
+     *
+     * @param start the first point (default [-7, 2])
+     * @param steps optimizer steps (default 30)
+     * @param optimizers one path each ({@link OptimizerConfig}; default the figure's four, {@link #FIGURE})
+     */
+    public record Settings(double[] start, Integer steps, List<OptimizerConfig> optimizers) {
+        public Settings {
+            if (start == null) start = new double[] {X0, Y0};
+            dev.jgym.core.config.Check.that(start.length == 2 && Double.isFinite(start[0]) && Double.isFinite(start[1]), "start",
+                    "expected two finite numbers [x, y], found " + java.util.Arrays.toString(start));
+            if (steps == null) steps = STEPS;
+            dev.jgym.core.config.Check.positive("steps", steps);
+            dev.jgym.core.config.Check.size("steps", steps, 100_000);
+            if (optimizers == null) optimizers = FIGURE;
+            dev.jgym.core.config.Check.that(!optimizers.isEmpty(), "optimizers", "expected at least one optimizer");
+        }
+    }
+
     /** One optimizer's iterates, the start included: steps + 1 points. */
     public record PathXY(OptimizerConfig optimizer, double[] x, double[] y) {
         public String label() {
@@ -80,7 +100,25 @@ public final class OptimizerPaths {
 
     /** The four paths of the figure. */
     public static List<PathXY> figure() {
-        return FIGURE.stream().map(o -> walk(o, X0, Y0, STEPS)).toList();
+        return paths(new Settings(null, null, null));
+    }
+
+    /** One path per optimizer of the settings. */
+    public static List<PathXY> paths(Settings s) {
+        return s.optimizers().stream().map(o -> walk(o, s.start()[0], s.start()[1], s.steps())).toList();
+    }
+
+    /** {@code paths.csv}: optimizer (its index and label), step, x, y, f(x, y). */
+    public static String csv(List<PathXY> paths) {
+        StringBuilder sb = new StringBuilder("optimizer,label,step,x,y,f\n");
+        for (int i = 0; i < paths.size(); i++) {
+            PathXY p = paths.get(i);
+            for (int t = 0; t < p.x().length; t++) {
+                sb.append(i).append(",\"").append(p.label()).append("\",").append(t).append(',').append(p.x()[t]).append(',').append(p.y()[t]).append(',')
+                        .append(f(p.x()[t], p.y()[t])).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     /** One panel: the contours f = 0.25, 0.5, 1, 2, 4, 8, 16, the path in red, the minimum as a '+'. */

@@ -30,6 +30,31 @@ public final class PolynomialFits {
     public static final int TRAIN = 15, VALIDATION = 200, MAX_DEGREE = 12;
     public static final double SIGMA = 0.1;
 
+    /**
+     * The example as a config's {@code "seeds"} object ({@code "example": "polynomial_fits"}).
+     *
+     * @param train training points, evenly spaced over [-1, 1] (default 15)
+     * @param validation validation points, uniform over [-1, 1] (default 200)
+     * @param noise the noise's standard deviation sigma (default 0.1)
+     * @param maxDegree fits of degree 0 to this (default 12; below the number of training points)
+     */
+    public record Settings(Integer train, Integer validation, Double noise, @com.fasterxml.jackson.annotation.JsonProperty("max_degree") Integer maxDegree) {
+        public static final Settings DEFAULT = new Settings(null, null, null, null);
+
+        public Settings {
+            if (train == null) train = TRAIN;
+            dev.jgym.core.config.Check.size("train", train, 10_000);
+            dev.jgym.core.config.Check.that(train >= 2, "train", "expected at least 2 points, found " + train);
+            if (validation == null) validation = VALIDATION;
+            dev.jgym.core.config.Check.size("validation", validation, 1_000_000);
+            if (noise == null) noise = SIGMA;
+            dev.jgym.core.config.Check.nonNegative("noise", noise);
+            if (maxDegree == null) maxDegree = MAX_DEGREE;
+            dev.jgym.core.config.Check.that(maxDegree >= 0 && maxDegree < train, "max_degree",
+                    "expected an integer in [0, " + (train - 1) + "] (below the " + train + " training points), found " + maxDegree);
+        }
+    }
+
     /** Points of the noisy cubic. */
     public record Points(double[] x, double[] y) {}
 
@@ -43,21 +68,27 @@ public final class PolynomialFits {
     }
 
     /** n points of the noisy cubic: x evenly spaced over [−1, 1] when grid, else uniform there. */
-    public static Points sample(Rng rng, int n, boolean grid) {
+    public static Points sample(Rng rng, int n, boolean grid, double sigma) {
         double[] x = new double[n], y = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = grid ? -1 + 2.0 * i / (n - 1) : rng.uniform(-1, 1);
-            y[i] = truth(x[i]) + rng.gaussian(0, SIGMA);
+            y[i] = truth(x[i]) + rng.gaussian(0, sigma);
         }
         return new Points(x, y);
     }
 
+    /** The default example (15 points, sigma 0.1, degrees 0-12) on one seed. */
     public static Result run(long seed) {
+        return run(seed, Settings.DEFAULT);
+    }
+
+    public static Result run(long seed, Settings s) {
         Rng root = new Rng(seed);
-        Points train = sample(root.child("train"), TRAIN, true), validation = sample(root.child("validation"), VALIDATION, false);
-        double[][] c = new double[MAX_DEGREE + 1][];
-        double[] tr = new double[MAX_DEGREE + 1], va = new double[MAX_DEGREE + 1];
-        for (int d = 0; d <= MAX_DEGREE; d++) {
+        Points train = sample(root.child("train"), s.train(), true, s.noise()), validation = sample(root.child("validation"), s.validation(), false, s.noise());
+        int max = s.maxDegree();
+        double[][] c = new double[max + 1][];
+        double[] tr = new double[max + 1], va = new double[max + 1];
+        for (int d = 0; d <= max; d++) {
             c[d] = fit(train, d);
             tr[d] = mse(c[d], train);
             va[d] = mse(c[d], validation);
@@ -132,28 +163,29 @@ public final class PolynomialFits {
         return chart;
     }
 
-    /** Left: training and validation MSE over the degree (log scale); right: the points and the fits of degree 1, 3 and 12. */
-    public static void writePng(Result r, Path png) {
-        XYChart errors = chart("Noisy cubic, 15 training points: error by degree", "polynomial degree", "mean squared error");
+    /** Left: training and validation MSE over the degree (log scale) beside the noise variance; right: the points and the fits of degree 1, 3 and the highest. */
+    public static void writePng(Result r, double sigma, Path png) {
+        int max = r.trainMse().length - 1;
+        XYChart errors = chart("Noisy cubic, " + r.train().x().length + " training points: error by degree", "polynomial degree", "mean squared error");
         errors.getStyler().setYAxisLogarithmic(true);
-        double[] degrees = new double[MAX_DEGREE + 1];
-        for (int d = 0; d <= MAX_DEGREE; d++) degrees[d] = d;
+        double[] degrees = new double[max + 1];
+        for (int d = 0; d <= max; d++) degrees[d] = d;
         Charts.line(errors, "training", degrees, r.trainMse(), new Color(0x1f77b4), true);
-        Charts.line(errors, "validation (200 points)", degrees, r.validationMse(), new Color(0xd62728), true);
-        Charts.line(errors, "noise variance 0.01", new double[] {0, MAX_DEGREE}, new double[] {SIGMA * SIGMA, SIGMA * SIGMA}, Color.GRAY, false);
+        Charts.line(errors, "validation (" + r.validation().x().length + " points)", degrees, r.validationMse(), new Color(0xd62728), true);
+        if (sigma > 0) Charts.line(errors, String.format(java.util.Locale.ROOT, "noise variance %.3g", sigma * sigma), new double[] {0, max}, new double[] {sigma * sigma, sigma * sigma}, Color.GRAY, false);
 
-        XYChart fits = chart("Fits of degree 1, 3 and 12", "x", "y");
+        int[] shown = java.util.stream.IntStream.of(1, 3, max).filter(d -> d <= max).distinct().toArray();
+        XYChart fits = chart("Fits of degree " + java.util.Arrays.toString(shown).replaceAll("[\\[\\]]", ""), "x", "y");
         fits.getStyler().setYAxisMin(-1.0).setYAxisMax(1.0);
         int n = 401;
         double[] xs = new double[n];
         for (int i = 0; i < n; i++) xs[i] = -1 + 2.0 * i / (n - 1);
         Charts.line(fits, "truth x^3 - x", xs, map(xs, PolynomialFits::truth), Color.GRAY, false);
-        int[] shown = {1, 3, MAX_DEGREE};
         Color[] colours = {new Color(0x2ca02c), new Color(0x1f77b4), new Color(0xd62728)};
         for (int k = 0; k < shown.length; k++) {
             double[] c = r.coefficients()[shown[k]];
             double[] ys = map(xs, x -> Math.max(-2, Math.min(2, eval(c, x))));
-            Charts.line(fits, "degree " + shown[k], xs, ys, colours[k], false);
+            Charts.line(fits, "degree " + shown[k], xs, ys, colours[k % colours.length], false);
         }
         XYSeries pts = fits.addSeries("training points", r.train().x(), r.train().y());
         pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

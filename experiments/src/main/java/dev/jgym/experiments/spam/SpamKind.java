@@ -1,10 +1,8 @@
 package dev.jgym.experiments.spam;
 
 import dev.jgym.agents.run.ExperimentKind;
-import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
 import dev.jgym.agents.run.RunOptions;
-import dev.jgym.agents.run.StopSignal;
 import dev.jgym.core.config.Json;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,36 +36,13 @@ public final class SpamKind implements ExperimentKind {
         SpamConfig cfg = SpamConfig.read(configFile);
         SpamFilter filter = new SpamFilter(cfg, configFile.toString());
         filter.validate();
-        return new Run() {
-            @Override
-            public String name() {
-                return cfg.name();
-            }
-
-            @Override
-            public String banner(int threads) {
-                return String.format(Locale.ROOT, "%s: SpamAssassin, %.0f%% of each group held out, vocabulary of %d words, %d filter(s), %d threads", cfg.name(),
-                        100 * cfg.data().testFraction(), cfg.data().vocabulary(), cfg.spam().size(), threads);
-            }
-
-            @Override
-            public String unit() {
-                return "filters";
-            }
-
-            @Override
-            public long totalWork() {
-                return cfg.spam().size();
-            }
-
-            @Override
-            public Outcome run(Path dir, Progress progress, StopSignal stop) {
-                SpamFilter.Result r = filter.run(options.threads(), progress::advance);
-                Json.writeAtomically(dir.resolve("metrics.csv"), SpamFilter.csv(r).getBytes(StandardCharsets.UTF_8));
-                Json.write(dir.resolve("summary.json"), filter.summary(r));
-                return Run.finished(cfg.spam().size(), out -> print(out, r));
-            }
-        };
+        return Run.of(cfg.name(), threads -> String.format(Locale.ROOT, "%s: SpamAssassin, %.0f%% of each group held out, vocabulary of %d words, %d filter(s), %d threads",
+                cfg.name(), 100 * cfg.data().testFraction(), cfg.data().vocabulary(), cfg.spam().size(), threads), "filters", cfg.spam().size(), (dir, progress, stop) -> {
+                    SpamFilter.Result r = filter.run(options.threads(), progress::advance);
+                    Json.writeAtomically(dir.resolve("metrics.csv"), SpamFilter.csv(r).getBytes(StandardCharsets.UTF_8));
+                    Json.write(dir.resolve("summary.json"), filter.summary(r));
+                    return Run.finished(cfg.spam().size(), out -> print(out, r));
+                });
     }
 
     /** The figures as a table, then each linear filter's top words. */

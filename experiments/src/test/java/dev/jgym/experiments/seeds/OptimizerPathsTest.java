@@ -3,6 +3,9 @@ package dev.jgym.experiments.seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgym.core.config.Json;
+import dev.jgym.experiments.Configs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +20,16 @@ import org.junit.jupiter.api.Test;
 class OptimizerPathsTest {
     static final double TOL = 1e-5;
 
+    /** The paths of the shipped config, configs/seeds/optimizer-paths.json. */
+    static List<OptimizerPaths.PathXY> shipped() {
+        Path file = Configs.path("seeds/optimizer-paths.json");
+        ObjectNode seeds = (ObjectNode) Json.readTree(file).get("seeds").deepCopy();
+        seeds.remove("example");
+        return OptimizerPaths.paths(Json.bind(seeds, OptimizerPaths.Settings.class, file.toString(), "$.seeds"));
+    }
+
     static OptimizerPaths.PathXY path(String type) {
-        return OptimizerPaths.figure().stream().filter(p -> p.optimizer().type().equals(type)).findFirst().orElseThrow();
+        return shipped().stream().filter(p -> p.optimizer().type().equals(type)).findFirst().orElseThrow();
     }
 
     static void assertPoint(OptimizerPaths.PathXY p, int t, double x, double y) {
@@ -72,8 +83,9 @@ class OptimizerPathsTest {
     @Test
     @DisplayName("after 30 steps every optimizer is closer to the minimum than the start (f(-7, 2) = 6.45), and the PNG is written")
     void figure() throws Exception {
-        List<OptimizerPaths.PathXY> paths = OptimizerPaths.figure();
+        List<OptimizerPaths.PathXY> paths = shipped();
         assertEquals(4, paths.size());
+        for (int i = 0; i < 4; i++) assertEquals(OptimizerPaths.FIGURE.get(i), paths.get(i).optimizer(), "the shipped config is the figure's");
         for (OptimizerPaths.PathXY p : paths) {
             assertEquals(OptimizerPaths.STEPS + 1, p.x().length);
             double end = OptimizerPaths.f(p.x()[OptimizerPaths.STEPS], p.y()[OptimizerPaths.STEPS]);

@@ -39,7 +39,7 @@ class PolynomialFitsTest {
         assertTrue(r.trainMse()[PolynomialFits.MAX_DEGREE] < r.trainMse()[3], "degree 12 fits the training noise");
         Path png = Path.of("target", "polynomial-overfitting.png");
         Files.createDirectories(png.getParent());
-        PolynomialFits.writePng(r, png);
+        PolynomialFits.writePng(r, PolynomialFits.SIGMA, png);
         assertTrue(Files.size(png) > 10_000);
     }
 
