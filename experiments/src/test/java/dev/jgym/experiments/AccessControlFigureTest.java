@@ -3,14 +3,11 @@ package dev.jgym.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.agents.AgentContext;
-import dev.jgym.agents.Agents;
 import dev.jgym.agents.linear.SemiGradientSarsa;
 import dev.jgym.agents.run.Charts;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.TabularModel;
-import dev.jgym.core.rng.Rng;
 import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Simulator;
 import dev.jgym.core.sim.SimulatorListener;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -97,8 +93,6 @@ class AccessControlFigureTest {
     @DisplayName("S&B Example 10.2/Fig 10.5 (1M steps): optimal average reward by RVI 2.748; reward per step (last 100k) within 0.05 and R-bar within 0.1 of the eps-greedy optimum 2.647; priority 8, 4 accepted with 1-9 free, 1 rejected with 1-4, 2 rejected with 1-2 and accepted with 4-9")
     void figure10_5() {
         ExperimentConfig config = ExperimentConfig.read(Configs.path("book/access-control-figure-10.5.json"));
-        ExperimentConfig.AgentConfig ac = config.agents().get(0);
-        Rng root = new Rng(config.seed());
         SemiGradientSarsa sarsa;
         long from = config.steps() - config.summaryWindow();
         var earned = new SimulatorListener<Object, Object>() {
@@ -113,11 +107,9 @@ class AccessControlFigureTest {
             }
         };
         try (Env<Object, Object> env = EnvRegistry.make(config.env().id(), config.env().options())) {
-            @SuppressWarnings("unchecked")
-            Agent<Object, Object> agent = (Agent<Object, Object>) Agents.create(ac.type(), ac.settings(), "access-control-figure-10.5.json", "$.agents[0].settings",
-                    new AgentContext(ac.type(), env.observationSpace(), env.actionSpace(), root.child("agent").child(ac.label()).child(0)));
+            Agent<Object, Object> agent = BookFigures.agent(config, "book/access-control-figure-10.5.json", env);
             sarsa = (SemiGradientSarsa) (Object) agent;
-            Simulator.builder(env, agent).seed(root.child("env").child(0).seed()).maxSteps(config.steps()).listener(earned).build().run();
+            Simulator.builder(env, agent).seed(BookFigures.envSeed(config)).maxSteps(config.steps()).listener(earned).build().run();
         }
         double[] opt = relativeValueIteration(null, 0);
         double rho = opt[0];
@@ -160,18 +152,12 @@ class AccessControlFigureTest {
         Color[] colours = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0xd62728)};
         double[] x = new double[11];
         for (int f = 0; f <= 10; f++) x[f] = f;
-        XYChart policyChart = new XYChartBuilder().width(520).height(420).title("Policy (filled: accept)")
-                .xAxisTitle("Number of free servers").yAxisTitle("Priority").build();
-        XYChart valueChart = new XYChartBuilder().width(620).height(420)
-                .title(String.format(Locale.ROOT, "Differential value of best action (R-bar %.3f; optimum %.3f)", averageReward, rho))
-                .xAxisTitle("Number of free servers").yAxisTitle("max_a q(s, a)").build();
-        for (XYChart c : List.of(policyChart, valueChart)) {
-            c.getStyler().setChartBackgroundColor(Color.WHITE);
-            c.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
-        }
+        XYChart policyChart = BookFigures.chart(520, 420, "Policy (filled: accept)", "Number of free servers", "Priority", Styler.LegendPosition.InsideNE);
+        XYChart valueChart = BookFigures.chart(620, 420, String.format(Locale.ROOT, "Differential value of best action (R-bar %.3f; optimum %.3f)", averageReward, rho),
+                "Number of free servers", "max_a q(s, a)", Styler.LegendPosition.InsideSE);
         policyChart.getStyler().setLegendVisible(false);
         policyChart.getStyler().setMarkerSize(16);
-        valueChart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        valueChart.getStyler().setMarkerSize(6);
         for (int p = 0; p < 4; p++) {
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
             for (int f = 1; f <= 10; f++) {

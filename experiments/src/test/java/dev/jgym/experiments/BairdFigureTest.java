@@ -3,28 +3,23 @@ package dev.jgym.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.agents.AgentContext;
-import dev.jgym.agents.Agents;
 import dev.jgym.agents.linear.OffPolicySemiGradientTd;
 import dev.jgym.agents.run.Charts;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.TabularModel;
-import dev.jgym.core.rng.Rng;
 import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Simulator;
 import dev.jgym.core.sim.SimulatorListener;
 import dev.jgym.core.sim.Transition;
 import dev.jgym.envs.grid.Baird;
 import java.awt.Color;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -80,13 +75,9 @@ class BairdFigureTest {
         for (int k = 1; k <= 1000; k++) dp[k] = dpSweep(model, dp[k - 1]);
 
         ExperimentConfig config = ExperimentConfig.read(Configs.path("book/baird-figure-11.2.json"));
-        ExperimentConfig.AgentConfig ac = config.agents().get(0);
-        Rng root = new Rng(config.seed());
         double[][] td = new double[(int) (long) config.steps() + 1][];
         try (Env<Object, Object> env = EnvRegistry.make(config.env().id(), config.env().options())) {
-            @SuppressWarnings("unchecked")
-            Agent<Object, Object> agent = (Agent<Object, Object>) Agents.create(ac.type(), ac.settings(), "baird-figure-11.2.json", "$.agents[0].settings",
-                    new AgentContext(ac.type(), env.observationSpace(), env.actionSpace(), root.child("agent").child(ac.label()).child(0)));
+            Agent<Object, Object> agent = BookFigures.agent(config, "book/baird-figure-11.2.json", env);
             OffPolicySemiGradientTd learner = (OffPolicySemiGradientTd) (Object) agent;
             td[0] = learner.weights();
             assertEquals(Arrays.toString(W0), Arrays.toString(td[0]), "the config's start weights");
@@ -95,7 +86,7 @@ class BairdFigureTest {
                     td[(int) step + 1] = learner.weights();
                 }
             };
-            Simulator.builder(env, agent).seed(root.child("env").child(0).seed()).maxSteps(config.steps()).listener(record).build().run();
+            Simulator.builder(env, agent).seed(BookFigures.envSeed(config)).maxSteps(config.steps()).listener(record).build().run();
         }
         System.out.printf("Figure 11.2: off-policy TD weights after 1000 steps %s; DP weights after 1000 sweeps %s%n",
                 Arrays.toString(td[1000]), Arrays.toString(dp[1000]));
@@ -114,11 +105,7 @@ class BairdFigureTest {
     }
 
     static XYChart weights(String title, String x, double[][] w) {
-        XYChart chart = new XYChartBuilder().width(620).height(460).title("S&B Figure 11.2: " + title).xAxisTitle(x).yAxisTitle("weight").build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);
+        XYChart chart = BookFigures.chart(620, 460, "S&B Figure 11.2: " + title, x, "weight", Styler.LegendPosition.InsideNW);
         double[] xs = IntStream.range(0, w.length).asDoubleStream().toArray();
         Color[] colours = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0x9467bd), new Color(0x8c564b),
             new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xd62728)};

@@ -3,13 +3,10 @@ package dev.jgym.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.agents.AgentContext;
-import dev.jgym.agents.Agents;
 import dev.jgym.agents.linear.SemiGradientSarsa;
 import dev.jgym.agents.run.Charts;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
-import dev.jgym.core.rng.Rng;
 import dev.jgym.core.sim.Agent;
 import dev.jgym.core.sim.Simulator;
 import dev.jgym.core.sim.SimulatorListener;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -115,14 +111,10 @@ class MountainCarFiguresTest {
     @DisplayName("S&B Fig 10.1 (one run, 9000 episodes): cost-to-go below 10 everywhere at step 428; after 9000 episodes the greedy run from (-0.5, 0) takes 100-120 steps and the cost-to-go there is within 10% of it")
     void figure10_1() {
         ExperimentConfig config = ExperimentConfig.read(Configs.path("book/mountain-car-figure-10.1.json"));
-        ExperimentConfig.AgentConfig ac = config.agents().get(0);
-        Rng root = new Rng(config.seed());
         Map<String, double[][]> panels = new LinkedHashMap<>();
         Map<Integer, double[]> checks = new LinkedHashMap<>(); // episode -> {greedy steps, cost-to-go at (-0.5, 0)}
         try (Env<Object, Object> env = EnvRegistry.make(config.env().id(), config.env().options())) {
-            @SuppressWarnings("unchecked")
-            Agent<Object, Object> agent = (Agent<Object, Object>) Agents.create(ac.type(), ac.settings(), "mountain-car-figure-10.1.json", "$.agents[0].settings",
-                    new AgentContext(ac.type(), env.observationSpace(), env.actionSpace(), root.child("agent").child(ac.label()).child(0)));
+            Agent<Object, Object> agent = BookFigures.agent(config, "book/mountain-car-figure-10.1.json", env);
             SemiGradientSarsa sarsa = (SemiGradientSarsa) (Object) agent;
             SimulatorListener<Object, Object> snapshots = new SimulatorListener<>() {
                 @Override public void onStep(long step, Transition<Object, Object> t) {
@@ -137,7 +129,7 @@ class MountainCarFiguresTest {
                     }
                 }
             };
-            Simulator.builder(env, agent).seed(root.child("env").child(0).seed()).maxEpisodes(config.episodes()).listener(snapshots).build().run();
+            Simulator.builder(env, agent).seed(BookFigures.envSeed(config)).maxEpisodes(config.episodes()).listener(snapshots).build().run();
         }
         double step428 = Arrays.stream(panels.get("Step 428")).flatMapToDouble(Arrays::stream).max().orElseThrow();
         System.out.printf("Figure 10.1: largest cost-to-go at step 428 %.2f; after 1000 and 9000 episodes greedy steps / cost-to-go at (-0.5, 0): %s, %s%n",
@@ -176,13 +168,8 @@ class MountainCarFiguresTest {
 
     /** Steps per episode on a log scale, as the book draws Figures 10.2 and 10.3. */
     static void drawSteps(Path png, ExperimentResult r, String[] labels, String title) {
-        XYChart chart = new XYChartBuilder().width(900).height(540).title(title)
-                .xAxisTitle("Episode").yAxisTitle("Steps per episode (log scale), mean over runs").build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        XYChart chart = BookFigures.chart(900, 540, title, "Episode", "Steps per episode (log scale), mean over runs", Styler.LegendPosition.InsideNE);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setMarkerSize(0);
         Color[] colours = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xd62728)};
         for (int i = 0; i < labels.length; i++) {
             double[] y = r.agent(labels[i]).curves()[r.metric("length")];

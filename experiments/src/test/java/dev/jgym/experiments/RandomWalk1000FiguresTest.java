@@ -193,7 +193,7 @@ class RandomWalk1000FiguresTest {
         for (int b = 0; b < 10; b++) assertTrue(blocksMany[b] < blocksOne[b], "50 tilings below one tiling in block " + b);
         for (int b = 2; b < 10; b++) assertTrue(blocksMany[b] < fixedPoint, "50 tilings below the best of one tiling in block " + b);
         assertTrue(blocksMany[9] < 0.6 * blocksOne[9], "50 tilings end below 0.6x one tiling: " + blocksMany[9] + " vs " + blocksOne[9]);
-        figures().ifPresent(dir -> drawFigure9_10(dir.resolve("figure-9.10-tile-coding.png"), r, one, many, fixedPoint));
+        BookFigures.folder().ifPresent(dir -> drawFigure9_10(dir.resolve("figure-9.10-tile-coding.png"), r, one, many, fixedPoint));
     }
 
     static Optional<Path> figures() {
@@ -228,13 +228,8 @@ class RandomWalk1000FiguresTest {
 
     /** The book's Figure 9.10: RMS error over the states per episode, both codings, and the one-tiling fixed point. */
     static void drawFigure9_10(Path png, ExperimentResult r, String one, String many, double fixedPoint) {
-        XYChart chart = new XYChartBuilder().width(900).height(540)
-                .title("S&B Figure 9.10: 1000-state random walk, gradient MC, alpha/k, 10 runs")
-                .xAxisTitle("Episodes").yAxisTitle("RMS error over the 1000 states").build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setMarkerSize(0);
+        XYChart chart = BookFigures.chart(900, 540, "S&B Figure 9.10: 1000-state random walk, gradient MC, alpha/k, 10 runs",
+                "Episodes", "RMS error over the 1000 states", Styler.LegendPosition.InsideNE);
         double[] x = IntStream.rangeClosed(1, 5000).asDoubleStream().toArray();
         Charts.line(chart, "state aggregation (one tiling, 5 x 200 states), alpha 1/k", x, r.agent(one).curves()[r.metric("value_rms")], new Color(0x1f77b4), false);
         Charts.line(chart, "tile coding (50 tilings offset by 4 states), alpha 1/(50 k)", x, r.agent(many).curves()[r.metric("value_rms")], new Color(0xd62728), false);

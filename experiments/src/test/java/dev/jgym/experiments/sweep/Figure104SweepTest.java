@@ -1,9 +1,7 @@
 package dev.jgym.experiments.sweep;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.experiments.Configs;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,12 +28,8 @@ class Figure104SweepTest {
     @Test
     @DisplayName("S&B Fig 10.4 (10 runs, first 50 episodes): lowest point n = 4 or 8, below 225; n = 1's best 5+ steps above it, at alpha x 8 >= 1; n = 16 best at alpha x 8 <= 0.4 and 40+ steps worse at 0.7; n = 8 40+ worse at 1.0")
     void figure104() {
-        Path file = Configs.path("book/mountain-car-figure-10.4.json");
-        SweepPlan plan = SweepPlan.read(file);
-        Sweep.Result r = Sweep.run(plan, file, dir, new LocalSweepRunner(Runtime.getRuntime().availableProcessors()), o -> { });
-        assertEquals(0, r.failed());
         Map<String, Map<Double, Double>> curves = new LinkedHashMap<>(); // n -> (alpha x 8 -> steps)
-        for (SweepTable.Row row : SweepTable.rows(plan, r.summaries())) {
+        for (SweepTable.Row row : BookSweeps.rows("book/mountain-car-figure-10.4.json", dir)) {
             double alpha8 = Math.round(row.setting().value("$.agents[0].settings.alpha").doubleValue() * 80) / 10.0;
             curves.computeIfAbsent(row.agent(), k -> new LinkedHashMap<>()).put(alpha8, row.mean());
         }

@@ -3,9 +3,7 @@ package dev.jgym.experiments.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.experiments.Configs;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +27,7 @@ class Figure26SweepTest {
     @Test
     @DisplayName("S&B Fig 2.6 shape: inverted U per method; UCB peak ~1.5 +- 0.1 highest, eps-greedy peak ~1.3 +- 0.1 lowest")
     void figure26Shape() {
-        Path file = Configs.path("sweeps/bandit-figure-2.6.json");
-        SweepPlan plan = SweepPlan.read(file);
-        Sweep.Result r = Sweep.run(plan, file, dir, new LocalSweepRunner(Runtime.getRuntime().availableProcessors()), o -> { });
-        assertEquals(0, r.failed());
-        Map<String, List<Double>> curves = new LinkedHashMap<>();
-        for (SweepTable.Row row : SweepTable.rows(plan, r.summaries())) {
-            curves.computeIfAbsent(row.agent(), k -> new ArrayList<>()).add(row.mean());
-        }
+        Map<String, List<Double>> curves = BookSweeps.curves("sweeps/bandit-figure-2.6.json", dir);
         Map<String, Double> peaks = new LinkedHashMap<>();
         curves.forEach((method, ys) -> {
             int best = 0;

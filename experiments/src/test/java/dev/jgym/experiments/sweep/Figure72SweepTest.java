@@ -3,12 +3,10 @@ package dev.jgym.experiments.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.experiments.Configs;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,14 +36,7 @@ class Figure72SweepTest {
     @Test
     @DisplayName("S&B Fig 7.2 (100 runs, first 10 episodes): lowest point n = 4 at alpha 0.3-0.5, 0.26 +- 0.03; n = 2, 4, 8 beat n = 1 and n >= 16; n = 512 >= 0.5; points within 0.02 of an independent re-run")
     void figure72() {
-        Path file = Configs.path("book/random-walk-figure-7.2.json");
-        SweepPlan plan = SweepPlan.read(file);
-        Sweep.Result r = Sweep.run(plan, file, dir, new LocalSweepRunner(Runtime.getRuntime().availableProcessors()), o -> { });
-        assertEquals(0, r.failed());
-        Map<String, List<Double>> curves = new LinkedHashMap<>();
-        for (SweepTable.Row row : SweepTable.rows(plan, r.summaries())) {
-            curves.computeIfAbsent(row.agent(), k -> new ArrayList<>()).add(row.mean());
-        }
+        Map<String, List<Double>> curves = BookSweeps.curves("book/random-walk-figure-7.2.json", dir);
         System.out.println("Figure 7.2 sweep, RMS over episodes 1-10 at alpha 0.1..1.0: " + curves);
         String bestN = null;
         double best = Double.POSITIVE_INFINITY;

@@ -3,9 +3,7 @@ package dev.jgym.experiments.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.experiments.Configs;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +38,7 @@ class Figure92SweepTest {
     @Test
     @DisplayName("S&B Fig 9.2 right (100 runs, first 10 episodes): lowest point n = 2, 4 or 8 at 0.29 +- 0.03; n = 1's best 0.35 +- 0.03 at alpha >= 0.7; n >= 64 stay above 0.45; points within 0.02 of an independent re-run")
     void figure92() {
-        Path file = Configs.path("book/random-walk-1000-figure-9.2-n-step.json");
-        SweepPlan plan = SweepPlan.read(file);
-        Sweep.Result r = Sweep.run(plan, file, dir, new LocalSweepRunner(Runtime.getRuntime().availableProcessors()), o -> { });
-        assertEquals(0, r.failed());
-        Map<String, List<Double>> curves = new LinkedHashMap<>();
-        for (SweepTable.Row row : SweepTable.rows(plan, r.summaries())) {
-            curves.computeIfAbsent(row.agent(), k -> new ArrayList<>()).add(row.mean());
-        }
+        Map<String, List<Double>> curves = BookSweeps.curves("book/random-walk-1000-figure-9.2-n-step.json", dir);
         System.out.println("Figure 9.2 (right) sweep, RMS over episodes 1-10 at alpha 0.1..1.0: " + curves);
         Map<String, Double> minima = new LinkedHashMap<>();
         curves.forEach((n, ys) -> {
