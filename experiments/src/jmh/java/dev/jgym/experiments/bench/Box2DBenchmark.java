@@ -2,7 +2,6 @@ package dev.jgym.experiments.bench;
 
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
-import dev.jgym.core.env.Step;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.vector.AutoresetMode;
 import dev.jgym.core.vector.SyncVectorEnv;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -27,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Box2D env steps per second (issue 20): LunarLander-v3 (discrete and continuous) and
  * BipedalWalker-v3 as {@code EnvRegistry.make} builds them (time limit included), random actions
  * drawn beforehand, resets included; and {@link SyncVectorEnv}s of 16 of each on 1 and 2 threads
- * (next-step autoreset), counted in env steps. Random play falls early: the walker's episodes last
- * about 60-100 steps, the lander's about 100, so a reset (a new world) comes every ~100 steps.
+ * (next-step autoreset), counted in env steps. Random play ends episodes early, so resets (a new
+ * world each) weigh more than under a trained policy. {@code singleEnv} ignores {@code threads}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -39,22 +37,39 @@ import org.openjdk.jmh.annotations.Warmup;
 public class Box2DBenchmark {
     static final int STEPS = 1024, ENVS = 16;
 
-    Env<Object, Object> lander, landerContinuous, walker;
-    final Object[] discrete = new Object[STEPS], twoD = new Object[STEPS], fourD = new Object[STEPS];
+    /** {@code lander}: LunarLander-v3, {@code lander-continuous}: its {@code continuous} option, {@code walker}: BipedalWalker-v3. */
+    @Param({"lander", "lander-continuous", "walker"})
+    public String env;
+
+    /** Worker threads of the vector env (the single env ignores it). */
+    @Param({"1", "2"})
+    public int threads;
+
+    Env<Object, Object> single;
+    SyncVectorEnv vector;
+    Object[] actions;
+    final float[][] vectorActions = new float[STEPS / ENVS][];
+    final int[][] vectorDiscrete = new int[STEPS / ENVS][];
 
     @Setup
     public void setup() {
-        lander = EnvRegistry.make("LunarLander-v3");
-        landerContinuous = EnvRegistry.make("LunarLander-v3", Map.of("continuous", true));
-        walker = EnvRegistry.make("BipedalWalker-v3");
-        lander.reset(1L, Map.of());
-        landerContinuous.reset(1L, Map.of());
-        walker.reset(1L, Map.of());
+        String id = env.startsWith("lander") ? "LunarLander-v3" : "BipedalWalker-v3";
+        Map<String, Object> options = env.equals("lander-continuous") ? Map.of("continuous", true) : Map.of();
+        int dims = env.equals("lander") ? 0 : env.equals("walker") ? 4 : 2; // 0: Discrete(4)
+        single = EnvRegistry.make(id, options);
+        single.reset(1L, Map.of());
+        vector = SyncVectorEnv.make(id, options, ENVS, threads, AutoresetMode.NEXT_STEP);
+        vector.reset(1L);
         Rng r = new Rng(7);
-        for (int i = 0; i < STEPS; i++) {
-            discrete[i] = r.nextInt(4);
-            twoD[i] = uniform(r, 2);
-            fourD[i] = uniform(r, 4);
+        actions = new Object[STEPS];
+        for (int i = 0; i < STEPS; i++) actions[i] = dims == 0 ? (Object) r.nextInt(4) : uniform(r, dims);
+        for (int t = 0; t < STEPS / ENVS; t++) {
+            if (dims == 0) {
+                vectorDiscrete[t] = new int[ENVS];
+                for (int i = 0; i < ENVS; i++) vectorDiscrete[t][i] = r.nextInt(4);
+            } else {
+                vectorActions[t] = uniform(r, dims * ENVS);
+            }
         }
     }
 
@@ -66,80 +81,25 @@ public class Box2DBenchmark {
 
     @TearDown
     public void close() {
-        lander.close();
-        landerContinuous.close();
-        walker.close();
+        single.close();
+        vector.close();
     }
 
-    private static double run(Env<Object, Object> env, Object[] actions) {
-        double sum = 0;
-        for (int i = 0; i < STEPS; i++) {
-            Step<Object> s = env.step(actions[i]);
-            sum += s.reward();
-            if (s.done()) env.reset();
+    /** One env as {@code EnvRegistry.make} builds it. */
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public double singleEnv() {
+        return EnvLoop.rewards(single, actions);
+    }
+
+    /** 16 sub-envs on {@code threads} threads, counted in env steps. */
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public double vectorEnv16() {
+        for (int t = 0; t < STEPS / ENVS; t++) {
+            if (vectorDiscrete[t] != null) vector.step(vectorDiscrete[t]);
+            else vector.step(vectorActions[t]);
         }
-        return sum;
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(STEPS)
-    public double lunarLander() {
-        return run(lander, discrete);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(STEPS)
-    public double lunarLanderContinuous() {
-        return run(landerContinuous, twoD);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(STEPS)
-    public double bipedalWalker() {
-        return run(walker, fourD);
-    }
-
-    /** 16 sub-envs of each on {@code threads} worker threads. */
-    @State(Scope.Thread)
-    public static class Vectors {
-        @Param({"1", "2"})
-        public int threads;
-
-        SyncVectorEnv lander, walker;
-        final int[][] discrete = new int[STEPS / ENVS][ENVS];
-        final float[][] fourD = new float[STEPS / ENVS][];
-
-        @Setup(Level.Trial)
-        public void setup() {
-            lander = SyncVectorEnv.make("LunarLander-v3", Map.of(), ENVS, threads, AutoresetMode.NEXT_STEP);
-            walker = SyncVectorEnv.make("BipedalWalker-v3", Map.of(), ENVS, threads, AutoresetMode.NEXT_STEP);
-            lander.reset(1L);
-            walker.reset(1L);
-            Rng r = new Rng(7);
-            for (int t = 0; t < STEPS / ENVS; t++) {
-                for (int i = 0; i < ENVS; i++) discrete[t][i] = r.nextInt(4);
-                fourD[t] = uniform(r, 4 * ENVS);
-            }
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            lander.close();
-            walker.close();
-        }
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(STEPS)
-    public double lunarLanderVector16(Vectors v) {
-        for (int[] a : v.discrete) v.lander.step(a);
-        return v.lander.rewards()[0];
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(STEPS)
-    public double bipedalWalkerVector16(Vectors v) {
-        for (float[] a : v.fourD) v.walker.step(a);
-        return v.walker.rewards()[0];
+        return vector.rewards()[0];
     }
 }

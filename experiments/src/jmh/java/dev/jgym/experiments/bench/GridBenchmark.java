@@ -2,7 +2,6 @@ package dev.jgym.experiments.bench;
 
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
-import dev.jgym.core.env.Step;
 import dev.jgym.core.env.TabularModel;
 import dev.jgym.core.env.TabularModel.Outcome;
 import dev.jgym.core.rng.Rng;
@@ -98,37 +97,19 @@ public class GridBenchmark {
     @Benchmark
     @OperationsPerInvocation(STEPS)
     public double frozenLakePublicApi() {
-        double sum = 0;
-        for (int i = 0; i < STEPS; i++) {
-            Step<Integer> s = lake.step(actions4[i]);
-            sum += s.reward();
-            if (s.done()) lake.reset();
-        }
-        return sum;
+        return EnvLoop.rewards(lake, actions4);
     }
 
     @Benchmark
     @OperationsPerInvocation(STEPS)
     public double frozenLakeBare() {
-        double sum = 0;
-        for (int i = 0; i < STEPS; i++) {
-            Step<Integer> s = bareLake.step(actions4[i]);
-            sum += s.reward();
-            if (s.done()) bareLake.reset();
-        }
-        return sum;
+        return EnvLoop.rewards(bareLake, actions4);
     }
 
     @Benchmark
     @OperationsPerInvocation(STEPS)
     public double taxiPublicApi() {
-        double sum = 0;
-        for (int i = 0; i < STEPS; i++) {
-            Step<Integer> s = taxi.step(actions6[i]);
-            sum += s.reward();
-            if (s.done()) taxi.reset();
-        }
-        return sum;
+        return EnvLoop.rewards(taxi, actions6);
     }
 
     /** Baseline: the same FrozenLake8x8 dynamics and draws, hand-inlined on primitive arrays. */
