@@ -29,6 +29,39 @@ public interface Run {
      */
     Outcome run(Path dir, Progress progress, StopSignal stop);
 
+    /**
+     * A run that does not resume, from its parts: {@code body} does the work into the folder and
+     * returns the outcome (the banner is the same for any thread count).
+     */
+    static Run of(String name, String banner, String unit, long totalWork, java.util.function.BiFunction<Path, Progress, Outcome> body) {
+        return new Run() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String banner(int threads) {
+                return banner;
+            }
+
+            @Override
+            public String unit() {
+                return unit;
+            }
+
+            @Override
+            public long totalWork() {
+                return totalWork;
+            }
+
+            @Override
+            public Outcome run(Path dir, Progress progress, StopSignal stop) {
+                return body.apply(dir, progress);
+            }
+        };
+    }
+
     /** What a finished (or interrupted) run reports. */
     interface Outcome {
         /** Prints the result table on stdout (not called for an interrupted run). */
