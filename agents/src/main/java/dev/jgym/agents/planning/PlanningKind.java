@@ -4,7 +4,6 @@ import dev.jgym.agents.run.ExperimentKind;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
 import dev.jgym.agents.run.RunOptions;
-import dev.jgym.agents.run.StopSignal;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
@@ -248,31 +247,6 @@ public final class PlanningKind implements ExperimentKind {
     }
 
     private static Run run(PlanningConfig cfg, String banner, String unit, long total, Work work) {
-        return new Run() {
-            @Override
-            public String name() {
-                return cfg.name();
-            }
-
-            @Override
-            public String banner(int threads) {
-                return cfg.name() + ": " + banner;
-            }
-
-            @Override
-            public String unit() {
-                return unit;
-            }
-
-            @Override
-            public long totalWork() {
-                return total;
-            }
-
-            @Override
-            public Outcome run(Path dir, Progress progress, StopSignal stop) {
-                return Run.finished(total, work.run(dir, progress));
-            }
-        };
+        return Run.of(cfg.name(), threads -> cfg.name() + ": " + banner, unit, total, (dir, progress, stop) -> Run.finished(total, work.run(dir, progress)));
     }
 }

@@ -57,7 +57,7 @@ public interface Run {
         Outcome run(Path dir, Progress progress, StopSignal stop);
     }
 
-    /** A run from its parts: its name, its banner for a thread count, the unit and total of its work, and what it does. */
+    /** A run from its parts: its name, its banner for a thread count, the unit and total of its work, and what it does (a run that does not resume ignores the stop signal). */
     static Run of(String name, java.util.function.IntFunction<String> banner, String unit, long totalWork, Body body) {
         return new Run() {
             @Override
