@@ -245,6 +245,7 @@ public final class PgTraining {
         float[] finalValues = new float[n];
         float[] learnRewards = new float[n];
         float[] finalObs = new float[n * d];
+        boolean[] done = new boolean[n];
         double lastReturn = run.episodes.isEmpty() ? Double.NaN : run.episodes.get(run.episodes.size() - 1).episodeReturn();
         long reported = run.step;
         for (var stream : streams) stream.start(run.episodes);
@@ -264,6 +265,8 @@ public final class PgTraining {
                     norm.normalize(finalObs);
                     learner.values(finalObs, finalValues);
                 }
+                for (int i = 0; i < n; i++) done[i] = term[i] || trunc[i];
+                learner.episodesEnded(done);
                 run.step += n;
                 for (int i = 0; i < n; i++) {
                     int k = t * n + i;
@@ -339,6 +342,7 @@ public final class PgTraining {
             float[] action = learner.discrete() ? null : new float[learner.actionDim()];
             for (int j = 0; j < episodes; j++) {
                 float[] o = env.reset(seeds.child(j).nextLong(), Map.of()).observation();
+                learner.startEpisode();
                 double ret = 0;
                 int len = 0;
                 while (true) {
