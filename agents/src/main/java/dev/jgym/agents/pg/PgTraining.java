@@ -31,7 +31,8 @@ import java.util.function.BooleanSupplier;
  * {@code evaluations.csv}.
  *
  * <p>One iteration: for t = 1..n_steps: sample actions for the N observations, step the vector env,
- * store; for each env whose episode a time limit truncated, V of its final observation. Then V of
+ * store; for each env whose episode a time limit truncated, V of its final observation (recurrent:
+ * from the critic's state after that step); then the ended episodes' recurrent states to zero. Then V of
  * the observations reached, GAE, the update; then evaluation (the first rollout boundary past each
  * multiple of {@code evaluation.interval}) and checkpoint (likewise, and when asked to stop).
  *
