@@ -8,6 +8,7 @@ import dev.jgym.core.space.Space;
 import dev.jgym.nn.Backend;
 import dev.jgym.nn.Param;
 import dev.jgym.nn.Tensor;
+import dev.jgym.nn.layers.Recurrent;
 import dev.jgym.nn.optim.GradClip;
 import dev.jgym.nn.optim.Optimizer;
 import java.io.DataInputStream;
@@ -30,6 +31,11 @@ import java.util.List;
  * linearly to 0 when the schedule is {@code linear} (the fraction of the run left, taken at each
  * update, as Stable-Baselines3 does).
  *
+ * <p>Recurrent PPO ({@code recurrent} in the settings): each MLP reads the output of its own
+ * {@link RecurrentCore} instead of the observation; a minibatch is {@code batch_size / n_steps}
+ * whole env sequences (the envs shuffled each epoch), as CleanRL's {@code ppo_atari_lstm} and
+ * sb3-contrib's {@code RecurrentPPO}.
+ *
  * <p>Random numbers: actions from {@code policy}, minibatch orders from {@code minibatch}. Passes
  * are preallocated for the N envs, for one observation (greedy play) and for a minibatch.
  */
@@ -39,6 +45,7 @@ final class ActorCritic {
     private final float[] low, high;
     final Mlp actor, critic;
     final Param logStd; // Box only
+    final RecurrentCore actorCore, criticCore; // recurrent PPO only
     private final List<Param> params = new ArrayList<>();
     final Optimizer optimizer;
     private double lrFactor = 1;
@@ -46,10 +53,10 @@ final class ActorCritic {
     long updates;
 
     private final Mlp.Pass actorN, criticN, actor1, critic1, actorB, criticB;
-    private final Tensor inN, in1, inB;
+    private final Tensor inN, in1, inB, featuresActor, featuresCritic, dFeaturesActor, dFeaturesCritic;
     private final double[] logp;
     private final double[] dLogStd;
-    private final int[] order;
+    private final int[] order, envOrder;
 
     ActorCritic(PgConfig.PgSettings s, Backend backend, int obsDim, Space<?> actionSpace, Rng root) {
         this.s = s;
@@ -70,9 +77,21 @@ final class ActorCritic {
         }
         Rng init = root.child("init");
         PgConfig.NetworkSettings net = s.network();
-        actor = new Mlp(backend, obsDim, net.widths(), net.activation(), out, 0.01, init.child("actor"));
-        critic = new Mlp(backend, obsDim, net.widths(), net.activation(), 1, 1.0, init.child("critic"));
+        PgConfig.RecurrentSettings rec = s.recurrent();
+        int features = obsDim;
+        if (rec != null) {
+            Recurrent.Cell cell = Recurrent.Cell.byId(rec.cell());
+            actorCore = new RecurrentCore(backend, cell, obsDim, rec.hidden(), s.nEnvs(), s.nSteps(), init.child("actor_core"));
+            criticCore = new RecurrentCore(backend, cell, obsDim, rec.hidden(), s.nEnvs(), s.nSteps(), init.child("critic_core"));
+            features = rec.hidden();
+            params.addAll(actorCore.params());
+        } else {
+            actorCore = criticCore = null;
+        }
+        actor = new Mlp(backend, features, net.widths(), net.activation(), out, 0.01, init.child("actor"));
+        critic = new Mlp(backend, features, net.widths(), net.activation(), 1, 1.0, init.child("critic"));
         params.addAll(actor.params());
+        if (criticCore != null) params.addAll(criticCore.params());
         params.addAll(critic.params());
         if (actions == 0) {
             Tensor ls = Tensor.zeros(actionDim);
@@ -95,9 +114,18 @@ final class ActorCritic {
         inN = Tensor.zeros(n, obsDim);
         in1 = Tensor.zeros(1, obsDim);
         inB = Tensor.zeros(b, obsDim);
+        featuresActor = rec == null ? null : Tensor.zeros(b, features);
+        featuresCritic = rec == null ? null : Tensor.zeros(b, features);
+        dFeaturesActor = rec == null ? null : Tensor.zeros(b, features);
+        dFeaturesCritic = rec == null ? null : Tensor.zeros(b, features);
+        envOrder = new int[n];
         logp = new double[Math.max(actions, 1)];
         dLogStd = new double[actionDim];
         order = new int[s.rolloutSize()];
+    }
+
+    boolean recurrent() {
+        return actorCore != null;
     }
 
     boolean discrete() {
@@ -119,10 +147,20 @@ final class ActorCritic {
      */
     void act(float[] obs, Rollout r, int t, int[] envDiscrete, float[] envBox) {
         int n = s.nEnvs();
-        System.arraycopy(obs, 0, inN.data(), 0, n * obsDim);
         System.arraycopy(obs, 0, r.observations, t * n * obsDim, n * obsDim);
-        float[] out = actor.forward(actorN, inN).data();
-        float[] v = critic.forward(criticN, inN).data();
+        float[] out, v;
+        if (recurrent()) {
+            if (t == 0) {
+                actorCore.markRolloutStart();
+                criticCore.markRolloutStart();
+            }
+            out = actor.forward(actorN, actorCore.step(obs)).data();
+            v = critic.forward(criticN, criticCore.step(obs)).data();
+        } else {
+            System.arraycopy(obs, 0, inN.data(), 0, n * obsDim);
+            out = actor.forward(actorN, inN).data();
+            v = critic.forward(criticN, inN).data();
+        }
         for (int i = 0; i < n; i++) {
             int k = t * n + i;
             r.values[k] = v[i];
@@ -140,17 +178,39 @@ final class ActorCritic {
         }
     }
 
-    /** V(s) of the N observations {@code obs} into {@code out}. */
+    /** V(s) of the N observations {@code obs} into {@code out} (recurrent: from the carried states, which stay as they are). */
     void values(float[] obs, float[] out) {
         int n = s.nEnvs();
+        if (recurrent()) {
+            System.arraycopy(critic.forward(criticN, criticCore.peek(obs)).data(), 0, out, 0, n);
+            return;
+        }
         System.arraycopy(obs, 0, inN.data(), 0, n * obsDim);
         System.arraycopy(critic.forward(criticN, inN).data(), 0, out, 0, n);
     }
 
+    /** The episodes of the envs with {@code done[i]} ended (after their step's values): recurrent states back to zero. */
+    void episodesEnded(boolean[] done) {
+        if (!recurrent()) return;
+        actorCore.episodesEnded(done);
+        criticCore.episodesEnded(done);
+    }
+
+    /** A greedy episode starts (recurrent: its memory at zero). */
+    void startEpisode() {
+        if (recurrent()) actorCore.startEpisode();
+    }
+
+    /** The actor's output for one observation of a greedy episode (recurrent: the memory moves on). */
+    private float[] actorOutput(float[] observation) {
+        if (recurrent()) return actor.forward(actor1, actorCore.evaluationStep(observation)).data();
+        System.arraycopy(observation, 0, in1.data(), 0, obsDim);
+        return actor.forward(actor1, in1).data();
+    }
+
     /** The greedy action of one observation: the most probable (Discrete). */
     int greedy(float[] observation) {
-        System.arraycopy(observation, 0, in1.data(), 0, obsDim);
-        Categorical.logProbs(actor.forward(actor1, in1).data(), 0, actions, null, 0, logp);
+        Categorical.logProbs(actorOutput(observation), 0, actions, null, 0, logp);
         return Categorical.mode(logp, actions);
     }
 
@@ -163,8 +223,7 @@ final class ActorCritic {
 
     /** The deterministic action of one observation: the Gaussian's mean, clipped to the bounds (Box). */
     void greedy(float[] observation, float[] action) {
-        System.arraycopy(observation, 0, in1.data(), 0, obsDim);
-        DiagGaussian.clip(actor.forward(actor1, in1).data(), 0, low, high, action, 0);
+        DiagGaussian.clip(actorOutput(observation), 0, low, high, action, 0);
     }
 
     /** What one update reports (means over its minibatches). */
@@ -191,13 +250,27 @@ final class ActorCritic {
         int batches = 0;
         float[] x = inB.data();
         float[] ls = logStd == null ? null : logStd.value().data();
+        int steps = r.steps, n = r.envs;
         for (int epoch = 0; epoch < s.nEpochs(); epoch++) {
-            for (int k = 0; k < size; k++) order[k] = k;
-            if (s.ppo()) minibatch.shuffle(order);
+            if (recurrent()) { // whole env sequences: env envOrder[m] is rows m T .. m T + T - 1
+                for (int i = 0; i < n; i++) envOrder[i] = i;
+                if (s.ppo()) minibatch.shuffle(envOrder);
+                for (int m = 0; m < n; m++) for (int t = 0; t < steps; t++) order[m * steps + t] = t * n + envOrder[m];
+            } else {
+                for (int k = 0; k < size; k++) order[k] = k;
+                if (s.ppo()) minibatch.shuffle(order);
+            }
             for (int start = 0; start < size; start += b) {
-                for (int j = 0; j < b; j++) System.arraycopy(r.observations, order[start + j] * obsDim, x, j * obsDim, obsDim);
-                float[] y = actor.forward(actorB, inB).data();
-                float[] v = critic.forward(criticB, inB).data();
+                float[] y, v;
+                if (recurrent()) {
+                    RecurrentCore.Segments q = RecurrentCore.Segments.of(r, envOrder, start / steps, b / steps);
+                    y = actor.forward(actorB, actorCore.unroll(q, featuresActor)).data();
+                    v = critic.forward(criticB, criticCore.unroll(q, featuresCritic)).data();
+                } else {
+                    for (int j = 0; j < b; j++) System.arraycopy(r.observations, order[start + j] * obsDim, x, j * obsDim, obsDim);
+                    y = actor.forward(actorB, inB).data();
+                    v = critic.forward(criticB, inB).data();
+                }
                 double mean = 0, std = 1;
                 if (s.normalizeAdvantage() && b > 1) {
                     for (int j = 0; j < b; j++) mean += r.advantages[order[start + j]];
@@ -244,8 +317,15 @@ final class ActorCritic {
                     dv[j] = (float) (s.vfCoef() * ClippedObjective.valueGradient(v[j], r.values[k], r.returns[k], s.clipRangeVf()) / b);
                 }
                 optimizer.zeroGrad();
-                actor.backward(actorB);
-                critic.backward(criticB);
+                if (recurrent()) {
+                    actor.backward(actorB, true, dFeaturesActor);
+                    actorCore.backward(dFeaturesActor);
+                    critic.backward(criticB, true, dFeaturesCritic);
+                    criticCore.backward(dFeaturesCritic);
+                } else {
+                    actor.backward(actorB);
+                    critic.backward(criticB);
+                }
                 if (logStd != null) {
                     float[] gl = logStd.grad().data();
                     for (int j = 0; j < actionDim; j++) gl[j] += (float) (dLogStd[j] + gEnt * b); // entropy: dH/dlog sigma_j = 1 per row
@@ -271,13 +351,20 @@ final class ActorCritic {
                 s.ppo() ? clip : Double.NaN, std);
     }
 
-    /** The update count, the policy and minibatch streams, the parameters (actor, critic, log sigma) and the optimizer's state. */
+    /**
+     * The update count, the policy and minibatch streams, the parameters (actor, critic, log sigma)
+     * and the optimizer's state; recurrent: then the cores' carried states.
+     */
     void write(DataOutputStream out) throws IOException {
         out.writeLong(updates);
         StateIO.writeLongs(out, policy.saveState());
         StateIO.writeLongs(out, minibatch.saveState());
         StateIO.writeParams(out, params);
         StateIO.writeOptimizer(out, optimizer);
+        if (recurrent()) {
+            actorCore.write(out);
+            criticCore.write(out);
+        }
     }
 
     void read(DataInputStream in) throws IOException {
@@ -286,5 +373,9 @@ final class ActorCritic {
         minibatch = Rng.restore(StateIO.readLongs(in));
         StateIO.readParams(in, params);
         StateIO.readOptimizer(in, optimizer);
+        if (recurrent()) {
+            actorCore.read(in);
+            criticCore.read(in);
+        }
     }
 }

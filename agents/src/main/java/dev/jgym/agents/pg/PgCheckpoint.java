@@ -40,6 +40,7 @@ public final class PgCheckpoint {
         h.put("n_steps", s.nSteps());
         h.put("batch_size", s.batchSize());
         h.put("seed", config.seed());
+        if (s.recurrent() != null) h.set("recurrent", Json.MAPPER.valueToTree(s.recurrent()));
         if (s.normalize().any()) h.set("normalize", Json.MAPPER.valueToTree(s.normalize()));
         return h;
     }

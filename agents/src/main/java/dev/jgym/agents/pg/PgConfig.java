@@ -103,6 +103,7 @@ public record PgConfig(
      * @param schedule {@code linear}: learning rate and clip range fall linearly to 0 over the run; {@code constant} [constant]
      * @param normalize running normalization of observations and rewards (SB3's {@code VecNormalize}); absent: none
      * @param network the actor's and the critic's MLPs (separate networks of the same shape)
+     * @param recurrent a recurrent core before each MLP (recurrent PPO); absent: feed-forward
      * @param optimizer the update rule over both networks (as in DQN and supervised configs)
      */
     public record PgSettings(
@@ -123,6 +124,7 @@ public record PgConfig(
             String schedule,
             NormalizeSettings normalize,
             NetworkSettings network,
+            RecurrentSettings recurrent,
             @JsonProperty(required = true) OptimizerConfig optimizer) {
         public PgSettings {
             if (algorithm == null) algorithm = "ppo";
@@ -165,6 +167,10 @@ public record PgConfig(
             Check.that(Set.of("constant", "linear").contains(schedule), "schedule", "expected constant or linear, found \"" + schedule + "\"");
             if (normalize == null) normalize = new NormalizeSettings(false, false, null, null);
             if (network == null) network = new NetworkSettings(null, null, null);
+            if (recurrent != null) {
+                Check.that(batchSize % nSteps == 0, "batch_size", "expected a multiple of n_steps (" + nSteps
+                        + ": a recurrent minibatch is whole env sequences), found " + batchSize);
+            }
             Check.present("optimizer", optimizer);
         }
 
@@ -233,6 +239,26 @@ public record PgConfig(
 
         int[] widths() {
             return hidden.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * Recurrent PPO (as sb3-contrib's {@code RecurrentPPO} with {@code enable_critic_lstm}): the
+     * actor and the critic each read the observations through their own recurrent core, whose state
+     * is carried from step to step per env and set to zero at every episode start; the MLPs of
+     * {@code network} sit on the core's output. Updates unroll whole env sequences of
+     * {@code n_steps} (backpropagation through the rollout), so {@code batch_size} is a multiple of
+     * {@code n_steps}.
+     *
+     * @param cell {@code lstm} or {@code gru} [lstm]
+     * @param hidden the core's state size [64]
+     */
+    public record RecurrentSettings(String cell, Integer hidden) {
+        public RecurrentSettings {
+            if (cell == null) cell = "lstm";
+            Check.that(Set.of("lstm", "gru").contains(cell), "cell", "expected lstm or gru, found \"" + cell + "\"");
+            if (hidden == null) hidden = 64;
+            Check.that(hidden > 0 && hidden <= 65536, "hidden", "expected an integer in [1, 65536], found " + hidden);
         }
     }
 

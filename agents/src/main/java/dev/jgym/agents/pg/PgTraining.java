@@ -38,7 +38,8 @@ import java.util.function.BooleanSupplier;
  * {@code evaluations.csv}.
  *
  * <p>One iteration: for t = 1..n_steps: sample actions for the N observations, step the vector env,
- * store; for each env whose episode a time limit truncated, V of its final observation. Then V of
+ * store; for each env whose episode a time limit truncated, V of its final observation (recurrent:
+ * from the critic's state after that step); then the ended episodes' recurrent states to zero. Then V of
  * the observations reached, GAE, the update; then evaluation (the first rollout boundary past each
  * multiple of {@code evaluation.interval}) and checkpoint (likewise, and when asked to stop).
  *
@@ -259,6 +260,7 @@ public final class PgTraining {
         float[] finalValues = new float[n];
         float[] learnRewards = new float[n];
         float[] finalObs = new float[n * d];
+        boolean[] done = new boolean[n];
         double lastReturn = run.episodes.isEmpty() ? Double.NaN : run.episodes.get(run.episodes.size() - 1).episodeReturn();
         long reported = run.step;
         for (var stream : streams) stream.start(run.episodes);
@@ -278,6 +280,8 @@ public final class PgTraining {
                     norm.normalize(finalObs);
                     learner.values(finalObs, finalValues);
                 }
+                for (int i = 0; i < n; i++) done[i] = term[i] || trunc[i];
+                learner.episodesEnded(done);
                 run.step += n;
                 for (int i = 0; i < n; i++) {
                     int k = t * n + i;
@@ -409,6 +413,12 @@ public final class PgTraining {
             if (learner.discrete()) return learner.greedy(x);
             learner.greedy(x, action);
             return action.clone();
+        }
+
+        /** A recurrent policy starts each episode from a zero state. */
+        @Override
+        public void onEpisodeStart(float[] observation) {
+            learner.startEpisode();
         }
 
         @Override

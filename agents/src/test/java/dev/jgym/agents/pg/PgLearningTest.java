@@ -130,4 +130,49 @@ class PgLearningTest {
         System.out.println("PPO LunarLander-v3: " + report);
         assertTrue(all, report.toString());
     }
+
+    /**
+     * CartPole-v1 with the velocities hidden (the POMDP of sb3-contrib's CartPoleNoVel-v1): recurrent
+     * PPO with {@code configs/pg/ppo-cartpole-masked-lstm.json} (the zoo's RecurrentPPO settings,
+     * hyperparams/ppo_lstm.yml, with observation normalization; 1e5 steps: 390 whole rollouts,
+     * 99,840 steps) for seeds 1-3, against feed-forward PPO with the same settings and no cores
+     * ({@code configs/pg/ppo-cartpole-masked.json}), seed 1; each run on one thread, two at a time.
+     * Seen at load 21 on 2 cores (AMD EPYC, AVX2): recurrent 452.3 (seed 1; its 10-episode
+     * evaluations 500 from 50k to 70k steps), 500.0 (seed 2), 499.1 (seed 3), 15-27 min a recurrent run;
+     * feed-forward 41.7 in 70 s. The recurrent runs are the slow part (the LSTM's many small
+     * products), too long for CI's learning budget: documented.
+     */
+    @Test
+    @Tag("documented")
+    @DisplayName("CartPole-v1 without velocities, 100k env steps: recurrent PPO's greedy mean >= 475 over 100 episodes for >= 2 of seeds 1-3 (seen: 452.3, 500.0, 499.1); feed-forward PPO's <= 100 (seen: 41.7)")
+    void recurrentPpoBalancesWithoutVelocities() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<PgTraining.Result> lstm = new ArrayList<>();
+        PgTraining.Result ff;
+        try {
+            List<Future<PgTraining.Result>> fs = new ArrayList<>();
+            for (long seed = 1; seed <= 3; seed++) {
+                long s = seed;
+                fs.add(pool.submit(() -> new PgTraining(config("ppo-cartpole-masked-lstm.json", s, null), "lstm").threads(1).run()));
+            }
+            Future<PgTraining.Result> b = pool.submit(() -> new PgTraining(config("ppo-cartpole-masked.json", 1, null), "ff").threads(1).run());
+            for (Future<PgTraining.Result> f : fs) lstm.add(f.get());
+            ff = b.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        int solved = 0;
+        StringBuilder report = new StringBuilder("masked CartPole-v1, recurrent PPO:");
+        for (int i = 0; i < lstm.size(); i++) {
+            PgTraining.Result r = lstm.get(i);
+            if (r.finalEvaluation().mean() >= 475) solved++;
+            report.append(String.format(Locale.ROOT, " seed %d %.1f after %d steps (10-episode evaluations:", i + 1, r.finalEvaluation().mean(), r.steps()));
+            for (PgTraining.EvalRow e : r.evaluations()) report.append(String.format(Locale.ROOT, " %.0f", e.mean()));
+            report.append(");");
+        }
+        report.append(String.format(Locale.ROOT, " feed-forward PPO seed 1 %.1f", ff.finalEvaluation().mean()));
+        System.out.println(report);
+        assertTrue(solved >= 2, report.toString());
+        assertTrue(ff.finalEvaluation().mean() <= 100, report.toString());
+    }
 }

@@ -37,6 +37,13 @@ class PgTrainingTest {
             + "\"network\": {\"hidden\": [16]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
             + "\"evaluation\": {\"interval\": 1000, \"episodes\": 1, \"final_episodes\": 2}}";
 
+    /** Recurrent PPO on CartPole-v1 without velocities: two whole env sequences per minibatch, episodes ending inside the sequences. */
+    static final String CARTPOLE_LSTM = "{\"name\": \"l\", \"seed\": 5, \"env\": {\"id\": \"CartPole-v1\", \"options\": {\"hide_observation\": [1, 3]}},"
+            + "\"pg\": {\"total_steps\": 2600, \"n_envs\": 4, \"n_steps\": 64, \"n_epochs\": 3, \"batch_size\": 128, \"gamma\": 0.98,"
+            + "\"schedule\": \"linear\", \"network\": {\"hidden\": [16], \"activation\": \"relu\"}, \"recurrent\": {\"hidden\": 8},"
+            + "\"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
+            + "\"evaluation\": {\"interval\": 1000, \"episodes\": 2, \"final_episodes\": 3}}";
+
     static PgConfig config(String json) {
         return Json.bind(Json.MAPPER.valueToTree(parse(json)), PgConfig.class, "test.json", "$");
     }
@@ -50,9 +57,9 @@ class PgTrainingTest {
     }
 
     @Test
-    @DisplayName("stopped at a rollout boundary and resumed from the checkpoint: the same rows and evaluations as an uninterrupted run (Discrete, Box, normalized)")
+    @DisplayName("stopped at a rollout boundary and resumed from the checkpoint: the same rows and evaluations as an uninterrupted run (Discrete, Box, normalized, recurrent)")
     void resumeEqualsUninterrupted() {
-        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED}) {
+        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED, CARTPOLE_LSTM}) {
             PgConfig cfg = config(json);
             PgTraining.Result full = new PgTraining(cfg, "test.json").run();
             Path ck = dir.resolve(cfg.name() + ".jgc");
@@ -104,9 +111,9 @@ class PgTrainingTest {
     }
 
     @Test
-    @DisplayName("1 and 2 threads (vector env and backend): identical runs (Discrete, Box, normalized)")
+    @DisplayName("1 and 2 threads (vector env and backend): identical runs (Discrete, Box, normalized, recurrent)")
     void threadCountChangesNothing() {
-        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED}) {
+        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED, CARTPOLE_LSTM}) {
             PgConfig cfg = config(json);
             PgTraining.Result one = new PgTraining(cfg, "test.json").threads(1).run();
             PgTraining.Result two = new PgTraining(cfg, "test.json").threads(2).run();
@@ -135,6 +142,26 @@ class PgTrainingTest {
         assertTrue(p.finalEvaluation().mean() < 0 && p.finalEvaluation().meanLength() == 200, p.finalEvaluation().toString());
     }
 
+    /**
+     * The training unroll replays the rollout: with one epoch of one minibatch (the whole rollout)
+     * the first gradient step's log-probabilities are computed by the unroll before any parameter
+     * moves, so they equal those the acting steps stored, and the approximate KL is 0 up to float
+     * rounding (the batched products against one step at a time). A state carried across an episode
+     * start, or a segment started from the wrong state, moves them by far more.
+     */
+    @Test
+    @DisplayName("recurrent PPO: the training unroll (rollout-start state, cut at episode starts) gives the log-probabilities the acting steps stored: approx KL < 1e-9, clip fraction 0")
+    void recurrentUnrollReplaysTheRollout() {
+        PgConfig cfg = config(CARTPOLE_LSTM.replace("\"n_epochs\": 3, \"batch_size\": 128", "\"n_epochs\": 1, \"batch_size\": 256"));
+        PgTraining.Result r = new PgTraining(cfg, "test.json").run();
+        assertTrue(r.episodes().size() > 3 * 4, "episodes end inside the rollouts: " + r.episodes().size());
+        for (PgTraining.UpdateRow u : r.updates()) {
+            assertTrue(u.approxKl() < 1e-9 && u.clipFraction() == 0, u.toString());
+        }
+        assertEquals(10, r.updates().size());
+        assertEquals(10, r.gradientSteps());
+    }
+
     @Test
     @DisplayName("mistakes are one-line config errors: a batch that does not divide the rollout, an env with Discrete observations, a2c with epochs")
     void mistakes() {
@@ -142,6 +169,10 @@ class PgTrainingTest {
         assertTrue(e.getMessage().contains("$.pg.batch_size") && e.getMessage().contains("256"), e.getMessage());
         e = assertThrows(UserError.class, () -> config(CARTPOLE.replace("\"n_epochs\": 3,", "\"algorithm\": \"a2c\", \"n_epochs\": 3,")));
         assertTrue(e.getMessage().contains("n_epochs"), e.getMessage());
+        e = assertThrows(UserError.class, () -> config(CARTPOLE_LSTM.replace("\"batch_size\": 128", "\"batch_size\": 32")));
+        assertTrue(e.getMessage().contains("$.pg.batch_size") && e.getMessage().contains("multiple of n_steps"), e.getMessage());
+        e = assertThrows(UserError.class, () -> config(CARTPOLE_LSTM.replace("\"hidden\": 8", "\"cell\": \"rnn2\"")));
+        assertTrue(e.getMessage().contains("$.pg.recurrent.cell"), e.getMessage());
         PgConfig atari = config(CARTPOLE.replace("CartPole-v1", "FrozenLake-v1"));
         e = assertThrows(UserError.class, () -> new PgTraining(atari, "test.json").validate());
         assertTrue(e.getMessage().startsWith("test.json: $.env.id: "), e.getMessage());
