@@ -46,8 +46,8 @@ class CharLmLearningTest {
 
     @Test
     @Tag("learning")
-    @Tag("documented") // not in CI: its margin is within another CPU's rounding, and the budget is this machine's
-    @DisplayName("Moby-Dick at an equal wall-clock budget (600 Transformer steps, 784 LSTM steps of 16 x 64 characters, one thread): the Transformer's validation bits per character below the same-size LSTM's (to be run at this budget; at 600 steps each, with the exact-series GELU: 3.137 vs 3.194)")
+    @Tag("documented") // not in CI: the budget is this machine's; it fails today (the LSTM leads by 0.04 bits), issue 23's open acceptance
+    @DisplayName("Moby-Dick at an equal wall-clock budget (600 Transformer steps, 784 LSTM steps of 16 x 64 characters, one thread): the Transformer's validation bits per character below the same-size LSTM's (seen: 3.137 vs 3.097, the LSTM ahead: this acceptance is open; wall 186 s vs 82 s at falling load 10-3)")
     void transformerBeatsLstm() throws Exception {
         CharLm.Result tf = train("moby-transformer.json", TF_STEPS), lstm = train("moby-lstm.json", LSTM_STEPS);
         assertTrue(Math.abs(tf.parameters() - lstm.parameters()) < 0.01 * lstm.parameters(), tf.parameters() + " vs " + lstm.parameters() + " parameters");
