@@ -43,9 +43,9 @@ public final class AttentionQNetwork implements SequenceQNetwork {
 
     /**
      * @param unroll steps of the training unroll (U); @param burnIn context steps before it (B);
-     * @param width the Transformer's width; @param heads attention heads; @param depth blocks
+     * @param width the Transformer's width; @param heads attention heads; @param depth blocks; @param blockMlp the blocks' MLP width
      */
-    public AttentionQNetwork(Backend backend, int inputs, int[] mlp, String activation, int width, int heads, int depth, int actions,
+    public AttentionQNetwork(Backend backend, int inputs, int[] mlp, String activation, int width, int heads, int depth, int blockMlp, int actions,
                              boolean dueling, Init init, int unroll, int burnIn, Rng rng) {
         this.backend = backend;
         this.inputs = inputs;
@@ -64,7 +64,7 @@ public final class AttentionQNetwork implements SequenceQNetwork {
         for (int i = 0; i < pd.length; i++) pd[i] = (float) (0.02 * p.gaussian()); // GPT-2's N(0, 0.02), as the NN core's Embedding
         params.add(position);
         for (int l = 0; l < depth; l++) {
-            TransformerBlock b = new TransformerBlock(backend, width, heads, steps, 4 * width, true, 0, rng.child("block").child(l));
+            TransformerBlock b = new TransformerBlock(backend, width, heads, steps, blockMlp, true, 0, rng.child("block").child(l));
             blocks.add(b);
             params.addAll(named("block" + l + ".", b.params()));
         }

@@ -209,11 +209,13 @@ public record DqnConfig(
      *     Transformer's context (it acts on the last {@code burn_in + 1} observations) [4]
      * @param heads attention heads, dividing {@code hidden} (transformer only) [4]
      * @param blocks pre-LN Transformer blocks (transformer only) [1]
+     * @param mlp width of each block's GELU MLP (transformer only) [4 hidden]
      */
     public record RecurrentSettings(String cell, Integer hidden, @JsonProperty("sequence_length") Integer sequenceLength,
                                     @JsonProperty("burn_in") Integer burnIn,
                                     @JsonInclude(JsonInclude.Include.NON_NULL) Integer heads,
-                                    @JsonInclude(JsonInclude.Include.NON_NULL) Integer blocks) {
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) Integer blocks,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) Integer mlp) {
         public RecurrentSettings {
             if (cell == null) cell = "lstm";
             Check.that(Set.of("lstm", "gru", "transformer").contains(cell), "cell", "expected lstm, gru or transformer, found \"" + cell + "\"");
@@ -230,9 +232,12 @@ public record DqnConfig(
                 Check.that(width % h == 0, "heads", "expected a divisor of hidden (" + width + "), found " + h);
                 if (blocks == null) blocks = 1;
                 Check.that(blocks >= 1 && blocks <= 64, "blocks", "expected an integer in [1, 64], found " + blocks);
+                if (mlp == null) mlp = 4 * hidden;
+                Check.size("mlp", mlp, MAX_WIDTH);
             } else {
                 Check.that(heads == null, "heads", "only for the transformer cell, found " + heads + " with " + cell);
                 Check.that(blocks == null, "blocks", "only for the transformer cell, found " + blocks + " with " + cell);
+                Check.that(mlp == null, "mlp", "only for the transformer cell, found " + mlp + " with " + cell);
             }
         }
 

@@ -83,7 +83,7 @@ public final class DrqnLearner implements Learner {
         DqnConfig.RecurrentSettings r = s.recurrent();
         int[] mlp = s.network().hidden().stream().mapToInt(Integer::intValue).toArray();
         if (r.attention()) {
-            return new AttentionQNetwork(backend, obsDim, mlp, s.network().activation(), r.hidden(), r.heads(), r.blocks(), actions,
+            return new AttentionQNetwork(backend, obsDim, mlp, s.network().activation(), r.hidden(), r.heads(), r.blocks(), r.mlp(), actions,
                     s.dueling(), Init.parse(s.network().init()), r.sequenceLength() + 1, r.burnIn(), rng);
         }
         return new RecurrentQNetwork(backend, obsDim, mlp, s.network().activation(), Recurrent.Cell.byId(r.cell()), r.hidden(), actions,

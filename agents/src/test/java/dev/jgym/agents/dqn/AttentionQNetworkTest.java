@@ -19,7 +19,7 @@ class AttentionQNetworkTest {
     static final int F = 3, A = 2, D = 8, N = 3;
 
     static AttentionQNetwork net(CpuBackend be, int unroll, int burnIn, boolean dueling, int[] mlp) {
-        return new AttentionQNetwork(be, F, mlp, "tanh", D, 2, 2, A, dueling, Init.xavierUniform(), unroll, burnIn, new Rng(11));
+        return new AttentionQNetwork(be, F, mlp, "tanh", D, 2, 2, 3 * D, A, dueling, Init.xavierUniform(), unroll, burnIn, new Rng(11));
     }
 
     /** A batch of N sequences: Gaussian observations, leading padding in row 1's burn-in, the unroll of row 1 ending after 3 steps and row 2 after 1. */

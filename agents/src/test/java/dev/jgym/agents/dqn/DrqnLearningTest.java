@@ -40,7 +40,12 @@ class DrqnLearningTest {
 
     /** The greedy policy's share of episodes that end in the cued arm (reward +4), over fresh seeds. */
     static double tMazeSuccess(Learner learner, int episodes) {
-        Env<float[], Integer> env = EnvRegistry.make("TMaze-v0", Map.of("length", 10));
+        return tMazeSuccess(learner, episodes, 10);
+    }
+
+    /** The same on a corridor of {@code length}. */
+    static double tMazeSuccess(Learner learner, int episodes, int length) {
+        Env<float[], Integer> env = EnvRegistry.make("TMaze-v0", Map.of("length", length));
         DqnTraining.GreedyAgent agent = new DqnTraining.GreedyAgent(learner);
         int success = 0;
         for (int j = 0; j < episodes; j++) {

@@ -99,11 +99,17 @@ public final class LmKind implements ExperimentKind {
 
     /** Validation bits per character over optimizer steps, one line per run. */
     public static XYChart chart(String title, String[] names, CharLm.Result[] runs) {
+        return chart(title, "optimizer step", names, runs, null);
+    }
+
+    /** The same over another x: step times {@code xPerStep[i]} for run i (seconds of a time budget, say); null: steps. */
+    public static XYChart chart(String title, String xTitle, String[] names, CharLm.Result[] runs, double[] xPerStep) {
         XYChart chart = Charts.overSteps(title, "validation bits per character");
-        chart.setXAxisTitle("optimizer step");
+        chart.setXAxisTitle(xTitle);
         Color[] colours = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
         for (int i = 0; i < runs.length; i++) {
-            double[] x = runs[i].rows().stream().mapToDouble(CharLm.Row::step).toArray();
+            double scale = xPerStep == null ? 1 : xPerStep[i];
+            double[] x = runs[i].rows().stream().mapToDouble(r -> r.step() * scale).toArray();
             double[] y = runs[i].rows().stream().mapToDouble(CharLm.Row::valBpc).toArray();
             Charts.line(chart, names[i], x, y, colours[i % colours.length], true);
         }
