@@ -23,7 +23,7 @@ PY=/usr/bin/python3
 [ -f "$JAR" ] || mvn -B -q -Pbench -DskipTests package -pl experiments -am
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-JMH=(-f 1 -wi 3 -i 5 -w 1s -r 1s -foe true)
+JMH=(-f 1 -wi ${JMH_WI:-3} -i ${JMH_I:-5} -w 1s -r 1s -foe true)
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "JVM: $(java -version 2>&1 | head -1); $(java --add-modules jdk.incubator.vector -cp nn/target/classes:core/target/classes \
   dev.jgym.nn.cpu.Kernels 2>/dev/null || echo 'kernel: see the JMH output')"
