@@ -47,20 +47,7 @@ class QNetworkTest {
             System.arraycopy(c, 0, p.dq.data(), 0, c.length);
             for (Param prm : net.params()) prm.grad().fill(0f);
             net.backward(p);
-            for (Param prm : net.params()) {
-                float[] w = prm.value().data(), g = prm.grad().data();
-                for (int i = 0; i < w.length; i++) {
-                    float saved = w[i];
-                    double h = 1e-2;
-                    w[i] = (float) (saved + h);
-                    double up = objective(net, p, x, c);
-                    w[i] = (float) (saved - h);
-                    double down = objective(net, p, x, c);
-                    w[i] = saved;
-                    double numeric = (up - down) / (2 * h);
-                    assertEquals(numeric, g[i], 2e-2 * Math.max(1, Math.abs(numeric)), prm.name() + "[" + i + "]");
-                }
-            }
+            GradientCheck.assertGradients(net.params(), () -> objective(net, p, x, c), 1e-2, 2e-2);
         }
     }
 

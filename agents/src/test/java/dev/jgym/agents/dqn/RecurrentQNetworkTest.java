@@ -1,7 +1,6 @@
 package dev.jgym.agents.dqn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.jgym.nn.Init;
@@ -60,20 +59,7 @@ class RecurrentQNetworkTest {
             System.arraycopy(c, 0, p.dq.data(), 0, c.length);
             for (Param prm : net.params()) prm.grad().fill(0f);
             net.backward(p);
-            for (Param prm : net.params()) {
-                float[] w = prm.value().data(), g = prm.grad().data();
-                for (int i = 0; i < w.length; i++) {
-                    float saved = w[i];
-                    double step = 1e-2;
-                    w[i] = (float) (saved + step);
-                    double up = objective(net, p, h, cc, x, m, c);
-                    w[i] = (float) (saved - step);
-                    double down = objective(net, p, h, cc, x, m, c);
-                    w[i] = saved;
-                    double numeric = (up - down) / (2 * step);
-                    assertEquals(numeric, g[i], 2e-2 * Math.max(1, Math.abs(numeric)), prm.name() + "[" + i + "]");
-                }
-            }
+            GradientCheck.assertGradients(net.params(), () -> objective(net, p, h, cc, x, m, c), 1e-2, 2e-2);
         }
     }
 
