@@ -49,8 +49,8 @@ public final class CpuBackend implements Backend {
     private static final ThreadLocal<float[]> SCRATCH_A = ThreadLocal.withInitial(() -> new float[0]);
     private static final ThreadLocal<float[]> PACK_A = ThreadLocal.withInitial(() -> new float[0]);
     private static final ThreadLocal<float[]> PACK_B = ThreadLocal.withInitial(() -> new float[0]);
-    /** Packed panels up to this many floats (16 MiB) stay allocated per calling thread. */
-    private static final int PACK_KEEP = 1 << 22;
+    /** Per-thread buffers (packed panels, scratch) up to this many floats (16 MiB) stay allocated. */
+    private static final int KEEP = 1 << 22;
 
     private final int threads;
     private final MicroKernel kernel;
@@ -216,8 +216,8 @@ public final class CpuBackend implements Backend {
 
         final int mr = kernel.mr(), nr = kernel.nr();
         final int mPanels = (m + mr - 1) / mr, nPanels = (n + nr - 1) / nr;
-        final float[] ap = packBuffer(PACK_A, mPanels * mr * k);
-        final float[] bp = packBuffer(PACK_B, nPanels * nr * k);
+        final float[] ap = threadBuffer(PACK_A, mPanels * mr * k);
+        final float[] bp = threadBuffer(PACK_B, nPanels * nr * k);
         final float[] ad = a.data(), bd = b.data();
 
         parallelFor(mPanels, q -> {
@@ -298,7 +298,7 @@ public final class CpuBackend implements Backend {
             ldb = n;
         } else {
             ldb = (n + lanes - 1) / lanes * lanes;
-            bd = scratch(k * ldb);
+            bd = threadBuffer(SCRATCH, k * ldb);
             float[] src = b.data();
             if (transB) {
                 kernel.transpose(src, n, k, bd, ldb);
@@ -315,7 +315,7 @@ public final class CpuBackend implements Backend {
             aK = transA ? m : 1;
         } else {
             // alpha A once, row-major, so that the kernel's loop holds only loads and FMAs
-            ad = scratchOf(SCRATCH_A, m * k);
+            ad = threadBuffer(SCRATCH_A, m * k);
             float[] src = a.data();
             for (int i = 0; i < m; i++) {
                 for (int p = 0; p < k; p++) ad[i * k + p] = alpha * src[transA ? p * m + i : i * k + p];
@@ -332,29 +332,15 @@ public final class CpuBackend implements Backend {
     }
 
     /**
-     * The calling thread's buffer for packed panels, at least {@code size} long: kept between calls
-     * up to {@link #PACK_KEEP} floats (a new array each call above that). Every element a call
-     * reads is written by its packing first (padding included), so nothing leaks between calls.
+     * The calling thread's buffer in {@code slot}, at least {@code size} long: kept between calls
+     * (grown by doubling) up to {@link #KEEP} floats, a new array each call above that. Callers
+     * write every element whose value reaches C before reading it, so nothing leaks between calls.
      */
-    private static float[] packBuffer(ThreadLocal<float[]> slot, int size) {
-        if (size > PACK_KEEP) return new float[size];
+    private static float[] threadBuffer(ThreadLocal<float[]> slot, int size) {
+        if (size > KEEP) return new float[size];
         float[] buf = slot.get();
         if (buf.length < size) {
-            buf = new float[size];
-            slot.set(buf);
-        }
-        return buf;
-    }
-
-    /** This thread's scratch buffer, at least {@code size} long (kept between calls). */
-    private static float[] scratch(int size) {
-        return scratchOf(SCRATCH, size);
-    }
-
-    private static float[] scratchOf(ThreadLocal<float[]> slot, int size) {
-        float[] buf = slot.get();
-        if (buf.length < size) {
-            buf = new float[Math.max(size, 2 * buf.length)];
+            buf = new float[Math.min(KEEP, Math.max(size, 2 * buf.length))];
             slot.set(buf);
         }
         return buf;
