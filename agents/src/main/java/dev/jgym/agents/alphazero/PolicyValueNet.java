@@ -3,6 +3,7 @@ package dev.jgym.agents.alphazero;
 import dev.jgym.agents.pg.Mlp;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.nn.Backend;
+import dev.jgym.nn.FdlibmMath;
 import dev.jgym.nn.Param;
 import dev.jgym.nn.Tensor;
 import dev.jgym.nn.io.StateIO;
@@ -79,7 +80,7 @@ public final class PolicyValueNet {
         float[] y = mlp.forward(pass(rows), in).data();
         for (int r = 0; r < rows; r++) {
             maskedSoftmax(y, r * (actions + 1), masks, r * actions, priors, r * actions, actions);
-            values[r] = (float) Math.tanh(y[r * (actions + 1) + actions]);
+            values[r] = (float) FdlibmMath.tanh(y[r * (actions + 1) + actions]);
         }
     }
 
@@ -121,7 +122,7 @@ public final class PolicyValueNet {
                 // d(-pi^T log softmax)/d logit = p - pi on the legal moves; masked logits get no gradient
                 dy[r * w + a] = masks[r * actions + a] != 0 ? (prob[a] - target) / rows : 0f;
             }
-            double v = Math.tanh(y[r * w + actions]);
+            double v = FdlibmMath.tanh(y[r * w + actions]);
             double err = v - z[r];
             valueLoss += err * err;
             dy[r * w + actions] = (float) (2 * err * (1 - v * v) / rows);

@@ -3,6 +3,7 @@ package dev.jgym.agents.offpolicy;
 import dev.jgym.agents.pg.Mlp;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.nn.Backend;
+import dev.jgym.nn.FdlibmMath;
 import dev.jgym.nn.Param;
 import dev.jgym.nn.Tensor;
 import dev.jgym.nn.io.StateIO;
@@ -100,7 +101,7 @@ final class Sac implements Learner {
                 e1[j] = e;
                 u1[j] = uj;
                 l1[j] = ls;
-                a[b * d + j] = (float) Math.tanh(uj);
+                a[b * d + j] = (float) FdlibmMath.tanh(uj);
                 if (eps != null) {
                     eps[b * d + j] = e;
                     u[b * d + j] = uj;
@@ -122,7 +123,7 @@ final class Sac implements Learner {
         System.arraycopy(obs, 0, in1.data(), 0, obsDim);
         float[] y = actor.forward(actor1, in1).data();
         for (int j = 0; j < d; j++) {
-            action[j] = (float) Math.tanh(y[j]);
+            action[j] = (float) FdlibmMath.tanh(y[j]);
             lastStd[j] = Math.exp(SquashedGaussian.clampLogStd(y[d + j]));
         }
     }

@@ -3,6 +3,7 @@ package dev.jgym.agents.offpolicy;
 import dev.jgym.agents.pg.Mlp;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.nn.Backend;
+import dev.jgym.nn.FdlibmMath;
 import dev.jgym.nn.Param;
 import dev.jgym.nn.Tensor;
 import dev.jgym.nn.io.StateIO;
@@ -81,7 +82,7 @@ final class Td3 implements Learner {
     public void deterministic(float[] obs, float[] action) {
         System.arraycopy(obs, 0, in1.data(), 0, obsDim);
         float[] y = actor.forward(actor1, in1).data();
-        for (int j = 0; j < d; j++) action[j] = (float) Math.tanh(y[j]);
+        for (int j = 0; j < d; j++) action[j] = (float) FdlibmMath.tanh(y[j]);
     }
 
     @Override
@@ -111,7 +112,7 @@ final class Td3 implements Learner {
         double sigma = s.targetPolicyNoise(), c = s.targetNoiseClip();
         for (int k = 0; k < n * d; k++) {
             double noise = sigma > 0 ? rng.gaussian() : 0;
-            aNext[k] = (float) smoothed(Math.tanh(yt[k]), noise, sigma, c);
+            aNext[k] = (float) smoothed(FdlibmMath.tanh(yt[k]), noise, sigma, c);
         }
         double[] minNext = critics.targetMin(bt.next(), aNext, n);
         double[] target = new double[n];
@@ -122,7 +123,7 @@ final class Td3 implements Learner {
         if (updates % s.policyDelay() == 0) {
             System.arraycopy(bt.obs(), 0, inB.data(), 0, n * obsDim);
             float[] y = actor.forward(actorB, inB).data();
-            for (int k = 0; k < n * d; k++) aPi[k] = (float) Math.tanh(y[k]);
+            for (int k = 0; k < n * d; k++) aPi[k] = (float) FdlibmMath.tanh(y[k]);
             critics.actionGradient(bt.obs(), aPi, n, false, q, dQda);
             float[] dy = actorB.dy.data();
             actorLoss = 0;

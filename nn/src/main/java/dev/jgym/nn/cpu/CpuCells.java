@@ -1,5 +1,6 @@
 package dev.jgym.nn.cpu;
 
+import dev.jgym.nn.FdlibmMath;
 import dev.jgym.nn.Tensor;
 
 /**
@@ -48,14 +49,14 @@ final class CpuCells {
             int gb = n * 4 * hid, hb = n * hid;
             for (int j = 0; j < hid; j++) {
                 double i = sigmoid(g[gb + j]), f = sigmoid(g[gb + hid + j]);
-                double gg = StrictMath.tanh(g[gb + 2 * hid + j]), o = sigmoid(g[gb + 3 * hid + j]);
+                double gg = FdlibmMath.tanh(g[gb + 2 * hid + j]), o = sigmoid(g[gb + 3 * hid + j]);
                 a[gb + j] = (float) i;
                 a[gb + hid + j] = (float) f;
                 a[gb + 2 * hid + j] = (float) gg;
                 a[gb + 3 * hid + j] = (float) o;
                 float cv = (float) (f * cp[hb + j] + i * gg);
                 cs[hb + j] = cv;
-                hs[hb + j] = (float) (o * StrictMath.tanh(cv));
+                hs[hb + j] = (float) (o * FdlibmMath.tanh(cv));
             }
         });
     }
@@ -67,7 +68,7 @@ final class CpuCells {
             int gb = n * 4 * hid, hb = n * hid;
             for (int j = 0; j < hid; j++) {
                 double i = a[gb + j], f = a[gb + hid + j], g = a[gb + 2 * hid + j], og = a[gb + 3 * hid + j];
-                double tc = StrictMath.tanh(cs[hb + j]);
+                double tc = FdlibmMath.tanh(cs[hb + j]);
                 double dhv = gh[hb + j];
                 double dcv = gc[hb + j] + dhv * og * (1 - tc * tc);
                 o[gb + j] = (float) (dcv * g * i * (1 - i));
@@ -88,7 +89,7 @@ final class CpuCells {
             for (int j = 0; j < hid; j++) {
                 double rv = sigmoid((double) x[gb + j] + r[gb + j]);
                 double zv = sigmoid((double) x[gb + hid + j] + r[gb + hid + j]);
-                double nv = StrictMath.tanh(x[gb + 2 * hid + j] + rv * r[gb + 2 * hid + j]);
+                double nv = FdlibmMath.tanh(x[gb + 2 * hid + j] + rv * r[gb + 2 * hid + j]);
                 a[gb + j] = (float) rv;
                 a[gb + hid + j] = (float) zv;
                 a[gb + 2 * hid + j] = (float) nv;

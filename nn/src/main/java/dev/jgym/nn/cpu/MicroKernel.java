@@ -1,6 +1,7 @@
 package dev.jgym.nn.cpu;
 
 import dev.jgym.nn.ActivationKind;
+import dev.jgym.nn.FdlibmMath;
 
 /**
  * The inner loops of the CPU backend that a vector kernel speeds up, each with its scalar loop as
@@ -101,7 +102,7 @@ interface MicroKernel {
                 for (int i = from; i < to; i++) ys[i] = (float) CpuBackend.sigmoid(xs[i]);
                 break;
             case TANH:
-                for (int i = from; i < to; i++) ys[i] = (float) StrictMath.tanh(xs[i]);
+                for (int i = from; i < to; i++) ys[i] = (float) FdlibmMath.tanh(xs[i]);
                 break;
             case RELU:
                 for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : 0f;
@@ -110,7 +111,7 @@ interface MicroKernel {
                 for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : param * xs[i];
                 break;
             case ELU:
-                for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : (float) (param * StrictMath.expm1(xs[i]));
+                for (int i = from; i < to; i++) ys[i] = xs[i] > 0 ? xs[i] : (float) (param * FdlibmMath.expm1(xs[i]));
                 break;
             default:
                 throw new IllegalArgumentException("activation " + kind);

@@ -1,8 +1,10 @@
 package dev.jgym.nn.cpu;
 
 import dev.jgym.nn.ActivationKind;
+import dev.jgym.nn.FdlibmMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -353,10 +355,21 @@ final class VectorKernel implements MicroKernel {
         if (j < j1) MicroKernel.super.sumRows(xs, rows, cols, j, j1, beta, o);
     }
 
-    /** ReLU and LeakyReLU on lanes ({@code x > 0 ? x : slope x}, NaN to the else branch as in the scalar loop); the rest scalar. */
+    /**
+     * ReLU and LeakyReLU on lanes ({@code x > 0 ? x : slope x}, NaN to the else branch as in the
+     * scalar loop); tanh on double lanes ({@link #tanh}); the rest scalar.
+     */
     @Override
     public void activation(ActivationKind kind, float param, float[] xs, float[] ys, int from, int to) {
         int i = from;
+        if (kind == ActivationKind.TANH) {
+            int dl = D.length(), end = from + (to - from) / dl * dl;
+            double[] m = TANH_SCRATCH.get();
+            if (m.length < end - from) TANH_SCRATCH.set(m = new double[end - from]);
+            expm1OfTanh(xs, from, end, m);
+            tanhFromExpm1(xs, m, ys, from, end);
+            i = end;
+        }
         if (kind == ActivationKind.RELU || kind == ActivationKind.LEAKY_RELU) {
             boolean relu = kind == ActivationKind.RELU;
             for (; i + L <= to; i += L) {
@@ -372,6 +385,12 @@ final class VectorKernel implements MicroKernel {
     @Override
     public void activationBackward(ActivationKind kind, float param, float[] xs, float[] ys, float[] g, float[] o, int from, int to) {
         int i = from;
+        if (kind == ActivationKind.TANH) { // g (1 - y y), the scalar loop's float operations
+            for (; i + L <= to; i += L) {
+                FloatVector y = FloatVector.fromArray(S, ys, i);
+                FloatVector.fromArray(S, g, i).mul(FloatVector.broadcast(S, 1f).sub(y.mul(y))).intoArray(o, i);
+            }
+        }
         if (kind == ActivationKind.RELU || kind == ActivationKind.LEAKY_RELU) {
             boolean relu = kind == ActivationKind.RELU;
             for (; i + L <= to; i += L) {
@@ -382,6 +401,103 @@ final class VectorKernel implements MicroKernel {
             }
         }
         MicroKernel.super.activationBackward(kind, param, xs, ys, g, o, i, to);
+    }
+
+    private static final double LN2_HI = 0x1.62e42feep-1, LN2_LO = 0x1.a39ef35793c76p-33, INV_LN2 = 0x1.71547652b82fep0;
+    private static final double Q1 = -0x1.11111111110f4p-5, Q2 = 0x1.a01a019fe5585p-10, Q3 = -0x1.4ce199eaadbb7p-14;
+    private static final double Q4 = 0x1.0cfca86e65239p-18, Q5 = -0x1.afdb76e09c32dp-23;
+    /** The smallest |x| whose high word exceeds 0x3fd62e42 (ln2 / 2), and the first with high word 0x3ff0a2b2 (1.5 ln2). */
+    private static final double HALF_LN2 = Double.longBitsToDouble(0x3fd6_2e43_0000_0000L);
+    private static final double ONE_HALF_LN2 = Double.longBitsToDouble(0x3ff0_a2b2_0000_0000L);
+    /** 1.5 x 2^52: v + ROUND - ROUND rounds v to an integer (ties to even), and v + ROUND's low bits hold it. */
+    private static final double ROUND = 0x1.8p52;
+    private static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
+
+    private static final ThreadLocal<double[]> TANH_SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+
+    /**
+     * {@link FdlibmMath#tanh} on lanes, bit for bit, in two passes (one method would outgrow what
+     * C2 inlines into one compilation, and its last vector operations would fall back to Java
+     * loops): {@code m[i - from]} = expm1(-2|x|) for |x| < 1, expm1(2|x|) above, then tanh from it.
+     * Every lane runs each of the scalar code's paths that tanh's arguments reach (k = 0, -1, -2
+     * or -3, or 3 to 64) with the same double operations, and its own path is blended in. Two
+     * steps are written differently with the same results: the truncation of
+     * {@code INV_LN2 X +- 0.5} to k (rounding by 1.5 x 2^52, then a step back where it rounded
+     * away from zero), and the scaling by 2^k as a multiplication by 2^k (adding k to the exponent
+     * field, as fdlibm does, is that product for these normal values). Lanes with an infinity or
+     * a NaN get the scalar code's value in the second pass.
+     */
+    private static void expm1OfTanh(float[] xs, int from, int to, double[] out) {
+        DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0), minusOne = DoubleVector.broadcast(D, -1.0);
+        DoubleVector half = DoubleVector.broadcast(D, 0.5), minusHalf = DoubleVector.broadcast(D, -0.5);
+        DoubleVector minusLn2Lo = DoubleVector.broadcast(D, -LN2_LO), three = DoubleVector.broadcast(D, 3.0), six = DoubleVector.broadcast(D, 6.0);
+        for (int i = from; i < to; i += D.length()) {
+            DoubleVector ax = load(xs, i).abs();
+            VectorMask<Double> big = ax.compare(VectorOperators.GE, 1.0);
+            DoubleVector twoAx = ax.mul(2.0);
+            DoubleVector X = twoAx.neg().blend(twoAx, big); // expm1's argument
+            VectorMask<Double> negative = X.compare(VectorOperators.LT, 0.0);
+            DoubleVector aX = X.abs();
+            VectorMask<Double> reduced = aX.compare(VectorOperators.GE, HALF_LN2);
+            VectorMask<Double> near = aX.compare(VectorOperators.LT, ONE_HALF_LN2).and(reduced); // k = -1 (X > 0 does not reach it)
+            // k = (int) (INV_LN2 X + (X < 0 ? -0.5 : 0.5)), hi = X - k LN2_HI, lo = k LN2_LO
+            DoubleVector v = X.mul(INV_LN2).add(half.blend(minusHalf, negative));
+            DoubleVector r = v.add(ROUND).sub(ROUND);
+            r = r.sub(one.blend(zero, r.compare(VectorOperators.LE, v)).blend(zero, negative)); // r > v >= 0: one back
+            r = r.add(one.blend(zero, r.compare(VectorOperators.GE, v)).blend(zero, negative.not())); // r < v < 0: one up
+            DoubleVector k = r.blend(minusOne, near).blend(zero, reduced.not());
+            DoubleVector hi = X.sub(r.mul(LN2_HI)).blend(X.add(LN2_HI), near);
+            DoubleVector lo = r.mul(LN2_LO).blend(minusLn2Lo, near);
+            DoubleVector xr = hi.sub(lo);
+            DoubleVector c = hi.sub(xr).sub(lo).blend(zero, reduced.not());
+            xr = xr.blend(X, reduced.not());
+            // expm1 of the reduced argument
+            DoubleVector hfx = xr.mul(0.5);
+            DoubleVector hxs = xr.mul(hfx);
+            DoubleVector p = hxs.mul(Q5).add(Q4);
+            p = hxs.mul(p).add(Q3);
+            p = hxs.mul(p).add(Q2);
+            p = hxs.mul(p).add(Q1);
+            DoubleVector r1 = hxs.mul(p).add(1.0);
+            DoubleVector t = three.sub(r1.mul(hfx));
+            DoubleVector e = hxs.mul(r1.sub(t).div(six.sub(xr.mul(t))));
+            DoubleVector k0 = xr.sub(xr.mul(e).sub(hxs));
+            e = xr.mul(e.sub(c)).sub(c).sub(hxs);
+            DoubleVector kMinus1 = xr.sub(e).mul(0.5).sub(0.5);
+            // 2^k and 2^-k from k's bits (k + 1.5 x 2^52 holds k in its low bits)
+            LongVector kBits = k.add(ROUND).reinterpretAsLongs().sub(ROUND_BITS);
+            DoubleVector pow2k = kBits.add(0x3ff).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector pow2MinusK = kBits.neg().add(0x3ff).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector eMinusX = e.sub(xr);
+            DoubleVector wide = one.sub(eMinusX).mul(pow2k).sub(1.0); // k <= -2 or k > 56
+            DoubleVector small = one.sub(pow2MinusK).sub(eMinusX).mul(pow2k); // 2 <= k < 20
+            DoubleVector middle = xr.sub(e.add(pow2MinusK)).add(1.0).mul(pow2k); // 20 <= k <= 56
+            wide.blend(small, k.compare(VectorOperators.GE, 2.0).and(k.compare(VectorOperators.LT, 20.0)))
+                    .blend(middle, k.compare(VectorOperators.GE, 20.0).and(k.compare(VectorOperators.LE, 56.0)))
+                    .blend(kMinus1, near)
+                    .blend(k0, reduced.not())
+                    .intoArray(out, i - from);
+        }
+    }
+
+    /** The second pass of the vector tanh: {@code 1 - 2 / (m + 2)} for |x| >= 1, {@code -m / (m + 2)} below, the sign, and the ends. */
+    private static void tanhFromExpm1(float[] xs, double[] m, float[] ys, int from, int to) {
+        double[] buf = LANES.get();
+        DoubleVector one = DoubleVector.broadcast(D, 1.0), two = DoubleVector.broadcast(D, 2.0);
+        for (int i = from; i < to; i += D.length()) {
+            DoubleVector x = load(xs, i);
+            DoubleVector ax = x.abs();
+            if (!ax.compare(VectorOperators.LT, Double.POSITIVE_INFINITY).allTrue()) { // an infinity or a NaN among the lanes
+                for (int l = i; l < i + D.length(); l++) ys[l] = (float) FdlibmMath.tanh(xs[l]);
+                continue;
+            }
+            DoubleVector mv = DoubleVector.fromArray(D, m, i - from);
+            DoubleVector m2 = mv.add(2.0);
+            DoubleVector z = one.sub(two.div(m2)).blend(mv.neg().div(m2), ax.compare(VectorOperators.LT, 1.0));
+            z = z.blend(one, ax.compare(VectorOperators.GE, 22.0)); // 1 - tiny
+            z = z.blend(z.neg(), x.compare(VectorOperators.LT, 0.0));
+            store(z.blend(x.mul(x.add(1.0)), ax.compare(VectorOperators.LT, 0x1p-55)), buf, ys, i);
+        }
     }
 
     /** Whole vectors where the row holds them (a panel's full width), the rest as the default. */
