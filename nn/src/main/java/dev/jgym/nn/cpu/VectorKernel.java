@@ -357,18 +357,13 @@ final class VectorKernel implements MicroKernel {
 
     /**
      * ReLU and LeakyReLU on lanes ({@code x > 0 ? x : slope x}, NaN to the else branch as in the
-     * scalar loop); tanh on double lanes ({@link #tanh}); the rest scalar.
+     * scalar loop); tanh on double lanes ({@link #tanhLanes}); the rest scalar.
      */
     @Override
     public void activation(ActivationKind kind, float param, float[] xs, float[] ys, int from, int to) {
         int i = from;
         if (kind == ActivationKind.TANH) {
-            int dl = D.length(), end = from + (to - from) / dl * dl;
-            double[] m = TANH_SCRATCH.get();
-            if (m.length < end - from) TANH_SCRATCH.set(m = new double[end - from]);
-            expm1OfTanh(xs, from, end, m);
-            tanhFromExpm1(xs, m, ys, from, end);
-            i = end;
+            i = tanhLanes(xs, ys, from, to);
         }
         if (kind == ActivationKind.RELU || kind == ActivationKind.LEAKY_RELU) {
             boolean relu = kind == ActivationKind.RELU;
@@ -404,101 +399,94 @@ final class VectorKernel implements MicroKernel {
     }
 
     private static final double LN2_HI = 0x1.62e42feep-1, LN2_LO = 0x1.a39ef35793c76p-33, INV_LN2 = 0x1.71547652b82fep0;
-    private static final double Q1 = -0x1.11111111110f4p-5, Q2 = 0x1.a01a019fe5585p-10, Q3 = -0x1.4ce199eaadbb7p-14;
-    private static final double Q4 = 0x1.0cfca86e65239p-18, Q5 = -0x1.afdb76e09c32dp-23;
-    /** The smallest |x| whose high word exceeds 0x3fd62e42 (ln2 / 2), and the first with high word 0x3ff0a2b2 (1.5 ln2). */
-    private static final double HALF_LN2 = Double.longBitsToDouble(0x3fd6_2e43_0000_0000L);
-    private static final double ONE_HALF_LN2 = Double.longBitsToDouble(0x3ff0_a2b2_0000_0000L);
     /** 1.5 x 2^52: v + ROUND - ROUND rounds v to an integer (ties to even), and v + ROUND's low bits hold it. */
     private static final double ROUND = 0x1.8p52;
     private static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
 
-    private static final ThreadLocal<double[]> TANH_SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+    /** 1/n! for n = 2..11: expm1(r) = r (1 + r (1/2! + r (1/3! + ... r / 11!))). */
+    private static final double[] INV_FACT = {1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
+        1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800};
+    /** How close to half a float ulp the estimate may fall and still be rounded as the exact value is: 1 - 2^-16 of it. */
+    private static final double SAFE = 1 - 0x1p-16;
 
     /**
-     * {@link FdlibmMath#tanh} on lanes, bit for bit, in two passes (one method would outgrow what
-     * C2 inlines into one compilation, and its last vector operations would fall back to Java
-     * loops): {@code m[i - from]} = expm1(-2|x|) for |x| < 1, expm1(2|x|) above, then tanh from it.
-     * Every lane runs each of the scalar code's paths that tanh's arguments reach (k = 0, -1, -2
-     * or -3, or 3 to 64) with the same double operations, and its own path is blended in. Two
-     * steps are written differently with the same results: the truncation of
-     * {@code INV_LN2 X +- 0.5} to k (rounding by 1.5 x 2^52, then a step back where it rounded
-     * away from zero), and the scaling by 2^k as a multiplication by 2^k (adding k to the exponent
-     * field, as fdlibm does, is that product for these normal values). Lanes with an infinity or
-     * a NaN get the scalar code's value in the second pass.
+     * (float) {@link FdlibmMath#tanh}(x) on lanes, for the whole pairs of vectors in
+     * {@code [from, to)} (returns where they end), by an estimate that is rounded to float where
+     * that rounding is certain to be the exact value's. The estimate: tanh|x| = (E - 1) / (E + 1),
+     * E = e^{2|x|} = 2^k e^r, |r| <= ln2/2, with e^r - 1 from its Taylor polynomial to r^11 (error
+     * below 2^-45 relative, rounding errors below 2^-49), so the numerator never cancels; |x| is
+     * capped at 9.5, whose tanh rounds to 1 as surely as any larger one's. fdlibm's double is
+     * within an ulp of the true value, so where the estimate lies more than 2^-16 of a half float
+     * ulp inside its float's rounding interval, both round to that float. Elsewhere (about one
+     * value in 60,000), at NaN and at zero the scalar code. {@code FdlibmMathTest} compares the
+     * result with StrictMath's on millions of floats in the suite and on every float on demand.
      */
-    private static void expm1OfTanh(float[] xs, int from, int to, double[] out) {
-        DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0), minusOne = DoubleVector.broadcast(D, -1.0);
-        DoubleVector half = DoubleVector.broadcast(D, 0.5), minusHalf = DoubleVector.broadcast(D, -0.5);
-        DoubleVector minusLn2Lo = DoubleVector.broadcast(D, -LN2_LO), three = DoubleVector.broadcast(D, 3.0), six = DoubleVector.broadcast(D, 6.0);
-        for (int i = from; i < to; i += D.length()) {
-            DoubleVector ax = load(xs, i).abs();
-            VectorMask<Double> big = ax.compare(VectorOperators.GE, 1.0);
-            DoubleVector twoAx = ax.mul(2.0);
-            DoubleVector X = twoAx.neg().blend(twoAx, big); // expm1's argument
-            VectorMask<Double> negative = X.compare(VectorOperators.LT, 0.0);
-            DoubleVector aX = X.abs();
-            VectorMask<Double> reduced = aX.compare(VectorOperators.GE, HALF_LN2);
-            VectorMask<Double> near = aX.compare(VectorOperators.LT, ONE_HALF_LN2).and(reduced); // k = -1 (X > 0 does not reach it)
-            // k = (int) (INV_LN2 X + (X < 0 ? -0.5 : 0.5)), hi = X - k LN2_HI, lo = k LN2_LO
-            DoubleVector v = X.mul(INV_LN2).add(half.blend(minusHalf, negative));
-            DoubleVector r = v.add(ROUND).sub(ROUND);
-            r = r.sub(one.blend(zero, r.compare(VectorOperators.LE, v)).blend(zero, negative)); // r > v >= 0: one back
-            r = r.add(one.blend(zero, r.compare(VectorOperators.GE, v)).blend(zero, negative.not())); // r < v < 0: one up
-            DoubleVector k = r.blend(minusOne, near).blend(zero, reduced.not());
-            DoubleVector hi = X.sub(r.mul(LN2_HI)).blend(X.add(LN2_HI), near);
-            DoubleVector lo = r.mul(LN2_LO).blend(minusLn2Lo, near);
-            DoubleVector xr = hi.sub(lo);
-            DoubleVector c = hi.sub(xr).sub(lo).blend(zero, reduced.not());
-            xr = xr.blend(X, reduced.not());
-            // expm1 of the reduced argument
-            DoubleVector hfx = xr.mul(0.5);
-            DoubleVector hxs = xr.mul(hfx);
-            DoubleVector p = hxs.mul(Q5).add(Q4);
-            p = hxs.mul(p).add(Q3);
-            p = hxs.mul(p).add(Q2);
-            p = hxs.mul(p).add(Q1);
-            DoubleVector r1 = hxs.mul(p).add(1.0);
-            DoubleVector t = three.sub(r1.mul(hfx));
-            DoubleVector e = hxs.mul(r1.sub(t).div(six.sub(xr.mul(t))));
-            DoubleVector k0 = xr.sub(xr.mul(e).sub(hxs));
-            e = xr.mul(e.sub(c)).sub(c).sub(hxs);
-            DoubleVector kMinus1 = xr.sub(e).mul(0.5).sub(0.5);
-            // 2^k and 2^-k from k's bits (k + 1.5 x 2^52 holds k in its low bits)
-            LongVector kBits = k.add(ROUND).reinterpretAsLongs().sub(ROUND_BITS);
-            DoubleVector pow2k = kBits.add(0x3ff).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector pow2MinusK = kBits.neg().add(0x3ff).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector eMinusX = e.sub(xr);
-            DoubleVector wide = one.sub(eMinusX).mul(pow2k).sub(1.0); // k <= -2 or k > 56
-            DoubleVector small = one.sub(pow2MinusK).sub(eMinusX).mul(pow2k); // 2 <= k < 20
-            DoubleVector middle = xr.sub(e.add(pow2MinusK)).add(1.0).mul(pow2k); // 20 <= k <= 56
-            wide.blend(small, k.compare(VectorOperators.GE, 2.0).and(k.compare(VectorOperators.LT, 20.0)))
-                    .blend(middle, k.compare(VectorOperators.GE, 20.0).and(k.compare(VectorOperators.LE, 56.0)))
-                    .blend(kMinus1, near)
-                    .blend(k0, reduced.not())
-                    .intoArray(out, i - from);
+    private static int tanhLanes(float[] xs, float[] ys, int from, int to) {
+        int end = from + (to - from) / (2 * D.length()) * (2 * D.length());
+        double[] t = TANH_SCRATCH.get();
+        if (t.length < end - from) TANH_SCRATCH.set(t = new double[end - from]);
+        tanhEstimate(xs, from, end, t);
+        tanhRound(xs, t, ys, from, end);
+        return end;
+    }
+
+    /**
+     * The first pass of {@link #tanhLanes}: {@code t[i - from]} = the estimate of tanh|x_i| with
+     * x_i's sign, two vectors at a time (two independent Horner chains; and a method too long for
+     * C2 to inline into its caller, whose own vector operations would then exceed what one
+     * compilation inlines and fall back to Java loops).
+     */
+    private static void tanhEstimate(float[] xs, int from, int to, double[] t) {
+        int dl = D.length();
+        for (int i = from; i < to; i += 2 * dl) {
+            DoubleVector x0 = load(xs, i), x1 = load(xs, i + dl);
+            DoubleVector a0 = x0.abs().min(9.5), a1 = x1.abs().min(9.5); // tanh 9.5 rounds to 1 as surely as tanh of anything above
+            DoubleVector z0 = a0.add(a0), z1 = a1.add(a1);
+            DoubleVector k0 = z0.mul(INV_LN2).add(ROUND).sub(ROUND), k1 = z1.mul(INV_LN2).add(ROUND).sub(ROUND); // nearest integer to z / ln2
+            DoubleVector r0 = z0.sub(k0.mul(LN2_HI)).sub(k0.mul(LN2_LO)), r1 = z1.sub(k1.mul(LN2_HI)).sub(k1.mul(LN2_LO));
+            DoubleVector p0 = r0.mul(INV_FACT[9]).add(INV_FACT[8]), p1 = r1.mul(INV_FACT[9]).add(INV_FACT[8]);
+            for (int q = 7; q >= 0; q--) {
+                p0 = r0.mul(p0).add(INV_FACT[q]);
+                p1 = r1.mul(p1).add(INV_FACT[q]);
+            }
+            DoubleVector e0 = r0.mul(r0.mul(p0).add(1.0)), e1 = r1.mul(r1.mul(p1).add(1.0)); // e^r - 1
+            DoubleVector w0 = k0.add(ROUND).reinterpretAsLongs().sub(ROUND_BITS - 0x3ff).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector w1 = k1.add(ROUND).reinterpretAsLongs().sub(ROUND_BITS - 0x3ff).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector s0 = w0.mul(e0), s1 = w1.mul(e1); // 2^k (e^r - 1)
+            DoubleVector t0 = s0.add(w0.sub(1.0)).div(s0.add(w0.add(1.0))), t1 = s1.add(w1.sub(1.0)).div(s1.add(w1.add(1.0)));
+            t0.reinterpretAsLongs().or(x0.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles().intoArray(t, i - from);
+            t1.reinterpretAsLongs().or(x1.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles().intoArray(t, i + dl - from);
         }
     }
 
-    /** The second pass of the vector tanh: {@code 1 - 2 / (m + 2)} for |x| >= 1, {@code -m / (m + 2)} below, the sign, and the ends. */
-    private static void tanhFromExpm1(float[] xs, double[] m, float[] ys, int from, int to) {
+    /** The second pass: each estimate rounded to float where that is certain, else the scalar code. */
+    private static void tanhRound(float[] xs, double[] t, float[] ys, int from, int to) {
         double[] buf = LANES.get();
-        DoubleVector one = DoubleVector.broadcast(D, 1.0), two = DoubleVector.broadcast(D, 2.0);
         for (int i = from; i < to; i += D.length()) {
-            DoubleVector x = load(xs, i);
-            DoubleVector ax = x.abs();
-            if (!ax.compare(VectorOperators.LT, Double.POSITIVE_INFINITY).allTrue()) { // an infinity or a NaN among the lanes
-                for (int l = i; l < i + D.length(); l++) ys[l] = (float) FdlibmMath.tanh(xs[l]);
-                continue;
+            DoubleVector tv = DoubleVector.fromArray(D, t, i - from);
+            DoubleVector ta = tv.abs();
+            // f: |t| rounded to 24 bits (to float) by adding and taking away 1.5 x 2^(29 + t's exponent); limit: SAFE x half f's ulp
+            DoubleVector magic = ta.reinterpretAsLongs().and(0x7ff0_0000_0000_0000L).reinterpretAsDoubles().mul(0x1.8p29);
+            DoubleVector f = ta.add(magic).sub(magic);
+            LongVector fBits = f.reinterpretAsLongs();
+            DoubleVector limit = fBits.and(0x7ff0_0000_0000_0000L).sub(24L << 52).reinterpretAsDoubles().mul(SAFE);
+            DoubleVector diff = ta.sub(f);
+            // below a power of two the floats are twice as dense: the half-gap under f is half as wide
+            VectorMask<Double> narrow = fBits.and(0x000f_ffff_ffff_ffffL).compare(VectorOperators.EQ, 0L).cast(D)
+                    .and(diff.compare(VectorOperators.LT, 0.0));
+            if (diff.abs().compare(VectorOperators.LT, limit.blend(limit.mul(0.5), narrow)).allTrue()) {
+                store(fBits.or(tv.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles(), buf, ys, i);
+            } else {
+                tanhScalar(xs, ys, i, i + D.length());
             }
-            DoubleVector mv = DoubleVector.fromArray(D, m, i - from);
-            DoubleVector m2 = mv.add(2.0);
-            DoubleVector z = one.sub(two.div(m2)).blend(mv.neg().div(m2), ax.compare(VectorOperators.LT, 1.0));
-            z = z.blend(one, ax.compare(VectorOperators.GE, 22.0)); // 1 - tiny
-            z = z.blend(z.neg(), x.compare(VectorOperators.LT, 0.0));
-            store(z.blend(x.mul(x.add(1.0)), ax.compare(VectorOperators.LT, 0x1p-55)), buf, ys, i);
         }
     }
+
+    private static void tanhScalar(float[] xs, float[] ys, int from, int to) {
+        for (int l = from; l < to; l++) ys[l] = (float) FdlibmMath.tanh(xs[l]);
+    }
+
+    private static final ThreadLocal<double[]> TANH_SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
 
     /** Whole vectors where the row holds them (a panel's full width), the rest as the default. */
     @Override
