@@ -1,18 +1,11 @@
 package dev.jgym.core.env.wrappers;
 
 import dev.jgym.core.env.Env;
-import dev.jgym.core.env.EnvSpec;
-import dev.jgym.core.env.Reset;
-import dev.jgym.core.env.Step;
-import dev.jgym.core.rng.Rng;
-import dev.jgym.core.scene.Annotations;
-import dev.jgym.core.scene.Scene;
 import dev.jgym.core.space.Box;
 import dev.jgym.core.space.Discrete;
 import dev.jgym.core.space.MultiBinary;
 import dev.jgym.core.space.MultiDiscrete;
 import dev.jgym.core.space.Space;
-import java.util.Map;
 
 /**
  * The observation as one flat float32 vector (Gymnasium's {@code FlattenObservation}, with
@@ -25,13 +18,12 @@ import java.util.Map;
  * </pre>
  * Tuple and Dict observations are refused. The info, rewards and actions pass through unchanged.
  */
-public final class FlattenObservation<A> implements Env<float[], A> {
-    private final Env<?, A> env;
+public final class FlattenObservation<A> extends ObservationWrapper<A> {
     private final Space<?> inner;
     private final Box space;
 
     public FlattenObservation(Env<?, A> env) {
-        this.env = env;
+        super(env);
         this.inner = env.observationSpace();
         this.space = flatSpace(inner);
     }
@@ -85,66 +77,15 @@ public final class FlattenObservation<A> implements Env<float[], A> {
         }
     }
 
-    private float[] flat(Object observation) {
+    @Override
+    protected float[] observation(Object observation) {
         float[] out = new float[space.size()];
         flatten(inner, observation, out);
         return out;
     }
 
-    /** The env under the flattening. */
-    public Env<?, A> inner() {
-        return env;
-    }
-
     @Override
     public Space<float[]> observationSpace() {
         return space;
-    }
-
-    @Override
-    public Space<A> actionSpace() {
-        return env.actionSpace();
-    }
-
-    @Override
-    public Reset<float[]> reset(Long seed, Map<String, ?> options) {
-        Reset<?> r = env.reset(seed, options);
-        return new Reset<>(flat(r.observation()), r.info());
-    }
-
-    @Override
-    public Step<float[]> step(A action) {
-        Step<?> s = env.step(action);
-        return new Step<>(flat(s.observation()), s.reward(), s.terminated(), s.truncated(), s.info());
-    }
-
-    @Override
-    public A sampleAction() {
-        return env.sampleAction();
-    }
-
-    @Override
-    public Rng rng() {
-        return env.rng();
-    }
-
-    @Override
-    public Scene scene(Annotations annotations) {
-        return env.scene(annotations);
-    }
-
-    @Override
-    public EnvSpec spec() {
-        return env.spec();
-    }
-
-    @Override
-    public void close() {
-        env.close();
-    }
-
-    @Override
-    public String toString() {
-        return "FlattenObservation<" + env + ">";
     }
 }
