@@ -55,6 +55,9 @@ class PgTrainingTest {
             + "\"action_mask\": true, \"network\": {\"hidden\": [16]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
             + "\"evaluation\": {\"interval\": 1000, \"episodes\": 5, \"final_episodes\": 20}}";
 
+    /** The same with A2C (one update of the whole rollout per rollout). */
+    static final String TICTACTOE_MASKED_A2C = TICTACTOE_MASKED.replace("\"n_epochs\": 2, \"batch_size\": 128", "\"algorithm\": \"a2c\", \"n_epochs\": 1, \"batch_size\": 256");
+
     static PgConfig config(String json) {
         return Json.bind(Json.MAPPER.valueToTree(parse(json)), PgConfig.class, "test.json", "$");
     }
@@ -122,9 +125,9 @@ class PgTrainingTest {
     }
 
     @Test
-    @DisplayName("1 and 2 threads (vector env and backend): identical runs (Discrete, Box, normalized, recurrent, action-masked)")
+    @DisplayName("1 and 2 threads (vector env and backend): identical runs (Discrete, Box, normalized, recurrent, action-masked PPO and A2C)")
     void threadCountChangesNothing() {
-        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED, CARTPOLE_LSTM, TICTACTOE_MASKED}) {
+        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED, CARTPOLE_LSTM, TICTACTOE_MASKED, TICTACTOE_MASKED_A2C}) {
             PgConfig cfg = config(json);
             PgTraining.Result one = new PgTraining(cfg, "test.json").threads(1).run();
             PgTraining.Result two = new PgTraining(cfg, "test.json").threads(2).run();
@@ -139,6 +142,18 @@ class PgTrainingTest {
     void actionMaskKeyOnlyWhenOn() {
         assertTrue(!Json.MAPPER.valueToTree(config(CARTPOLE)).get("pg").has("action_mask"));
         assertTrue(Json.MAPPER.valueToTree(config(TICTACTOE_MASKED)).get("pg").get("action_mask").asBoolean());
+    }
+
+    @Test
+    @DisplayName("masked PPO and A2C on tic-tac-toe finish (an occupied cell would throw: illegal_move error) and report the entropy of the legal moves: first update below log 8 = 2.079, where the unmasked run's is log 9 = 2.197 +- 0.01")
+    void maskedRunsReportTheLegalMovesEntropy() {
+        for (String json : new String[] {TICTACTOE_MASKED, TICTACTOE_MASKED_A2C}) {
+            PgTraining.Result r = new PgTraining(config(json), "test.json").run();
+            assertTrue(r.updates().get(0).entropy() < Math.log(8), r.updates().get(0).toString());
+            String unmasked = json.replace("\"action_mask\": true", "\"action_mask\": false").replace("\"error\"", "\"lose\"");
+            PgTraining.Result u = new PgTraining(config(unmasked), "test.json").run();
+            assertEquals(Math.log(9), u.updates().get(0).entropy(), 0.01);
+        }
     }
 
     @Test
