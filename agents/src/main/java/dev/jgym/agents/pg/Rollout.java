@@ -2,12 +2,12 @@ package dev.jgym.agents.pg;
 
 /**
  * One rollout of T steps of N envs, step-major (index t * N + i): the observations the policy saw,
- * with an action mask the legal actions of each ({@code masks[(t * N + i) * n + a]}, so the update
+ * with an action mask the legal actions of each ({@code masks[(t * N + i) * n + a]}: the update
  * reads the policy under the mask it acted under), its actions (for Box actions the unclipped
- * samples), the rewards, the critic's values and the
- * policy's log-probabilities at the time, how each step ended, the value of the final observation
- * where a time limit truncated an episode, V of the observations after the last step, and the
- * advantages and value targets {@link Gae} computes from them.
+ * samples), the rewards, the critic's values and the policy's log-probabilities at the time, how
+ * each step ended, the value of the final observation where a time limit truncated an episode, V
+ * of the observations after the last step, and the advantages and value targets {@link Gae}
+ * computes from them.
  */
 final class Rollout {
     final int steps, envs, obsDim, actionDim;
