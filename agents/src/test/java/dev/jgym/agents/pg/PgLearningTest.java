@@ -33,6 +33,14 @@ class PgLearningTest {
         return Json.bind(root, PgConfig.class, file, "$");
     }
 
+    /** {@link #config} with {@code action_mask} false and the env options named in {@code envOptions} (name, value, ...) set. */
+    static PgConfig withoutMask(String file, long seed, Long totalSteps, String... envOptions) {
+        ObjectNode root = (ObjectNode) Json.MAPPER.valueToTree(config(file, seed, totalSteps));
+        ((ObjectNode) root.get("pg")).put("action_mask", false);
+        for (int k = 0; k < envOptions.length; k += 2) ((ObjectNode) root.get("env").get("options")).put(envOptions[k], envOptions[k + 1]);
+        return Json.bind(root, PgConfig.class, file + " without action_mask", "$");
+    }
+
     static List<PgTraining.Result> runAll(String file, Long totalSteps, long... seeds) throws Exception {
         List<Callable<PgTraining.Result>> jobs = new ArrayList<>();
         for (long s : seeds) jobs.add(() -> new PgTraining(config(file, s, totalSteps), file).threads(1).run());
@@ -156,12 +164,7 @@ class PgLearningTest {
     void maskedPpoLearnsTicTacToeFaster() throws Exception {
         List<Callable<PgTraining.Result>> jobs = new ArrayList<>();
         jobs.add(() -> new PgTraining(config("ppo-tictactoe-masked.json", 1, 16_384L), "masked").threads(1).run());
-        jobs.add(() -> {
-            ObjectNode root = (ObjectNode) Json.MAPPER.valueToTree(config("ppo-tictactoe-masked.json", 1, 16_384L));
-            ((ObjectNode) root.get("pg")).put("action_mask", false);
-            ((ObjectNode) root.get("env").get("options")).put("illegal_move", "lose");
-            return new PgTraining(Json.bind(root, PgConfig.class, "unmasked", "$"), "unmasked").threads(1).run();
-        });
+        jobs.add(() -> new PgTraining(withoutMask("ppo-tictactoe-masked.json", 1, 16_384L, "illegal_move", "lose"), "unmasked").threads(1).run());
         List<PgTraining.Result> rs = runTwoAtATime(jobs);
         StringBuilder report = new StringBuilder("tic-tac-toe vs minimax-2:");
         String[] labels = {"masked", "unmasked"};
@@ -174,6 +177,32 @@ class PgLearningTest {
         System.out.println(report);
         assertTrue(rs.get(0).finalEvaluation().mean() >= -0.05, report.toString());
         assertTrue(rs.get(1).finalEvaluation().mean() <= -0.5, report.toString());
+    }
+
+    /**
+     * Taxi-v4 with {@code configs/pg/ppo-taxi-masked.json} (the 500 states one-hot; 204,800 env
+     * steps, lr and clip linear), seed 1, against the same run with {@code action_mask} false; one
+     * thread each, both at once. Taxi's info marks a move into a wall, and a pickup or drop-off that
+     * does nothing, as illegal (Gymnasium's convention); Gymnasium's reward threshold is 8. Seen at
+     * load 2-4 on 2 cores (AMD EPYC, AVX2): masked 6.8 +- 3.4 over 200 greedy episodes (its
+     * 50-episode evaluations 6.9 from 82k steps on, one dip to -30 at 102k), 133 s; unmasked -200.0
+     * (every greedy episode runs to the time limit), its evaluations -200 throughout; both at once in
+     * about 70 s on a quieter machine. CI's learning budget is nearly spent and the tic-tac-toe test
+     * above covers masked learning: documented.
+     */
+    @Test
+    @Tag("documented")
+    @DisplayName("masked PPO on Taxi-v4, 204,800 env steps, seed 1: greedy mean >= 5 over 200 episodes (seen: 6.8); without the mask <= -150 (seen: -200.0)")
+    void maskedPpoDeliversOnTaxi() throws Exception {
+        List<Callable<PgTraining.Result>> jobs = new ArrayList<>();
+        jobs.add(() -> new PgTraining(config("ppo-taxi-masked.json", 1, null), "masked").threads(1).run());
+        jobs.add(() -> new PgTraining(withoutMask("ppo-taxi-masked.json", 1, null), "unmasked").threads(1).run());
+        List<PgTraining.Result> rs = runTwoAtATime(jobs);
+        String report = String.format(Locale.ROOT, "Taxi-v4: masked %.2f, unmasked %.2f after %d steps", rs.get(0).finalEvaluation().mean(),
+                rs.get(1).finalEvaluation().mean(), rs.get(0).steps());
+        System.out.println(report);
+        assertTrue(rs.get(0).finalEvaluation().mean() >= 5, report);
+        assertTrue(rs.get(1).finalEvaluation().mean() <= -150, report);
     }
 
     /**
