@@ -157,6 +157,21 @@ class PgTrainingTest {
     }
 
     @Test
+    @DisplayName("every config in configs/pg binds strictly and fits its env (observation and action spaces; an action_mask config's env carries the mask in its info)")
+    void shippedConfigsFitTheirEnvs() throws Exception {
+        int masked = 0;
+        try (var files = java.nio.file.Files.list(Path.of("..", "configs", "pg"))) {
+            for (Path file : files.sorted().toList()) {
+                PgConfig cfg = PgConfig.read(file);
+                PgTraining.Shape shape = new PgTraining(cfg, file.toString()).validate();
+                assertEquals(cfg.pg().actionMask(), shape.maskedActions() > 0, file.toString());
+                if (cfg.pg().actionMask()) masked++;
+            }
+        }
+        assertEquals(2, masked, "ppo-taxi-masked and ppo-tictactoe-masked");
+    }
+
+    @Test
     @DisplayName("a run reports its rollouts: steps in whole rollouts, one update row per rollout, n_epochs x minibatches gradient steps, finite stats")
     void rowsAndCounts() {
         PgTraining.Result r = new PgTraining(config(CARTPOLE), "test.json").run();
