@@ -36,6 +36,10 @@ import java.util.List;
  * whole env sequences (the envs shuffled each epoch), as CleanRL's {@code ppo_atari_lstm} and
  * sb3-contrib's {@code RecurrentPPO}.
  *
+ * <p>Action masks ({@code action_mask}): acting samples among the legal actions only, and the
+ * update computes log pi, the ratio and the entropy under the mask stored with each step, so a
+ * masked logit gets no gradient ({@link Categorical}).
+ *
  * <p>Random numbers: actions from {@code policy}, minibatch orders from {@code minibatch}. Passes
  * are preallocated for the N envs, for one observation (greedy play) and for a minibatch.
  */
@@ -141,13 +145,15 @@ final class ActorCritic {
     }
 
     /**
-     * Samples an action for each of the N observations {@code obs} and stores step t of the rollout
-     * (observations, actions, values, log-probabilities); the env's actions go to
+     * Samples an action for each of the N observations {@code obs} (among the legal ones of
+     * {@code masks}, {@code [N * n]}, when not null) and stores step t of the rollout
+     * (observations, masks, actions, values, log-probabilities); the env's actions go to
      * {@code envDiscrete} or, clipped to the bounds, to {@code envBox}.
      */
-    void act(float[] obs, Rollout r, int t, int[] envDiscrete, float[] envBox) {
+    void act(float[] obs, byte[] masks, Rollout r, int t, int[] envDiscrete, float[] envBox) {
         int n = s.nEnvs();
         System.arraycopy(obs, 0, r.observations, t * n * obsDim, n * obsDim);
+        if (masks != null) System.arraycopy(masks, 0, r.masks, t * n * actions, n * actions);
         float[] out, v;
         if (recurrent()) {
             if (t == 0) {
@@ -165,8 +171,9 @@ final class ActorCritic {
             int k = t * n + i;
             r.values[k] = v[i];
             if (discrete()) {
-                Categorical.logProbs(out, i * actions, actions, null, 0, logp);
+                Categorical.logProbs(out, i * actions, actions, masks, i * actions, logp);
                 int a = Categorical.sample(logp, actions, policy);
+                if (a < 0) throw new IllegalStateException("sub-env " + i + ": the action mask allows no action on an observation to act on");
                 r.discreteActions[k] = a;
                 r.logProbs[k] = (float) logp[a];
                 envDiscrete[i] = a;
@@ -208,13 +215,15 @@ final class ActorCritic {
         return actor.forward(actor1, in1).data();
     }
 
-    /** The greedy action of one observation: the most probable (Discrete). */
-    int greedy(float[] observation) {
-        Categorical.logProbs(actorOutput(observation), 0, actions, null, 0, logp);
-        return Categorical.mode(logp, actions);
+    /** The greedy action of one observation: the most probable (Discrete), among the legal ones of {@code mask} when not null. */
+    int greedy(float[] observation, byte[] mask) {
+        Categorical.logProbs(actorOutput(observation), 0, actions, mask, 0, logp);
+        int a = Categorical.mode(logp, actions);
+        if (a < 0) throw new IllegalStateException("the action mask allows no action on an observation to act on");
+        return a;
     }
 
-    /** The action probabilities of the observation {@link #greedy(float[])} last chose for (Discrete). */
+    /** The action probabilities of the observation {@link #greedy(float[], byte[])} last chose for (Discrete; 0 where masked). */
     double[] lastProbabilities() {
         double[] p = new double[actions];
         for (int a = 0; a < actions; a++) p[a] = Math.exp(logp[a]);
@@ -291,7 +300,7 @@ final class ActorCritic {
                     double adv = (r.advantages[k] - mean) / std;
                     double lp, ent;
                     if (discrete()) {
-                        Categorical.logProbs(y, j * actions, actions, null, 0, logp);
+                        Categorical.logProbs(y, j * actions, actions, r.masks, k * actions, logp);
                         lp = logp[r.discreteActions[k]];
                         ent = Categorical.entropy(logp, actions);
                     } else {

@@ -42,6 +42,7 @@ public final class PgCheckpoint {
         h.put("seed", config.seed());
         if (s.recurrent() != null) h.set("recurrent", Json.MAPPER.valueToTree(s.recurrent()));
         if (s.normalize().any()) h.set("normalize", Json.MAPPER.valueToTree(s.normalize()));
+        if (s.actionMask()) h.put("action_mask", true);
         return h;
     }
 

@@ -1,5 +1,6 @@
 package dev.jgym.agents.pg;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.agents.dqn.DqnConfig;
 import dev.jgym.core.config.Check;
@@ -105,6 +106,9 @@ public record PgConfig(
      * @param network the actor's and the critic's MLPs (separate networks of the same shape)
      * @param recurrent a recurrent core before each MLP (recurrent PPO); absent: feed-forward
      * @param optimizer the update rule over both networks (as in DQN and supervised configs)
+     * @param actionMask act, and compute the update's log-probabilities, ratios and entropies, only over the
+     *     actions the env's info {@code "action_mask"} allows (MaskablePPO's masked categorical: a masked logit counts
+     *     as minus infinity); Discrete actions and an env whose info carries the mask [false]
      */
     public record PgSettings(
             String algorithm,
@@ -125,7 +129,8 @@ public record PgConfig(
             NormalizeSettings normalize,
             NetworkSettings network,
             RecurrentSettings recurrent,
-            @JsonProperty(required = true) OptimizerConfig optimizer) {
+            @JsonProperty(required = true) OptimizerConfig optimizer,
+            @JsonProperty("action_mask") @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean actionMask) {
         public PgSettings {
             if (algorithm == null) algorithm = "ppo";
             Check.that(ALGORITHMS.contains(algorithm), "algorithm", "expected ppo or a2c, found \"" + algorithm + "\"");
@@ -172,6 +177,7 @@ public record PgConfig(
                         + ": a recurrent minibatch is whole env sequences), found " + batchSize);
             }
             Check.present("optimizer", optimizer);
+            if (actionMask == null) actionMask = false;
         }
 
         public boolean ppo() {

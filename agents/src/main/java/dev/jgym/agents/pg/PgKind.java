@@ -52,7 +52,7 @@ public final class PgKind implements ExperimentKind {
             public String banner(int threads) {
                 PgConfig.PgSettings s = cfg.pg();
                 return String.format(Locale.ROOT, "%s: %s (%s policy) on %s, %d steps, %d envs x %d steps, %s, hidden %s, %d threads", cfg.name(),
-                        s.algorithm().toUpperCase(Locale.ROOT), shape.discrete() ? "categorical" : "Gaussian", cfg.env().id(),
+                        s.algorithm().toUpperCase(Locale.ROOT), shape.maskedActions() > 0 ? "masked categorical" : shape.discrete() ? "categorical" : "Gaussian", cfg.env().id(),
                         s.iterations() * s.rolloutSize(), s.nEnvs(), s.nSteps(), s.ppo() ? s.nEpochs() + " epochs of batch " + s.batchSize() : "one update",
                         s.network().hidden(), threads);
             }

@@ -7,9 +7,11 @@ import dev.jgym.agents.run.PlayRequest;
 import dev.jgym.agents.run.PolicyEpisodes;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
+import dev.jgym.core.env.ActionMask;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.EnvSpec;
+import dev.jgym.core.env.wrappers.FlattenObservation;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.scene.Annotations;
 import dev.jgym.core.sim.Agent;
@@ -42,6 +44,16 @@ import java.util.function.BooleanSupplier;
  * from the critic's state after that step); then the ended episodes' recurrent states to zero. Then V of
  * the observations reached, GAE, the update; then evaluation (the first rollout boundary past each
  * multiple of {@code evaluation.interval}) and checkpoint (likewise, and when asked to stop).
+ *
+ * <p>Observations: a one-dimensional Box as it is; Discrete, MultiBinary, MultiDiscrete and other
+ * Box observations through {@link FlattenObservation} (one-hot codes, flat values), as
+ * Stable-Baselines3's {@code preprocess_obs} does. The evaluations play the env itself (so replays
+ * record its own observations) and flatten what the policy reads.
+ *
+ * <p>Action masks ({@code pg.action_mask}): the vector env keeps each sub-env's info
+ * {@code action_mask} (after an autoreset, the new episode's), each step's goes into the rollout
+ * with it, and the greedy evaluations read the reset's and each step's info; a resumed run takes the
+ * mask from the last info of the replayed episode.
  *
  * <p>Seeding: sub-env i's episode e starts from {@code Rng(seed).child("env").child(i).child(e)}
  * ({@link SeededEpisodes}); evaluation k's episode j from {@code child("eval").child(k).child(j)},
@@ -103,10 +115,19 @@ public final class PgTraining {
         void advance(long steps, double lastReturn);
     }
 
-    /** The env's sizes, checked: a one-dimensional Box observation, a Discrete (from 0) or bounded one-dimensional Box action space. */
-    record Shape(int obsDim, Space<?> actionSpace, Double rewardThreshold) {
+    /**
+     * The env's sizes, checked: an observation space {@link FlattenObservation} takes ({@code obsDim}:
+     * its flat size), a Discrete (from 0) or bounded one-dimensional Box action space; {@code
+     * maskedActions}: n of the Discrete(n) actions under {@code action_mask}, else 0.
+     */
+    record Shape(int obsDim, Space<?> observationSpace, Space<?> actionSpace, Double rewardThreshold, int maskedActions) {
         boolean discrete() {
             return actionSpace instanceof Discrete;
+        }
+
+        /** Whether the network reads the env's own observation (a one-dimensional Box), not its flat copy. */
+        boolean flatAlready() {
+            return observationSpace instanceof Box b && b.shape().length == 1;
         }
     }
 
@@ -171,22 +192,31 @@ public final class PgTraining {
         return this;
     }
 
+    /** The env as registered (evaluations and {@code jgym play} act in it, so replays record its own observations). */
     @SuppressWarnings("unchecked")
-    Env<float[], Object> makeEnv() {
+    Env<Object, Object> makeEnv() {
         try {
-            return (Env<float[], Object>) (Env<?, ?>) EnvRegistry.make(config.env().id(), config.env().options());
+            return (Env<Object, Object>) (Env<?, ?>) EnvRegistry.make(config.env().id(), config.env().options());
         } catch (UserError e) {
             throw e.in(source + ": $.env");
         }
     }
 
+    /** The env as the training's vector env steps it: its observation as the flat vector the networks read. */
+    @SuppressWarnings("unchecked")
+    private Env<float[], Object> makeFlatEnv(Shape shape) {
+        Env<Object, Object> env = makeEnv();
+        return shape.flatAlready() ? (Env<float[], Object>) (Env<?, ?>) env : new FlattenObservation<>(env);
+    }
+
     /** Checks the config against its env before any work. */
     public Shape validate() {
-        try (Env<float[], Object> env = makeEnv()) {
+        try (Env<Object, Object> env = makeEnv()) {
             String id = config.env().id();
-            if (!(env.observationSpace() instanceof Box obs) || obs.shape().length != 1) {
-                throw new UserError(source + ": $.env.id: the policy-gradient family reads one-dimensional Box observations, " + id + " has "
-                        + env.observationSpace());
+            Space<?> obs = env.observationSpace();
+            if (!FlattenObservation.flattens(obs)) {
+                throw new UserError(source + ": $.env.id: the policy-gradient family reads Box, Discrete, MultiBinary or MultiDiscrete observations, "
+                        + id + " has " + obs);
             }
             Space<?> a = env.actionSpace();
             boolean ok = a instanceof Discrete d ? d.start() == 0 : a instanceof Box b && b.shape().length == 1 && b.isBounded();
@@ -194,13 +224,26 @@ public final class PgTraining {
                 throw new UserError(source + ": $.env.id: expected a Discrete action space starting at 0 or a bounded one-dimensional Box, "
                         + id + " has " + a);
             }
+            int masked = 0;
+            if (config.pg().actionMask()) {
+                if (!(a instanceof Discrete d)) {
+                    throw new UserError(source + ": $.pg.action_mask: expected a Discrete action space (a mask over its actions), " + id + " has " + a);
+                }
+                Map<String, Object> info = env.reset(config.seed(), Map.of()).info();
+                Object found = info.get(ActionMask.KEY);
+                if (ActionMask.of(info, d.n()) == null) {
+                    throw new UserError(source + ": $.pg.action_mask: expected " + id + "'s reset info to carry an \"action_mask\" of " + d.n()
+                            + " bytes, found " + (found == null ? "none" : found.getClass().getSimpleName()));
+                }
+                masked = d.n();
+            }
             EnvSpec spec = env.spec();
             try {
                 Backends.create(config.backend(), 1, Backends.Use.CPU_ONLY, "the policy-gradient family").close();
             } catch (UserError e) {
                 throw e.in(source + ": $.backend");
             }
-            return new Shape(obs.size(), a, spec == null ? null : spec.rewardThreshold());
+            return new Shape(FlattenObservation.size(obs), obs, a, spec == null ? null : spec.rewardThreshold(), masked);
         }
     }
 
@@ -223,28 +266,36 @@ public final class PgTraining {
             Normalization norm = new Normalization(s.normalize(), n, d, s.gamma());
             List<SeededEpisodes> subEnvs = new ArrayList<>();
             SyncVectorEnv vec = new SyncVectorEnv(() -> {
-                SeededEpisodes e = new SeededEpisodes(makeEnv(), root.child("env").child(subEnvs.size()));
+                SeededEpisodes e = new SeededEpisodes(makeFlatEnv(shape), root.child("env").child(subEnvs.size()));
                 subEnvs.add(e);
                 return e;
             }, n, threads, AutoresetMode.SAME_STEP);
+            int m = shape.maskedActions();
+            if (m > 0) vec.trackActionMasks();
             try {
                 RunState run = new RunState(n);
                 float[] obs = new float[n * d];
+                byte[] masks = m > 0 ? new byte[n * m] : null;
                 if (resumeFrom != null) {
                     resumeFrom.check(config, shape, source);
                     resumeFrom.restore(in -> {
                         run.read(in);
                         learner.read(in);
                         norm.read(in);
-                        for (int i = 0; i < n; i++) System.arraycopy(subEnvs.get(i).restore(in, shape.discrete()), 0, obs, i * d, d);
+                        for (int i = 0; i < n; i++) {
+                            SeededEpisodes e = subEnvs.get(i);
+                            System.arraycopy(e.restore(in, shape.discrete()), 0, obs, i * d, d);
+                            if (masks != null) ActionMask.copy(e.lastInfo(), m, masks, i * m);
+                        }
                     });
                     norm.normalize(obs);
                 } else {
                     vec.reset(null);
                     System.arraycopy(vec.observations(), 0, obs, 0, n * d);
+                    if (masks != null) System.arraycopy(vec.actionMasks(), 0, masks, 0, n * m);
                     norm.reset(obs);
                 }
-                return loop(s, ev, shape, root, threshold, learner, norm, vec, subEnvs, run, obs);
+                return loop(s, ev, shape, root, threshold, learner, norm, vec, subEnvs, run, obs, masks);
             } finally {
                 vec.close();
             }
@@ -252,9 +303,9 @@ public final class PgTraining {
     }
 
     private Result loop(PgConfig.PgSettings s, PgConfig.EvaluationSettings ev, Shape shape, Rng root, double threshold, ActorCritic learner,
-                        Normalization norm, SyncVectorEnv vec, List<SeededEpisodes> subEnvs, RunState run, float[] obs) {
+                        Normalization norm, SyncVectorEnv vec, List<SeededEpisodes> subEnvs, RunState run, float[] obs, byte[] masks) {
         int n = s.nEnvs(), d = shape.obsDim();
-        Rollout r = new Rollout(s.nSteps(), n, d, learner.actionDim(), shape.discrete());
+        Rollout r = new Rollout(s.nSteps(), n, d, learner.actionDim(), shape.discrete(), shape.maskedActions());
         int[] discrete = new int[n];
         float[] box = new float[n * learner.actionDim()];
         float[] finalValues = new float[n];
@@ -266,12 +317,13 @@ public final class PgTraining {
         for (var stream : streams) stream.start(run.episodes);
         while (run.iteration < s.iterations()) {
             for (int t = 0; t < s.nSteps(); t++) {
-                learner.act(obs, r, t, discrete, box);
+                learner.act(obs, masks, r, t, discrete, box);
                 if (shape.discrete()) vec.step(discrete);
                 else vec.step(box);
                 double[] rewards = vec.rewards();
                 boolean[] term = vec.terminated(), trunc = vec.truncated();
                 System.arraycopy(vec.observations(), 0, obs, 0, n * d);
+                if (masks != null) System.arraycopy(vec.actionMasks(), 0, masks, 0, masks.length);
                 norm.step(obs, rewards, term, trunc, learnRewards);
                 boolean anyTruncated = false;
                 for (int i = 0; i < n; i++) anyTruncated |= trunc[i] && !term[i];
@@ -313,7 +365,7 @@ public final class PgTraining {
             long mark = run.step / ev.interval();
             if (mark > run.evaluationMark) {
                 run.evaluationMark = mark;
-                run.evaluations.add(evaluate(learner, norm, root.child("eval").child(run.evaluations.size()), ev.episodes(), run.step,
+                run.evaluations.add(evaluate(shape, learner, norm, root.child("eval").child(run.evaluations.size()), ev.episodes(), run.step,
                         run.evaluations.size()));
             }
             int every = config.checkpoint().interval();
@@ -331,7 +383,7 @@ public final class PgTraining {
         progress.advance(run.step - reported, lastReturn);
         if (checkpointFile != null) checkpoint(shape, learner, norm, run, subEnvs).write(checkpointFile);
         for (var stream : streams) stream.flush();
-        EvalRow finalEval = evaluate(learner, norm, root.child("final"), ev.finalEpisodes(), run.step, -1);
+        EvalRow finalEval = evaluate(shape, learner, norm, root.child("final"), ev.finalEpisodes(), run.step, -1);
         long parameters = 0;
         for (var p : learner.params()) parameters += p.value().size();
         return new Result(List.copyOf(run.episodes), List.copyOf(run.updates), List.copyOf(run.evaluations), finalEval, run.step,
@@ -352,9 +404,9 @@ public final class PgTraining {
      * episode j from {@code seeds.child(j)}; observations normalized with the training statistics,
      * frozen. Evaluation {@code k} (-1: the final one) is recorded as {@link #recordEvaluations} says.
      */
-    EvalRow evaluate(ActorCritic learner, Normalization norm, Rng seeds, int episodes, long atStep, int k) {
-        try (Env<float[], Object> env = makeEnv()) {
-            GreedyAgent agent = new GreedyAgent(learner, norm);
+    EvalRow evaluate(Shape shape, ActorCritic learner, Normalization norm, Rng seeds, int episodes, long atStep, int k) {
+        try (Env<Object, Object> env = makeEnv()) {
+            GreedyAgent agent = new GreedyAgent(learner, norm, shape);
             PlayReport r = PolicyEpisodes.run(env, agent, seeds, episodes,
                     replays == null ? null : (j, seed) -> replays.create(k, j, episodes, seed, env, agent));
             return EvalRow.of(atStep, r.returns(), r.lengths());
@@ -372,7 +424,7 @@ public final class PgTraining {
         checkpoint.check(config, shape, source);
         PgConfig.PgSettings s = config.pg();
         try (Backend backend = Backends.create(config.backend(), threads, Backends.Use.CPU_ONLY, "the policy-gradient family");
-             Env<float[], Object> env = makeEnv()) {
+             Env<Object, Object> env = makeEnv()) {
             ActorCritic learner = new ActorCritic(s, backend, shape.obsDim(), shape.actionSpace(), new Rng(config.seed()));
             Normalization norm = new Normalization(s.normalize(), s.nEnvs(), shape.obsDim(), s.gamma());
             checkpoint.restore(in -> {
@@ -380,7 +432,7 @@ public final class PgTraining {
                 learner.read(in);
                 norm.read(in);
             });
-            GreedyAgent agent = new GreedyAgent(learner, norm);
+            GreedyAgent agent = new GreedyAgent(learner, norm, shape);
             request.prepareRecording();
             return PolicyEpisodes.run(env, agent, seeds, request.episodes(),
                     request.recorders(env, agent, config.env().id(), config.env().options(), s.algorithm() + " " + config.name(), Json.MAPPER.valueToTree(config)));
@@ -388,41 +440,56 @@ public final class PgTraining {
     }
 
     /**
-     * The greedy policy as a core {@link Agent}: each observation normalized (a copy) with the frozen
-     * statistics. Its annotations (what a replay stores for the viewer): the policy's action
-     * probabilities (Discrete) or the action taken, {@code action_mean} (Box).
+     * The greedy policy as a core {@link Agent} on the env's own observations: each flattened (when
+     * the env's is not a flat Box) and normalized (a copy) with the frozen statistics; with an action
+     * mask, the legal actions from the reset's and each step's info. Its annotations (what a replay
+     * stores for the viewer): the policy's action probabilities (Discrete) or the action taken,
+     * {@code action_mean} (Box).
      */
-    private static final class GreedyAgent implements Agent<float[], Object> {
+    private static final class GreedyAgent implements Agent<Object, Object> {
         private final ActorCritic learner;
         private final Normalization norm;
-        private final float[] action;
+        private final Shape shape;
+        private final float[] action, flat;
+        private final byte[] mask;
 
-        GreedyAgent(ActorCritic learner, Normalization norm) {
+        GreedyAgent(ActorCritic learner, Normalization norm, Shape shape) {
             this.learner = learner;
             this.norm = norm;
+            this.shape = shape;
             this.action = learner.discrete() ? null : new float[learner.actionDim()];
+            this.flat = shape.flatAlready() ? null : new float[shape.obsDim()];
+            this.mask = shape.maskedActions() > 0 ? new byte[shape.maskedActions()] : null;
         }
 
         @Override
-        public Object act(float[] observation) {
-            float[] x = observation;
-            if (norm.normalizesObservations()) {
-                x = observation.clone();
-                norm.normalize(x);
+        public Object act(Object observation) {
+            float[] x;
+            if (flat != null) {
+                FlattenObservation.flatten(shape.observationSpace(), observation, flat);
+                x = flat;
+            } else {
+                x = (float[]) observation;
+                if (norm.normalizesObservations()) x = x.clone();
             }
-            if (learner.discrete()) return learner.greedy(x);
+            if (norm.normalizesObservations()) norm.normalize(x);
+            if (learner.discrete()) return learner.greedy(x, mask);
             learner.greedy(x, action);
             return action.clone();
         }
 
-        /** A recurrent policy starts each episode from a zero state. */
+        /** A recurrent policy starts each episode from a zero state; a masked one reads the start's legal actions. */
         @Override
-        public void onEpisodeStart(float[] observation) {
+        public void onEpisodeStart(Object observation, Map<String, Object> info) {
+            if (mask != null) ActionMask.copy(info, mask.length, mask, 0);
             learner.startEpisode();
         }
 
+        /** A masked policy reads the legal actions of the next observation from the step's info (none after the last step). */
         @Override
-        public void observe(Transition<float[], Object> transition) {}
+        public void observe(Transition<Object, Object> transition) {
+            if (mask != null && !transition.done()) ActionMask.copy(transition.info(), mask.length, mask, 0);
+        }
 
         @Override
         public Annotations annotations() {

@@ -2,20 +2,24 @@ package dev.jgym.agents.pg;
 
 /**
  * One rollout of T steps of N envs, step-major (index t * N + i): the observations the policy saw,
- * its actions (for Box actions the unclipped samples), the rewards, the critic's values and the
- * policy's log-probabilities at the time, how each step ended, the value of the final observation
- * where a time limit truncated an episode, V of the observations after the last step, and the
- * advantages and value targets {@link Gae} computes from them.
+ * with an action mask the legal actions of each ({@code masks[(t * N + i) * n + a]}: the update
+ * reads the policy under the mask it acted under), its actions (for Box actions the unclipped
+ * samples), the rewards, the critic's values and the policy's log-probabilities at the time, how
+ * each step ended, the value of the final observation where a time limit truncated an episode, V
+ * of the observations after the last step, and the advantages and value targets {@link Gae}
+ * computes from them.
  */
 final class Rollout {
     final int steps, envs, obsDim, actionDim;
     final float[] observations;
     final int[] discreteActions; // null for Box actions
     final float[] boxActions;    // [T * N * actionDim]; null for Discrete actions
+    final byte[] masks;          // [T * N * n], 1 = legal; null without an action mask
     final float[] rewards, values, logProbs, finalValues, advantages, returns, lastValues;
     final boolean[] terminated, truncated;
 
-    Rollout(int steps, int envs, int obsDim, int actionDim, boolean discrete) {
+    /** @param maskedActions n of a masked Discrete(n) action space, 0 without a mask */
+    Rollout(int steps, int envs, int obsDim, int actionDim, boolean discrete, int maskedActions) {
         this.steps = steps;
         this.envs = envs;
         this.obsDim = obsDim;
@@ -24,6 +28,7 @@ final class Rollout {
         observations = new float[n * obsDim];
         discreteActions = discrete ? new int[n] : null;
         boxActions = discrete ? null : new float[n * actionDim];
+        masks = maskedActions > 0 ? new byte[n * maskedActions] : null;
         rewards = new float[n];
         values = new float[n];
         logProbs = new float[n];

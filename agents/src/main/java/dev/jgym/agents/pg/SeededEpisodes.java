@@ -23,6 +23,7 @@ final class SeededEpisodes extends Wrapper<float[], Object> {
     private final Rng seeds;
     private int episodes;
     private final List<Object> actions = new ArrayList<>();
+    private Map<String, Object> lastInfo = Map.of();
 
     SeededEpisodes(Env<float[], Object> env, Rng seeds) {
         super(env);
@@ -35,13 +36,22 @@ final class SeededEpisodes extends Wrapper<float[], Object> {
         long seed = seeds.child(episodes).nextLong();
         episodes++;
         actions.clear();
-        return env.reset(seed, options);
+        Reset<float[]> r = env.reset(seed, options);
+        lastInfo = r.info();
+        return r;
     }
 
     @Override
     public Step<float[]> step(Object action) {
         actions.add(action instanceof float[] f ? f.clone() : action);
-        return env.step(action);
+        Step<float[]> s = env.step(action);
+        lastInfo = s.info();
+        return s;
+    }
+
+    /** The info of the last reset or step (a resumed run reads the current observation's action mask here). */
+    Map<String, Object> lastInfo() {
+        return lastInfo;
     }
 
     /** The number of episodes started, then the current episode's actions (ints, or float vectors for Box actions). */

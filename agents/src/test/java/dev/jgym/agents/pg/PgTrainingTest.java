@@ -44,6 +44,20 @@ class PgTrainingTest {
             + "\"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
             + "\"evaluation\": {\"interval\": 1000, \"episodes\": 2, \"final_episodes\": 3}}";
 
+    /**
+     * Masked PPO on tic-tac-toe (MultiBinary observations, flattened) against the random opponent,
+     * either side first; an illegal move would throw ({@code illegal_move: error}), so a run that
+     * finishes took none, in training or in its greedy evaluations.
+     */
+    static final String TICTACTOE_MASKED = "{\"name\": \"x\", \"seed\": 6, \"env\": {\"id\": \"TicTacToe-v0\","
+            + "\"options\": {\"agent_plays\": \"random\", \"illegal_move\": \"error\"}},"
+            + "\"pg\": {\"total_steps\": 2600, \"n_envs\": 4, \"n_steps\": 64, \"n_epochs\": 2, \"batch_size\": 128, \"ent_coef\": 0.01,"
+            + "\"action_mask\": true, \"network\": {\"hidden\": [16]}, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.001}},"
+            + "\"evaluation\": {\"interval\": 1000, \"episodes\": 5, \"final_episodes\": 20}}";
+
+    /** The same with A2C (one update of the whole rollout per rollout). */
+    static final String TICTACTOE_MASKED_A2C = TICTACTOE_MASKED.replace("\"n_epochs\": 2, \"batch_size\": 128", "\"algorithm\": \"a2c\", \"n_epochs\": 1, \"batch_size\": 256");
+
     static PgConfig config(String json) {
         return Json.bind(Json.MAPPER.valueToTree(parse(json)), PgConfig.class, "test.json", "$");
     }
@@ -57,9 +71,9 @@ class PgTrainingTest {
     }
 
     @Test
-    @DisplayName("stopped at a rollout boundary and resumed from the checkpoint: the same rows and evaluations as an uninterrupted run (Discrete, Box, normalized, recurrent)")
+    @DisplayName("stopped at a rollout boundary and resumed from the checkpoint: the same rows and evaluations as an uninterrupted run (Discrete, Box, normalized, recurrent, action-masked)")
     void resumeEqualsUninterrupted() {
-        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED, CARTPOLE_LSTM}) {
+        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED, CARTPOLE_LSTM, TICTACTOE_MASKED}) {
             PgConfig cfg = config(json);
             PgTraining.Result full = new PgTraining(cfg, "test.json").run();
             Path ck = dir.resolve(cfg.name() + ".jgc");
@@ -96,9 +110,9 @@ class PgTrainingTest {
     }
 
     @Test
-    @DisplayName("jgym play's loading: the finished run's checkpoint played on the final evaluation's seeds gives its returns exactly (Discrete, Box, normalized observations)")
+    @DisplayName("jgym play's loading: the finished run's checkpoint played on the final evaluation's seeds gives its returns exactly (Discrete, Box, normalized observations, action-masked)")
     void playReproducesTheFinalEvaluation() throws Exception {
-        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED}) {
+        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED, TICTACTOE_MASKED}) {
             PgConfig cfg = config(json);
             Path run = java.nio.file.Files.createDirectories(dir.resolve("play-" + cfg.name()));
             PgTraining.Result r = new PgTraining(cfg, "test.json").checkpointTo(run.resolve("checkpoint.jgc")).run();
@@ -111,9 +125,9 @@ class PgTrainingTest {
     }
 
     @Test
-    @DisplayName("1 and 2 threads (vector env and backend): identical runs (Discrete, Box, normalized, recurrent)")
+    @DisplayName("1 and 2 threads (vector env and backend): identical runs (Discrete, Box, normalized, recurrent, action-masked PPO and A2C)")
     void threadCountChangesNothing() {
-        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED, CARTPOLE_LSTM}) {
+        for (String json : new String[] {CARTPOLE, PENDULUM, ACROBOT_NORMALIZED, CARTPOLE_LSTM, TICTACTOE_MASKED, TICTACTOE_MASKED_A2C}) {
             PgConfig cfg = config(json);
             PgTraining.Result one = new PgTraining(cfg, "test.json").threads(1).run();
             PgTraining.Result two = new PgTraining(cfg, "test.json").threads(2).run();
@@ -121,6 +135,40 @@ class PgTrainingTest {
             assertEquals(one.updates(), two.updates());
             assertEquals(one.finalEvaluation(), two.finalEvaluation());
         }
+    }
+
+    @Test
+    @DisplayName("shipped configs without action_mask serialize as before (no action_mask key: replay headers keep their bytes); with it, the key is there")
+    void actionMaskKeyOnlyWhenOn() {
+        assertTrue(!Json.MAPPER.valueToTree(config(CARTPOLE)).get("pg").has("action_mask"));
+        assertTrue(Json.MAPPER.valueToTree(config(TICTACTOE_MASKED)).get("pg").get("action_mask").asBoolean());
+    }
+
+    @Test
+    @DisplayName("masked PPO and A2C on tic-tac-toe finish (an occupied cell would throw: illegal_move error) and report the entropy of the legal moves: first update below log 8 = 2.079, where the unmasked run's is log 9 = 2.197 +- 0.01")
+    void maskedRunsReportTheLegalMovesEntropy() {
+        for (String json : new String[] {TICTACTOE_MASKED, TICTACTOE_MASKED_A2C}) {
+            PgTraining.Result r = new PgTraining(config(json), "test.json").run();
+            assertTrue(r.updates().get(0).entropy() < Math.log(8), r.updates().get(0).toString());
+            String unmasked = json.replace("\"action_mask\": true", "\"action_mask\": false").replace("\"error\"", "\"lose\"");
+            PgTraining.Result u = new PgTraining(config(unmasked), "test.json").run();
+            assertEquals(Math.log(9), u.updates().get(0).entropy(), 0.01);
+        }
+    }
+
+    @Test
+    @DisplayName("every config in configs/pg binds strictly and fits its env (observation and action spaces; an action_mask config's env carries the mask in its info)")
+    void shippedConfigsFitTheirEnvs() throws Exception {
+        int masked = 0;
+        try (var files = java.nio.file.Files.list(Path.of("..", "configs", "pg"))) {
+            for (Path file : files.sorted().toList()) {
+                PgConfig cfg = PgConfig.read(file);
+                PgTraining.Shape shape = new PgTraining(cfg, file.toString()).validate();
+                assertEquals(cfg.pg().actionMask(), shape.maskedActions() > 0, file.toString());
+                if (cfg.pg().actionMask()) masked++;
+            }
+        }
+        assertEquals(2, masked, "ppo-taxi-masked and ppo-tictactoe-masked");
     }
 
     @Test
@@ -163,7 +211,7 @@ class PgTrainingTest {
     }
 
     @Test
-    @DisplayName("mistakes are one-line config errors: a batch that does not divide the rollout, an env with Discrete observations, a2c with epochs")
+    @DisplayName("mistakes are one-line config errors: a batch that does not divide the rollout, an env with Tuple observations, a2c with epochs, an action mask on an env without one or on Box actions")
     void mistakes() {
         UserError e = assertThrows(UserError.class, () -> config(CARTPOLE.replace("\"batch_size\": 64", "\"batch_size\": 100")));
         assertTrue(e.getMessage().contains("$.pg.batch_size") && e.getMessage().contains("256"), e.getMessage());
@@ -173,8 +221,14 @@ class PgTrainingTest {
         assertTrue(e.getMessage().contains("$.pg.batch_size") && e.getMessage().contains("multiple of n_steps"), e.getMessage());
         e = assertThrows(UserError.class, () -> config(CARTPOLE_LSTM.replace("\"hidden\": 8", "\"cell\": \"rnn2\"")));
         assertTrue(e.getMessage().contains("$.pg.recurrent.cell"), e.getMessage());
-        PgConfig atari = config(CARTPOLE.replace("CartPole-v1", "FrozenLake-v1"));
-        e = assertThrows(UserError.class, () -> new PgTraining(atari, "test.json").validate());
-        assertTrue(e.getMessage().startsWith("test.json: $.env.id: "), e.getMessage());
+        PgConfig blackjack = config(CARTPOLE.replace("CartPole-v1", "Blackjack-v1"));
+        e = assertThrows(UserError.class, () -> new PgTraining(blackjack, "test.json").validate());
+        assertTrue(e.getMessage().startsWith("test.json: $.env.id: ") && e.getMessage().contains("Tuple"), e.getMessage());
+        PgConfig cartPoleMasked = config(CARTPOLE.replace("\"ent_coef\"", "\"action_mask\": true, \"ent_coef\""));
+        e = assertThrows(UserError.class, () -> new PgTraining(cartPoleMasked, "test.json").validate());
+        assertTrue(e.getMessage().startsWith("test.json: $.pg.action_mask: ") && e.getMessage().contains("CartPole-v1's reset info"), e.getMessage());
+        PgConfig pendulumMasked = config(PENDULUM.replace("\"gamma\"", "\"action_mask\": true, \"gamma\""));
+        e = assertThrows(UserError.class, () -> new PgTraining(pendulumMasked, "test.json").validate());
+        assertTrue(e.getMessage().startsWith("test.json: $.pg.action_mask: expected a Discrete action space"), e.getMessage());
     }
 }

@@ -1,16 +1,14 @@
 package dev.jgym.core.env;
 
-import dev.jgym.core.rng.Rng;
-import dev.jgym.core.scene.Annotations;
-import dev.jgym.core.scene.Scene;
 import dev.jgym.core.space.Space;
 import java.util.Map;
 
 /**
- * An env around another env: by default every call passes through, so a wrapper overrides only
- * what it changes (Gymnasium's {@code Wrapper}). Wrappers compose in any order.
+ * An env around another env: by default every call passes through (the observation side here,
+ * the rest in {@link ForwardingEnv}), so a wrapper overrides only what it changes (Gymnasium's
+ * {@code Wrapper}). Wrappers compose in any order.
  */
-public abstract class Wrapper<O, A> implements Env<O, A> {
+public abstract class Wrapper<O, A> implements ForwardingEnv<O, A> {
     protected final Env<O, A> env;
 
     protected Wrapper(Env<O, A> env) {
@@ -18,6 +16,7 @@ public abstract class Wrapper<O, A> implements Env<O, A> {
     }
 
     /** The env directly inside this wrapper. */
+    @Override
     public Env<O, A> inner() {
         return env;
     }
@@ -25,11 +24,6 @@ public abstract class Wrapper<O, A> implements Env<O, A> {
     @Override
     public Space<O> observationSpace() {
         return env.observationSpace();
-    }
-
-    @Override
-    public Space<A> actionSpace() {
-        return env.actionSpace();
     }
 
     @Override
@@ -43,33 +37,8 @@ public abstract class Wrapper<O, A> implements Env<O, A> {
     }
 
     @Override
-    public A sampleAction() {
-        return env.sampleAction();
-    }
-
-    @Override
-    public Rng rng() {
-        return env.rng();
-    }
-
-    @Override
-    public Scene scene(Annotations annotations) {
-        return env.scene(annotations);
-    }
-
-    @Override
-    public EnvSpec spec() {
-        return env.spec();
-    }
-
-    @Override
     public Env<O, A> unwrapped() {
         return env.unwrapped();
-    }
-
-    @Override
-    public void close() {
-        env.close();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.jgym.core.vector;
 
+import dev.jgym.core.env.ActionMask;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
 import dev.jgym.core.env.Reset;
@@ -22,6 +23,11 @@ import java.util.function.Supplier;
  *
  * <p>Actions: {@code step(int[])} when the single action space is {@link Discrete},
  * {@code step(float[])} (flat, {@code numEnvs * size}) when it is a {@link Box}.
+ *
+ * <p>Action masks ({@link #trackActionMasks()}, Discrete actions): sub-env i's info
+ * {@code "action_mask"} ({@link ActionMask}) of the observation in {@link #observations()} is kept
+ * at {@code actionMasks()[i * n .. i * n + n)}: the reset's, the step's, and after a same-step
+ * autoreset the new episode's (its reset info), as Gymnasium's vector infos carry it.
  */
 public final class SyncVectorEnv implements VectorEnv {
     private final List<Env<float[], Object>> envs;
@@ -35,6 +41,7 @@ public final class SyncVectorEnv implements VectorEnv {
     private final double[] rewards;
     private final boolean[] terminated, truncated, hasFinal, prevDone;
     private final Object[] pendingActions;
+    private byte[] actionMasks; // null until trackActionMasks()
     private final ParallelRange.Body stepBody = this::stepRange;
     private Long resetSeed;
     private final ParallelRange.Body resetBody = this::resetRange;
@@ -94,6 +101,31 @@ public final class SyncVectorEnv implements VectorEnv {
         return mode;
     }
 
+    /**
+     * Keeps each sub-env's {@code action_mask} from its info from now on (the next reset fills
+     * it); every reset and step info must then carry one. Discrete actions only.
+     */
+    public SyncVectorEnv trackActionMasks() {
+        if (!(actionSpace instanceof Discrete d)) throw new UnsupportedOperationException("action masks need a Discrete action space, found " + actionSpace);
+        if (actionMasks == null) actionMasks = new byte[n * d.n()];
+        return this;
+    }
+
+    /** The legal actions of each sub-env's current observation, {@code [numEnvs * n]}, 1 = legal; null unless tracked. */
+    public byte[] actionMasks() {
+        return actionMasks;
+    }
+
+    private void keepMask(int i, Map<String, Object> info) {
+        if (actionMasks == null) return;
+        int k = actionMasks.length / n;
+        try {
+            ActionMask.copy(info, k, actionMasks, i * k);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sub-env " + i + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Sub-env i, for inspection (its scene, its spec). */
     public Env<float[], ?> subEnv(int i) {
         return envs.get(i);
@@ -110,6 +142,7 @@ public final class SyncVectorEnv implements VectorEnv {
             Long s = resetSeed == null ? null : VectorEnv.subEnvSeed(resetSeed, i);
             Reset<float[]> r = envs.get(i).reset(s, Map.of());
             System.arraycopy(r.observation(), 0, observations, i * d, d);
+            keepMask(i, r.info());
             rewards[i] = 0;
             terminated[i] = truncated[i] = hasFinal[i] = prevDone[i] = false;
         }
@@ -138,7 +171,9 @@ public final class SyncVectorEnv implements VectorEnv {
             Env<float[], Object> env = envs.get(i);
             hasFinal[i] = false;
             if (mode == AutoresetMode.NEXT_STEP && prevDone[i]) {
-                System.arraycopy(env.reset(null, Map.of()).observation(), 0, observations, i * d, d);
+                Reset<float[]> r = env.reset(null, Map.of());
+                System.arraycopy(r.observation(), 0, observations, i * d, d);
+                keepMask(i, r.info());
                 rewards[i] = 0;
                 terminated[i] = truncated[i] = prevDone[i] = false;
                 continue;
@@ -150,9 +185,12 @@ public final class SyncVectorEnv implements VectorEnv {
             if (s.done() && mode == AutoresetMode.SAME_STEP) {
                 System.arraycopy(s.observation(), 0, finalObservations, i * d, d);
                 hasFinal[i] = true;
-                System.arraycopy(env.reset(null, Map.of()).observation(), 0, observations, i * d, d);
+                Reset<float[]> r = env.reset(null, Map.of());
+                System.arraycopy(r.observation(), 0, observations, i * d, d);
+                keepMask(i, r.info());
             } else {
                 System.arraycopy(s.observation(), 0, observations, i * d, d);
+                keepMask(i, s.info());
                 prevDone[i] = s.done();
             }
         }

@@ -5,19 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jgym.core.env.ActionMask;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
+import dev.jgym.core.env.Step;
+import dev.jgym.core.env.wrappers.FlattenObservation;
 import dev.jgym.core.rng.Rng;
+import dev.jgym.core.space.Discrete;
 import dev.jgym.core.vector.AutoresetMode;
 import dev.jgym.core.vector.SyncVectorEnv;
 import dev.jgym.core.vector.VectorEnv;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Vector envs: Gymnasium 1.x autoreset semantics, the seeding rule, thread-count independence, zero allocation. */
 class VectorEnvTest {
@@ -114,6 +121,58 @@ class VectorEnvTest {
             assertEquals(1.0, v.rewards()[0], "a normal step of the new episode");
             v.close();
         }
+    }
+
+    /**
+     * What sub-env i's slot of {@code actionMasks()} holds after every reset and step of a vector
+     * of {@code id} (its observations flattened), same-step autoreset, on {@code threads} threads;
+     * and the same for N single envs stepped by hand, with the same seeds and random actions.
+     */
+    @SuppressWarnings("unchecked")
+    private static String[] maskTrajectories(String id, int threads) {
+        int n = 5;
+        SyncVectorEnv v = new SyncVectorEnv(() -> new FlattenObservation<>((Env<?, Object>) EnvRegistry.make(id, Map.of())), n, threads,
+                AutoresetMode.SAME_STEP).trackActionMasks();
+        List<Env<Object, Object>> singles = new ArrayList<>();
+        for (int i = 0; i < n; i++) singles.add((Env<Object, Object>) EnvRegistry.make(id, Map.of()));
+        int k = ((Discrete) v.singleActionSpace()).n();
+        StringBuilder vector = new StringBuilder(), single = new StringBuilder();
+        v.reset(5L);
+        byte[] m = new byte[n * k];
+        for (int i = 0; i < n; i++) ActionMask.copy(singles.get(i).reset(VectorEnv.subEnvSeed(5L, i), Map.of()).info(), k, m, i * k);
+        vector.append(Arrays.toString(v.actionMasks())).append('\n');
+        single.append(Arrays.toString(m)).append('\n');
+        Rng actions = new Rng(99);
+        int[] a = new int[n];
+        int resets = 0;
+        for (int t = 0; t < 600; t++) {
+            for (int i = 0; i < n; i++) a[i] = actions.nextInt(k);
+            v.step(a);
+            for (int i = 0; i < n; i++) {
+                Step<Object> s = singles.get(i).step(a[i]);
+                Map<String, Object> info = s.info();
+                if (s.done()) {
+                    info = singles.get(i).reset(null, Map.of()).info(); // the new episode's mask, as the vector's same-step autoreset shows
+                    resets++;
+                }
+                ActionMask.copy(info, k, m, i * k);
+            }
+            vector.append(Arrays.toString(v.actionMasks())).append('\n');
+            single.append(Arrays.toString(m)).append('\n');
+        }
+        v.close();
+        assertTrue(resets > n, id + ": autoresets happen (" + resets + ")");
+        return new String[] {vector.toString(), single.toString()};
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Taxi-v4", "TicTacToe-v0"})
+    @DisplayName("action masks: each sub-env's slot holds the info action_mask of the observation shown (the reset's, the step's, after a same-step autoreset the new episode's), as single envs stepped by hand; 1 and 2 threads alike")
+    void actionMasksFollowTheInfo(String id) {
+        String[] one = maskTrajectories(id, 1);
+        assertEquals(one[1], one[0]);
+        assertEquals(one[0], maskTrajectories(id, 2)[0]);
+        assertTrue(one[0].contains("0"), "some actions are masked");
     }
 
     @Test

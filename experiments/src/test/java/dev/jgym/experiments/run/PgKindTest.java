@@ -73,6 +73,40 @@ class PgKindTest {
         for (String f : RESULTS) assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(two.resolve(f)), f);
     }
 
+    /**
+     * {@code configs/pg/ppo-tictactoe-masked.json} cut to 4 rollouts through the command line:
+     * its greedy evaluations play the env itself (MultiBinary observations, so the replays record
+     * and re-simulate its own), and each replayed step's action probabilities are 0 exactly on the
+     * cells the env's info action_mask marks taken at that step.
+     */
+    @Test
+    @DisplayName("jgym train configs/pg/ppo-tictactoe-masked.json (4 rollouts): exit 0, the evaluation replays verify, and every step's annotated probabilities are 0 exactly where the env's action_mask is 0")
+    void maskedRunThroughTheCommandLine() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) Json.readTree(Path.of("..", "configs", "pg", "ppo-tictactoe-masked.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("pg")).put("total_steps", 4096);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("evaluation")).put("interval", 2048).put("episodes", 3).put("final_episodes", 10);
+        Path config = config(Json.MAPPER.writeValueAsString(root)), out = dir.resolve("masked");
+        RunFolderTest.Outcome o = RunFolderTest.jgym("train", config.toString(), "--out", out.toString(), "--quiet", "--threads", "1");
+        assertEquals(0, o.code(), o.err());
+        Path replay = out.resolve("replays/final-evaluation.jgr");
+        assertTrue(dev.jgym.replays.ReplayVerifier.verify(replay).ok());
+        dev.jgym.replays.Replay read = dev.jgym.replays.ReplayReader.read(replay);
+        dev.jgym.replays.ReplayEpisode e = read.episodes().get(0);
+        @SuppressWarnings("unchecked")
+        dev.jgym.core.env.Env<Object, Object> env = (dev.jgym.core.env.Env<Object, Object>) dev.jgym.core.env.EnvRegistry.make(read.header().envId(), read.header().options());
+        byte[] mask = dev.jgym.core.env.ActionMask.of(env.reset(e.seed(), java.util.Map.of()).info(), 9);
+        for (int t = 0; t < e.length(); t++) {
+            double[] p = e.annotations(t).get(dev.jgym.core.scene.Annotations.ACTION_PROBABILITIES);
+            double sum = 0;
+            for (int a = 0; a < 9; a++) {
+                assertEquals(mask[a] == 0, p[a] == 0, "step " + t + " cell " + a + ": p " + p[a] + ", mask " + mask[a]);
+                sum += p[a];
+            }
+            assertEquals(1.0, sum, 1e-9);
+            mask = dev.jgym.core.env.ActionMask.of(env.step(e.action(t)).info(), 9);
+        }
+    }
+
     @Test
     @DisplayName("a pg config's mistake is one line with the JSON path and exit 2")
     void configMistakeIsOneLine() throws Exception {

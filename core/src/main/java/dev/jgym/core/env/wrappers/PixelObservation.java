@@ -1,16 +1,10 @@
 package dev.jgym.core.env.wrappers;
 
 import dev.jgym.core.env.Env;
-import dev.jgym.core.env.EnvSpec;
-import dev.jgym.core.env.Reset;
-import dev.jgym.core.env.Step;
-import dev.jgym.core.rng.Rng;
 import dev.jgym.core.scene.Annotations;
-import dev.jgym.core.scene.Scene;
 import dev.jgym.core.scene.SceneRaster;
 import dev.jgym.core.space.Box;
 import dev.jgym.core.space.Space;
-import java.util.Map;
 
 /**
  * Replaces the observation by a picture of the env's scene, rasterized in pure Java by
@@ -18,23 +12,17 @@ import java.util.Map;
  * {@code [height, width, 1]} (grayscale, ITU-R BT.601 luma {@code 0.299 R + 0.587 G + 0.114 B}),
  * values 0..255 as float32, row 0 at the top. For CNN agents.
  */
-public final class PixelObservation<A> implements Env<float[], A> {
-    private final Env<?, A> env;
+public final class PixelObservation<A> extends ObservationWrapper<A> {
     private final int width, height, channels;
     private final Box space;
 
     public PixelObservation(Env<?, A> env, int width, int height, boolean grayscale) {
+        super(env);
         if (width < 1 || height < 1) throw new IllegalArgumentException("pixel size must be positive: " + width + "x" + height);
-        this.env = env;
         this.width = width;
         this.height = height;
         this.channels = grayscale ? 1 : 3;
         this.space = Box.uniform(0f, 255f, height, width, channels);
-    }
-
-    /** The env under the pixels. */
-    public Env<?, A> inner() {
-        return env;
     }
 
     @Override
@@ -42,21 +30,10 @@ public final class PixelObservation<A> implements Env<float[], A> {
         return space;
     }
 
+    /** The scene's pixels, whatever the inner env observes. */
     @Override
-    public Space<A> actionSpace() {
-        return env.actionSpace();
-    }
-
-    @Override
-    public Reset<float[]> reset(Long seed, Map<String, ?> options) {
-        Reset<?> r = env.reset(seed, options);
-        return new Reset<>(pixels(), r.info());
-    }
-
-    @Override
-    public Step<float[]> step(A action) {
-        Step<?> s = env.step(action);
-        return new Step<>(pixels(), s.reward(), s.terminated(), s.truncated(), s.info());
+    protected float[] observation(Object inner) {
+        return pixels();
     }
 
     /** The current scene as pixels. */
@@ -74,35 +51,5 @@ public final class PixelObservation<A> implements Env<float[], A> {
             }
         }
         return out;
-    }
-
-    @Override
-    public A sampleAction() {
-        return env.sampleAction();
-    }
-
-    @Override
-    public Rng rng() {
-        return env.rng();
-    }
-
-    @Override
-    public Scene scene(Annotations annotations) {
-        return env.scene(annotations);
-    }
-
-    @Override
-    public EnvSpec spec() {
-        return env.spec();
-    }
-
-    @Override
-    public void close() {
-        env.close();
-    }
-
-    @Override
-    public String toString() {
-        return "PixelObservation<" + env + ">";
     }
 }
