@@ -87,7 +87,7 @@ public final class ValueGrids {
         }
         Panel first = panels.get(0);
         boolean notes = panels.stream().anyMatch(p -> p.notes() != null);
-        int cell = notes ? 50 : Math.max(30, 18 + 8 * digits);
+        int cell = notes ? 50 : 28 + 10 * digits;
         int marginLeft = first.rowTitle() == null ? 30 : 52, marginBottom = first.columnTitle() == null ? 22 : 40;
         int panelW = 0, panelH = 0;
         for (Panel p : panels) {
@@ -143,7 +143,7 @@ public final class ValueGrids {
                 if (p.values() != null) {
                     g.setColor(ink);
                     g.setFont(big);
-                    String label = String.format(Locale.ROOT, "%." + digits + "f", p.values()[i]);
+                    String label = format(p.values()[i], digits);
                     FontMetrics fm = g.getFontMetrics();
                     int baseline = note == null ? y + (cell + fm.getAscent() - fm.getDescent()) / 2 : y + cell / 2 - 1;
                     g.drawString(label, x + (cell - fm.stringWidth(label)) / 2, baseline);
@@ -216,6 +216,16 @@ public final class ValueGrids {
             g.drawLine(x + SCALE_WIDTH, ty, x + SCALE_WIDTH + 3, ty);
             g.drawString(String.format(Locale.ROOT, "%." + Math.max(1, digits) + "f", v), x + SCALE_WIDTH + 6, ty + 4);
         }
+    }
+
+    /**
+     * A value to {@code digits} decimals, halves rounded up as the book prints them (Figure 4.1's
+     * v_2 = −1.75 is −1.7), and never "−0.0".
+     */
+    public static String format(double v, int digits) {
+        double scale = Math.pow(10, digits);
+        double rounded = Math.round(v * scale) / scale + 0.0;
+        return String.format(Locale.ROOT, "%." + digits + "f", rounded);
     }
 
     /** The palette at t in [0, 1]: blue (low) through light grey to red (high). */
