@@ -2,22 +2,16 @@ package dev.jgym.agents.planning;
 
 import dev.jgym.agents.run.Charts;
 import dev.jgym.agents.run.ValueGrids;
-import dev.jgym.core.config.Json;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -40,11 +34,7 @@ final class PlanningCharts {
         int panels = policies.size() + 1, across = Math.min(3, panels), down = (panels + across - 1) / across;
         int width = across * panelW + (across + 1) * GAP, height = down * panelH + (down + 1) * GAP + TITLE;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        Graphics2D g = Charts.canvas(image);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, GAP, GAP);
@@ -95,13 +85,7 @@ final class PlanningCharts {
             g.setTransform(saved);
         }
         g.dispose();
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", bytes);
-            Json.writeAtomically(png, bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render " + png, e);
-        }
+        Charts.writePng(image, png);
     }
 
     /** Where the grid's row r is drawn, counted from the top. */

@@ -1,21 +1,15 @@
 package dev.jgym.agents.run;
 
-import dev.jgym.core.config.Json;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * Values drawn on a grid of states, as the book draws its gridworlds and its Blackjack heat maps
@@ -102,11 +96,7 @@ public final class ValueGrids {
         int width = GAP + across * (panelW + GAP) + (scale ? SCALE_WIDTH + 70 : 0);
         int height = TOP + down * (panelH + GAP);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        Graphics2D g = Charts.canvas(image);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         g.drawString(title, GAP, 26);
@@ -116,13 +106,7 @@ public final class ValueGrids {
         }
         if (scale) drawScale(g, width - SCALE_WIDTH - 60, TOP + 24, Math.min(height - TOP - 60, 300), low, high, digits);
         g.dispose();
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", bytes);
-            Json.writeAtomically(png, bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render " + png, e);
-        }
+        Charts.writePng(image, png);
     }
 
     private static void drawPanel(Graphics2D g, Panel p, int x0, int y0, int cell, int digits, double low, double high) {
