@@ -56,6 +56,7 @@ import java.util.function.LongConsumer;
  * its V and Q to the sums that become {@link FinalValues} (means over runs, in {@code values.csv}).
  * With {@code true_values}, every agent must have estimates, and the curves gain
  * {@code value_rms} and {@code value_mse} ({@link ValueErrors}), read after every step (episode).
+ * With {@code values_at}, the same sums after those episodes ({@link ExperimentResult.AgentCurves#valuesAt}).
  *
  * <p>Replays: given an output folder, the runs named by the config's {@code replays} (run 0 by
  * default) are recorded by a {@link ReplayRecorder} on its schedule (capped cubic by default) into
@@ -133,6 +134,10 @@ public final class Experiment {
                     }
                     valueErrors = valueErrors(estimates);
                 }
+            }
+            if (config.valueMap() != null) {
+                config.valueMap().check(env.observationSpace(), EnvRegistry.spec(id).actionNames(),
+                        (Object) env.actionSpace() instanceof dev.jgym.core.space.Discrete d ? d.n() : 0, source + ": $.value_map");
             }
             if (config.evaluation() != null) makeEvaluationEnv().close();
             if (config.episodic()) return List.copyOf(metrics);
@@ -279,6 +284,8 @@ public final class Experiment {
                 List<double[][]> sums = new ArrayList<>(), windows = new ArrayList<>(), totals = new ArrayList<>();
                 List<Evaluation.Result[]> evaluations = new ArrayList<>();
                 List<FinalValues> values = new ArrayList<>();
+                List<List<FinalValues>> snapshots = new ArrayList<>();
+                for (int k = 0; k < config.valuesAt().size(); k++) snapshots.add(new ArrayList<>());
                 for (int b = 0; b < blocks; b++) {
                     EpisodeMetrics p = Futures.join(futures.get(a * blocks + b));
                     sums.add(p.sums);
@@ -286,9 +293,14 @@ public final class Experiment {
                     totals.add(p.totals);
                     evaluations.add(p.evaluations);
                     if (p.values != null) values.add(p.values);
+                    for (int k = 0; k < p.valuesAt.length; k++) if (p.valuesAt[k] != null) snapshots.get(k).add(p.valuesAt[k]);
                 }
                 AgentConfig ac = config.agents().get(a);
-                curves.add(combine(ac.label(), ac.type(), sums, windows, totals, evaluations, values, metrics.size()));
+                ExperimentResult.AgentCurves combined = combine(ac.label(), ac.type(), sums, windows, totals, evaluations, values, metrics.size());
+                if (combined.values() != null && !snapshots.isEmpty()) {
+                    combined = combined.withValuesAt(snapshots.stream().map(FinalValues::mean).toList());
+                }
+                curves.add(combined);
                 agentDone.accept(curves.get(a));
             }
             long episodes = config.episodes();
@@ -300,7 +312,7 @@ public final class Experiment {
 
     private EpisodeMetrics runEpisodeBlock(int agent, int block, LongConsumer progress) {
         int first = block * BLOCK_RUNS, last = Math.min(config.runs(), first + BLOCK_RUNS);
-        EpisodeMetrics sums = new EpisodeMetrics(config.episodes(), config.summaryWindow(), last - first, valueErrors);
+        EpisodeMetrics sums = new EpisodeMetrics(config.episodes(), config.summaryWindow(), last - first, valueErrors, config.valuesAt());
         if (config.evaluation() != null) sums.evaluations = new Evaluation.Result[last - first];
         Rng root = new Rng(config.seed());
         for (int run = first; run < last; run++) {

@@ -4,6 +4,7 @@ import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.config.UserError;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -53,6 +54,12 @@ import java.util.TreeMap;
  *     every agent on Gymnasium's capped-cubic schedule)
  * @param trueValues optional: the task's true state values, for value-error curves (see
  *     {@link TrueValues})
+ * @param valuesAt optional, with {@code curve: "episode"}: episode counts below {@code episodes},
+ *     increasing, after which the agents' value estimates are also kept (means over runs), written
+ *     to {@code values-episode-N.csv} as {@code values.csv} and drawn beside the final ones (Figure
+ *     5.1: after 10,000 and 500,000 episodes)
+ * @param valueMap optional: draw the final value estimates (and those of {@code values_at}) on a
+ *     grid of states as {@code values.png} (see {@link ValueMap})
  */
 public record ExperimentConfig(
         @JsonProperty(required = true) String name,
@@ -68,7 +75,10 @@ public record ExperimentConfig(
         @JsonProperty("count_episodes") Boolean countEpisodes,
         Evaluation evaluation,
         Replays replays,
-        @JsonProperty("true_values") TrueValues trueValues) {
+        @JsonProperty("true_values") TrueValues trueValues,
+        // left out of the config tree a replay's header holds when absent, so older configs' replays keep their bytes
+        @JsonProperty("values_at") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> valuesAt,
+        @JsonProperty("value_map") @JsonInclude(JsonInclude.Include.NON_NULL) ValueMap valueMap) {
 
     /** The value of {@code curve} for per-step metrics (the default). */
     /** The most independent runs per agent (each run's totals are kept for the confidence intervals). */
@@ -82,14 +92,14 @@ public record ExperimentConfig(
     /** The configuration before per-episode curves existed: {@code curve: "step"}, no evaluation. */
     public ExperimentConfig(String name, String description, EnvConfig env, List<AgentConfig> agents, Long seed, Integer runs,
                             Long steps, Long summaryWindow) {
-        this(name, description, env, agents, seed, runs, steps, summaryWindow, null, null, null, null, null, null);
+        this(name, description, env, agents, seed, runs, steps, summaryWindow, null, null, null, null, null, null, null, null);
     }
 
     /** A configuration without true values. */
     public ExperimentConfig(String name, String description, EnvConfig env, List<AgentConfig> agents, Long seed, Integer runs,
                             Long steps, Long summaryWindow, String curve, Integer episodes, Boolean countEpisodes,
                             Evaluation evaluation, Replays replays) {
-        this(name, description, env, agents, seed, runs, steps, summaryWindow, curve, episodes, countEpisodes, evaluation, replays, null);
+        this(name, description, env, agents, seed, runs, steps, summaryWindow, curve, episodes, countEpisodes, evaluation, replays, null, null, null);
     }
 
     public ExperimentConfig {
@@ -128,6 +138,17 @@ public record ExperimentConfig(
         if (summaryWindow == null) summaryWindow = Math.max(1, points / 10);
         Check.that(summaryWindow >= 1 && summaryWindow <= points, "summary_window",
                 "expected an integer in [1, " + points + "], found " + summaryWindow);
+        if (valuesAt != null) {
+            Check.that(curve.equals(EPISODE), "values_at", "only with \"curve\": \"episode\" (episode counts)");
+            for (int i = 0; i < valuesAt.size(); i++) {
+                Integer n = valuesAt.get(i);
+                Check.that(n != null && n >= 1 && n < episodes && (i == 0 || n > valuesAt.get(i - 1)), "values_at[" + i + "]",
+                        "expected increasing episode counts in [1, " + (episodes - 1) + "] (the final values are always kept), found " + n);
+            }
+            valuesAt = List.copyOf(valuesAt);
+        } else {
+            valuesAt = List.of();
+        }
         if (replays == null) replays = Replays.DEFAULT;
         for (int r : replays.runs()) {
             Check.that(r < runs, "replays.runs", "expected run indices in [0, " + (runs - 1) + "], found " + r);

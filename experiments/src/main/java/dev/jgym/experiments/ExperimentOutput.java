@@ -30,6 +30,8 @@ import java.util.List;
  *       observation ({@code 3}, or {@code "[13,2,1]"} for a tuple), an action its number. With
  *       {@code true_values}, two more columns on the V rows of the listed states: {@code true_value}
  *       and {@code rms_error}, the root over runs of the mean squared error of the final V(s);
+ *       with {@code values_at}, {@code values-episode-N.csv} the same after N episodes;
+ *   <li>{@code values.png}, with a {@code value_map}: the values on a grid of states ({@link ValueMap});
  *   <li>{@code <metric>.png}: learning curves, one line per agent.
  * </ul>
  * Nothing written depends on the machine or the thread count (no times, no paths), so the same
@@ -66,6 +68,12 @@ public final class ExperimentOutput {
         Json.write(dir.resolve("summary.json"), summary(config, result));
         if (result.agents().stream().anyMatch(a -> a.values() != null)) {
             Json.writeAtomically(dir.resolve("values.csv"), values(result).getBytes(StandardCharsets.UTF_8));
+            for (int k = 0; k < config.valuesAt().size(); k++) {
+                int at = k;
+                Json.writeAtomically(dir.resolve("values-episode-" + config.valuesAt().get(k) + ".csv"),
+                        values(result, a -> a.valuesAt().isEmpty() ? null : a.valuesAt().get(at)).getBytes(StandardCharsets.UTF_8));
+            }
+            if (config.valueMap() != null) valueMap(dir.resolve("values.png"), config, result);
         }
         LearningCurves.write(dir, config.name(), result);
     }
@@ -102,11 +110,32 @@ public final class ExperimentOutput {
         return sb.toString();
     }
 
+    /** Every agent's values at the end and, with {@code values_at}, after each of those episodes, drawn as the config's {@code value_map} says. */
+    private static void valueMap(Path png, ExperimentConfig config, ExperimentResult result) {
+        List<ValueMap.Entry> entries = new java.util.ArrayList<>();
+        for (ExperimentResult.AgentCurves a : result.agents()) {
+            if (a.values() == null) continue;
+            boolean at = !config.valuesAt().isEmpty();
+            for (int k = 0; k < a.valuesAt().size(); k++) entries.add(new ValueMap.Entry(a.label(), config.valuesAt().get(k), a.valuesAt().get(k)));
+            entries.add(new ValueMap.Entry(a.label(), at ? config.episodes() : null, a.values()));
+        }
+        String runs = config.runs() == 1 ? "one run" : "mean of " + config.runs() + " runs";
+        String truth = config.trueValues() == null ? "" : ", true values in brackets";
+        String who = entries.stream().map(ValueMap.Entry::label).distinct().count() == 1 ? entries.get(0).label() + ", " : "";
+        config.valueMap().draw(png, config.name() + ": learned values (" + who + runs + truth + ")", entries,
+                dev.jgym.core.env.EnvRegistry.spec(config.env().id()).actionNames());
+    }
+
     static String values(ExperimentResult result) {
-        boolean truth = result.agents().stream().anyMatch(a -> a.values() != null && a.values().hasTruth());
+        return values(result, ExperimentResult.AgentCurves::values);
+    }
+
+    /** {@code values.csv} of the estimates {@code which} picks from each agent (null: an agent without them). */
+    static String values(ExperimentResult result, java.util.function.Function<ExperimentResult.AgentCurves, FinalValues> which) {
+        boolean truth = result.agents().stream().anyMatch(a -> which.apply(a) != null && which.apply(a).hasTruth());
         StringBuilder sb = new StringBuilder(truth ? "agent,state,action,value,true_value,rms_error\n" : "agent,state,action,value\n");
         for (ExperimentResult.AgentCurves a : result.agents()) {
-            FinalValues v = a.values();
+            FinalValues v = which.apply(a);
             if (v == null) continue;
             String label = quote(a.label());
             for (int s = 0; s < v.states().size(); s++) {

@@ -32,11 +32,23 @@ public record ExperimentResult(List<String> metrics, List<AgentCurves> agents, l
      * @param totals totals[m][r]: run r's sum of metric m over all steps
      * @param evaluations per run, the greedy-policy evaluation after learning; {@code null} without one
      * @param values the final value estimates, means over runs; {@code null} for agents without a value table
+     * @param valuesAt the estimates after each of the config's {@code values_at} episodes, means over
+     *     runs (empty without it, or without a value table)
      */
     public record AgentCurves(String label, String type, double[][] curves, double[][] windowMeans, double[][] totals,
-                              Evaluation.Result[] evaluations, FinalValues values) {
+                              Evaluation.Result[] evaluations, FinalValues values, List<FinalValues> valuesAt) {
         public AgentCurves(String label, String type, double[][] curves, double[][] windowMeans, double[][] totals) {
             this(label, type, curves, windowMeans, totals, null, null);
+        }
+
+        public AgentCurves(String label, String type, double[][] curves, double[][] windowMeans, double[][] totals,
+                           Evaluation.Result[] evaluations, FinalValues values) {
+            this(label, type, curves, windowMeans, totals, evaluations, values, List.of());
+        }
+
+        /** These curves with the estimates after the config's {@code values_at} episodes. */
+        AgentCurves withValuesAt(List<FinalValues> snapshots) {
+            return new AgentCurves(label, type, curves, windowMeans, totals, evaluations, values, List.copyOf(snapshots));
         }
 
         /** Per run: the evaluation's mean return (empty without an evaluation). */

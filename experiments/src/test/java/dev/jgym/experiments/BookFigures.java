@@ -2,19 +2,14 @@ package dev.jgym.experiments;
 
 import dev.jgym.agents.AgentContext;
 import dev.jgym.agents.Agents;
-import dev.jgym.core.config.Json;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.core.sim.Agent;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -83,12 +78,6 @@ final class BookFigures {
 
     /** An image as a PNG file (a temporary file, then a rename). */
     static void write(BufferedImage image, Path png) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", bytes);
-            Json.writeAtomically(png, bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + png, e);
-        }
+        dev.jgym.agents.run.Charts.writePng(image, png);
     }
 }

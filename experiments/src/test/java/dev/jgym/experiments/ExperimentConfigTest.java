@@ -92,7 +92,7 @@ class ExperimentConfigTest {
     @Test
     @DisplayName("an unknown key at the top level and in env names the key and the known ones")
     void unknownKeys() throws IOException {
-        assertEquals(prefix() + "$: unknown key \"sead\" (expected one of: agents, count_episodes, curve, description, env, episodes, evaluation, name, replays, runs, seed, steps, summary_window, true_values)",
+        assertEquals(prefix() + "$: unknown key \"sead\" (expected one of: agents, count_episodes, curve, description, env, episodes, evaluation, name, replays, runs, seed, steps, summary_window, true_values, value_map, values_at)",
                 errorFor("\"seed\": 0,", "\"seed\": 0, \"sead\": 1,"));
         assertEquals(prefix() + "$.env: unknown key \"option\" (expected one of: id, options)",
                 errorFor("\"options\": {\"k\": 10}", "\"option\": {\"k\": 10}"));
@@ -108,6 +108,21 @@ class ExperimentConfigTest {
         assertEquals(prefix() + "$.env.id: missing (required)", errorFor("\"id\": \"GaussianBandit-v0\", ", ""));
         assertEquals(prefix() + "$.agents[0].type: missing (required)",
                 errorFor("\"label\": \"greedy\", \"type\": \"epsilon-greedy\",", "\"label\": \"greedy\","));
+    }
+
+    @Test
+    @DisplayName("values_at (episode counts below episodes, increasing, episode curves only) and value_map (width or rows and columns, not both): one-line errors")
+    void valuesAtAndValueMap() throws IOException {
+        String episodic = "\"curve\": \"episode\", \"episodes\": 500";
+        assertEquals(java.util.List.of(10, 100), ExperimentConfig.read(write(GOOD.replace("\"steps\": 1000", episodic + ", \"values_at\": [10, 100]"))).valuesAt());
+        assertEquals(prefix() + "$.values_at[1]: expected increasing episode counts in [1, 499] (the final values are always kept), found 500",
+                errorFor("\"steps\": 1000", episodic + ", \"values_at\": [10, 500]"));
+        assertEquals(prefix() + "$.values_at: only with \"curve\": \"episode\" (episode counts)",
+                errorFor("\"steps\": 1000", "\"steps\": 1000, \"values_at\": [10]"));
+        assertEquals(prefix() + "$.value_map.width: expected width alone (a Discrete space) or rows, columns and panels (a Tuple), found both",
+                errorFor("\"steps\": 1000", "\"steps\": 1000, \"value_map\": {\"width\": 5, \"rows\": {\"coordinate\": 0, \"from\": 1, \"to\": 2}}"));
+        assertEquals(prefix() + "$.value_map.rows.from: missing (required)",
+                errorFor("\"steps\": 1000", "\"steps\": 1000, \"value_map\": {\"rows\": {\"coordinate\": 0, \"to\": 2}}"));
     }
 
     @Test

@@ -3,7 +3,17 @@ package dev.jgym.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jgym.agents.planning.FlatModel;
+import dev.jgym.agents.planning.Solution;
+import dev.jgym.agents.planning.ValueIteration;
+import dev.jgym.agents.run.ValueGrids;
+import dev.jgym.core.env.Env;
+import dev.jgym.core.env.EnvRegistry;
+import dev.jgym.envs.grid.Gridworld;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,7 +49,8 @@ class GridworldFiguresTest {
 
     @Test
     @Tag("learning")
-    @DisplayName("S&B Fig 3.5 by Q-learning (alpha 0.1, gamma 0.9, random behaviour, 10 runs x 2000 episodes): max_a Q within 0.05 of every printed v* cell (V*(A) 24.4); RMS over episodes 1901-2000 < 0.05")
+    @DisplayName("S&B Fig 3.5 by Q-learning (alpha 0.1, gamma 0.9, random behaviour, 10 runs x 2000 episodes): max_a Q within 0.05 of every printed v* cell (V*(A) 24.4); RMS over episodes 1901-2000 < 0.05; "
+            + "values.png's arrows (actions within 0.1 of the best) are exactly q*'s optimal actions, ties included")
     void figure35() {
         ExperimentResult r = Experiment.read(Configs.path("book/gridworld-figure-3.5.json")).run(2, n -> { });
         FinalValues q = values(r, "Q-learning alpha 0.1");
@@ -51,5 +62,29 @@ class GridworldFiguresTest {
             double[] rms = r.agent(label).curves()[r.metric("value_rms")];
             assertTrue(rms[rms.length - 1] < rms[0], label + ": the error falls");
         }
+        // values.png's greedy policy (arrows for actions within the config's tie of the best) is the figure's pi*:
+        // every optimal action of value iteration's q*, ties included (A and B: all four), and no other
+        Solution star;
+        try (Env<Object, Object> env = EnvRegistry.make(Gridworld.ID)) {
+            star = ValueIteration.solve(new FlatModel(FlatModel.of(env)), new ValueIteration.Settings(0.9, 1e-12, 100_000));
+        }
+        double tie = Experiment.read(Configs.path("book/gridworld-figure-3.5.json")).config().valueMap().tie();
+        int[] directions = EnvRegistry.spec(Gridworld.ID).actionNames().stream().mapToInt(ValueGrids::direction).toArray();
+        for (int s = 0; s < 25; s++) {
+            double[] learned = new double[4];
+            int optimal = 0;
+            for (int a = 0; a < 4; a++) {
+                learned[a] = q.actionValue(s, a);
+                if (star.isGreedy(s, a)) optimal |= directions[a];
+            }
+            assertEquals(optimal, ValueGrids.greedyArrows(learned, directions, tie), "cell " + s + ": arrows " + java.util.Arrays.toString(learned));
+        }
+    }
+
+    @Test
+    @DisplayName("S&B Fig 3.2's config draws values.png (value_map: 5 cells a row) beside values.csv through jgym train")
+    void figure32Png(@TempDir Path dir) {
+        Path out = PlanningFiguresTest.train(dir.resolve("f32"), "book/gridworld-figure-3.2.json");
+        assertTrue(Files.isRegularFile(out.resolve("values.png")) && Files.isRegularFile(out.resolve("values.csv")));
     }
 }

@@ -163,6 +163,33 @@ class PlanningFiguresTest {
         }
     }
 
+    /** Figure 4.1 (left column), row by row from the top: v_1, v_2, v_3 and v_10 as the book prints them (one decimal). */
+    static final double[][] FIGURE_4_1 = {
+        {0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0},
+        {0, -1.7, -2.0, -2.0, -1.7, -2.0, -2.0, -2.0, -2.0, -2.0, -2.0, -1.7, -2.0, -2.0, -1.7, 0},
+        {0, -2.4, -2.9, -3.0, -2.4, -2.9, -3.0, -2.9, -2.9, -3.0, -2.9, -2.4, -3.0, -2.9, -2.4, 0},
+        {0, -6.1, -8.4, -9.0, -6.1, -7.7, -8.4, -8.4, -8.4, -8.4, -7.7, -6.1, -9.0, -8.4, -6.1, 0}};
+    /** Figure 4.1, k = infinity. */
+    static final double[] FIGURE_4_1_LIMIT = {0, -14, -20, -22, -14, -18, -20, -20, -20, -20, -18, -14, -22, -20, -14, 0};
+
+    @Test
+    @DisplayName("S&B Fig 4.1 from its config (policy_evaluation, synchronous sweeps): v_0 = 0; v_1, v_2, v_3, v_10 print as the book's one-decimal values "
+            + "(halves up: v_2 = -1.75 printed -1.7; k=1 -1.0, k=2 -1.7/-2.0, k=3 -2.4/-2.9/-3.0) exactly; v_inf = 0, -14, -20, -22, -14, -18, -20, -20, ... (1e-6)")
+    void figure41() {
+        Path out = train(dir.resolve("f41"), "book/gridworld-figure-4.1.json");
+        assertTrue(Files.isRegularFile(out.resolve("evaluation.png")));
+        List<double[]> rows = csv(out.resolve("values.csv"));
+        assertEquals(16, rows.size());
+        assertEquals(7, rows.get(0).length, "state, v_0, v_1, v_2, v_3, v_10, v_inf");
+        for (int s = 0; s < 16; s++) {
+            assertEquals(0, rows.get(s)[1], 0, "v_0");
+            for (int k = 0; k < 4; k++) {
+                assertEquals(FIGURE_4_1[k][s], Math.round(rows.get(s)[k + 2] * 10) / 10.0, 0, "cell " + s + ", column " + (k + 2) + ": " + rows.get(s)[k + 2]);
+            }
+            assertEquals(FIGURE_4_1_LIMIT[s], rows.get(s)[6], 1e-6, "v_inf, cell " + s);
+        }
+    }
+
     @Test
     @DisplayName("S&B Fig 4.3 from its config (value iteration, p_h 0.4): V*(25) = 0.16, V*(50) = 0.40, V*(75) = 0.64 (1e-9); all in at 50")
     void figure43() {

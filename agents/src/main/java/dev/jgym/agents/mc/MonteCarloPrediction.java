@@ -10,7 +10,9 @@ import dev.jgym.core.sim.Transition;
 
 /**
  * Monte Carlo prediction (Sutton &amp; Barto, 2nd ed., section 5.1; constant-α MC, section 6.1):
- * the value of the uniformly random policy from complete episodes. When an episode ends, from
+ * the value of the policy it follows from complete episodes: the uniformly random policy, or the
+ * deterministic {@code policy} given ({@link TargetPolicy}; Example 5.1 evaluates "stick only on
+ * 20 or 21" on Blackjack, Figure 5.1). When an episode ends, from
  * the last step back with G ← γ G + R_{t+1}, on the first visit of S_t (or every visit):
  * <pre>  V(S_t) ← V(S_t) + (G − V(S_t)) / N(S_t)     (sample averages)
  *  V(S_t) ← V(S_t) + α (G − V(S_t))             (constant α, Example 6.2)</pre>
@@ -25,7 +27,8 @@ public final class MonteCarloPrediction extends ValuePrediction {
             @JsonProperty("alpha") Double alpha,                  // constant step in (0, 1]; absent = sample averages
             @JsonProperty("gamma") Double gamma,                  // discount γ in [0, 1] (default 1)
             @JsonProperty("visits") String visits,                // "first" (default) or "every"
-            @JsonProperty("initial_value") Double initialValue) { // V before learning (default 0.5, as Example 6.2)
+            @JsonProperty("initial_value") Double initialValue,   // V before learning (default 0.5, as Example 6.2)
+            @JsonProperty("policy") TargetPolicy policy) {        // π, the policy followed and evaluated (default: uniformly random)
         public Settings {
             if (alpha != null) TabularAgent.checkAlpha(alpha);
             gamma = gamma == null ? 1.0 : gamma;
@@ -38,12 +41,20 @@ public final class MonteCarloPrediction extends ValuePrediction {
 
     private final Settings settings;
     private final double[] counts;
+    /** π(s) by row with a given policy (env actions), or null for the uniformly random one. */
+    private final int[] policy;
     private final Episode episode = new Episode();
 
     public MonteCarloPrediction(Settings s, AgentContext context) {
         super(new ValueTable(TYPE, context, s.initialValue()));
         this.settings = s;
         this.counts = new double[table.v.length];
+        this.policy = s.policy() == null ? null : s.policy().byRow(table.states(), context.discreteActions(), "policy");
+    }
+
+    @Override
+    public Integer act(Object observation) {
+        return policy == null ? super.act(observation) : policy[table.index(observation)];
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.jgym.agents.AgentContext;
 import dev.jgym.agents.tabular.ValuePrediction;
 import dev.jgym.agents.tabular.ValueTable;
 import dev.jgym.core.config.Check;
-import dev.jgym.core.config.UserError;
 import dev.jgym.core.sim.Transition;
 
 /**
@@ -69,16 +68,9 @@ public final class OffPolicyMonteCarloPrediction extends ValuePrediction {
         this.weighted = s.sampling().equals("weighted");
         this.firstVisit = s.visits().equals("first");
         var actions = context.discreteActions();
-        for (int a : s.target().actions()) {
-            if (!actions.contains(a)) throw new UserError("target: action " + a + " is not in the action space " + actions);
-        }
         this.actionStart = actions.start();
-        this.target = new int[table.v.length];
-        try {
-            for (int row = 0; row < target.length; row++) target[row] = s.target().act(table.states().observation(row)) - actionStart;
-        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new UserError("target: a rule's coordinate is not in the observation space " + table.states().space());
-        }
+        this.target = s.target().byRow(table.states(), actions, "target");
+        for (int row = 0; row < target.length; row++) target[row] -= actionStart;
         this.behaviour = 1.0 / actions.n();
         this.counts = new double[table.v.length];
     }

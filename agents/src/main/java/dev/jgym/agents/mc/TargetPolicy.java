@@ -1,7 +1,10 @@
 package dev.jgym.agents.mc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jgym.agents.tabular.StateIndex;
 import dev.jgym.core.config.Check;
+import dev.jgym.core.config.UserError;
+import dev.jgym.core.space.Discrete;
 import java.util.List;
 
 /**
@@ -55,5 +58,23 @@ public record TargetPolicy(
     /** Every action this policy can name, for checking against the action space. */
     List<Integer> actions() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(action), rules.stream().map(Rule::action)).toList();
+    }
+
+    /**
+     * π worked out once for every row of a table: the env's action in each state. An action
+     * outside the action space, or a rule's coordinate outside the observation, is a
+     * {@link UserError} naming {@code field} (the setting that holds this policy).
+     */
+    int[] byRow(StateIndex states, Discrete actionSpace, String field) {
+        for (int a : actions()) {
+            if (!actionSpace.contains(a)) throw new UserError(field + ": action " + a + " is not in the action space " + actionSpace);
+        }
+        int[] pi = new int[states.size()];
+        try {
+            for (int row = 0; row < pi.length; row++) pi[row] = act(states.observation(row));
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new UserError(field + ": a rule's coordinate is not in the observation space " + states.space());
+        }
+        return pi;
     }
 }

@@ -78,6 +78,14 @@ public final class FlatModel {
         return q;
     }
 
+    /** True when every action in s stays in s for reward 0: a terminal state drawn without a policy (Figure 4.1's shaded corners). */
+    boolean absorbing(int s) {
+        for (int i = offset[s * nA], end = offset[s * nA + nA]; i < end; i++) {
+            if (prob[i] != 0 && (next[i] != s || reward[i] != 0)) return false;
+        }
+        return true;
+    }
+
     /** The expectation of {@code values} under the start distribution. */
     public double fromStart(double[] values) {
         double sum = 0;

@@ -1,27 +1,22 @@
 package dev.jgym.agents.planning;
 
 import dev.jgym.agents.run.Charts;
-import dev.jgym.core.config.Json;
+import dev.jgym.agents.run.ValueGrids;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The pictures of a planning run: policies and values on a grid of states (Figure 4.2), and the curves of Figures 8.7 and 8.8. */
+/** The pictures of a planning run: policies and values on a grid of states (Figures 4.1, 4.2), and the curves of Figures 8.7 and 8.8. */
 final class PlanningCharts {
     private static final int CELL = 24, MARGIN = 44, GAP = 30, TITLE = 30;
     private static final Color[] CURVES = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
@@ -39,11 +34,7 @@ final class PlanningCharts {
         int panels = policies.size() + 1, across = Math.min(3, panels), down = (panels + across - 1) / across;
         int width = across * panelW + (across + 1) * GAP, height = down * panelH + (down + 1) * GAP + TITLE;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        Graphics2D g = Charts.canvas(image);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, GAP, GAP);
@@ -64,7 +55,7 @@ final class PlanningCharts {
             FontMetrics fm = g.getFontMetrics();
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    int s = r * cols + c, x = x0 + c * CELL, y = y0 + (rows - 1 - r) * CELL;
+                    int s = r * cols + c, x = x0 + c * CELL, y = y0 + drawnRow(grid, r) * CELL;
                     String label;
                     if (isValue) {
                         double t = high > low ? (values[s] - low) / (high - low) : 0.5;
@@ -84,7 +75,7 @@ final class PlanningCharts {
                 }
             }
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-            for (int r = 0; r < rows; r += Math.max(1, rows / 4)) g.drawString(Integer.toString(r), x0 - 18, y0 + (rows - 1 - r) * CELL + CELL / 2 + 4);
+            for (int r = 0; r < rows; r += Math.max(1, rows / 4)) g.drawString(Integer.toString(r), x0 - 18, y0 + drawnRow(grid, r) * CELL + CELL / 2 + 4);
             for (int c = 0; c < cols; c += Math.max(1, cols / 4)) g.drawString(Integer.toString(c), x0 + c * CELL + CELL / 3, y0 + rows * CELL + 14);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             g.drawString(grid.columnTitle(), x0 + (cols * CELL - g.getFontMetrics().stringWidth(grid.columnTitle())) / 2, y0 + rows * CELL + 30);
@@ -94,13 +85,45 @@ final class PlanningCharts {
             g.setTransform(saved);
         }
         g.dispose();
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", bytes);
-            Json.writeAtomically(png, bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render " + png, e);
+        Charts.writePng(image, png);
+    }
+
+    /** Where the grid's row r is drawn, counted from the top. */
+    static int drawnRow(PlanningConfig.Grid grid, int r) {
+        return grid.firstRow().equals("top") ? r : grid.rows() - 1 - r;
+    }
+
+    /**
+     * Figure 4.1: per kept sweep k, v_k on the grid and the greedy policy with respect to it
+     * (arrows, by the env's action names; none in an absorbing state), four panels a row.
+     */
+    static void evaluation(Path png, String title, PlanningConfig.Grid grid, FlatModel m, double gamma, List<String> names,
+                           List<double[]> values, List<String> labels, List<String> actionNames) {
+        int rows = grid.rows(), cols = grid.columns();
+        int[] directions = actionNames.stream().mapToInt(ValueGrids::direction).toArray();
+        boolean arrows = directions.length == m.nA && java.util.Arrays.stream(directions).allMatch(d -> d != 0);
+        String[] rowLabels = new String[rows], columnLabels = new String[cols];
+        for (int r = 0; r < rows; r++) rowLabels[drawnRow(grid, r)] = Integer.toString(r);
+        for (int c = 0; c < cols; c++) columnLabels[c] = Integer.toString(c);
+        List<ValueGrids.Panel> panels = new java.util.ArrayList<>();
+        for (int k = 0; k < values.size(); k++) {
+            double[] v = values.get(k), cells = new double[rows * cols];
+            int[] greedy = new int[rows * cols];
+            for (int s = 0; s < m.nS; s++) {
+                int i = drawnRow(grid, s / cols) * cols + s % cols;
+                cells[i] = v[s];
+                if (m.absorbing(s)) continue;
+                double[] q = new double[m.nA];
+                for (int a = 0; a < m.nA; a++) q[a] = m.backup(s, a, v, gamma);
+                greedy[i] = ValueGrids.greedyArrows(q, directions, Solution.TIE);
+            }
+            panels.add(new ValueGrids.Panel(labels.get(k), rows, cols, cells, null, null, rowLabels, columnLabels, grid.rowTitle(), grid.columnTitle()));
+            if (arrows) {
+                panels.add(new ValueGrids.Panel("greedy w.r.t. " + names.get(k), rows, cols, null, null, greedy, rowLabels, columnLabels,
+                        grid.rowTitle(), grid.columnTitle()));
+            }
         }
+        ValueGrids.write(png, title, panels, arrows ? 4 : 3, 1, Double.NaN, Double.NaN);
     }
 
     private static Color blend(Color from, Color to, double t) {

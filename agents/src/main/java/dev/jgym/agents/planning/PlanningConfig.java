@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A planning run as data: {@code jgym train} takes it for a config with a top-level
  * {@code "planning"} key ({@link PlanningKind}). The planning object names one method:
- * dynamic programming on an env's model ({@code policy_iteration}, {@code value_iteration}) or one
+ * dynamic programming on an env's model ({@code policy_evaluation}, {@code policy_iteration},
+ * {@code value_iteration}) or one
  * of chapter 8's studies of updates ({@code expected_vs_sample}, {@code trajectory_sampling}).
  *
  * <pre>{@code
@@ -40,7 +41,7 @@ public record PlanningConfig(
         description = description == null ? "" : description;
         seed = seed == null ? 0L : seed;
         Check.present("planning", planning);
-        boolean dp = planning.policyIteration() != null || planning.valueIteration() != null;
+        boolean dp = planning.policyEvaluation() != null || planning.policyIteration() != null || planning.valueIteration() != null;
         Check.that(!dp || env != null, "env", "expected an env for " + planning.key() + " (the model it plans on)");
         Check.that(dp || env == null, "env", "expected none: " + planning.key() + " makes its own tasks");
     }
@@ -59,20 +60,56 @@ public record PlanningConfig(
 
     /** Exactly one of the methods. */
     public record Method(
+            @JsonProperty("policy_evaluation") PolicyEvaluationSettings policyEvaluation,
             @JsonProperty("policy_iteration") PolicyIterationSettings policyIteration,
             @JsonProperty("value_iteration") ValueIterationSettings valueIteration,
             @JsonProperty("expected_vs_sample") ExpectedVsSample.Settings expectedVsSample,
             @JsonProperty("trajectory_sampling") TrajectorySampling.Settings trajectorySampling) {
         public Method {
-            int given = (policyIteration == null ? 0 : 1) + (valueIteration == null ? 0 : 1)
+            int given = (policyEvaluation == null ? 0 : 1) + (policyIteration == null ? 0 : 1) + (valueIteration == null ? 0 : 1)
                     + (expectedVsSample == null ? 0 : 1) + (trajectorySampling == null ? 0 : 1);
-            Check.that(given == 1, "planning", "expected exactly one of policy_iteration, value_iteration, expected_vs_sample, trajectory_sampling; found " + given);
+            Check.that(given == 1, "planning", "expected exactly one of policy_evaluation, policy_iteration, value_iteration, expected_vs_sample, "
+                    + "trajectory_sampling; found " + given);
         }
 
         /** The method's key, for messages. */
         public String key() {
-            return policyIteration != null ? "policy_iteration" : valueIteration != null ? "value_iteration"
-                    : expectedVsSample != null ? "expected_vs_sample" : "trajectory_sampling";
+            return policyEvaluation != null ? "policy_evaluation" : policyIteration != null ? "policy_iteration"
+                    : valueIteration != null ? "value_iteration" : expectedVsSample != null ? "expected_vs_sample" : "trajectory_sampling";
+        }
+    }
+
+    /**
+     * Iterative policy evaluation (S&amp;B 4.1) of the equiprobable random policy by synchronous
+     * sweeps from v_0 = 0, keeping v_k after each of {@code sweeps} and the limit (Figure 4.1).
+     * Defaults in brackets.
+     *
+     * @param gamma discount γ in [0, 1] (1 only for tasks whose every policy ends)
+     * @param sweeps the k whose v_k are kept, increasing [0, 1, 2, 3, 10]
+     * @param theta the limit is reached when a sweep changes no value by more than θ [1e-12]
+     * @param maxSweeps give up after this many sweeps [1000000]
+     * @param grid draw every kept v_k and its greedy policy as a grid of states (optional)
+     */
+    public record PolicyEvaluationSettings(
+            @JsonProperty(required = true) Double gamma,
+            List<Integer> sweeps,
+            Double theta,
+            @JsonProperty("max_sweeps") Integer maxSweeps,
+            Grid grid) {
+        public PolicyEvaluationSettings {
+            Check.present("gamma", gamma);
+            Check.inRange("gamma", gamma, 0, 1);
+            sweeps = sweeps == null ? List.of(0, 1, 2, 3, 10) : sweeps;
+            for (int i = 0; i < sweeps.size(); i++) {
+                Integer k = sweeps.get(i);
+                Check.that(k != null && k >= 0 && k <= 1_000_000 && (i == 0 || k > sweeps.get(i - 1)), "sweeps[" + i + "]",
+                        "expected increasing sweep counts in [0, 1000000], found " + k);
+            }
+            sweeps = List.copyOf(sweeps);
+            theta = theta == null ? 1e-12 : theta;
+            Check.positive("theta", theta);
+            maxSweeps = maxSweeps == null ? 1_000_000 : maxSweeps;
+            Check.size("max_sweeps", maxSweeps, 100_000_000);
         }
     }
 
@@ -127,21 +164,26 @@ public record PlanningConfig(
 
     /**
      * States drawn as a grid: state s is the cell (row s / columns, column s % columns), row 0 at
-     * the bottom, as the book draws Figure 4.2.
+     * the bottom as the book draws Figure 4.2, or at the top (Gymnasium's grid order, Figure 4.1).
      *
      * @param rows rows x columns must be the env's state count
      * @param columns the number of columns
      * @param actionOffset added to an action's index for its label (Jack's −5: action 0 moves −5) [0]
      * @param rowTitle the vertical axis' title
      * @param columnTitle the horizontal axis' title
+     * @param firstRow where row 0 is drawn: {@code "bottom"} or {@code "top"} [bottom]; policy
+     *     evaluation only (policy iteration draws it at the bottom)
      */
     public record Grid(
             @JsonProperty(required = true) Integer rows,
             @JsonProperty(required = true) Integer columns,
             @JsonProperty("action_offset") Integer actionOffset,
             @JsonProperty("row_title") String rowTitle,
-            @JsonProperty("column_title") String columnTitle) {
+            @JsonProperty("column_title") String columnTitle,
+            @JsonProperty("first_row") String firstRow) {
         public Grid {
+            firstRow = firstRow == null ? "bottom" : firstRow;
+            Check.that(firstRow.equals("bottom") || firstRow.equals("top"), "first_row", "expected \"bottom\" or \"top\", found \"" + firstRow + "\"");
             Check.present("rows", rows);
             Check.size("rows", rows, 1000);
             Check.present("columns", columns);

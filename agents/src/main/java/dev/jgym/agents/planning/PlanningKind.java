@@ -25,6 +25,9 @@ import java.util.function.Consumer;
  * Planning as an experiment kind (a config with a top-level {@code "planning"}, {@link PlanningConfig}):
  *
  * <ul>
+ *   <li>{@code policy_evaluation}: synchronous sweeps of the equiprobable policy on the env's
+ *       model; writes {@code values.csv} (state, v_k for each kept k, v_inf) and, with a
+ *       {@code grid}, {@code evaluation.png} (each v_k and its greedy policy: Figure 4.1).
  *   <li>{@code policy_iteration}: on the env's model from a start policy; writes
  *       {@code policies.csv} (state, the action of every policy π0, π1, ..., the last one's value)
  *       and, with a {@code grid}, {@code policies.png} (Figure 4.2).
@@ -58,7 +61,7 @@ public final class PlanningKind implements ExperimentKind {
     public Run prepare(Path configFile, RunOptions options) {
         PlanningConfig cfg = PlanningConfig.read(configFile);
         PlanningConfig.Method m = cfg.planning();
-        if (m.policyIteration() != null || m.valueIteration() != null) return dynamicProgramming(configFile, cfg);
+        if (m.policyEvaluation() != null || m.policyIteration() != null || m.valueIteration() != null) return dynamicProgramming(configFile, cfg);
         if (m.expectedVsSample() != null) {
             ExpectedVsSample.Settings s = m.expectedVsSample();
             return run(cfg, "planning: expected vs sample updates, b = " + s.branching() + ", " + s.runs() + " runs each",
@@ -165,6 +168,8 @@ public final class PlanningKind implements ExperimentKind {
         } catch (UserError e) {
             throw new UserError(configFile + ": $.env: " + e.getMessage());
         }
+        PlanningConfig.PolicyEvaluationSettings pe = cfg.planning().policyEvaluation();
+        if (pe != null) return policyEvaluation(configFile, cfg, model, pe);
         PlanningConfig.PolicyIterationSettings pi = cfg.planning().policyIteration();
         if (pi == null) {
             PlanningConfig.ValueIterationSettings vi = cfg.planning().valueIteration();
@@ -183,11 +188,7 @@ public final class PlanningKind implements ExperimentKind {
             throw new UserError(configFile + ": $.planning.policy_iteration.start_action: expected an action of " + id + " (0-"
                     + (model.actions() - 1) + "), found " + pi.startAction());
         }
-        PlanningConfig.Grid grid = pi.grid();
-        if (grid != null && grid.rows() * grid.columns() != model.states()) {
-            throw new UserError(configFile + ": $.planning.policy_iteration.grid: expected rows x columns = " + model.states()
-                    + " (the states of " + id + "), found " + grid.rows() + " x " + grid.columns());
-        }
+        PlanningConfig.Grid grid = checkGrid(configFile, cfg, pi.grid(), model);
         return run(cfg, "planning: policy iteration on " + id + " (" + model.states() + " states, " + model.actions() + " actions, gamma " + pi.gamma() + ")",
                 "policies", 1, (dir, progress) -> {
                     int[] start = new int[model.states()];
@@ -222,6 +223,80 @@ public final class PlanningKind implements ExperimentKind {
                             for (int r = grid.rows() - 1; r >= 0; r--) {
                                 StringBuilder line = new StringBuilder();
                                 for (int c = 0; c < grid.columns(); c++) line.append(String.format(Locale.ROOT, "%3d", policies.get(k)[r * grid.columns() + c] + grid.actionOffset()));
+                                out.println(line);
+                            }
+                        }
+                    };
+                });
+    }
+
+    /** The grid (or null), checked against the model's states. */
+    private static PlanningConfig.Grid checkGrid(Path configFile, PlanningConfig cfg, PlanningConfig.Grid grid, FlatModel model) {
+        if (grid != null && grid.rows() * grid.columns() != model.states()) {
+            throw new UserError(configFile + ": $.planning." + cfg.planning().key() + ".grid: expected rows x columns = " + model.states()
+                    + " (the states of " + cfg.env().id() + "), found " + grid.rows() + " x " + grid.columns());
+        }
+        return grid;
+    }
+
+    /**
+     * Figure 4.1: synchronous sweeps of the equiprobable policy from v_0 = 0; {@code values.csv}
+     * holds (state, v_k for every kept k, v_inf), {@code evaluation.png} each v_k and its greedy policy.
+     */
+    private static Run policyEvaluation(Path configFile, PlanningConfig cfg, FlatModel model, PlanningConfig.PolicyEvaluationSettings pe) {
+        PlanningConfig.Grid grid = checkGrid(configFile, cfg, pe.grid(), model);
+        String id = cfg.env().id();
+        return run(cfg, "planning: iterative policy evaluation of the equiprobable policy on " + id + " (" + model.states() + " states, gamma "
+                + pe.gamma() + ")", "evaluations", 1, (dir, progress) -> {
+                    double[] pi = PolicyEvaluation.uniform(model);
+                    List<double[]> kept = new ArrayList<>();
+                    List<String> names = new ArrayList<>(), labels = new ArrayList<>();
+                    double[] v = new double[model.states()];
+                    int k = 0;
+                    for (int target : pe.sweeps()) {
+                        for (; k < target; k++) v = PolicyEvaluation.sweep(model, pi, v, pe.gamma());
+                        kept.add(v);
+                        names.add("v_" + k);
+                        labels.add("v_k, k = " + k);
+                    }
+                    for (double delta = Double.POSITIVE_INFINITY; delta > pe.theta(); k++) {
+                        if (k >= pe.maxSweeps()) {
+                            throw new UserError(configFile + ": $.planning.policy_evaluation.max_sweeps: no limit within " + k
+                                    + " sweeps (changes still above theta " + pe.theta() + "); raise max_sweeps or theta");
+                        }
+                        double[] next = PolicyEvaluation.sweep(model, pi, v, pe.gamma());
+                        delta = 0;
+                        for (int s = 0; s < next.length; s++) delta = Math.max(delta, Math.abs(next[s] - v[s]));
+                        v = next;
+                    }
+                    kept.add(v);
+                    names.add("v_inf");
+                    labels.add("v_k, k = inf (" + k + " sweeps)");
+                    StringBuilder csv = new StringBuilder("state");
+                    for (String n : names) csv.append(',').append(n);
+                    csv.append('\n');
+                    for (int s = 0; s < model.states(); s++) {
+                        csv.append(s);
+                        for (double[] values : kept) csv.append(',').append(values[s]);
+                        csv.append('\n');
+                    }
+                    write(dir.resolve("values.csv"), csv);
+                    if (grid != null) {
+                        PlanningCharts.evaluation(dir.resolve("evaluation.png"), cfg.name() + ": iterative policy evaluation of the equiprobable random policy",
+                                grid, model, pe.gamma(), names, kept, labels, EnvRegistry.spec(id).actionNames());
+                    }
+                    progress.advance(1);
+                    int sweeps = k;
+                    double[] limit = v;
+                    return out -> {
+                        out.printf(Locale.ROOT, "policy evaluation on %s: v_k kept for k = %s; the limit after %d sweeps, from %.4f to %.4f%n", id,
+                                pe.sweeps(), sweeps, min(limit), max(limit));
+                        if (grid != null) {
+                            out.println("v_inf (rows as drawn):");
+                            for (int r = 0; r < grid.rows(); r++) {
+                                int row = grid.firstRow().equals("top") ? r : grid.rows() - 1 - r;
+                                StringBuilder line = new StringBuilder();
+                                for (int c = 0; c < grid.columns(); c++) line.append(String.format(Locale.ROOT, "%8.1f", limit[row * grid.columns() + c]));
                                 out.println(line);
                             }
                         }

@@ -6,7 +6,8 @@ import dev.jgym.core.env.TabularModel;
  * Iterative policy evaluation (Sutton &amp; Barto, 2nd ed., section 4.1): the value of a given
  * policy, stochastic or not, by sweeping
  * <pre>  v(s) ← Σ_a π(a|s) Σ_{s', r} p(s', r | s, a) [r + γ v(s')]</pre>
- * until no value changes by more than θ; and the finite-horizon form, which gives the exact
+ * until no value changes by more than θ (in place, or {@link #sweep synchronously} as Figure 4.1
+ * prints its v_k); and the finite-horizon form, which gives the exact
  * chance of success within a time limit.
  */
 public final class PolicyEvaluation {
@@ -47,6 +48,21 @@ public final class PolicyEvaluation {
             if (delta < theta) return v;
             if (sweep >= maxSweeps) throw new IllegalStateException("policy evaluation did not converge in " + sweep + " sweeps");
         }
+    }
+
+    /**
+     * One synchronous (two-array) sweep, as Figure 4.1 computes v_k: every new value from the
+     * old array, v_{k+1}(s) = Σ_a π(a|s) Σ_{s', r} p(s', r | s, a) [r + γ v_k(s')].
+     */
+    public static double[] sweep(FlatModel m, double[] pi, double[] v, double gamma) {
+        double[] next = new double[m.nS];
+        for (int s = 0; s < m.nS; s++) {
+            for (int a = 0; a < m.nA; a++) {
+                double p = pi[s * m.nA + a];
+                if (p != 0) next[s] += p * m.backup(s, a, v, gamma);
+            }
+        }
+        return next;
     }
 
     /**

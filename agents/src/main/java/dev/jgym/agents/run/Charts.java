@@ -26,6 +26,27 @@ public final class Charts {
         }
     }
 
+    /** A white {@code width} x {@code height} image to draw on, text and shapes antialiased; {@link #writePng(java.awt.image.BufferedImage, Path)} writes it. */
+    public static java.awt.Graphics2D canvas(java.awt.image.BufferedImage image) {
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        return g;
+    }
+
+    /** An image as a PNG file (in memory, then a temporary file and a rename). */
+    public static void writePng(java.awt.image.BufferedImage image, Path png) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render " + png, e);
+        }
+        Json.writeAtomically(png, bytes.toByteArray());
+    }
+
     /** Charts of one size side by side, {@code columns} to a row (left to right, then down), as one PNG. */
     public static void writePng(java.util.List<? extends Chart<?, ?>> charts, int columns, Path png) {
         int w = charts.get(0).getWidth(), h = charts.get(0).getHeight(), rows = (charts.size() + columns - 1) / columns;
@@ -35,13 +56,7 @@ public final class Charts {
         g.fillRect(0, 0, all.getWidth(), all.getHeight());
         for (int i = 0; i < charts.size(); i++) g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % columns) * w, (i / columns) * h, null);
         g.dispose();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(all, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render " + png, e);
-        }
-        Json.writeAtomically(png, bytes.toByteArray());
+        writePng(all, png);
     }
 
     /** A 900x520 chart over env steps, legend inside at the top left, on white. */

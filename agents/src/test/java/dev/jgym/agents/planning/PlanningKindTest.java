@@ -81,7 +81,8 @@ class PlanningKindTest {
     }
 
     @Test
-    @DisplayName("mistakes are one line naming the file and the field: two methods, a grid of the wrong size, an env without a model, a start action out of range")
+    @DisplayName("mistakes are one line naming the file and the field: two methods, a grid of the wrong size, an env without a model, a start action out of range; "
+            + "policy evaluation's sweeps not increasing, a first_row other than top/bottom, its grid of the wrong size")
     void mistakes() throws IOException {
         String two = message(config("two", """
                 {"name": "x", "planning": {"expected_vs_sample": {}, "trajectory_sampling": {"panels": []}}}
@@ -99,7 +100,19 @@ class PlanningKindTest {
                 {"name": "x", "env": {"id": "JacksCarRental-v0"}, "planning": {"policy_iteration": {"gamma": 0.9, "start_action": 11}}}
                 """));
         assertTrue(start.contains("start.json: $.planning.policy_iteration.start_action: expected an action of JacksCarRental-v0 (0-10), found 11"), start);
-        for (String m : List.of(two, grid, model, start)) assertTrue(!m.contains("\n"), "one line: " + m);
+        String sweeps = message(config("sweeps", """
+                {"name": "x", "env": {"id": "SmallGridworld-v0"}, "planning": {"policy_evaluation": {"gamma": 1.0, "sweeps": [0, 3, 2]}}}
+                """));
+        assertTrue(sweeps.contains("sweeps.json: $.planning.policy_evaluation.sweeps[2]: expected increasing sweep counts in [0, 1000000], found 2"), sweeps);
+        String row = message(config("row", """
+                {"name": "x", "env": {"id": "SmallGridworld-v0"}, "planning": {"policy_evaluation": {"gamma": 1.0, "grid": {"rows": 4, "columns": 4, "first_row": "up"}}}}
+                """));
+        assertTrue(row.contains("row.json: $.planning.policy_evaluation.grid.first_row: expected \"bottom\" or \"top\", found \"up\""), row);
+        String evalGrid = message(config("evalgrid", """
+                {"name": "x", "env": {"id": "SmallGridworld-v0"}, "planning": {"policy_evaluation": {"gamma": 1.0, "grid": {"rows": 4, "columns": 5}}}}
+                """));
+        assertTrue(evalGrid.contains("evalgrid.json: $.planning.policy_evaluation.grid: expected rows x columns = 16"), evalGrid);
+        for (String m : List.of(two, grid, model, start, sweeps, row, evalGrid)) assertTrue(!m.contains("\n"), "one line: " + m);
     }
 
     static String message(Path config) {
