@@ -79,6 +79,25 @@ class LiveCurvesTest {
         }
     }
 
+    @Test
+    @DisplayName("an AlphaZero run: its streamed metrics.csv gives the policy and value loss of every iteration; mid-run, the iterations written so far")
+    void alphaZeroRun() throws Exception {
+        Path run = train("{\"name\": \"az\", \"seed\": 2, \"game\": \"tictactoe\", \"alphazero\": {\"iterations\": 3, \"games_per_iteration\": 4,"
+                + "\"simulations\": 8, \"window\": 20, \"batch_size\": 16, \"train_steps\": 4, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.002}},"
+                + "\"evaluation\": {\"interval\": 3, \"games\": 2, \"opponent\": \"random\"}}");
+        LiveFollower.Curves c = new LiveFollower(run).curves();
+        assertEquals("mean loss per iteration", c.title());
+        assertEquals(List.of("policy loss", "value loss"), List.copyOf(c.lines().keySet()));
+        List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
+        assertEquals(1 + 3, rows.size());
+        for (int i = 0; i < 3; i++) assertEquals(Double.parseDouble(rows.get(1 + i).split(",")[5]), c.lines().get("value loss")[i], 0.0, "iteration " + (i + 1));
+
+        Path mid = Files.createDirectories(dir.resolve("az-mid"));
+        Files.writeString(mid.resolve("metrics.csv"), rows.get(0) + "\n" + rows.get(1) + "\n" + rows.get(2).substring(0, 9));
+        Files.copy(run.resolve("episodes.csv"), mid.resolve("episodes.csv"));
+        assertArrayEquals(new double[] {Double.parseDouble(rows.get(1).split(",")[4])}, new LiveFollower(mid).curves().lines().get("policy loss"));
+    }
+
     private int runs;
 
     /** Trains {@code json} with {@code jgym train} into a fresh folder; returns the folder. */
