@@ -59,8 +59,8 @@ public final class LiveFollower {
      * The learning curves so far, with what they show: an AlphaZero run's mean policy and value
      * loss per iteration ({@code metrics.csv} of {@code iteration,...} rows), a run's own training
      * episodes ({@code episodes.csv} of a DQN, PG or off-policy run), else an agents experiment's
-     * {@code metrics.csv} (per agent its first metric, the mean over runs, for the agents whose runs
-     * are done) with, for an episode curve, run 0's episode log of each agent still training
+     * {@code metrics.csv} (per agent its first metric, the mean over runs, for the points all its
+     * runs are past: the runner streams them a chunk at a time) with, for an episode curve, run 0's episode log of each agent with no rows yet
      * ({@code replays/<agent>/episodes.csv}); a step curve (bandits) has one episode per run, so no
      * log is drawn for it.
      */

@@ -67,10 +67,10 @@ public final class AgentsKind implements ExperimentKind {
 
             @Override
             public Outcome run(Path dir, Progress progress, StopSignal stop) {
-                CsvStream<ExperimentResult.AgentCurves> stream = ExperimentOutput.metricsStream(dir, metrics, cfg.episodic());
+                CsvStream<Experiment.Rows> stream = ExperimentOutput.metricsStream(dir, metrics, cfg.episodic());
                 stream.start(List.of());
                 // a sweep's trial records no replays
-                ExperimentResult result = experiment.onAgentDone(stream::add).run(options.threads(), progress::advance, options.trial() ? null : dir);
+                ExperimentResult result = experiment.onRows(stream::add).run(options.threads(), progress::advance, options.trial() ? null : dir);
                 stream.flush();
                 ExperimentOutput.writeAfterStream(dir, configFile, cfg, result);
                 return Run.finished(experiment.totalSteps(), out -> printSummary(out, result), (report, agent) -> trialValue(result, report, agent));

@@ -19,7 +19,7 @@ import java.util.List;
  *   <li>{@code config.json}: the config file, byte for byte;
  *   <li>{@code metrics.csv}: {@code agent,step,<metrics...>}, the mean over runs at every step
  *       (step counted from 1); with {@code curve: "episode"}, {@code agent,episode,return,length};
- *       streamed while the experiment runs, an agent's rows once all its runs are done ({@link #metricsStream});
+ *       streamed while the experiment runs, a chunk of an agent's rows once all its runs are past it ({@link #metricsStream});
  *   <li>{@code summary.json}: per agent and metric, the mean over the final window with a 95%
  *       interval across runs, and the mean total over all steps; with an {@code evaluation}, per
  *       agent the greedy policy's mean return and success rate (means over runs, 95% intervals);
@@ -48,10 +48,11 @@ public final class ExperimentOutput {
 
     /**
      * {@code metrics.csv} streamed while the experiment runs ({@link CsvStream}): the header when it
-     * starts, then an agent's rows as soon as all its runs are done (a mean over runs exists only
-     * then; {@link Experiment#onAgentDone}). Flushed, it is byte for byte what {@link #write} writes.
+     * starts, then each chunk of an agent's rows as soon as all its runs are past it (a mean over
+     * runs exists only then; {@link Experiment#onRows}). Flushed, it is byte for byte what
+     * {@link #write} writes.
      */
-    public static CsvStream<ExperimentResult.AgentCurves> metricsStream(Path dir, List<String> metrics, boolean episodic) {
+    public static CsvStream<Experiment.Rows> metricsStream(Path dir, List<String> metrics, boolean episodic) {
         createFolder(dir);
         return new CsvStream<>(dir.resolve(METRICS), header(metrics, episodic), ExperimentOutput::rows);
     }
@@ -80,7 +81,7 @@ public final class ExperimentOutput {
 
     static String csv(ExperimentResult result) {
         StringBuilder sb = new StringBuilder(header(result.metrics(), result.episodic()));
-        for (ExperimentResult.AgentCurves a : result.agents()) sb.append(rows(a));
+        for (ExperimentResult.AgentCurves a : result.agents()) sb.append(rows(new Experiment.Rows(a.label(), 0, a.curves())));
         return sb.toString();
     }
 
@@ -90,13 +91,13 @@ public final class ExperimentOutput {
         return sb.append('\n').toString();
     }
 
-    /** One agent's lines of {@code metrics.csv}: a line per step (episode), counted from 1. */
-    private static String rows(ExperimentResult.AgentCurves a) {
+    /** Lines of {@code metrics.csv} for a stretch of one agent's points: a line per step (episode), counted from 1. */
+    private static String rows(Experiment.Rows r) {
         StringBuilder sb = new StringBuilder();
-        String label = quote(a.label());
-        for (int t = 0; t < a.curves()[0].length; t++) {
-            sb.append(label).append(',').append(t + 1);
-            for (double[] curve : a.curves()) sb.append(',').append(curve[t]);
+        String label = quote(r.label());
+        for (int k = 0; k < r.curves()[0].length; k++) {
+            sb.append(label).append(',').append(r.from() + k + 1);
+            for (double[] curve : r.curves()) sb.append(',').append(curve[k]);
             sb.append('\n');
         }
         return sb.toString();
