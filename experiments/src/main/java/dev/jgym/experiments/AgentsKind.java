@@ -122,9 +122,11 @@ public final class AgentsKind implements ExperimentKind {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-24s", a.label()));
             for (String m : r.metrics()) line.append(String.format(Locale.ROOT, " %12.4f", r.windowMean(a.label(), m)));
             out.println(line);
-            if (a.evaluations() != null) {
+            if (a.evaluations() != null && a.successReported()) {
                 out.printf(Locale.ROOT, "  %-24s greedy policy: mean return %.4f, success rate %.4f%n", "",
                         r.evaluationReturn(a.label()), r.evaluationSuccessRate(a.label()));
+            } else if (a.evaluations() != null) {
+                out.printf(Locale.ROOT, "  %-24s greedy policy: mean return %.4f%n", "", r.evaluationReturn(a.label()));
             }
         }
     }

@@ -22,7 +22,8 @@ import java.util.List;
  *       streamed while the experiment runs, a chunk of an agent's rows once all its runs are past it ({@link #metricsStream});
  *   <li>{@code summary.json}: per agent and metric, the mean over the final window with a 95%
  *       interval across runs, and the mean total over all steps; with an {@code evaluation}, per
- *       agent the greedy policy's mean return and success rate (means over runs, 95% intervals);
+ *       agent the greedy policy's mean return and, for an env with a goal ({@code is_success}), its
+ *       success rate (means over runs, 95% intervals);
  *   <li>{@code values.csv}, when some agent keeps a table of value estimates (tabular prediction
  *       and control): {@code agent,state,action,value}, the final estimates averaged over runs,
  *       per state a row with an empty action holding V(s) (max_a Q(s, a) for action-value
@@ -173,8 +174,10 @@ public final class ExperimentOutput {
                 eval.put("episodes", config.evaluation().episodes());
                 eval.put("mean_return", Stats.mean(a.evaluationReturns()));
                 eval.put("mean_return_ci95", Stats.ci95(a.evaluationReturns()));
-                eval.put("success_rate", Stats.mean(a.evaluationSuccessRates()));
-                eval.put("success_rate_ci95", Stats.ci95(a.evaluationSuccessRates()));
+                if (a.successReported()) { // an env with a goal
+                    eval.put("success_rate", Stats.mean(a.evaluationSuccessRates()));
+                    eval.put("success_rate_ci95", Stats.ci95(a.evaluationSuccessRates()));
+                }
             }
         }
         return root;
