@@ -75,7 +75,7 @@ public final class Experiment {
     /** Runs per block: the unit of work and of summation order. */
     static final int BLOCK_RUNS = 16;
     /** About how many chunks the points are cut into: the cadence at which an agent's rows become final. */
-    static final int CHUNKS = 100;
+    static final int CHUNKS = 20;
 
     /** Final means over runs of a stretch of one agent's curves: {@code curves[m][k]} is metric m at point {@code from + k}. */
     public record Rows(String label, int from, double[][] curves) {}
@@ -341,8 +341,8 @@ public final class Experiment {
                 for (LiveRun r : live) {
                     r.advance(to);
                     if (end) r.finish();
-                    progress.accept(to - from);
                 }
+                progress.accept((long) (to - from) * live.size());
                 done.get(next++).complete(null);
                 if (!end) pool.execute(this);
             } catch (Throwable e) {

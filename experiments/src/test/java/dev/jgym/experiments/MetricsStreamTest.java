@@ -28,7 +28,7 @@ class MetricsStreamTest {
         String json = Files.readString(Configs.path("bandits/testbed-figure-2.2.json"))
                 .replace("\"runs\": 2000", "\"runs\": 40").replace("\"steps\": 1000", "\"steps\": 200")
                 .replace("\"summary_window\": 100", "\"summary_window\": 50");
-        streamsAsWholeFile(json, 200, 2, 2); // 100 chunks of 2 steps
+        streamsAsWholeFile(json, 200, 10, 2); // 20 chunks of 10 steps
     }
 
     @Test
@@ -37,7 +37,7 @@ class MetricsStreamTest {
         String json = Files.readString(Configs.path("tabular/cliff-walking-example-6.6.json"))
                 .replace("\"runs\": 200", "\"runs\": 20").replace("\"episodes\": 500", "\"episodes\": 30")
                 .replace("\"summary_window\": 300", "\"summary_window\": 10");
-        streamsAsWholeFile(json, 30, 1, 1); // 30 chunks of 1 episode
+        streamsAsWholeFile(json, 30, 2, 1); // 15 chunks of 2 episodes
     }
 
     /** Runs {@code json} streaming into one folder, then writes the whole result into another: equal bytes, and every snapshot a prefix. */
