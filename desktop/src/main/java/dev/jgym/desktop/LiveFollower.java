@@ -84,7 +84,7 @@ public final class LiveFollower {
             if (header.length >= 3 && header[0].equals("agent")) {
                 metricCurves(metricLines, header.length, out);
                 stepCurve = header[1].equals("step");
-                title = header[2] + " per " + header[1] + ", mean over runs" + (stepCurve ? "" : " (run 0 while an agent trains)");
+                title = header[2] + " per " + header[1] + ", mean over runs" + (stepCurve ? "" : " (run 0 before an agent's first rows)");
             }
             if (stepCurve) return new Curves(title, out);
             List<String> done = out.keySet().stream().map(ReplayFiles::slug).toList();

@@ -28,7 +28,7 @@ class LiveCurvesTest {
                 + "{\"label\": \"Q\", \"type\": \"q-learning\", \"settings\": {\"alpha\": 0.5, \"epsilon\": 0.1}}]}");
         LiveFollower.Curves c = new LiveFollower(run).curves();
         assertEquals(List.of("Sarsa, 0.5", "Q"), List.copyOf(c.lines().keySet()));
-        assertEquals("return per episode, mean over runs (run 0 while an agent trains)", c.title());
+        assertEquals("return per episode, mean over runs (run 0 before an agent's first rows)", c.title());
         List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
         assertEquals(1 + 2 * 20, rows.size());
         double[] q = c.lines().get("Q");
@@ -47,7 +47,7 @@ class LiveCurvesTest {
     }
 
     @Test
-    @DisplayName("mid-run: the agents done come from metrics.csv (a half-written last line left out), the one training from its run-0 episode log")
+    @DisplayName("mid-run: the agents with rows come from metrics.csv (a half-written last line left out; the runner streams a chunk of an agent's points at a time), one without rows yet from its run-0 episode log")
     void midRun() throws Exception {
         Path run = Files.createDirectories(dir.resolve("mid"));
         Files.writeString(run.resolve("metrics.csv"), "agent,episode,return,length\n\"a, b\",1,-50.0,20.0\n\"a, b\",2,-30.0,15.0\nsecond,1,-9");
