@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * Follows a run folder while {@code jgym train} writes it: the newest complete replay (the final
  * evaluation's once it is written, else the highest episode number, then the newest file) and the learning curves so far ({@link #curves()}): the run's
- * own {@code episodes.csv} (DQN, PG and off-policy runs stream their training episodes), or an
- * agents experiment's streamed {@code metrics.csv} and its agents' {@code replays/<agent>/episodes.csv}.
+ * own {@code episodes.csv} (DQN, PG and off-policy runs stream their training episodes), an
+ * AlphaZero run's per-iteration losses (its streamed {@code metrics.csv}), or an agents
+ * experiment's streamed {@code metrics.csv} and its agents' {@code replays/<agent>/episodes.csv}.
  * Polled by the viewer about once a second; reading never blocks the writer.
  */
 public final class LiveFollower {
@@ -55,32 +56,35 @@ public final class LiveFollower {
     }
 
     /**
-     * The learning curves so far, with what they show: a run's own training episodes
-     * ({@code episodes.csv} of a DQN, PG or off-policy run), else an agents experiment's
-     * {@code metrics.csv} (per agent its first metric, the mean over runs, for the agents whose runs
-     * are done) with, for an episode curve, run 0's episode log of each agent still training
+     * The learning curves so far, with what they show: an AlphaZero run's mean policy and value
+     * loss per iteration ({@code metrics.csv} of {@code iteration,...} rows), a run's own training
+     * episodes ({@code episodes.csv} of a DQN, PG or off-policy run), else an agents experiment's
+     * {@code metrics.csv} (per agent its first metric, the mean over runs, for the points all its
+     * runs are past: the runner streams them a chunk at a time) with, for an episode curve, run 0's episode log of each agent with no rows yet
      * ({@code replays/<agent>/episodes.csv}); a step curve (bandits) has one episode per run, so no
      * log is drawn for it.
      */
     public Curves curves() {
         Map<String, double[]> out = new LinkedHashMap<>();
         try {
+            Path metrics = runDir.resolve("metrics.csv");
+            List<String> metricLines = Files.isRegularFile(metrics) ? wholeLines(metrics) : List.of();
+            String[] header = metricLines.isEmpty() ? new String[0] : metricLines.get(0).split(",");
+            if (header.length >= 2 && header[0].equals("iteration")) {
+                iterationCurves(metricLines, header, out);
+                return new Curves("mean loss per iteration", out);
+            }
             Path own = runDir.resolve(ReplayFiles.EPISODE_LOG);
             if (Files.isRegularFile(own)) {
                 out.put("training", returns(own));
                 return new Curves("training episode return", out);
             }
             String title = "episode return (run 0)";
-            Path metrics = runDir.resolve("metrics.csv");
             boolean stepCurve = false;
-            if (Files.isRegularFile(metrics)) {
-                List<String> lines = wholeLines(metrics);
-                String[] header = lines.isEmpty() ? new String[0] : lines.get(0).split(",");
-                if (header.length >= 3 && header[0].equals("agent")) {
-                    metricCurves(lines, header.length, out);
-                    stepCurve = header[1].equals("step");
-                    title = header[2] + " per " + header[1] + ", mean over runs" + (stepCurve ? "" : " (run 0 while an agent trains)");
-                }
+            if (header.length >= 3 && header[0].equals("agent")) {
+                metricCurves(metricLines, header.length, out);
+                stepCurve = header[1].equals("step");
+                title = header[2] + " per " + header[1] + ", mean over runs" + (stepCurve ? "" : " (run 0 before an agent's first rows)");
             }
             if (stepCurve) return new Curves(title, out);
             List<String> done = out.keySet().stream().map(ReplayFiles::slug).toList();
@@ -119,6 +123,24 @@ public final class LiveFollower {
             }
         }
         values.forEach((label, v) -> out.put(label, v.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
+    /** Per {@code *_loss} column of an {@code iteration,...} file (AlphaZero's), its values in order; an empty cell (no training yet) is skipped. */
+    private static void iterationCurves(List<String> lines, String[] header, Map<String, double[]> out) {
+        for (int c = 1; c < header.length; c++) {
+            if (!header[c].endsWith("_loss")) continue;
+            List<Double> values = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",", -1);
+                if (cells.length != header.length || cells[c].isEmpty()) continue;
+                try {
+                    values.add(Double.parseDouble(cells[c]));
+                } catch (NumberFormatException e) {
+                    // not a row of numbers
+                }
+            }
+            out.put(header[c].replace('_', ' '), values.stream().mapToDouble(Double::doubleValue).toArray());
+        }
     }
 
     /** Reads a CSV line's first field (quoted with doubled quotes inside, or plain) into {@code label}; the index of the comma after it, or -1. */

@@ -28,7 +28,7 @@ class LiveCurvesTest {
                 + "{\"label\": \"Q\", \"type\": \"q-learning\", \"settings\": {\"alpha\": 0.5, \"epsilon\": 0.1}}]}");
         LiveFollower.Curves c = new LiveFollower(run).curves();
         assertEquals(List.of("Sarsa, 0.5", "Q"), List.copyOf(c.lines().keySet()));
-        assertEquals("return per episode, mean over runs (run 0 while an agent trains)", c.title());
+        assertEquals("return per episode, mean over runs (run 0 before an agent's first rows)", c.title());
         List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
         assertEquals(1 + 2 * 20, rows.size());
         double[] q = c.lines().get("Q");
@@ -47,7 +47,7 @@ class LiveCurvesTest {
     }
 
     @Test
-    @DisplayName("mid-run: the agents done come from metrics.csv (a half-written last line left out), the one training from its run-0 episode log")
+    @DisplayName("mid-run: the agents with rows come from metrics.csv (a half-written last line left out; the runner streams a chunk of an agent's points at a time), one without rows yet from its run-0 episode log")
     void midRun() throws Exception {
         Path run = Files.createDirectories(dir.resolve("mid"));
         Files.writeString(run.resolve("metrics.csv"), "agent,episode,return,length\n\"a, b\",1,-50.0,20.0\n\"a, b\",2,-30.0,15.0\nsecond,1,-9");
@@ -77,6 +77,25 @@ class LiveCurvesTest {
             assertEquals(Files.readAllLines(run.resolve("episodes.csv")).size() - 1, c.lines().get("training").length, run.toString());
             assertEquals(run.resolve("replays/final-evaluation.jgr"), live.newReplay());
         }
+    }
+
+    @Test
+    @DisplayName("an AlphaZero run: its streamed metrics.csv gives the policy and value loss of every iteration; mid-run, the iterations written so far")
+    void alphaZeroRun() throws Exception {
+        Path run = train("{\"name\": \"az\", \"seed\": 2, \"game\": \"tictactoe\", \"alphazero\": {\"iterations\": 3, \"games_per_iteration\": 4,"
+                + "\"simulations\": 8, \"window\": 20, \"batch_size\": 16, \"train_steps\": 4, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.002}},"
+                + "\"evaluation\": {\"interval\": 3, \"games\": 2, \"opponent\": \"random\"}}");
+        LiveFollower.Curves c = new LiveFollower(run).curves();
+        assertEquals("mean loss per iteration", c.title());
+        assertEquals(List.of("policy loss", "value loss"), List.copyOf(c.lines().keySet()));
+        List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
+        assertEquals(1 + 3, rows.size());
+        for (int i = 0; i < 3; i++) assertEquals(Double.parseDouble(rows.get(1 + i).split(",")[5]), c.lines().get("value loss")[i], 0.0, "iteration " + (i + 1));
+
+        Path mid = Files.createDirectories(dir.resolve("az-mid"));
+        Files.writeString(mid.resolve("metrics.csv"), rows.get(0) + "\n" + rows.get(1) + "\n" + rows.get(2).substring(0, 9));
+        Files.copy(run.resolve("episodes.csv"), mid.resolve("episodes.csv"));
+        assertArrayEquals(new double[] {Double.parseDouble(rows.get(1).split(",")[4])}, new LiveFollower(mid).curves().lines().get("policy loss"));
     }
 
     private int runs;

@@ -67,10 +67,10 @@ public final class AgentsKind implements ExperimentKind {
 
             @Override
             public Outcome run(Path dir, Progress progress, StopSignal stop) {
-                CsvStream<ExperimentResult.AgentCurves> stream = ExperimentOutput.metricsStream(dir, metrics, cfg.episodic());
+                CsvStream<Experiment.Rows> stream = ExperimentOutput.metricsStream(dir, metrics, cfg.episodic());
                 stream.start(List.of());
                 // a sweep's trial records no replays
-                ExperimentResult result = experiment.onAgentDone(stream::add).run(options.threads(), progress::advance, options.trial() ? null : dir);
+                ExperimentResult result = experiment.onRows(stream::add).run(options.threads(), progress::advance, options.trial() ? null : dir);
                 stream.flush();
                 ExperimentOutput.writeAfterStream(dir, configFile, cfg, result);
                 return Run.finished(experiment.totalSteps(), out -> printSummary(out, result), (report, agent) -> trialValue(result, report, agent));
@@ -122,9 +122,11 @@ public final class AgentsKind implements ExperimentKind {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-24s", a.label()));
             for (String m : r.metrics()) line.append(String.format(Locale.ROOT, " %12.4f", r.windowMean(a.label(), m)));
             out.println(line);
-            if (a.evaluations() != null) {
+            if (a.evaluations() != null && a.successReported()) {
                 out.printf(Locale.ROOT, "  %-24s greedy policy: mean return %.4f, success rate %.4f%n", "",
                         r.evaluationReturn(a.label()), r.evaluationSuccessRate(a.label()));
+            } else if (a.evaluations() != null) {
+                out.printf(Locale.ROOT, "  %-24s greedy policy: mean return %.4f%n", "", r.evaluationReturn(a.label()));
             }
         }
     }

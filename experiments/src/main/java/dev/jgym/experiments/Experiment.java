@@ -22,9 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -38,8 +39,16 @@ import java.util.function.LongConsumer;
  *
  * <p>Determinism across thread counts: the runs are cut into fixed blocks of
  * {@value #BLOCK_RUNS} (independent of the thread count); each block sums its runs' metrics in run
- * order, and blocks are added up in block order after all have finished. Which thread ran which
- * block changes nothing.
+ * order, and blocks are added up in block order. Which thread ran which block changes nothing.
+ *
+ * <p>Streaming: the points (steps or episodes) are cut into about {@value #CHUNKS} chunks. A block
+ * advances all its runs to the end of a chunk, one run after the other (the simulator pauses and
+ * goes on, {@link Simulator#runUntil}), before any goes further; the pool takes the earliest agent,
+ * then the earliest chunk first. Once every block of an agent is past a chunk, the means over runs
+ * of that chunk's points are final and go to {@link #onRows} (on the calling thread, in agent and
+ * point order): what {@code metrics.csv} streams. Every point's sum is still added in run order
+ * within a block and in block order across blocks, so the numbers are those of runs played one
+ * after the other.
  *
  * <p>Metrics with {@code curve: "step"} (the default): {@code reward}, then {@code episodes} (episodes
  * completed by each step) with {@code count_episodes}, then every boolean or numeric entry of the
@@ -66,12 +75,17 @@ import java.util.function.LongConsumer;
 public final class Experiment {
     /** Runs per block: the unit of work and of summation order. */
     static final int BLOCK_RUNS = 16;
+    /** About how many chunks the points are cut into: the cadence at which an agent's rows become final. */
+    static final int CHUNKS = 20;
+
+    /** Final means over runs of a stretch of one agent's curves: {@code curves[m][k]} is metric m at point {@code from + k}. */
+    public record Rows(String label, int from, double[][] curves) {}
 
     private final ExperimentConfig config;
     private final String source;
     private Path replayRoot;
-    /** Told each agent's curves, in config order, as soon as all its runs are done (on the calling thread). */
-    private Consumer<ExperimentResult.AgentCurves> agentDone = a -> { };
+    /** Told each stretch of rows as soon as it is final, in agent and point order (on the calling thread). */
+    private Consumer<Rows> rowsDone = r -> { };
     /** The config's true values as table rows (set by {@link #validate()}), or null without them. */
     private ValueErrors valueErrors;
 
@@ -90,11 +104,12 @@ public final class Experiment {
     }
 
     /**
-     * Tells {@code listener} each agent's curves, in config order, as soon as all its runs are done
-     * (on the thread that called {@link #run}): what {@code metrics.csv} streams.
+     * Tells {@code listener} each chunk of an agent's curves as soon as every run of the agent is
+     * past it, in config order of agents and in point order (on the thread that called
+     * {@link #run}): what {@code metrics.csv} streams.
      */
-    public Experiment onAgentDone(Consumer<ExperimentResult.AgentCurves> listener) {
-        this.agentDone = listener;
+    public Experiment onRows(Consumer<Rows> listener) {
+        this.rowsDone = listener;
         return this;
     }
 
@@ -228,112 +243,47 @@ public final class Experiment {
         int runs = config.runs();
         int blocks = (runs + BLOCK_RUNS - 1) / BLOCK_RUNS;
         int agents = config.agents().size();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        int points = Math.toIntExact(config.points());
+        int chunk = Math.max(1, (points + CHUNKS - 1) / CHUNKS);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "jgym-experiment");
             t.setDaemon(true);
             return t;
         });
-        if (config.episodic()) return runEpisodic(pool, metrics, progress);
+        List<Block> work = new ArrayList<>();
         try {
-            List<Future<StepMetrics>> futures = new ArrayList<>();
             for (int a = 0; a < agents; a++) {
                 for (int b = 0; b < blocks; b++) {
-                    int agent = a, block = b;
-                    futures.add(pool.submit(() -> runBlock(agent, block, metrics, progress)));
+                    Block block = new Block(a, b, chunk, metrics, progress, pool);
+                    work.add(block);
+                    pool.execute(block);
                 }
             }
             List<ExperimentResult.AgentCurves> curves = new ArrayList<>();
             for (int a = 0; a < agents; a++) {
-                List<StepMetrics> parts = new ArrayList<>();
-                for (int b = 0; b < blocks; b++) parts.add(Futures.join(futures.get(a * blocks + b)));
-                AgentConfig ac = config.agents().get(a);
-                List<double[][]> sums = new ArrayList<>(), windows = new ArrayList<>(), totals = new ArrayList<>();
-                List<Evaluation.Result[]> evaluations = new ArrayList<>();
-                List<FinalValues> values = new ArrayList<>();
-                for (StepMetrics p : parts) {
-                    sums.add(p.sums);
-                    windows.add(p.windowMeans);
-                    totals.add(p.totals);
-                    evaluations.add(p.evaluations);
-                    if (p.values != null) values.add(p.values);
+                List<Block> mine = work.subList(a * blocks, (a + 1) * blocks);
+                double[][] mean = new double[metrics.size()][points];
+                for (int from = 0, c = 0; from < points; from += chunk, c++) {
+                    int to = Math.min(points, from + chunk);
+                    for (Block b : mine) Futures.join(b.done.get(c));
+                    double[][] rows = new double[metrics.size()][to - from];
+                    for (int m = 0; m < metrics.size(); m++) {
+                        for (Block b : mine) { // block order: the summation order is fixed
+                            for (int t = from; t < to; t++) mean[m][t] += b.metrics.sums[m][t];
+                        }
+                        for (int t = from; t < to; t++) rows[m][t - from] = mean[m][t] /= runs;
+                    }
+                    rowsDone.accept(new Rows(config.agents().get(a).label(), from, rows));
                 }
-                curves.add(combine(ac.label(), ac.type(), sums, windows, totals, evaluations, values, metrics.size()));
-                agentDone.accept(curves.get(a));
+                curves.add(combine(a, mean, mine.stream().map(b -> b.metrics).toList(), metrics.size()));
             }
-            return new ExperimentResult(metrics, curves, config.steps(), config.steps() - config.summaryWindow(), runs);
+            return config.episodic()
+                    ? new ExperimentResult(metrics, curves, points, points - config.summaryWindow(), runs, ExperimentConfig.EPISODE)
+                    : new ExperimentResult(metrics, curves, config.steps(), config.steps() - config.summaryWindow(), runs);
         } finally {
-            pool.shutdownNow();
+            // blocks still queued are closed here; a running one closes itself when it cannot queue its next chunk
+            for (Runnable queued : pool.shutdownNow()) ((Block) queued).close();
         }
-    }
-
-    /** The same partition into blocks, with per-episode metrics. */
-    private ExperimentResult runEpisodic(ExecutorService pool, List<String> metrics, LongConsumer progress) {
-        int runs = config.runs();
-        int blocks = (runs + BLOCK_RUNS - 1) / BLOCK_RUNS;
-        int agents = config.agents().size();
-        try {
-            List<Future<EpisodeMetrics>> futures = new ArrayList<>();
-            for (int a = 0; a < agents; a++) {
-                for (int b = 0; b < blocks; b++) {
-                    int agent = a, block = b;
-                    futures.add(pool.submit(() -> runEpisodeBlock(agent, block, progress)));
-                }
-            }
-            List<ExperimentResult.AgentCurves> curves = new ArrayList<>();
-            for (int a = 0; a < agents; a++) {
-                List<double[][]> sums = new ArrayList<>(), windows = new ArrayList<>(), totals = new ArrayList<>();
-                List<Evaluation.Result[]> evaluations = new ArrayList<>();
-                List<FinalValues> values = new ArrayList<>();
-                List<List<FinalValues>> snapshots = new ArrayList<>();
-                for (int k = 0; k < config.valuesAt().size(); k++) snapshots.add(new ArrayList<>());
-                for (int b = 0; b < blocks; b++) {
-                    EpisodeMetrics p = Futures.join(futures.get(a * blocks + b));
-                    sums.add(p.sums);
-                    windows.add(p.windowMeans);
-                    totals.add(p.totals);
-                    evaluations.add(p.evaluations);
-                    if (p.values != null) values.add(p.values);
-                    for (int k = 0; k < p.valuesAt.length; k++) if (p.valuesAt[k] != null) snapshots.get(k).add(p.valuesAt[k]);
-                }
-                AgentConfig ac = config.agents().get(a);
-                ExperimentResult.AgentCurves combined = combine(ac.label(), ac.type(), sums, windows, totals, evaluations, values, metrics.size());
-                if (combined.values() != null && !snapshots.isEmpty()) {
-                    combined = combined.withValuesAt(snapshots.stream().map(FinalValues::mean).toList());
-                }
-                curves.add(combined);
-                agentDone.accept(curves.get(a));
-            }
-            long episodes = config.episodes();
-            return new ExperimentResult(metrics, curves, episodes, episodes - config.summaryWindow(), runs, ExperimentConfig.EPISODE);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private EpisodeMetrics runEpisodeBlock(int agent, int block, LongConsumer progress) {
-        int first = block * BLOCK_RUNS, last = Math.min(config.runs(), first + BLOCK_RUNS);
-        EpisodeMetrics sums = new EpisodeMetrics(config.episodes(), config.summaryWindow(), last - first, valueErrors, config.valuesAt());
-        if (config.evaluation() != null) sums.evaluations = new Evaluation.Result[last - first];
-        Rng root = new Rng(config.seed());
-        for (int run = first; run < last; run++) {
-            try (Env<Object, Object> env = makeEnv()) {
-                Agent<Object, Object> a = makeAgent(agent, env, root, run);
-                sums.startRun(run - first, estimates(a));
-                long cap = config.steps() == null ? Long.MAX_VALUE : config.steps();
-                simulate(Simulator.builder(env, a).seed(envSeed(root, run)).maxEpisodes(config.episodes()).maxSteps(cap).listener(sums),
-                        agent, run, env, a, envSeed(root, run));
-                if (sums.completed() < config.episodes()) {
-                    throw new UserError(source + ": $.steps: run " + run + " of \"" + config.agents().get(agent).label()
-                            + "\" reached the cap of " + cap + " steps after " + sums.completed() + " of " + config.episodes()
-                            + " episodes (raise steps, or give the env a max_episode_steps)");
-                }
-                sums.finishRun();
-                if (a instanceof ValueEstimates e) sums.values = FinalValues.add(sums.values, e, valueErrors);
-                if (sums.evaluations != null) sums.evaluations[run - first] = evaluate(a, root, run);
-            }
-            progress.accept(config.episodes());
-        }
-        return sums;
     }
 
     /** The agent's value estimates, or null when it keeps none. */
@@ -349,35 +299,132 @@ public final class Experiment {
         }
     }
 
-    private StepMetrics runBlock(int agent, int block, List<String> metrics, LongConsumer progress) {
-        int first = block * BLOCK_RUNS, last = Math.min(config.runs(), first + BLOCK_RUNS);
-        StepMetrics sums = new StepMetrics(metrics, config.steps(), config.summaryWindow(), last - first, config.countEpisodes(), valueErrors);
-        if (config.evaluation() != null) sums.evaluations = new Evaluation.Result[last - first];
-        Rng root = new Rng(config.seed());
-        for (int run = first; run < last; run++) {
-            try (Env<Object, Object> env = makeEnv()) {
-                Agent<Object, Object> a = makeAgent(agent, env, root, run);
-                sums.startRun(run - first, estimates(a));
-                simulate(Simulator.builder(env, a).seed(envSeed(root, run)).maxSteps(config.steps()).listener(sums), agent, run, env, a,
-                        envSeed(root, run));
-                sums.finishRun();
-                if (a instanceof ValueEstimates e) sums.values = FinalValues.add(sums.values, e, valueErrors);
-                if (sums.evaluations != null) sums.evaluations[run - first] = evaluate(a, root, run);
-            }
-            progress.accept(config.steps());
+    /**
+     * One block of one agent's runs, advanced a chunk of points at a time on the pool: each
+     * execution takes every run of the block, in run order, to the chunk's end, says so
+     * ({@link #done}) and puts the block back in the queue for the next chunk. The queue serves the
+     * earliest agent, then the earliest chunk, then the earliest block. A run that reaches the end
+     * is finished at once (window means, value estimates, greedy evaluation, replays closed).
+     */
+    private final class Block implements Runnable, Comparable<Block> {
+        final int agent, block, first, last, chunk;
+        final BlockMetrics metrics;
+        /** done.get(c): every run of this block is past chunk c (or the exception that stopped it). */
+        final List<CompletableFuture<Void>> done = new ArrayList<>();
+        private final LongConsumer progress;
+        private final ThreadPoolExecutor pool;
+        private final List<LiveRun> live = new ArrayList<>();
+        private int next;
+
+        Block(int agent, int block, int chunk, List<String> names, LongConsumer progress, ThreadPoolExecutor pool) {
+            this.agent = agent;
+            this.block = block;
+            this.chunk = chunk;
+            this.first = block * BLOCK_RUNS;
+            this.last = Math.min(config.runs(), first + BLOCK_RUNS);
+            this.metrics = config.episodic() ? new EpisodeMetrics(config.episodes(), config.summaryWindow(), last - first, valueErrors, config.valuesAt())
+                    : new StepMetrics(names, config.steps(), config.summaryWindow(), last - first, config.countEpisodes(), valueErrors);
+            if (config.evaluation() != null) metrics.evaluations = new Evaluation.Result[last - first];
+            for (long p = 0; p < config.points(); p += chunk) done.add(new CompletableFuture<>());
+            this.progress = progress;
+            this.pool = pool;
         }
-        return sums;
+
+        @Override
+        public int compareTo(Block o) {
+            if (agent != o.agent) return Integer.compare(agent, o.agent);
+            if (next != o.next) return Integer.compare(next, o.next);
+            return Integer.compare(block, o.block);
+        }
+
+        @Override
+        public void run() {
+            try {
+                if (next == 0) start();
+                int to = (int) Math.min(config.points(), (long) (next + 1) * chunk), from = next * chunk;
+                boolean end = next == done.size() - 1;
+                for (LiveRun r : live) {
+                    r.advance(to);
+                    if (end) r.finish();
+                }
+                progress.accept((long) (to - from) * live.size());
+                done.get(next++).complete(null);
+                if (!end) pool.execute(this);
+            } catch (Throwable e) {
+                for (int c = next; c < done.size(); c++) done.get(c).completeExceptionally(e);
+                close();
+            }
+        }
+
+        private void start() {
+            Rng root = new Rng(config.seed());
+            for (int run = first; run < last; run++) live.add(new LiveRun(this, root, run));
+        }
+
+        /** Closes what a failed or abandoned block still holds. */
+        void close() {
+            for (LiveRun r : live) r.close();
+        }
     }
 
-    /** Runs one simulation, recording it when the config asks for this run's replays. */
-    private void simulate(Simulator.Builder<Object, Object> sim, int agent, int run, Env<Object, Object> env, Agent<Object, Object> a,
-                          long seed) {
-        ReplayRecorder<Object, Object> recorder = recorder(agent, run, env, a, seed);
-        if (recorder != null) sim.listener(recorder);
-        try {
-            sim.build().run();
-        } finally {
-            if (recorder != null) recorder.close();
+    /** One run in progress: its env, agent and simulator (and its recorder when the config records it), paused between chunks. */
+    private final class LiveRun {
+        private final Block block;
+        private final Rng root;
+        private final int run;
+        private final Env<Object, Object> env;
+        private final Agent<Object, Object> agent;
+        private final Simulator<Object, Object> sim;
+        private final ReplayRecorder<Object, Object> recorder;
+        private boolean closed;
+
+        LiveRun(Block block, Rng root, int run) {
+            this.block = block;
+            this.root = root;
+            this.run = run;
+            this.env = makeEnv();
+            this.agent = makeAgent(block.agent, env, root, run);
+            long seed = envSeed(root, run);
+            Simulator.Builder<Object, Object> b = Simulator.builder(env, agent).seed(seed)
+                    .listener(block.metrics.listener(run - block.first, estimates(agent)));
+            if (config.episodic()) b.maxEpisodes(config.episodes()).maxSteps(config.steps() == null ? Long.MAX_VALUE : config.steps());
+            else b.maxSteps(config.steps());
+            this.recorder = recorder(block.agent, run, env, agent, seed);
+            if (recorder != null) b.listener(recorder);
+            this.sim = b.build();
+        }
+
+        /** Plays on to point {@code to} (a step, or an episode with {@code curve: "episode"}); a run that hits the step cap first is the user's mistake. */
+        void advance(int to) {
+            if (!config.episodic()) {
+                sim.runUntil(to, Integer.MAX_VALUE);
+                return;
+            }
+            Simulator.Result r = sim.runUntil(Long.MAX_VALUE, to);
+            if (r.episodes() < to) {
+                throw new UserError(source + ": $.steps: run " + run + " of \"" + config.agents().get(block.agent).label()
+                        + "\" reached the cap of " + config.steps() + " steps after " + r.episodes() + " of " + config.episodes()
+                        + " episodes (raise steps, or give the env a max_episode_steps)");
+            }
+        }
+
+        /** The run is done: its window means, its estimates added to the block's (run order), its greedy evaluation; then closed. */
+        void finish() {
+            close();
+            int i = run - block.first;
+            block.metrics.finishRun(i);
+            if (agent instanceof ValueEstimates e) block.metrics.values = FinalValues.add(block.metrics.values, e, valueErrors);
+            if (block.metrics.evaluations != null) block.metrics.evaluations[i] = evaluate(agent, root, run);
+        }
+
+        void close() {
+            if (closed) return;
+            closed = true;
+            try {
+                if (recorder != null) recorder.close();
+            } finally {
+                env.close();
+            }
         }
     }
 
@@ -404,31 +451,34 @@ public final class Experiment {
         return slug;
     }
 
-    private ExperimentResult.AgentCurves combine(String label, String type, List<double[][]> sums, List<double[][]> windows,
-                                                 List<double[][]> blockTotals, List<Evaluation.Result[]> blockEvaluations,
-                                                 List<FinalValues> blockValues, int metricCount) {
-        int points = Math.toIntExact(config.points());
+    /** An agent's result: its curves (means over runs), and per run (in block order) the window means, totals and evaluations; the blocks' value estimates. */
+    private ExperimentResult.AgentCurves combine(int agent, double[][] curves, List<BlockMetrics> blocks, int metricCount) {
         int runs = config.runs();
-        double[][] curves = new double[metricCount][points];
         double[][] windowMeans = new double[metricCount][runs];
         double[][] totals = new double[metricCount][runs];
         Evaluation.Result[] evaluations = config.evaluation() == null ? null : new Evaluation.Result[runs];
+        List<FinalValues> blockValues = new ArrayList<>();
+        List<List<FinalValues>> snapshots = new ArrayList<>();
+        for (int k = 0; k < config.valuesAt().size(); k++) snapshots.add(new ArrayList<>());
         int offset = 0;
-        for (int b = 0; b < sums.size(); b++) { // block order: the summation order is fixed
+        for (BlockMetrics b : blocks) { // block order
+            int n = b.windowMeans[0].length;
             for (int m = 0; m < metricCount; m++) {
-                for (int t = 0; t < points; t++) curves[m][t] += sums.get(b)[m][t];
-                System.arraycopy(windows.get(b)[m], 0, windowMeans[m], offset, windows.get(b)[m].length);
-                System.arraycopy(blockTotals.get(b)[m], 0, totals[m], offset, blockTotals.get(b)[m].length);
+                System.arraycopy(b.windowMeans[m], 0, windowMeans[m], offset, n);
+                System.arraycopy(b.totals[m], 0, totals[m], offset, n);
             }
-            int n = windows.get(b)[0].length;
-            if (evaluations != null) System.arraycopy(blockEvaluations.get(b), 0, evaluations, offset, n);
+            if (evaluations != null) System.arraycopy(b.evaluations, 0, evaluations, offset, n);
+            if (b.values != null) blockValues.add(b.values);
+            if (b instanceof EpisodeMetrics e) {
+                for (int k = 0; k < e.valuesAt.length; k++) if (e.valuesAt[k] != null) snapshots.get(k).add(e.valuesAt[k]);
+            }
             offset += n;
         }
-        for (double[] c : curves) {
-            for (int t = 0; t < points; t++) c[t] /= runs;
-        }
         FinalValues values = blockValues.isEmpty() ? null : FinalValues.mean(blockValues);
-        return new ExperimentResult.AgentCurves(label, type, curves, windowMeans, totals, evaluations, values);
+        AgentConfig ac = config.agents().get(agent);
+        ExperimentResult.AgentCurves combined = new ExperimentResult.AgentCurves(ac.label(), ac.type(), curves, windowMeans, totals, evaluations, values);
+        if (values != null && !snapshots.isEmpty()) combined = combined.withValuesAt(snapshots.stream().map(FinalValues::mean).toList());
+        return combined;
     }
 
 }

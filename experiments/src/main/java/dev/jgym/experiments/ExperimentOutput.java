@@ -19,10 +19,11 @@ import java.util.List;
  *   <li>{@code config.json}: the config file, byte for byte;
  *   <li>{@code metrics.csv}: {@code agent,step,<metrics...>}, the mean over runs at every step
  *       (step counted from 1); with {@code curve: "episode"}, {@code agent,episode,return,length};
- *       streamed while the experiment runs, an agent's rows once all its runs are done ({@link #metricsStream});
+ *       streamed while the experiment runs, a chunk of an agent's rows once all its runs are past it ({@link #metricsStream});
  *   <li>{@code summary.json}: per agent and metric, the mean over the final window with a 95%
  *       interval across runs, and the mean total over all steps; with an {@code evaluation}, per
- *       agent the greedy policy's mean return and success rate (means over runs, 95% intervals);
+ *       agent the greedy policy's mean return and, for an env with a goal ({@code is_success}), its
+ *       success rate (means over runs, 95% intervals);
  *   <li>{@code values.csv}, when some agent keeps a table of value estimates (tabular prediction
  *       and control): {@code agent,state,action,value}, the final estimates averaged over runs,
  *       per state a row with an empty action holding V(s) (max_a Q(s, a) for action-value
@@ -50,10 +51,11 @@ public final class ExperimentOutput {
 
     /**
      * {@code metrics.csv} streamed while the experiment runs ({@link CsvStream}): the header when it
-     * starts, then an agent's rows as soon as all its runs are done (a mean over runs exists only
-     * then; {@link Experiment#onAgentDone}). Flushed, it is byte for byte what {@link #write} writes.
+     * starts, then each chunk of an agent's rows as soon as all its runs are past it (a mean over
+     * runs exists only then; {@link Experiment#onRows}). Flushed, it is byte for byte what
+     * {@link #write} writes.
      */
-    public static CsvStream<ExperimentResult.AgentCurves> metricsStream(Path dir, List<String> metrics, boolean episodic) {
+    public static CsvStream<Experiment.Rows> metricsStream(Path dir, List<String> metrics, boolean episodic) {
         createFolder(dir);
         return new CsvStream<>(dir.resolve(METRICS), header(metrics, episodic), ExperimentOutput::rows);
     }
@@ -88,7 +90,7 @@ public final class ExperimentOutput {
 
     static String csv(ExperimentResult result) {
         StringBuilder sb = new StringBuilder(header(result.metrics(), result.episodic()));
-        for (ExperimentResult.AgentCurves a : result.agents()) sb.append(rows(a));
+        for (ExperimentResult.AgentCurves a : result.agents()) sb.append(rows(new Experiment.Rows(a.label(), 0, a.curves())));
         return sb.toString();
     }
 
@@ -98,13 +100,13 @@ public final class ExperimentOutput {
         return sb.append('\n').toString();
     }
 
-    /** One agent's lines of {@code metrics.csv}: a line per step (episode), counted from 1. */
-    private static String rows(ExperimentResult.AgentCurves a) {
+    /** Lines of {@code metrics.csv} for a stretch of one agent's points: a line per step (episode), counted from 1. */
+    private static String rows(Experiment.Rows r) {
         StringBuilder sb = new StringBuilder();
-        String label = quote(a.label());
-        for (int t = 0; t < a.curves()[0].length; t++) {
-            sb.append(label).append(',').append(t + 1);
-            for (double[] curve : a.curves()) sb.append(',').append(curve[t]);
+        String label = quote(r.label());
+        for (int k = 0; k < r.curves()[0].length; k++) {
+            sb.append(label).append(',').append(r.from() + k + 1);
+            for (double[] curve : r.curves()) sb.append(',').append(curve[k]);
             sb.append('\n');
         }
         return sb.toString();
@@ -201,8 +203,10 @@ public final class ExperimentOutput {
                 eval.put("episodes", config.evaluation().episodes());
                 eval.put("mean_return", Stats.mean(a.evaluationReturns()));
                 eval.put("mean_return_ci95", Stats.ci95(a.evaluationReturns()));
-                eval.put("success_rate", Stats.mean(a.evaluationSuccessRates()));
-                eval.put("success_rate_ci95", Stats.ci95(a.evaluationSuccessRates()));
+                if (a.successReported()) { // an env with a goal
+                    eval.put("success_rate", Stats.mean(a.evaluationSuccessRates()));
+                    eval.put("success_rate_ci95", Stats.ci95(a.evaluationSuccessRates()));
+                }
             }
         }
         return root;

@@ -59,6 +59,13 @@ public record ExperimentResult(List<String> metrics, List<AgentCurves> agents, l
             return r;
         }
 
+        /** Whether the env said success or failure at the end of some evaluation episode (an env with a goal): else no success rate is reported. */
+        public boolean successReported() {
+            if (evaluations == null) return false;
+            for (Evaluation.Result e : evaluations) if (e.successReported()) return true;
+            return false;
+        }
+
         /** Per run: the evaluation's success rate (empty without an evaluation). */
         public double[] evaluationSuccessRates() {
             if (evaluations == null) return new double[0];

@@ -73,7 +73,7 @@ public final class AzKind implements ExperimentKind {
             @Override
             public Outcome run(Path dir, Progress progress, StopSignal stop) {
                 AzTraining training = new AzTraining(cfg, configFile.toString()).threads(options.threads())
-                        .checkpointTo(options.trial() ? null : dir.resolve(Run.CHECKPOINT)).modelsTo(dir.resolve(MODELS)).rowsTo(dir).stopWhen(stop::requested);
+                        .checkpointTo(options.trial() ? null : dir.resolve(Run.CHECKPOINT)).modelsTo(dir.resolve(MODELS)).streamTo(dir).stopWhen(stop::requested);
                 if (cfg.replays() && !options.trial()) training.replaysTo(dir.resolve(ReplayFiles.FOLDER).resolve(AzReplays.FOLDER));
                 if (options.resume()) training.resumeFrom(AzCheckpoint.read(dir.resolve(Run.CHECKPOINT)));
                 long start = System.nanoTime();

@@ -3,50 +3,84 @@ package dev.jgym.agents.alphazero;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.agents.run.Charts;
+import dev.jgym.agents.run.CsvStream;
 import dev.jgym.core.config.Json;
 import java.awt.Color;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 
 /**
  * What {@code jgym train} writes for an AlphaZero config besides {@code config.json},
- * {@code checkpoint.jgc}, {@code models/} and {@code replays/selfplay/}: {@code games.csv} (one
- * line per self-play game: length, winner), {@code iterations.csv} (one line per iteration: mean
- * policy and value loss, mean game length, first-player wins, second-player wins, draws),
- * {@code evaluations.csv} (games against the reference player: wins, draws, losses, score),
- * {@code summary.json}, {@code losses.png} and {@code evaluation.png}. The three CSV files are
- * rewritten after every iteration while the run goes on; every file through a temporary file and
- * a rename.
+ * {@code checkpoint.jgc}, {@code models/} and {@code replays/selfplay/}: {@code metrics.csv} (one
+ * line per iteration: games, positions, mean policy and value loss, mean game length,
+ * first-player wins, second-player wins, draws), {@code episodes.csv} (one line per self-play
+ * game: {@code episode,steps,return} as every family's, the return the first player's outcome,
+ * +1 won, 0 drawn, -1 lost, then the iteration and the winner), {@code evaluations.csv} (games
+ * against the reference player: wins, draws, losses, score), {@code summary.json},
+ * {@code losses.png} and {@code evaluation.png}. The three CSV files are streamed while the run
+ * trains ({@link Streams}); every other file through a temporary file and a rename.
  */
 public final class AzOutput {
     private AzOutput() {}
 
+    static final String METRICS = "metrics.csv", METRICS_HEADER = "iteration,games,positions,window_positions,policy_loss,value_loss,"
+            + "mean_length,first_player_wins,second_player_wins,draws\n";
+    static final String EPISODES = "episodes.csv", EPISODES_HEADER = "episode,steps,return,iteration,winner\n";
+    static final String EVALUATIONS = "evaluations.csv", EVALUATIONS_HEADER = "iteration,opponent,games,wins,draws,losses,score\n";
+
     public static void write(Path dir, AzConfig config, AzTraining.Result r) {
-        writeRows(dir, r.games(), r.iterations(), r.evaluations());
+        new Streams(dir, config).start(r.games(), r.iterations(), r.evaluations());
         Json.write(dir.resolve("summary.json"), summary(config, r));
         charts(dir, config.name(), r);
     }
 
-    /** The three CSV files as the rows stand (also after every iteration, so a live run can be followed). */
-    static void writeRows(Path dir, List<AzTraining.GameRow> gameRows, List<AzTraining.IterationRow> iterationRows, List<AzTraining.EvalRow> evalRows) {
-        StringBuilder games = new StringBuilder("iteration,game,moves,winner\n");
-        for (AzTraining.GameRow g : gameRows) games.append(g.iteration() + 1).append(',').append(g.game()).append(',').append(g.moves()).append(',').append(g.winner()).append('\n');
-        Json.writeAtomically(dir.resolve("games.csv"), games.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder it = new StringBuilder("iteration,games,positions,window_positions,policy_loss,value_loss,mean_length,first_player_wins,second_player_wins,draws\n");
-        for (AzTraining.IterationRow i : iterationRows) {
-            it.append(i.iteration()).append(',').append(i.games()).append(',').append(i.positions()).append(',').append(i.windowPositions()).append(',')
-                    .append(num(i.policyLoss())).append(',').append(num(i.valueLoss())).append(',').append(i.meanLength()).append(',')
-                    .append(i.firstWins()).append(',').append(i.secondWins()).append(',').append(i.draws()).append('\n');
+    /**
+     * The three CSV files streamed while a run trains ({@link CsvStream}: appended in whole lines
+     * at most once a second, flushed at every checkpoint, on a stop and at the end), so the live
+     * viewer follows the losses and a killed run leaves the rows done; the finished files are byte
+     * for byte what {@link #write} writes from the result.
+     */
+    static final class Streams {
+        final CsvStream<AzTraining.GameRow> episodes;
+        final CsvStream<AzTraining.IterationRow> metrics;
+        final CsvStream<AzTraining.EvalRow> evaluations;
+
+        Streams(Path dir, AzConfig config) {
+            int perIteration = config.alphazero().gamesPerIteration();
+            episodes = new CsvStream<>(dir.resolve(EPISODES), EPISODES_HEADER, g -> episodeLine(g, perIteration));
+            metrics = new CsvStream<>(dir.resolve(METRICS), METRICS_HEADER, AzOutput::metricsLine);
+            evaluations = new CsvStream<>(dir.resolve(EVALUATIONS), EVALUATIONS_HEADER, AzOutput::evaluationLine);
         }
-        Json.writeAtomically(dir.resolve("iterations.csv"), it.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder ev = new StringBuilder("iteration,opponent,games,wins,draws,losses,score\n");
-        for (AzTraining.EvalRow e : evalRows) {
-            ev.append(e.iteration()).append(',').append(e.opponent()).append(',').append(e.games()).append(',').append(e.wins()).append(',')
-                    .append(e.draws()).append(',').append(e.losses()).append(',').append(e.score()).append('\n');
+
+        /** Starts the three files over from these rows (a fresh run: none; a resumed one: its checkpoint's). */
+        void start(List<AzTraining.GameRow> games, List<AzTraining.IterationRow> iterations, List<AzTraining.EvalRow> evals) {
+            episodes.start(games);
+            metrics.start(iterations);
+            evaluations.start(evals);
         }
-        Json.writeAtomically(dir.resolve("evaluations.csv"), ev.toString().getBytes(StandardCharsets.UTF_8));
+
+        void flush() {
+            episodes.flush();
+            metrics.flush();
+            evaluations.flush();
+        }
+    }
+
+    /** A game's line: its number over the run (from 0), moves, the first player's outcome, its iteration (from 1), the winner (-1: a draw). */
+    private static String episodeLine(AzTraining.GameRow g, int gamesPerIteration) {
+        double firstPlayer = g.winner() < 0 ? 0 : g.winner() == 0 ? 1 : -1;
+        return ((long) g.iteration() * gamesPerIteration + g.game()) + "," + g.moves() + "," + firstPlayer + "," + (g.iteration() + 1) + ","
+                + g.winner() + "\n";
+    }
+
+    private static String metricsLine(AzTraining.IterationRow i) {
+        return i.iteration() + "," + i.games() + "," + i.positions() + "," + i.windowPositions() + "," + num(i.policyLoss()) + ","
+                + num(i.valueLoss()) + "," + i.meanLength() + "," + i.firstWins() + "," + i.secondWins() + "," + i.draws() + "\n";
+    }
+
+    private static String evaluationLine(AzTraining.EvalRow e) {
+        return e.iteration() + "," + e.opponent() + "," + e.games() + "," + e.wins() + "," + e.draws() + "," + e.losses() + "," + e.score() + "\n";
     }
 
     private static String num(double v) {

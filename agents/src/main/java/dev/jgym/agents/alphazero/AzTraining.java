@@ -65,7 +65,8 @@ public final class AzTraining {
     private final String source;
     private int threads = 1;
     private Progress progress = (n, s) -> { };
-    private Path checkpointFile, modelsDir, replaysDir, rowsDir;
+    private Path checkpointFile, modelsDir, replaysDir;
+    private AzOutput.Streams streams;
     private CheckpointFile resumeFrom;
     private int stopAfter = Integer.MAX_VALUE;
     private BooleanSupplier stopWhen = () -> false;
@@ -103,9 +104,9 @@ public final class AzTraining {
         return this;
     }
 
-    /** Where to rewrite games.csv, iterations.csv and evaluations.csv after every iteration ({@link AzOutput}); null: only at the end. */
-    public AzTraining rowsTo(Path dir) {
-        this.rowsDir = dir;
+    /** Where to stream metrics.csv, episodes.csv and evaluations.csv while it trains ({@link AzOutput.Streams}); null: none. */
+    public AzTraining streamTo(Path dir) {
+        this.streams = dir == null ? null : new AzOutput.Streams(dir, config);
         return this;
     }
 
@@ -162,6 +163,7 @@ public final class AzTraining {
                     run.read(in, net.inputs(), net.actions());
                 });
             }
+            if (streams != null) streams.start(run.games, run.iterations, run.evaluations);
             SelfPlay selfPlay = new SelfPlay(game, net, s.search(), s.temperatureMoves(), pool, threads);
             AzReplays replays = replaysDir == null ? null : new AzReplays(replaysDir, config);
             long trainNanos = 0, evalNanos = 0;
@@ -172,7 +174,9 @@ public final class AzTraining {
                 int positions = 0, first = 0, second = 0, draws = 0;
                 for (int g = 0; g < games.size(); g++) {
                     SelfPlayGame sp = games.get(g);
-                    run.games.add(new GameRow(i, g, sp.moves(), sp.winner()));
+                    GameRow row = new GameRow(i, g, sp.moves(), sp.winner());
+                    run.games.add(row);
+                    if (streams != null) streams.episodes.add(row);
                     positions += sp.moves();
                     if (sp.winner() == 0) first++;
                     else if (sp.winner() == 1) second++;
@@ -188,20 +192,27 @@ public final class AzTraining {
                     throw new Diverged(source + ": training diverged at iteration " + (i + 1) + ": the policy loss is " + losses[0]
                             + ", the value loss " + losses[1] + " (try a lower $.alphazero.optimizer.lr)");
                 }
-                run.iterations.add(new IterationRow(i + 1, games.size(), positions, run.windowPositions, losses[0], losses[1],
-                        positions / (double) games.size(), first, second, draws));
+                IterationRow iterationRow = new IterationRow(i + 1, games.size(), positions, run.windowPositions, losses[0], losses[1],
+                        positions / (double) games.size(), first, second, draws);
+                run.iterations.add(iterationRow);
+                if (streams != null) streams.metrics.add(iterationRow);
                 run.iteration++;
                 boolean last = run.iteration == s.iterations();
                 if (run.iteration % config.evaluation().interval() == 0 || last) {
                     long e0 = System.nanoTime();
-                    if (config.evaluation().games() > 0) run.evaluations.add(evaluate(net, game, run.iteration, root.child("eval").child(run.iteration)));
+                    if (config.evaluation().games() > 0) {
+                        EvalRow e = evaluate(net, game, run.iteration, root.child("eval").child(run.iteration));
+                        run.evaluations.add(e);
+                        if (streams != null) streams.evaluations.add(e);
+                    }
                     evalNanos += System.nanoTime() - e0;
                     if (modelsDir != null) model(net).write(modelsDir.resolve(modelName(run.iteration)));
                 }
-                if (rowsDir != null) AzOutput.writeRows(rowsDir, run.games, run.iterations, run.evaluations);
                 int every = config.checkpoint().interval();
                 boolean stopNow = run.iteration >= stopAfter || stopWhen.getAsBoolean();
-                if (checkpointFile != null && ((every > 0 && run.iteration % every == 0) || stopNow || last)) checkpoint(net, run).write(checkpointFile);
+                boolean checkpointNow = (every > 0 && run.iteration % every == 0) || stopNow || last;
+                if (streams != null && checkpointNow) streams.flush();
+                if (checkpointFile != null && checkpointNow) checkpoint(net, run).write(checkpointFile);
                 String status = run.evaluations.isEmpty() ? String.format(Locale.ROOT, "value loss %.3f", losses[1])
                         : String.format(Locale.ROOT, "score %.2f vs %s", run.evaluations.get(run.evaluations.size() - 1).score(), config.evaluation().opponent());
                 progress.advance(games.size(), status);

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * {@code jgym play <run-dir>} for a DQN run ({@link DqnKind#play}): the greedy policy of its
  * {@code checkpoint.jgc} played for some episodes through the run's own evaluation (observation
  * views, frame stacks), headless: each episode's return, length and success (the env's
- * {@code is_success}, else a terminated episode with a positive last reward), optionally recorded
+ * {@code is_success}, {@link Evaluation#success}; none where the env has no goal), optionally recorded
  * as {@code .jgr} replays with the Q-values. The episodes' seeds come from
  * {@link PlayRequest#seeds}, so the same seed plays the same episodes.
  */
@@ -29,14 +29,14 @@ final class Play {
         try (ExpertReplays.Trained t = ExpertReplays.load(request.runDir(), request.threads())) {
             double[] returns = new double[episodes];
             int[] lengths = new int[episodes];
-            boolean[] successes = new boolean[episodes];
+            Boolean[] successes = new Boolean[episodes];
             JsonNode configJson = Json.MAPPER.valueToTree(t.config());
             DqnTraining training = new DqnTraining(t.config(), t.source()).observeEvaluations(e -> {
                 int j = e.episode();
                 SimulatorListener<float[], Integer> score = new SimulatorListener<>() {
                     @Override
                     public void onStep(long step, Transition<float[], Integer> tr) {
-                        if (tr.done()) successes[j] = Evaluation.success(tr.terminated(), tr.reward(), tr.info());
+                        if (tr.done()) successes[j] = Evaluation.success(tr.info());
                     }
 
                     @Override

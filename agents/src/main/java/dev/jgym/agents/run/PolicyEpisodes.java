@@ -28,14 +28,14 @@ public final class PolicyEpisodes {
     public static <O, A> PlayReport run(Env<O, A> env, Agent<O, A> policy, Rng seeds, int episodes, Watcher<O, A> watcher) {
         double[] returns = new double[episodes];
         int[] lengths = new int[episodes];
-        boolean[] successes = new boolean[episodes];
+        Boolean[] successes = new Boolean[episodes];
         for (int j = 0; j < episodes; j++) {
             long seed = seeds.child(j).nextLong();
             int episode = j;
             Simulator.Builder<O, A> sim = Simulator.builder(env, policy).seed(seed).maxEpisodes(1).listener(new SimulatorListener<>() {
                 @Override
                 public void onStep(long step, Transition<O, A> t) {
-                    if (t.done()) successes[episode] = Evaluation.success(t.terminated(), t.reward(), t.info());
+                    if (t.done()) successes[episode] = Evaluation.success(t.info());
                 }
 
                 @Override

@@ -45,6 +45,38 @@ class AzTrainingTest {
     }
 
     @Test
+    @DisplayName("streamed while it trains: after every iteration (read from the progress hook) metrics.csv, episodes.csv and evaluations.csv hold whole lines, the first lines of the finished files; the streamed files equal AzOutput.write's from a run that did not stream, byte for byte")
+    void streamsTheFilesAWholeRunWrites() throws Exception {
+        Path streamed = Files.createDirectories(dir.resolve("streamed")), whole = Files.createDirectories(dir.resolve("whole"));
+        String[] files = {"metrics.csv", "episodes.csv", "evaluations.csv"};
+        List<Map<String, String>> snapshots = new java.util.ArrayList<>();
+        AzTraining.Result r = new AzTraining(shortRun(), "test").checkpointTo(dir.resolve("s.jgc")).streamTo(streamed).progress((games, status) -> {
+            Map<String, String> now = new java.util.TreeMap<>();
+            for (String f : files) {
+                try {
+                    now.put(f, Files.readString(streamed.resolve(f)));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            snapshots.add(now);
+        }).run();
+        AzOutput.write(whole, shortRun(), new AzTraining(shortRun(), "test").run());
+        for (String f : files) assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(streamed.resolve(f)), f);
+        assertEquals(4, snapshots.size());
+        for (int i = 0; i < 4; i++) {
+            for (String f : files) {
+                String part = snapshots.get(i).get(f), all = Files.readString(whole.resolve(f));
+                assertTrue(part.endsWith("\n") && all.startsWith(part), "iteration " + (i + 1) + ": " + f + " a prefix in whole lines");
+            }
+        }
+        // rows go out at most once a second and at every checkpoint: this run's only one, after the last iteration, holds them all
+        for (String f : files) assertEquals(Files.readString(whole.resolve(f)), snapshots.get(3).get(f), f + " after the last iteration");
+        assertEquals(1 + 24, snapshots.get(3).get("episodes.csv").lines().count());
+        assertEquals(24, r.games().size());
+    }
+
+    @Test
     @DisplayName("resume equals uninterrupted: stopped after iteration 1 and 3, resumed from the checkpoint, the same final checkpoint and rows")
     void resumeEqualsUninterrupted() throws Exception {
         byte[] straight = run(1, "straight");

@@ -28,11 +28,18 @@ import java.util.Map;
 public interface Env<O, A> extends AutoCloseable {
     /**
      * The info key of an episode's last step that says whether the task's goal was reached
-     * (Gymnasium's and SB3's {@code is_success}). Envs whose goal a positive last reward already
-     * shows may leave it out; evaluations then count a terminated episode with a positive last
-     * reward as a success.
+     * (Gymnasium's and SB3's {@code is_success}). An env with a goal (FrozenLake's G, a taxi's
+     * drop-off, the mountain car's flag, a won Blackjack hand) says it on every step that ends an
+     * episode by termination ({@link #successInfo}); an env without one (CartPole: only a time to
+     * survive) never does, and evaluations then report no success rate. An episode cut by a time
+     * limit reached no goal.
      */
     String IS_SUCCESS = "is_success";
+
+    /** The info of a step that ends an episode by termination in an env with a goal: whether it reached it. */
+    static Map<String, Object> successInfo(boolean reached) {
+        return Map.of(IS_SUCCESS, reached);
+    }
 
 
     Space<O> observationSpace();

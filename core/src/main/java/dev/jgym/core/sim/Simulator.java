@@ -18,10 +18,11 @@ import java.util.Objects;
  * the builder; later resets continue the env's stream, so one seed fixes the whole run.
  *
  * <p>It stops at the step budget, at the episode budget, or when {@link #requestStop()} is called
- * (from any thread; the current tick finishes first).
+ * (from any thread; the current tick finishes first). {@link #runUntil} pauses it earlier, mid-episode
+ * too, and the next call goes on where it paused: a run cut into pieces is the same run, tick for tick.
  */
 public final class Simulator<O, A> {
-    /** Why {@link #run()} returned. */
+    /** Why {@link #run()} (or {@link #runUntil}) returned: a budget (or the limit given) reached, or a stop. */
     public enum StopReason { STEP_BUDGET, EPISODE_BUDGET, STOP_REQUESTED }
 
     /** What a run did. */
@@ -35,6 +36,13 @@ public final class Simulator<O, A> {
     private final long maxSteps;
     private final int maxEpisodes;
     private volatile boolean stopRequested;
+    // where the loop stands between calls of runUntil
+    private long steps;
+    private int episodes;
+    private boolean firstReset = true, inEpisode;
+    private O obs;
+    private double episodeReturn;
+    private int length;
 
     private Simulator(Builder<O, A> b) {
         this.env = b.env;
@@ -57,25 +65,36 @@ public final class Simulator<O, A> {
 
     /** Runs until a budget is spent or a stop is requested. */
     public Result run() {
-        long steps = 0;
-        int episodes = 0;
-        boolean firstReset = true;
+        return runUntil(maxSteps, maxEpisodes);
+    }
+
+    /**
+     * Runs until {@code stepLimit} steps or {@code episodeLimit} episodes are done in all (each
+     * capped by its budget), or a stop is requested; a later call continues from there (an
+     * episode cut by the step limit goes on without a reset). The counts in the result are the
+     * run's totals so far.
+     */
+    public Result runUntil(long stepLimit, int episodeLimit) {
+        long stepCap = Math.min(stepLimit, maxSteps);
+        int episodeCap = Math.min(episodeLimit, maxEpisodes);
         while (true) {
-            if (stopRequested) return new Result(steps, episodes, StopReason.STOP_REQUESTED);
-            if (episodes >= maxEpisodes) return new Result(steps, episodes, StopReason.EPISODE_BUDGET);
-            if (steps >= maxSteps) return new Result(steps, episodes, StopReason.STEP_BUDGET);
-
-            Reset<O> reset = firstReset ? env.reset(seed, Map.of()) : env.reset();
-            firstReset = false;
-            O obs = reset.observation();
-            agent.onEpisodeStart(obs, reset.info());
-            for (SimulatorListener<O, A> l : listeners) l.onEpisodeStart(episodes, obs, reset.info());
-
-            double episodeReturn = 0;
-            int length = 0;
-            while (true) {
+            if (!inEpisode) {
                 if (stopRequested) return new Result(steps, episodes, StopReason.STOP_REQUESTED);
-                if (steps >= maxSteps) return new Result(steps, episodes, StopReason.STEP_BUDGET);
+                if (episodes >= episodeCap) return new Result(steps, episodes, StopReason.EPISODE_BUDGET);
+                if (steps >= stepCap) return new Result(steps, episodes, StopReason.STEP_BUDGET);
+
+                Reset<O> reset = firstReset ? env.reset(seed, Map.of()) : env.reset();
+                firstReset = false;
+                obs = reset.observation();
+                agent.onEpisodeStart(obs, reset.info());
+                for (SimulatorListener<O, A> l : listeners) l.onEpisodeStart(episodes, obs, reset.info());
+                episodeReturn = 0;
+                length = 0;
+                inEpisode = true;
+            }
+            while (inEpisode) {
+                if (stopRequested) return new Result(steps, episodes, StopReason.STOP_REQUESTED);
+                if (steps >= stepCap) return new Result(steps, episodes, StopReason.STEP_BUDGET);
                 clock.awaitTick();
                 A action = agent.act(obs);
                 Step<O> step = env.step(action);
@@ -90,7 +109,7 @@ public final class Simulator<O, A> {
                 if (step.done()) {
                     for (SimulatorListener<O, A> l : listeners) l.onEpisodeEnd(episodes, episodeReturn, length, step.terminated());
                     episodes++;
-                    break;
+                    inEpisode = false;
                 }
             }
         }

@@ -176,6 +176,30 @@ class SimulatorTest {
     }
 
     @Test
+    @DisplayName("a run cut into pieces by runUntil (mid-episode, at an episode's end, by episodes) is the uncut run call for call, with the same totals")
+    void runUntilContinuesTheSameRun() {
+        Recorder whole = new Recorder();
+        Simulator.Result r = Simulator.builder(threeStepEnv(), new ScriptedAgent()).seed(4).maxEpisodes(12).listener(whole).build().run();
+        List<String> uncut = new ArrayList<>(log);
+        log.clear();
+        Recorder pieces = new Recorder();
+        Simulator<Integer, Integer> sim = Simulator.builder(threeStepEnv(), new ScriptedAgent()).seed(4).maxEpisodes(12)
+                .listener(pieces).build();
+        Simulator.Result first = sim.runUntil(1, Integer.MAX_VALUE); // one step into the first episode
+        assertEquals(new Simulator.Result(1, 0, Simulator.StopReason.STEP_BUDGET), first);
+        Simulator.Result third = sim.runUntil(Long.MAX_VALUE, 3);
+        assertEquals(3, third.episodes());
+        assertEquals(Simulator.StopReason.EPISODE_BUDGET, third.reason());
+        assertEquals(third, sim.runUntil(Long.MAX_VALUE, 3), "already there: nothing more");
+        Simulator.Result fifth = sim.runUntil(Long.MAX_VALUE, 5);
+        // episodes of three steps: 2 steps into the sixth is mid-episode
+        assertEquals(new Simulator.Result(fifth.steps() + 2, 5, Simulator.StopReason.STEP_BUDGET), sim.runUntil(fifth.steps() + 2, Integer.MAX_VALUE));
+        assertEquals(r, sim.run());
+        assertEquals(uncut, log);
+        assertEquals(whole.episodes, pieces.episodes);
+    }
+
+    @Test
     @DisplayName("requestStop from a listener stops after the current tick")
     void requestStopFromListener() {
         ScriptedAgent agent = new ScriptedAgent();

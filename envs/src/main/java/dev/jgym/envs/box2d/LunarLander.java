@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.env.BaseEnv;
+import dev.jgym.core.env.Env;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.scene.Annotations;
@@ -427,7 +428,8 @@ public final class LunarLander extends BaseEnv<float[], Object> {
         }
         float[] observation = new float[8];
         for (int i = 0; i < 8; i++) observation[i] = (float) s[i];
-        return new Step<>(observation, reward, terminated, false, Map.of());
+        // coming to rest is the goal (a landing, +100); a crash or flying off ends the episode without it
+        return new Step<>(observation, reward, terminated, false, terminated ? Env.successInfo(!lander.isAwake()) : Map.of());
     }
 
     /** Body-ground contacts: the lander's hull ends the episode, a leg sets its contact flag. */

@@ -2,6 +2,7 @@ package dev.jgym.envs.control;
 
 import dev.jgym.core.config.Json;
 import dev.jgym.core.env.BaseEnv;
+import dev.jgym.core.env.Env;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.scene.Annotations;
@@ -111,7 +112,7 @@ public final class Acrobot extends BaseEnv<float[], Integer> {
         s[2] = Math.min(Math.max(s[2], -MAX_VEL_1), MAX_VEL_1);
         s[3] = Math.min(Math.max(s[3], -MAX_VEL_2), MAX_VEL_2);
         boolean terminated = -Math.cos(s[0]) - Math.cos(s[1] + s[0]) > 1.0;
-        return new Step<>(observation(), terminated ? 0.0 : -1.0, terminated, false, Map.of());
+        return new Step<>(observation(), terminated ? 0.0 : -1.0, terminated, false, terminated ? Env.successInfo(true) : Map.of()); // the swing-up is the goal
     }
 
     /** One classical Runge-Kutta step of length h: y += h/6 (k1 + 2 k2 + 2 k3 + k4). */

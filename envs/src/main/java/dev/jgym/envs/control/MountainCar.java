@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.env.BaseEnv;
+import dev.jgym.core.env.Env;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.scene.Annotations;
@@ -110,7 +111,7 @@ public final class MountainCar extends BaseEnv<float[], Integer> {
         position = Math.min(Math.max(position, MIN_POSITION), MAX_POSITION);
         if (position == MIN_POSITION && velocity < 0) velocity = 0;
         boolean terminated = position >= GOAL_POSITION && velocity >= goalVelocity;
-        return new Step<>(observation(), -1.0, terminated, false, Map.of());
+        return new Step<>(observation(), -1.0, terminated, false, terminated ? Env.successInfo(true) : Map.of()); // the flag is the goal
     }
 
     private float[] observation() {

@@ -2,6 +2,7 @@ package dev.jgym.envs.control;
 
 import dev.jgym.core.config.Json;
 import dev.jgym.core.env.BaseEnv;
+import dev.jgym.core.env.Env;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.scene.Annotations;
@@ -96,7 +97,7 @@ public final class MountainCarContinuous extends BaseEnv<float[], float[]> {
         double reward = (terminated ? GOAL_REWARD : 0) - force * force * ACTION_COST;
         position = (float) position;
         velocity = (float) velocity;
-        return new Step<>(observation(), reward, terminated, false, Map.of());
+        return new Step<>(observation(), reward, terminated, false, terminated ? Env.successInfo(true) : Map.of()); // the flag is the goal
     }
 
     private float[] observation() {

@@ -3,6 +3,7 @@ package dev.jgym.envs.games;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.env.BaseEnv;
+import dev.jgym.core.env.Env;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.scene.Annotations;
@@ -162,7 +163,7 @@ public final class Blackjack extends BaseEnv<List<Object>, Integer> {
             }
         }
         lastReward = reward;
-        return new Step<>(observe(), reward, over, false, Map.of());
+        return new Step<>(observe(), reward, over, false, over ? Env.successInfo(reward > 0) : Map.of()); // a won hand is the goal
     }
 
     static boolean usableAce(List<Integer> hand) {

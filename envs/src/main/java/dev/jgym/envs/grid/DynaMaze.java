@@ -183,4 +183,10 @@ public final class DynaMaze extends TabularEnv {
         GridScene.header(b, ROWS, COLS, id() + "  " + moved + "  step " + steps);
         return b.caption(id() + ": state " + state + (walls != before ? " (the maze has changed)" : "")).build();
     }
+
+    /** Reaching the goal G is the task, and the only way an episode terminates. */
+    @Override
+    protected Boolean success(int s) {
+        return s == goal;
+    }
 }

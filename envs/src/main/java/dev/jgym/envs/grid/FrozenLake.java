@@ -244,6 +244,12 @@ public final class FrozenLake extends TabularEnv {
         return options;
     }
 
+    /** Reaching a G is the task; a hole H ends the episode without it. */
+    @Override
+    protected Boolean success(int s) {
+        return map[s / cols][s % cols] == 'G';
+    }
+
     /** The map as rows of S, F, H, G. */
     public List<String> map() {
         List<String> out = new ArrayList<>(rows);

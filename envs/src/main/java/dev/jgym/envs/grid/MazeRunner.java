@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.env.BaseEnv;
+import dev.jgym.core.env.Env;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.rng.Rng;
@@ -158,7 +159,7 @@ public final class MazeRunner extends BaseEnv<float[], Integer> {
         steps++;
         boolean atGoal = row == rows - 2 && col == cols - 2;
         lastReward = atGoal ? 1 - 0.9 * steps / options.maxSteps() : 0;
-        return new Step<>(observe(), lastReward, atGoal, !atGoal && steps >= options.maxSteps(), Map.of());
+        return new Step<>(observe(), lastReward, atGoal, !atGoal && steps >= options.maxSteps(), atGoal ? Env.successInfo(true) : Map.of());
     }
 
     private float[] observe() {

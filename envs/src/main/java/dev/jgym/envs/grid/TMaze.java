@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import dev.jgym.core.env.BaseEnv;
+import dev.jgym.core.env.Env;
 import dev.jgym.core.env.Reset;
 import dev.jgym.core.env.Step;
 import dev.jgym.core.scene.Annotations;
@@ -118,7 +119,8 @@ public final class TMaze extends BaseEnv<float[], Integer> {
         }
         steps++;
         lastReward = reward;
-        return new Step<>(observe(), reward, terminated, !terminated && steps >= options.maxSteps(), Map.of());
+        return new Step<>(observe(), reward, terminated, !terminated && steps >= options.maxSteps(),
+                terminated ? Env.successInfo(reward == RIGHT_ARM) : Map.of()); // the cued arm is the goal
     }
 
     private float[] observe() {

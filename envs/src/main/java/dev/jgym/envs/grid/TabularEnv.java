@@ -160,8 +160,8 @@ public abstract class TabularEnv extends BaseEnv<Integer, Integer> implements Ta
 
     /**
      * Whether ending in terminal state {@code s} reached the task's goal (the step's info then says
-     * so as {@code is_success}, Gymnasium's and SB3's key), or null when the reward already says
-     * it (a positive last reward) and the info stays Gymnasium's.
+     * so as {@code is_success}, Gymnasium's and SB3's key, {@link dev.jgym.core.env.Env#IS_SUCCESS}),
+     * or null for an env without a goal (a prediction task), whose info stays Gymnasium's.
      */
     protected Boolean success(int s) {
         return null;

@@ -60,8 +60,9 @@ final class PlayCommand implements Callable<Integer> {
         Limits.threads("--threads", threads);
         Path dir = runFolder(run);
         PlayReport r = ExperimentKinds.forConfig(dir.resolve("config.json")).play(new PlayRequest(dir, episodes, seed, record, threads));
-        main.out.printf(Locale.ROOT, "%d episodes of %s: return %.2f +- %.2f (95%% interval), success rate %.3f, mean length %.1f%n", episodes, dir,
-                r.mean(), r.ci95(), r.successRate(), r.meanLength());
+        String success = r.successReported() ? String.format(Locale.ROOT, "success rate %.3f", r.successRate()) : "no success rate (the env has no goal)";
+        main.out.printf(Locale.ROOT, "%d episodes of %s: return %.2f +- %.2f (95%% interval), %s, mean length %.1f%n", episodes, dir,
+                r.mean(), r.ci95(), success, r.meanLength());
         if (record != null) main.out.printf(Locale.ROOT, "replays in %s%n", record);
         return 0;
     }

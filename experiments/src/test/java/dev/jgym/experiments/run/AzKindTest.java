@@ -31,7 +31,7 @@ class AzKindTest {
             + "\"train_steps\": 10, \"optimizer\": {\"type\": \"adam\", \"lr\": 0.002}},"
             + "\"evaluation\": {\"interval\": 2, \"games\": 4, \"opponent\": \"minimax:1\"}, \"checkpoint\": {\"interval\": 2}}";
 
-    static final String[] RESULTS = {"games.csv", "iterations.csv", "evaluations.csv", "summary.json", "checkpoint.jgc", "models/iteration-0006.jgc"};
+    static final String[] RESULTS = {"episodes.csv", "metrics.csv", "evaluations.csv", "summary.json", "checkpoint.jgc", "models/iteration-0006.jgc"};
 
     private Path config(String name, String json) throws IOException {
         Path f = dir.resolve(name);
@@ -47,7 +47,7 @@ class AzKindTest {
         RunFolderTest.Outcome o = RunFolderTest.jgym("train", config.toString(), "--out", one.toString(), "--threads", "1");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("final evaluation against minimax:1"), o.out());
-        for (String f : new String[] {"config.json", "games.csv", "iterations.csv", "evaluations.csv", "summary.json", "losses.png",
+        for (String f : new String[] {"config.json", "episodes.csv", "metrics.csv", "evaluations.csv", "summary.json", "losses.png",
                 "evaluation.png", "checkpoint.jgc", "timing.json", "replays/selfplay/iteration-0001.jgr", "replays/selfplay/iteration-0006.jgr",
                 "models/iteration-0002.jgc", "models/iteration-0004.jgc"}) {
             assertTrue(Files.isRegularFile(one.resolve(f)), f);
@@ -56,6 +56,11 @@ class AzKindTest {
         assertEquals(48, summary.get("games").asInt());
         assertEquals(4, summary.get("final_evaluation").get("games").asInt());
         assertEquals(4, Files.readAllLines(one.resolve("evaluations.csv")).size()); // header + 3 evaluations
+        assertEquals(1 + 6, Files.readAllLines(one.resolve("metrics.csv")).size()); // header + 6 iterations
+        List<String> episodes = Files.readAllLines(one.resolve("episodes.csv"));
+        assertEquals(List.of("episode", "steps", "return", "iteration", "winner"), List.of(episodes.get(0).split(",")));
+        assertEquals(1 + 48, episodes.size());
+        assertTrue(episodes.get(48).startsWith("47,") && episodes.get(48).contains(",6,"), episodes.get(48)); // the 8th game of iteration 6
         o = RunFolderTest.jgym("replay", "verify", one.resolve("replays/selfplay/iteration-0003.jgr").toString());
         assertEquals(0, o.code(), o.err() + o.out());
 
@@ -90,10 +95,22 @@ class AzKindTest {
     }
 
     @Test
-    @DisplayName("Ctrl-C (SIGINT) during an alphazero run, then --resume: the files of an uninterrupted run, byte for byte (the CSV files streamed per iteration)")
-    void sigintThenResume() throws Exception {
+    @DisplayName("Ctrl-C (SIGINT) and kill -9 during an alphazero run: the streamed metrics.csv and episodes.csv so far are well-formed and the first lines of an uninterrupted run's; then --resume: every file of the uninterrupted run, byte for byte")
+    void interruptedThenResumed() throws Exception {
         Path config = config("az.json", CONFIG.replace("\"iterations\": 6", "\"iterations\": 400").replace("\"interval\": 2, \"games\": 4", "\"interval\": 100, \"games\": 4"));
-        Path full = dir.resolve("full"), stopped = dir.resolve("stopped");
-        InterruptTest.sigintThenResume(config, full, stopped, dir.resolve("stopped.log"), "summary.json", "games.csv", "iterations.csv", "evaluations.csv", "checkpoint.jgc");
+        Path full = dir.resolve("full"), stopped = dir.resolve("stopped"), killed = dir.resolve("killed");
+        String[] results = {"summary.json", "episodes.csv", "metrics.csv", "evaluations.csv", "checkpoint.jgc"};
+        InterruptTest.sigintThenResume(config, full, stopped, dir.resolve("stopped.log"), results);
+
+        Process p = InterruptTest.start(config, killed, dir.resolve("killed.log"));
+        InterruptTest.waitForCheckpoint(p, killed, 700);
+        assertTrue(p.isAlive(), "still training when the signal comes");
+        InterruptTest.signal(p, "KILL");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        InterruptTest.assertStreamedPrefix(full, killed, "metrics.csv", "episodes.csv");
+        assertFalse(Files.exists(killed.resolve("summary.json")), "a killed run has no summary");
+        RunFolderTest.Outcome resumed = RunFolderTest.jgym("train", config.toString(), "--out", killed.toString(), "--quiet", "--resume", "--threads", "1");
+        assertEquals(0, resumed.code(), resumed.err());
+        for (String f : results) assertArrayEquals(Files.readAllBytes(full.resolve(f)), Files.readAllBytes(killed.resolve(f)), "killed: " + f);
     }
 }

@@ -78,7 +78,12 @@ class InterruptTest {
      * the uninterrupted run's (the same for the live viewer's episodes.csv).
      */
     private static void assertStreamedPrefix(Path full, Path stopped) throws IOException {
-        for (String f : new String[] {"metrics.csv", "episodes.csv"}) {
+        assertStreamedPrefix(full, stopped, "metrics.csv", "episodes.csv");
+    }
+
+    /** As above, for the named files of any kind. */
+    static void assertStreamedPrefix(Path full, Path stopped, String... files) throws IOException {
+        for (String f : files) {
             String all = Files.readString(full.resolve(f)), part = Files.readString(stopped.resolve(f));
             assertTrue(part.endsWith("\n") && part.lines().count() >= 2, f + ": header and at least one episode: " + part.length() + " chars");
             assertTrue(all.startsWith(part), f + ": the streamed lines are the uninterrupted run's first " + part.lines().count() + " lines");
