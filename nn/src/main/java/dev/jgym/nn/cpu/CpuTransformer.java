@@ -215,6 +215,7 @@ final class CpuTransformer {
         float scale = (float) (1 / Math.sqrt(dh));
         float[] q = qkv.data(), p = probs.data(), o = out.data();
         float[] dm = drop == null ? null : drop.data(), km = keyMask == null ? null : keyMask.data();
+        MicroKernel kernel = be.kernel();
         be.parallelFor(n * heads, task -> {
             int ex = task / heads, h = task % heads, row0 = ex * t;
             int qo = h * dh, ko = d + h * dh, vo = 2 * d + h * dh;
@@ -226,11 +227,7 @@ final class CpuTransformer {
             for (int i = 0; i < t; i++) {
                 int limit = causal ? i + 1 : t, qrow = (row0 + i) * d3 + qo;
                 java.util.Arrays.fill(s, 0, limit, 0f);
-                for (int c = 0; c < dh; c++) {
-                    float qc = q[qrow + c];
-                    int kb = c * t;
-                    for (int j = 0; j < limit; j++) s[j] += qc * kT[kb + j];
-                }
+                for (int c = 0; c < dh; c++) kernel.axpy(q[qrow + c], kT, c * t, s, 0, limit);
                 float max = Float.NEGATIVE_INFINITY;
                 for (int j = 0; j < limit; j++) {
                     if (km != null && km[ex * t + j] == 0) continue;
@@ -253,8 +250,7 @@ final class CpuTransformer {
                     p[prow + j] = pj;
                     float w = dm == null ? pj : pj * dm[prow + j];
                     if (w == 0) continue;
-                    int vrow = (row0 + j) * d3 + vo;
-                    for (int c = 0; c < dh; c++) o[orow + c] += w * q[vrow + c];
+                    kernel.axpy(w, q, (row0 + j) * d3 + vo, o, orow, dh);
                 }
             }
         });
@@ -267,6 +263,7 @@ final class CpuTransformer {
         float scale = (float) (1 / Math.sqrt(dh));
         float[] q = qkv.data(), p = probs.data(), g = dOut.data(), dq = dQkv.data();
         float[] dm = drop == null ? null : drop.data();
+        MicroKernel kernel = be.kernel();
         be.parallelFor(n * heads, task -> {
             int ex = task / heads, h = task % heads, row0 = ex * t;
             int qo = h * dh, ko = d + h * dh, vo = 2 * d + h * dh;
@@ -284,16 +281,11 @@ final class CpuTransformer {
                 int prow = pb + i * t, grow = (row0 + i) * d + qo;
                 // dP' = dOut V^T, and dV += P'^T dOut
                 java.util.Arrays.fill(dp, 0f);
-                for (int c = 0; c < dh; c++) {
-                    float gc = g[grow + c];
-                    int vb = c * t;
-                    for (int j = 0; j < t; j++) dp[j] += gc * vT[vb + j];
-                }
+                for (int c = 0; c < dh; c++) kernel.axpy(g[grow + c], vT, c * t, dp, 0, t);
                 for (int j = 0; j < t; j++) {
                     float w = dm == null ? p[prow + j] : p[prow + j] * dm[prow + j];
                     if (w == 0) continue;
-                    int dv = (row0 + j) * d3 + vo;
-                    for (int c = 0; c < dh; c++) dq[dv + c] += w * g[grow + c];
+                    kernel.axpy(w, g, grow, dq, (row0 + j) * d3 + vo, dh);
                 }
                 // dS = P (dP - rowsum(P dP)), dP = dP' drop
                 double dot = 0;
@@ -307,10 +299,8 @@ final class CpuTransformer {
                     if (pj == 0) continue;
                     float ds = (float) (pj * (dp[j] - dot)) * scale;
                     int kr = (row0 + j) * d3;
-                    for (int c = 0; c < dh; c++) {
-                        dq[qrow + qo + c] += ds * q[kr + ko + c];
-                        dq[kr + ko + c] += ds * q[qrow + qo + c];
-                    }
+                    kernel.axpy(ds, q, kr + ko, dq, qrow + qo, dh); // dQ_i += dS_ij K_j
+                    kernel.axpy(ds, q, qrow + qo, dq, kr + ko, dh); // dK_j += dS_ij Q_i (other columns of dq: no overlap)
                 }
             }
         });

@@ -155,6 +155,11 @@ interface MicroKernel {
         }
     }
 
+    /** {@code y[yOff + i] += a x[xOff + i]} for i < n, the product rounded to float before the sum (no fused multiply-add): attention's inner loops. */
+    default void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] += a * x[xOff + i];
+    }
+
     /** {@code o[i cols + j] = xs[i cols + j] + r[j]} for rows i in [from, to) (a bias on every row). */
     default void addRowVector(float[] xs, float[] r, float[] o, int cols, int from, int to) {
         for (int i = from; i < to; i++) {

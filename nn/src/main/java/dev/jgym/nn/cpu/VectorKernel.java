@@ -331,6 +331,19 @@ final class VectorKernel implements MicroKernel {
     /** The gather offsets {@code l k} for l < L, and k in the last slot, per thread. */
     private static final ThreadLocal<int[]> GATHER = ThreadLocal.withInitial(() -> new int[L + 1]);
 
+    /** Whole vectors of a multiply then an add (two roundings, as the scalar loop), the rest scalar. */
+    @Override
+    public void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        if (n >= L) {
+            FloatVector av = FloatVector.broadcast(S, a);
+            for (; i + L <= n; i += L) {
+                FloatVector.fromArray(S, x, xOff + i).mul(av).add(FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
+            }
+        }
+        for (; i < n; i++) y[yOff + i] += a * x[xOff + i];
+    }
+
     @Override
     public void addRowVector(float[] xs, float[] r, float[] o, int cols, int from, int to) {
         int whole = cols / L * L;

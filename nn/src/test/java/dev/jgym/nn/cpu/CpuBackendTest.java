@@ -243,6 +243,26 @@ class CpuBackendTest {
     }
 
     @Test
+    @DisplayName("attention forward and backward (causal, 3 heads of 12, 37 steps: no whole vectors of heads or steps): vector kernel = scalar loops bit for bit")
+    void attentionVectorEqualsScalar() {
+        Rng rng = new Rng(9);
+        int steps = 37, heads = 3, width = 36, examples = 2;
+        Tensor qkv = random(rng, examples * steps, 3 * width), dOut = random(rng, examples * steps, width);
+        Tensor[] probs = new Tensor[2], out = new Tensor[2], dQkv = new Tensor[2];
+        CpuBackend[] bes = {ONE, SCALAR_TWO};
+        for (int b = 0; b < 2; b++) {
+            probs[b] = Tensor.zeros(examples * heads * steps, steps);
+            out[b] = Tensor.zeros(examples * steps, width);
+            dQkv[b] = Tensor.zeros(qkv.shape());
+            bes[b].attention(qkv, heads, steps, true, null, null, probs[b], out[b]);
+            bes[b].attentionBackward(qkv, probs[b], null, heads, steps, dOut, dQkv[b]);
+        }
+        assertTrue(probs[0].bitEquals(probs[1]), "probabilities");
+        assertTrue(out[0].bitEquals(out[1]), "output");
+        assertTrue(dQkv[0].bitEquals(dQkv[1]), "gradient");
+    }
+
+    @Test
     @DisplayName("bias add and bias gradient (sum over rows, beta 0, 1 and 0.5): vector kernel = scalar loops bit for bit, odd widths")
     void biasOpsVectorEqualsScalar() {
         Rng rng = new Rng(7);
