@@ -31,7 +31,8 @@ import java.util.Map;
  * run ends the first time it reaches G within {@code (1 + tolerance)} times the maze's shortest
  * path (13k + 1 steps), rounded down: at k = 1, 16 of the optimal 14 steps. The measure is the Q
  * updates the agent made until then ({@link CountsUpdates}: Dyna-Q 1 + n per real step,
- * prioritized sweeping its queue's). The tolerance is Zhang's reproduction's
+ * prioritized sweeping its queue's; Zhang's reproduction also counts one per real step for
+ * prioritized sweeping, though its real step only queues the pair). The tolerance is Zhang's reproduction's
  * ({@code chapter08/maze.py}, {@code check_path}: 1.2 times 14k, the original path scaled), taken
  * here relative to the true shortest path of the scaled maze; it is needed because with Q0 = 0 and
  * a deterministic model an agent may settle on a path a few steps longer that ε-greedy exploration
