@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sutton &amp; Barto (2nd ed.) Figures 4.2, 8.7 and 8.8 from the {@code planning} configs under
+ * Sutton &amp; Barto (2nd ed.) Figures 4.2, 8.7 and 8.8 and Example 8.4 from the {@code planning} configs under
  * {@code configs/book/}, run through {@code jgym train}. References: Figure 4.2's policies and
  * Exercise 4.7's come from an independent numpy re-run ({@code scripts/book-reference-figure-4.2.py}:
  * exact evaluation by a linear solve, not sweeps), printed below row by row as the book draws
  * them (cars at the first location from 20 down to 0, at the second from 0 across to 20); Figure
- * 8.7's curve is the book's sqrt((b − 1) / (b t)); Figure 8.8's shapes are the book's text.
+ * 8.7's curve is the book's sqrt((b − 1) / (b t)); Figure 8.8's shapes are the book's text; Example 8.4's medians come from an
+ * independent re-run ({@code scripts/book-reference-example-8.4.py}).
  */
 @Tag("learning")
 class PlanningFiguresTest {
@@ -255,6 +256,68 @@ class PlanningFiguresTest {
             double[] end = curves.get(keys[i]).get(40);
             assertEquals(zhang[i][0], end[3], 0.4, keys[i] + " uniform");
             assertEquals(zhang[i][1], end[4], 0.4, keys[i] + " on-policy");
+        }
+    }
+
+    /**
+     * Example 8.4, the independent re-run's medians over 30 runs ({@code scripts/book-reference-example-8.4.py 30},
+     * plain Python, its own random numbers; runs that never got there count as infinite), per k = 1, 2, 3, 4, 5, 6, 8:
+     * prioritized sweeping, then Dyna-Q.
+     */
+    static final double[][] EXAMPLE_8_4_REFERENCE = {
+            {922, 6790, 23740, 50330, 109730, 183095, 469535},
+            {6516, 23532, 68802, 139209, 268752, 400491, 773373}};
+
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    @Test
+    @DisplayName("S&B Example 8.4 (n 5, alpha 0.5, theta 1e-4, 30 runs, k = 1-6 and 8: 47 to 3008 states): prioritized sweeping needs fewer updates than "
+            + "Dyna-Q at every size, >= 2.5x fewer (medians) up to 752 states, and the gap in updates grows with size; both medians within a factor 1.5 "
+            + "of the independent re-run (scripts/book-reference-example-8.4.py); >= 28 of 30 runs of each get within 20% of the shortest path")
+    void example84() throws IOException {
+        List<String> lines = Files.readAllLines(train(dir.resolve("e84"), "book/prioritized-sweeping-example-8.4.json").resolve("updates.csv"));
+        int[] ks = {1, 2, 3, 4, 5, 6, 8};
+        String[] agents = {"Prioritized sweeping", "Dyna-Q"};
+        double[][] medians = new double[2][ks.length], means = new double[2][ks.length];
+        for (int a = 0; a < 2; a++) {
+            for (int i = 0; i < ks.length; i++) {
+                List<Double> all = new ArrayList<>();
+                double sum = 0;
+                int reached = 0;
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] f = line.split(",");
+                    if (!f[0].equals(agents[a]) || Integer.parseInt(f[1]) != ks[i]) continue;
+                    assertEquals(47 * ks[i] * ks[i], Integer.parseInt(f[2]));
+                    assertEquals(13 * ks[i] + 1, Integer.parseInt(f[3]));
+                    boolean ok = Boolean.parseBoolean(f[8]);
+                    all.add(ok ? Double.parseDouble(f[6]) : Double.POSITIVE_INFINITY);
+                    if (ok) {
+                        sum += Double.parseDouble(f[6]);
+                        reached++;
+                    }
+                }
+                assertEquals(30, all.size());
+                assertTrue(reached >= 28, agents[a] + " k = " + ks[i] + ": " + reached + " of 30 got there");
+                medians[a][i] = median(all);
+                means[a][i] = sum / reached;
+            }
+        }
+        System.out.println("Example 8.4 medians: prioritized sweeping " + Arrays.toString(medians[0]) + ", Dyna-Q " + Arrays.toString(medians[1]));
+        for (int i = 0; i < ks.length; i++) {
+            String at = "k = " + ks[i] + " (" + 47 * ks[i] * ks[i] + " states): ";
+            assertTrue(medians[0][i] < medians[1][i] && means[0][i] < means[1][i], at + "prioritized sweeping fewer");
+            if (ks[i] <= 4) assertTrue(medians[1][i] >= 2.5 * medians[0][i], at + "ratio " + medians[1][i] / medians[0][i]);
+            if (i > 0) {
+                assertTrue(medians[1][i] - medians[0][i] > medians[1][i - 1] - medians[0][i - 1], at + "the gap of medians grows");
+                assertTrue(means[1][i] - means[0][i] > means[1][i - 1] - means[0][i - 1], at + "the gap of means grows");
+            }
+            for (int a = 0; a < 2; a++) {
+                double ratio = medians[a][i] / EXAMPLE_8_4_REFERENCE[a][i];
+                assertTrue(ratio > 1 / 1.5 && ratio < 1.5, at + agents[a] + " median " + medians[a][i] + " vs the re-run's " + EXAMPLE_8_4_REFERENCE[a][i]);
+            }
         }
     }
 }

@@ -176,4 +176,16 @@ final class PlanningCharts {
         }
         Charts.writePng(chart, png);
     }
+
+    /** Example 8.4: the mean updates until a (near-)optimal greedy path against the maze's states, both axes log scale, one line per agent. */
+    static void updatesUntilOptimal(Path png, String title, List<String> labels, List<UpdatesUntilOptimal.Maze> mazes, double[][] means) {
+        XYChart chart = Charts.overSteps(title, "Updates until optimal solution");
+        chart.setXAxisTitle("Gridworld size (#states)");
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmic(true); // the book's x doubles at every tick
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        double[] x = mazes.stream().mapToDouble(UpdatesUntilOptimal.Maze::states).toArray();
+        for (int a = 0; a < labels.size(); a++) Charts.line(chart, labels.get(a), x, means[a], CURVES[a % CURVES.length], true);
+        Charts.writePng(chart, png);
+    }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code "planning"} key ({@link PlanningKind}). The planning object names one method:
  * dynamic programming on an env's model ({@code policy_evaluation}, {@code policy_iteration},
  * {@code value_iteration}) or one
- * of chapter 8's studies of updates ({@code expected_vs_sample}, {@code trajectory_sampling}).
+ * of chapter 8's studies of updates ({@code expected_vs_sample}, {@code trajectory_sampling},
+ * {@code updates_until_optimal}).
  *
  * <pre>{@code
  * {
@@ -25,7 +26,8 @@ import java.util.Map;
  * @param name short name, used in titles and as the default output folder ({@code runs/<name>})
  * @param description free text (optional)
  * @param seed the root of the studies' random streams [0]
- * @param env the env whose model dynamic programming solves (for those methods only)
+ * @param env the env whose model dynamic programming solves, or the maze that
+ *     {@code updates_until_optimal} scales (for those methods only)
  * @param planning the method and its settings
  */
 public record PlanningConfig(
@@ -42,8 +44,10 @@ public record PlanningConfig(
         seed = seed == null ? 0L : seed;
         Check.present("planning", planning);
         boolean dp = planning.policyEvaluation() != null || planning.policyIteration() != null || planning.valueIteration() != null;
+        boolean maze = planning.updatesUntilOptimal() != null;
         Check.that(!dp || env != null, "env", "expected an env for " + planning.key() + " (the model it plans on)");
-        Check.that(dp || env == null, "env", "expected none: " + planning.key() + " makes its own tasks");
+        Check.that(!maze || env != null, "env", "expected an env for " + planning.key() + " (the maze it scales, DynaMaze-v0)");
+        Check.that(dp || maze || env == null, "env", "expected none: " + planning.key() + " makes its own tasks");
     }
 
     public static PlanningConfig read(Path file) {
@@ -64,18 +68,20 @@ public record PlanningConfig(
             @JsonProperty("policy_iteration") PolicyIterationSettings policyIteration,
             @JsonProperty("value_iteration") ValueIterationSettings valueIteration,
             @JsonProperty("expected_vs_sample") ExpectedVsSample.Settings expectedVsSample,
-            @JsonProperty("trajectory_sampling") TrajectorySampling.Settings trajectorySampling) {
+            @JsonProperty("trajectory_sampling") TrajectorySampling.Settings trajectorySampling,
+            @JsonProperty("updates_until_optimal") UpdatesUntilOptimal.Settings updatesUntilOptimal) {
         public Method {
             int given = (policyEvaluation == null ? 0 : 1) + (policyIteration == null ? 0 : 1) + (valueIteration == null ? 0 : 1)
-                    + (expectedVsSample == null ? 0 : 1) + (trajectorySampling == null ? 0 : 1);
+                    + (expectedVsSample == null ? 0 : 1) + (trajectorySampling == null ? 0 : 1) + (updatesUntilOptimal == null ? 0 : 1);
             Check.that(given == 1, "planning", "expected exactly one of policy_evaluation, policy_iteration, value_iteration, expected_vs_sample, "
-                    + "trajectory_sampling; found " + given);
+                    + "trajectory_sampling, updates_until_optimal; found " + given);
         }
 
         /** The method's key, for messages. */
         public String key() {
             return policyEvaluation != null ? "policy_evaluation" : policyIteration != null ? "policy_iteration"
-                    : valueIteration != null ? "value_iteration" : expectedVsSample != null ? "expected_vs_sample" : "trajectory_sampling";
+                    : valueIteration != null ? "value_iteration" : expectedVsSample != null ? "expected_vs_sample"
+                    : trajectorySampling != null ? "trajectory_sampling" : "updates_until_optimal";
         }
     }
 

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +41,11 @@ import java.util.function.Consumer;
  *       (states, b, updates, uniform, on-policy) and one {@code trajectory-sampling-N.png} per
  *       panel (Figure 8.8). Its random tasks run on the worker threads, summed in task order, so
  *       the bytes do not depend on the thread count.
+ *   <li>{@code updates_until_optimal}: {@link UpdatesUntilOptimal} on the config's maze at each
+ *       resolution; writes {@code updates.csv} (agent, resolution, states, shortest path, the
+ *       longest greedy path accepted, run, updates, episodes, reached) and {@code updates.png}
+ *       (Example 8.4: the mean updates against the maze's states, log scale). Its runs go on the
+ *       worker threads, each one independent, so the bytes do not depend on the thread count.
  * </ul>
  */
 public final class PlanningKind implements ExperimentKind {
@@ -62,6 +69,7 @@ public final class PlanningKind implements ExperimentKind {
         PlanningConfig cfg = PlanningConfig.read(configFile);
         PlanningConfig.Method m = cfg.planning();
         if (m.policyEvaluation() != null || m.policyIteration() != null || m.valueIteration() != null) return dynamicProgramming(configFile, cfg);
+        if (m.updatesUntilOptimal() != null) return updatesUntilOptimal(configFile, cfg, options.threads());
         if (m.expectedVsSample() != null) {
             ExpectedVsSample.Settings s = m.expectedVsSample();
             return run(cfg, "planning: expected vs sample updates, b = " + s.branching() + ", " + s.runs() + " runs each",
@@ -122,32 +130,115 @@ public final class PlanningKind implements ExperimentKind {
 
     /** Every panel's curves, one random task a job on {@code threads} threads, summed in task order. */
     static List<List<TrajectorySampling.Curve>> curves(TrajectorySampling.Settings s, Rng root, int threads, Progress progress) {
+        List<Callable<double[][]>> jobs = new ArrayList<>();
+        for (TrajectorySampling.Panel p : s.panels()) {
+            for (int b : p.branching()) {
+                for (int i = 0; i < p.tasks(); i++) {
+                    int task = i;
+                    jobs.add(() -> TrajectorySampling.task(p, b, task, s.epsilon(), root, progress::advance));
+                }
+            }
+        }
+        List<double[][]> results = inOrder(jobs, threads);
+        List<List<TrajectorySampling.Curve>> out = new ArrayList<>();
+        int next = 0;
+        for (TrajectorySampling.Panel p : s.panels()) {
+            List<TrajectorySampling.Curve> curves = new ArrayList<>();
+            for (int b : p.branching()) {
+                curves.add(TrajectorySampling.average(p, b, results.subList(next, next + p.tasks())));
+                next += p.tasks();
+            }
+            out.add(curves);
+        }
+        return out;
+    }
+
+    /** Example 8.4: every agent's runs on every resolution of the maze, on {@code threads} threads. */
+    private static Run updatesUntilOptimal(Path configFile, PlanningConfig cfg, int threads) {
+        UpdatesUntilOptimal.Settings s = cfg.planning().updatesUntilOptimal();
+        String id = cfg.env().id(), source = configFile.toString(), at = "$.planning.updates_until_optimal.agents[";
+        Map<String, Object> envOptions = cfg.env().options();
+        if (envOptions.containsKey("resolution")) {
+            throw new UserError(configFile + ": $.env.options.resolution: expected none (the study sets it from $.planning.updates_until_optimal.resolutions), found "
+                    + envOptions.get("resolution"));
+        }
+        List<UpdatesUntilOptimal.Maze> mazes = new ArrayList<>();
+        try {
+            for (int k : s.resolutions()) mazes.add(UpdatesUntilOptimal.maze(id, envOptions, k, s.tolerance()));
+        } catch (UserError e) {
+            throw new UserError(configFile + ": $.env: " + e.getMessage());
+        }
+        try (Env<Object, Object> env = EnvRegistry.make(id, UpdatesUntilOptimal.withResolution(envOptions, 1))) {
+            for (int i = 0; i < s.agents().size(); i++) UpdatesUntilOptimal.agent(s.agents().get(i), env, new Rng(0), source, at + i + "]");
+        }
+        int nA = s.agents().size(), nK = mazes.size(), runs = s.runs();
+        return run(cfg, "planning: updates until a greedy path within " + Math.round(100 * s.tolerance()) + "% of the shortest on " + id + " at resolutions "
+                + s.resolutions() + ", " + runs + " runs per agent", "runs", (long) nA * nK * runs, (dir, progress) -> {
+                    Rng root = new Rng(cfg.seed());
+                    List<Callable<UpdatesUntilOptimal.Count>> jobs = new ArrayList<>();
+                    for (int a = 0; a < nA; a++) {
+                        for (UpdatesUntilOptimal.Maze maze : mazes) {
+                            for (int r = 0; r < runs; r++) {
+                                int agent = a, run = r;
+                                jobs.add(() -> {
+                                    UpdatesUntilOptimal.Count c = UpdatesUntilOptimal.run(id, envOptions, maze, s.agents().get(agent), run, root, s.maxEpisodes(),
+                                            source, at + agent + "]");
+                                    progress.advance(1);
+                                    return c;
+                                });
+                            }
+                        }
+                    }
+                    List<UpdatesUntilOptimal.Count> counts = inOrder(jobs, threads);
+                    StringBuilder csv = new StringBuilder("agent,resolution,states,shortest_path,limit,run,updates,episodes,reached\n");
+                    double[][] means = new double[nA][nK];
+                    int[][] reached = new int[nA][nK];
+                    for (int a = 0, i = 0; a < nA; a++) {
+                        for (int k = 0; k < nK; k++) {
+                            UpdatesUntilOptimal.Maze maze = mazes.get(k);
+                            double sum = 0;
+                            for (int r = 0; r < runs; r++, i++) {
+                                UpdatesUntilOptimal.Count c = counts.get(i);
+                                csv.append(s.agents().get(a).label()).append(',').append(maze.resolution()).append(',').append(maze.states()).append(',')
+                                        .append(maze.shortestPath()).append(',').append(maze.limit()).append(',').append(r).append(',').append(c.updates())
+                                        .append(',').append(c.episodes()).append(',').append(c.reached()).append('\n');
+                                if (c.reached()) {
+                                    sum += c.updates();
+                                    reached[a][k]++;
+                                }
+                            }
+                            means[a][k] = reached[a][k] == 0 ? Double.NaN : sum / reached[a][k];
+                        }
+                    }
+                    write(dir.resolve("updates.csv"), csv);
+                    List<String> labels = s.agents().stream().map(UpdatesUntilOptimal.AgentSpec::label).toList();
+                    PlanningCharts.updatesUntilOptimal(dir.resolve("updates.png"), "S&B Example 8.4: updates until a greedy path within "
+                            + Math.round(100 * s.tolerance()) + "% of the shortest, " + runs + " runs", labels, mazes, means);
+                    return out -> {
+                        out.println("mean updates until a greedy path within " + Math.round(100 * s.tolerance()) + "% of the shortest (runs that got there in "
+                                + s.maxEpisodes() + " episodes):");
+                        for (int k = 0; k < nK; k++) {
+                            UpdatesUntilOptimal.Maze maze = mazes.get(k);
+                            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  k = %d, %5d states, path %3d (<= %3d):", maze.resolution(),
+                                    maze.states(), maze.shortestPath(), maze.limit()));
+                            for (int a = 0; a < nA; a++) {
+                                line.append(String.format(Locale.ROOT, "  %s %.0f (%d/%d)", labels.get(a), means[a][k], reached[a][k], runs));
+                            }
+                            if (nA == 2) line.append(String.format(Locale.ROOT, "  ratio %.1f", means[1][k] / means[0][k]));
+                            out.println(line);
+                        }
+                    };
+                });
+    }
+
+    /** The jobs' results in submission order, run on {@code threads} threads. */
+    private static <T> List<T> inOrder(List<Callable<T>> jobs, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<List<List<Future<double[][]>>>> futures = new ArrayList<>();
-            for (TrajectorySampling.Panel p : s.panels()) {
-                List<List<Future<double[][]>>> row = new ArrayList<>();
-                for (int b : p.branching()) {
-                    List<Future<double[][]>> tasks = new ArrayList<>();
-                    for (int i = 0; i < p.tasks(); i++) {
-                        int task = i;
-                        tasks.add(pool.submit(() -> TrajectorySampling.task(p, b, task, s.epsilon(), root, progress::advance)));
-                    }
-                    row.add(tasks);
-                }
-                futures.add(row);
-            }
-            List<List<TrajectorySampling.Curve>> out = new ArrayList<>();
-            for (int k = 0; k < s.panels().size(); k++) {
-                TrajectorySampling.Panel p = s.panels().get(k);
-                List<TrajectorySampling.Curve> curves = new ArrayList<>();
-                for (int j = 0; j < p.branching().size(); j++) {
-                    List<double[][]> results = new ArrayList<>();
-                    for (Future<double[][]> f : futures.get(k).get(j)) results.add(f.get());
-                    curves.add(TrajectorySampling.average(p, p.branching().get(j), results));
-                }
-                out.add(curves);
-            }
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> job : jobs) futures.add(pool.submit(job));
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) out.add(f.get());
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

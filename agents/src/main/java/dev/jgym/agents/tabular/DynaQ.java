@@ -17,10 +17,10 @@ import dev.jgym.core.sim.Transition;
  * plans with the bonus reward R + κ √τ, τ the time steps since (S, A) was last tried for real, and
  * from its first visit to a state also plans with the actions not tried there yet, modelled as
  * leading back to that state with reward 0 (the book's footnote to Figure 8.4). It acts on the
- * same Q, ε-greedily.
+ * same Q, ε-greedily. {@link #updates()} counts the Q updates, 1 + n per real step.
  * <p>Type names {@value #TYPE} and {@value #TYPE_PLUS}.
  */
-public final class DynaQ extends TabularAgent {
+public final class DynaQ extends TabularAgent implements CountsUpdates {
     public static final String TYPE = "dyna-q";
     public static final String TYPE_PLUS = "dyna-q-plus";
 
@@ -56,6 +56,7 @@ public final class DynaQ extends TabularAgent {
     private final boolean plus;
     private final LearnedModel model;
     private long time;
+    private long updates;
 
     private DynaQ(String type, Settings s, AgentContext context, boolean plus) {
         super(type, context, s.td());
@@ -97,6 +98,12 @@ public final class DynaQ extends TabularAgent {
     private void update(int sa, double r, int next) {
         double target = r + (next < 0 ? 0 : gamma * max(q, next));
         q[sa] += alpha * (target - q[sa]);
+        updates++;
+    }
+
+    @Override
+    public long updates() {
+        return updates;
     }
 
     /** The learned model (for tests and overlays). */

@@ -18,11 +18,11 @@ import java.util.PriorityQueue;
  *          R̄ ← predicted reward; P ← |R̄ + γ max_a Q(S, a) − Q(S̄, Ā)|
  *          if P > θ, insert (S̄, Ā) into PQueue with priority P</pre>
  * A pair already queued keeps the higher of its two priorities; ties leave in the order they
- * were queued. It acts ε-greedily on Q. {@link #updates()} counts the Q updates made (real and
- * planned), Example 8.4's measure of computation.
+ * were queued. It acts ε-greedily on Q. {@link #updates()} counts the Q updates made (all of them
+ * planned ones: the real step updates the model and queues its pair), Example 8.4's measure of computation.
  * <p>Type name {@value #TYPE}.
  */
-public final class PrioritizedSweeping extends TabularAgent {
+public final class PrioritizedSweeping extends TabularAgent implements CountsUpdates {
     public static final String TYPE = "prioritized-sweeping";
 
     /** Settings, as a config gives them; every field may be left out. */
@@ -141,7 +141,8 @@ public final class PrioritizedSweeping extends TabularAgent {
         list[predCount[s]++] = sa;
     }
 
-    /** Q updates made so far, real and planned. */
+    /** Q updates made so far (all from the queue: the real step only queues its pair). */
+    @Override
     public long updates() {
         return updates;
     }

@@ -80,9 +80,36 @@ class PlanningKindTest {
         assertEquals(0.4, Double.parseDouble(at50[at50.length - 1]), 1e-9);
     }
 
+    static final String SMALL_MAZES = """
+            {"name": "mazes", "seed": 5, "env": {"id": "DynaMaze-v0"}, "planning": {"updates_until_optimal": {"resolutions": [1, 2], "runs": 3,
+              "agents": [{"label": "PS", "type": "prioritized-sweeping", "settings": {"alpha": 0.5}}, {"label": "DQ", "type": "dyna-q", "settings": {"alpha": 0.5}}]}}}
+            """;
+
+    @Test
+    @DisplayName("updates until optimal (Example 8.4): updates.csv has a row per agent, resolution and run (47 and 188 states, paths 14 and 27, limits 16 and 32), "
+            + "Dyna-Q's count a multiple of 1 + n = 6, and the same bytes on 1 and 2 threads")
+    void updatesUntilOptimal() throws IOException {
+        Path c = config("mazes", SMALL_MAZES);
+        byte[] one = Files.readAllBytes(run(c, 1).resolve("updates.csv"));
+        assertArrayEquals(one, Files.readAllBytes(run(c, 2).resolve("updates.csv")));
+        List<String> lines = Files.readAllLines(dir.resolve("mazes.json-1").resolve("updates.csv"));
+        assertEquals("agent,resolution,states,shortest_path,limit,run,updates,episodes,reached", lines.get(0));
+        assertEquals(1 + 2 * 2 * 3, lines.size());
+        assertTrue(lines.get(1).startsWith("PS,1,47,14,16,0,"), lines.get(1));
+        assertTrue(lines.get(4).startsWith("PS,2,188,27,32,0,"), lines.get(4));
+        for (String line : lines.subList(7, 13)) {
+            String[] f = line.split(",");
+            assertEquals("DQ", f[0]);
+            assertEquals(0, Long.parseLong(f[6]) % 6, line);
+            assertTrue(Long.parseLong(f[6]) > 0, line);
+        }
+        assertTrue(Files.size(dir.resolve("mazes.json-1").resolve("updates.png")) > 1000);
+    }
+
     @Test
     @DisplayName("mistakes are one line naming the file and the field: two methods, a grid of the wrong size, an env without a model, a start action out of range; "
-            + "policy evaluation's sweeps not increasing, a first_row other than top/bottom, its grid of the wrong size")
+            + "policy evaluation's sweeps not increasing, a first_row other than top/bottom, its grid of the wrong size; "
+            + "updates_until_optimal on a maze that does not scale, with an agent that does not count its updates, with a fixed resolution or without an env")
     void mistakes() throws IOException {
         String two = message(config("two", """
                 {"name": "x", "planning": {"expected_vs_sample": {}, "trajectory_sampling": {"panels": []}}}
@@ -112,7 +139,23 @@ class PlanningKindTest {
                 {"name": "x", "env": {"id": "SmallGridworld-v0"}, "planning": {"policy_evaluation": {"gamma": 1.0, "grid": {"rows": 4, "columns": 5}}}}
                 """));
         assertTrue(evalGrid.contains("evalgrid.json: $.planning.policy_evaluation.grid: expected rows x columns = 16"), evalGrid);
-        for (String m : List.of(two, grid, model, start, sweeps, row, evalGrid)) assertTrue(!m.contains("\n"), "one line: " + m);
+        String maze = message(config("maze", """
+                {"name": "x", "env": {"id": "BlockingMaze-v0"}, "planning": {"updates_until_optimal": {"agents": [{"label": "a", "type": "dyna-q"}]}}}
+                """));
+        assertTrue(maze.contains("maze.json: $.env:") && maze.contains("resolution"), maze);
+        String counts = message(config("counts", """
+                {"name": "x", "env": {"id": "DynaMaze-v0"}, "planning": {"updates_until_optimal": {"agents": [{"label": "a", "type": "q-learning"}]}}}
+                """));
+        assertTrue(counts.contains("counts.json: $.planning.updates_until_optimal.agents[0].type: expected an agent type that counts its updates"), counts);
+        String fixed = message(config("fixed", """
+                {"name": "x", "env": {"id": "DynaMaze-v0", "options": {"resolution": 2}}, "planning": {"updates_until_optimal": {"agents": [{"label": "a", "type": "dyna-q"}]}}}
+                """));
+        assertTrue(fixed.contains("fixed.json: $.env.options.resolution: expected none"), fixed);
+        String noEnv = message(config("noenv", """
+                {"name": "x", "planning": {"updates_until_optimal": {"agents": [{"label": "a", "type": "dyna-q"}]}}}
+                """));
+        assertTrue(noEnv.contains("noenv.json") && noEnv.contains("env") && noEnv.contains("DynaMaze-v0"), noEnv);
+        for (String m : List.of(two, grid, model, start, sweeps, row, evalGrid, maze, counts, fixed, noEnv)) assertTrue(!m.contains("\n"), "one line: " + m);
     }
 
     static String message(Path config) {

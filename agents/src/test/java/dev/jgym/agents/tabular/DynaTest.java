@@ -3,7 +3,7 @@ package dev.jgym.agents.tabular;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jgym.agents.Evaluation;
+import dev.jgym.agents.planning.UpdatesUntilOptimal;
 import dev.jgym.core.config.UserError;
 import dev.jgym.core.env.Env;
 import dev.jgym.core.env.EnvRegistry;
@@ -25,32 +25,16 @@ class DynaTest {
         return (dev.jgym.core.sim.Agent<Object, Object>) (Object) agent;
     }
 
-    /** Greedy path length on a fresh maze (capped at 100: a loop shows as 100). */
-    static double greedyLength(Env<Object, Object> env, TabularAgent agent) {
-        return Evaluation.run(env, agent::greedyAction, 1, 0).meanLength();
-    }
-
     /**
-     * Trains until the greedy path is within 20% of the optimal 14 steps, at most 16 (checked after
-     * every episode; the criterion of the widely used reproduction of Example 8.4, since with Q0 = 0
-     * and a deterministic model prioritized sweeping may settle on a 16-step path that its
-     * exploration rarely beats) and returns the Q updates spent: Dyna-Q makes 1 + n per real step,
-     * prioritized sweeping counts its own; {@code Long.MAX_VALUE} when 200 episodes were not enough.
+     * Updates until the greedy path is within 20% of the optimal 14 steps, at most 16 (planning's
+     * {@link UpdatesUntilOptimal#count}, the criterion of the widely used reproduction of Example 8.4);
+     * {@code Long.MAX_VALUE} when 200 episodes were not enough.
      */
     static long updatesUntilOptimal(String type, String settings, long seed) {
-        try (Env<Object, Object> env = EnvRegistry.make("DynaMaze-v0"); Env<Object, Object> eval = EnvRegistry.make("DynaMaze-v0", Map.of("max_episode_steps", 100))) {
+        try (Env<Object, Object> env = EnvRegistry.make("DynaMaze-v0"); Env<Object, Object> greedy = UpdatesUntilOptimal.greedyEnv("DynaMaze-v0", Map.of(), 16)) {
             TabularAgent agent = Training.agent(type, settings, env, seed);
-            long steps = 0;
-            for (int episode = 0; episode < 200; episode++) {
-                Simulator.Builder<Object, Object> sim = Simulator.builder(env, raw(agent)).maxEpisodes(1);
-                if (episode == 0) sim.seed(seed);
-                steps += sim.build().run().steps();
-                if (greedyLength(eval, agent) <= 16) {
-                    return agent instanceof PrioritizedSweeping ps ? ps.updates() : steps * (1 + 5);
-                }
-            }
-            return Long.MAX_VALUE; // settled on a longer path within 200 episodes
-
+            UpdatesUntilOptimal.Count c = UpdatesUntilOptimal.count(env, greedy, agent, seed, 16, 200);
+            return c.reached() ? c.updates() : Long.MAX_VALUE;
         }
     }
 

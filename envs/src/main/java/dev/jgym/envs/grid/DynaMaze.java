@@ -24,7 +24,8 @@ import java.util.Map;
  *   <tr><td>2</td><td>down</td></tr>
  *   <tr><td>3</td><td>left</td></tr>
  * </table>
- * <p>Observation {@code Discrete(54)}: {@code row * 9 + col}, row 0 at the top.
+ * <p>Observation {@code Discrete(54)}: {@code row * 9 + col}, row 0 at the top
+ * ({@code Discrete(54 k²)}, {@code row * 9k + col}, at resolution k).
  * <p>Dynamics: deterministic; a move into a wall or off the grid leaves the agent where it is.
  * <p>Layouts (walls as (row, col)):
  * <ul>
@@ -37,6 +38,13 @@ import java.util.Map;
  *       after {@code change_at} steps column 8 opens, a shortcut on the right (10 steps); the
  *       left way stays open.
  * </ul>
+ * <p>Resolution (Example 8.4, the Dyna maze only): option {@code resolution} k splits every cell
+ * into k x k cells, as Peng and Williams' larger mazes and Zhang's reproduction of the example
+ * ({@code extend_maze}) scale it: a 6k x 9k grid, every wall cell a k x k block of walls (47 k²
+ * open cells), G the k x k block of the goal cell (entering any of its cells ends the episode),
+ * S the top-left cell of the start cell's block, (2k, 0). The shortest path takes 13k + 1 steps
+ * (k = 1: 14): down 2k to row 4k under the first wall, right and up through row 3k..4k−1 to
+ * column 8k, up to row k − 1.
  * <p>Reward: +1 for the step into G, 0 for every other step.
  * <p>Start: S.
  * <p>Episode end: terminated on reaching G. No time limit.
@@ -47,7 +55,8 @@ import java.util.Map;
  * <p>Info: {@code prob} (always 1).
  * <p>Transition table: {@link dev.jgym.core.env.TabularModel}, the current layout's (it changes
  * with the maze).
- * <p>Options: {@code change_at} (BlockingMaze 1000, ShortcutMaze 3000; the Dyna maze has none).
+ * <p>Options: {@code change_at} (BlockingMaze 1000, ShortcutMaze 3000; the Dyna maze has none);
+ * {@code resolution} k in [1, 32] (the Dyna maze only; default 1, the book's maze).
  * <p>Versions: v0, the book's examples.
  */
 public final class DynaMaze extends TabularEnv {
@@ -59,13 +68,15 @@ public final class DynaMaze extends TabularEnv {
     private static final int[] DR = {-1, 0, 1, 0}, DC = {0, 1, 0, -1};
 
     /** The options of the mazes. */
-    public record Options(@JsonProperty("change_at") Integer changeAt) {
+    public record Options(@JsonProperty("change_at") Integer changeAt, @JsonProperty("resolution") Integer resolution) {
         public Options {
             if (changeAt != null) Check.positive("change_at", changeAt);
+            if (resolution != null) Check.that(resolution >= 1 && resolution <= 32, "resolution", "expected an integer in [1, 32], found " + resolution);
         }
     }
 
     private final Options options;
+    private final int k, rows, cols;
     private final int start;
     private final int goal;
     private final boolean[] before;
@@ -79,13 +90,19 @@ public final class DynaMaze extends TabularEnv {
         if (after == null && options.changeAt() != null) {
             throw new dev.jgym.core.config.UserError(id + ": change_at: the Dyna maze does not change (BlockingMaze-v0 and ShortcutMaze-v0 do)");
         }
+        if (after != null && options.resolution() != null) {
+            throw new dev.jgym.core.config.UserError(id + ": resolution: only the Dyna maze (DynaMaze-v0) is scaled (Example 8.4)");
+        }
         this.options = options;
-        this.start = start;
-        this.goal = 8;
-        this.before = before;
+        this.k = options.resolution() == null ? 1 : options.resolution();
+        this.rows = ROWS * k;
+        this.cols = COLS * k;
+        this.start = scaled(start / COLS, start % COLS);
+        this.goal = scaled(0, 8);
+        this.before = scale(before);
         this.after = after;
         this.changeAt = after == null ? Long.MAX_VALUE : options.changeAt() == null ? defaultChange : options.changeAt();
-        install(before);
+        install(this.before);
     }
 
     public static DynaMaze fromOptions(String id, Map<String, ?> options) {
@@ -96,6 +113,19 @@ public final class DynaMaze extends TabularEnv {
             case ID_SHORTCUT -> new DynaMaze(id, o, 5 * COLS + 3, row3(1, 8), row3(1, 7), 3000);
             default -> throw new IllegalArgumentException("not a Dyna maze id: " + id);
         };
+    }
+
+    /** The top-left cell of the block that cell (row, col) of the 6x9 maze becomes. */
+    private int scaled(int row, int col) {
+        return row * k * cols + col * k;
+    }
+
+    /** The 6x9 walls {@code w} at this maze's resolution (w itself at resolution 1). */
+    private boolean[] scale(boolean[] w) {
+        if (k == 1) return w;
+        boolean[] out = new boolean[rows * cols];
+        for (int s = 0; s < out.length; s++) out[s] = w[(s / cols / k) * COLS + (s % cols) / k];
+        return out;
     }
 
     private static boolean[] walls(int[][] cells) {
@@ -114,20 +144,25 @@ public final class DynaMaze extends TabularEnv {
     /** Makes {@code w} the current walls and the model theirs. */
     private void install(boolean[] w) {
         walls = w;
-        List<List<Outcome>> table = new ArrayList<>(ROWS * COLS * 4);
-        for (int s = 0; s < ROWS * COLS; s++) {
+        List<List<Outcome>> table = new ArrayList<>(rows * cols * 4);
+        for (int s = 0; s < rows * cols; s++) {
             for (int a = 0; a < 4; a++) table.add(List.of(outcome(s, a)));
         }
-        double[] initial = new double[ROWS * COLS];
+        double[] initial = new double[rows * cols];
         initial[start] = 1;
-        setModel(ROWS * COLS, 4, table, initial);
+        setModel(rows * cols, 4, table, initial);
     }
 
     private Outcome outcome(int s, int a) {
-        if (s == goal) return new Outcome(1.0, s, 0, true);
-        int r = s / COLS + DR[a], c = s % COLS + DC[a];
-        int next = r < 0 || r >= ROWS || c < 0 || c >= COLS || walls[r * COLS + c] ? s : r * COLS + c;
-        return new Outcome(1.0, next, next == goal ? 1 : 0, next == goal);
+        if (isGoal(s)) return new Outcome(1.0, s, 0, true);
+        int r = s / cols + DR[a], c = s % cols + DC[a];
+        int next = r < 0 || r >= rows || c < 0 || c >= cols || walls[r * cols + c] ? s : r * cols + c;
+        return new Outcome(1.0, next, isGoal(next) ? 1 : 0, isGoal(next));
+    }
+
+    /** Whether state s is in G (the goal cell's k x k block). */
+    public boolean isGoal(int s) {
+        return s / cols < k && s % cols >= 8 * k;
     }
 
     public Options options() {
@@ -139,9 +174,50 @@ public final class DynaMaze extends TabularEnv {
         return start;
     }
 
-    /** The goal state G. */
+    /** The goal state G (at resolution k, the top-left cell of its block). */
     public int goal() {
         return goal;
+    }
+
+    /** The resolution k (1: the book's 6x9 maze). */
+    public int resolution() {
+        return k;
+    }
+
+    /** Rows and columns of the grid: 6k and 9k. */
+    public int rows() {
+        return rows;
+    }
+
+    public int columns() {
+        return cols;
+    }
+
+    /** The cells that are not walls now (47 k² in the Dyna maze). */
+    public int openCells() {
+        int n = 0;
+        for (boolean w : walls) if (!w) n++;
+        return n;
+    }
+
+    /** Steps of the shortest path from S into G in the current maze (breadth-first), or −1 if there is none. */
+    public int shortestPath() {
+        int[] dist = new int[rows * cols];
+        java.util.Arrays.fill(dist, -1);
+        dist[start] = 0;
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            for (int a = 0; a < 4; a++) {
+                Outcome o = outcome(s, a);
+                if (o.terminated()) return dist[s] + 1;
+                if (dist[o.nextState()] < 0) {
+                    dist[o.nextState()] = dist[s] + 1;
+                    queue.add(o.nextState());
+                }
+            }
+        }
+        return -1;
     }
 
     /** Steps taken since the last seeded reset (what the change counts). */
@@ -151,7 +227,7 @@ public final class DynaMaze extends TabularEnv {
 
     /** Whether (row, col) is a wall now. */
     public boolean wall(int row, int col) {
-        return walls[row * COLS + col];
+        return walls[row * cols + col];
     }
 
     @Override
@@ -171,16 +247,16 @@ public final class DynaMaze extends TabularEnv {
 
     @Override
     public Scene scene(Annotations annotations) {
-        Color[] colors = new Color[ROWS * COLS];
-        for (int s = 0; s < ROWS * COLS; s++) {
-            colors[s] = walls[s] ? GridScene.WALL : s == goal ? GridScene.GOAL : s == start ? GridScene.START : GridScene.FLOOR;
+        Color[] colors = new Color[rows * cols];
+        for (int s = 0; s < rows * cols; s++) {
+            colors[s] = walls[s] ? GridScene.WALL : isGoal(s) ? GridScene.GOAL : s == start ? GridScene.START : GridScene.FLOOR;
         }
-        Scene.Builder b = GridScene.cells(ROWS, COLS, colors);
-        GridScene.label(b, ROWS, start / COLS, start % COLS, "S", Color.BLACK);
-        GridScene.label(b, ROWS, goal / COLS, goal % COLS, "G", Color.WHITE);
-        GridScene.agent(b, ROWS, state / COLS, state % COLS, GridScene.AGENT);
+        Scene.Builder b = GridScene.cells(rows, cols, colors);
+        GridScene.label(b, rows, start / cols, start % cols, "S", Color.BLACK);
+        GridScene.label(b, rows, goal / cols, goal % cols, "G", Color.WHITE);
+        GridScene.agent(b, rows, state / cols, state % cols, GridScene.AGENT);
         String moved = lastAction < 0 ? "start" : new String[] {"Up", "Right", "Down", "Left"}[lastAction];
-        GridScene.header(b, ROWS, COLS, id() + "  " + moved + "  step " + steps);
+        GridScene.header(b, rows, cols, id() + "  " + moved + "  step " + steps);
         return b.caption(id() + ": state " + state + (walls != before ? " (the maze has changed)" : "")).build();
     }
 

@@ -88,7 +88,7 @@ public final class GridEnvs implements EnvProvider {
                         .description("A: right ends 0, left to B; B: many actions ending with N(-0.1, 1) (S&B Example 6.7, maximization bias)").build(),
                 EnvSpec.builder(DynaMaze.ID, o -> DynaMaze.fromOptions(DynaMaze.ID, o))
                         .actionNames("up", "right", "down", "left").keys(UP_RIGHT_DOWN_LEFT)
-                        .description("6x9 Dyna maze (S&B Example 8.1): +1 at G, shortest path 14 steps").build(),
+                        .description("6x9 Dyna maze (S&B Example 8.1): +1 at G, shortest path 14 steps; option resolution k: 6k x 9k (Example 8.4)").build(),
                 EnvSpec.builder(DynaMaze.ID_BLOCKING, o -> DynaMaze.fromOptions(DynaMaze.ID_BLOCKING, o))
                         .actionNames("up", "right", "down", "left").keys(UP_RIGHT_DOWN_LEFT)
                         .description("blocking maze (S&B Example 8.2): the short way is walled off after 1000 steps").build(),
