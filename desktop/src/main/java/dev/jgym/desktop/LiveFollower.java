@@ -57,7 +57,8 @@ public final class LiveFollower {
 
     /**
      * The learning curves so far, with what they show: an AlphaZero run's mean policy and value
-     * loss per iteration ({@code metrics.csv} of {@code iteration,...} rows), a run's own training
+     * loss per iteration ({@code metrics.csv} of {@code iteration,...} rows), a language model's
+     * train and validation bits per character per evaluation ({@code step,...,val_bpc}), a run's own training
      * episodes ({@code episodes.csv} of a DQN, PG or off-policy run), else an agents experiment's
      * {@code metrics.csv} (per agent its first metric, the mean over runs, for the points all its
      * runs are past: the runner streams them a chunk at a time) with, for an episode curve, run 0's episode log of each agent with no rows yet
@@ -71,8 +72,12 @@ public final class LiveFollower {
             List<String> metricLines = Files.isRegularFile(metrics) ? wholeLines(metrics) : List.of();
             String[] header = metricLines.isEmpty() ? new String[0] : metricLines.get(0).split(",");
             if (header.length >= 2 && header[0].equals("iteration")) {
-                iterationCurves(metricLines, header, out);
+                iterationCurves(metricLines, header, "_loss", out);
                 return new Curves("mean loss per iteration", out);
+            }
+            if (header.length >= 2 && header[0].equals("step") && header[header.length - 1].endsWith("_bpc")) {
+                iterationCurves(metricLines, header, "_bpc", out);
+                return new Curves("bits per character per evaluation", out);
             }
             Path own = runDir.resolve(ReplayFiles.EPISODE_LOG);
             if (Files.isRegularFile(own)) {
@@ -125,10 +130,14 @@ public final class LiveFollower {
         values.forEach((label, v) -> out.put(label, v.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
-    /** Per {@code *_loss} column of an {@code iteration,...} file (AlphaZero's), its values in order; an empty cell (no training yet) is skipped. */
-    private static void iterationCurves(List<String> lines, String[] header, Map<String, double[]> out) {
+    /**
+     * Per column of the file whose name ends in {@code suffix} ({@code *_loss} of AlphaZero's
+     * {@code iteration,...} rows, {@code *_bpc} of a language model's {@code step,...} rows), its
+     * values in order; an empty cell (no training yet) is skipped.
+     */
+    private static void iterationCurves(List<String> lines, String[] header, String suffix, Map<String, double[]> out) {
         for (int c = 1; c < header.length; c++) {
-            if (!header[c].endsWith("_loss")) continue;
+            if (!header[c].endsWith(suffix)) continue;
             List<Double> values = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] cells = line.split(",", -1);

@@ -98,6 +98,17 @@ class LiveCurvesTest {
         assertArrayEquals(new double[] {Double.parseDouble(rows.get(1).split(",")[4])}, new LiveFollower(mid).curves().lines().get("policy loss"));
     }
 
+    @Test
+    @DisplayName("a language model's streamed metrics.csv: train and validation bits per character per evaluation, a half-written last line left out")
+    void languageModelRun() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("lm"));
+        Files.writeString(run.resolve("metrics.csv"), "step,lr,train_bpc,val_bpc\n10,0.003,4.5,4.25\n20,0.0029,3.5,3.75\n30,0.002");
+        LiveFollower.Curves c = new LiveFollower(run).curves();
+        assertEquals("bits per character per evaluation", c.title());
+        assertArrayEquals(new double[] {4.5, 3.5}, c.lines().get("train bpc"));
+        assertArrayEquals(new double[] {4.25, 3.75}, c.lines().get("val bpc"));
+    }
+
     private int runs;
 
     /** Trains {@code json} with {@code jgym train} into a fresh folder; returns the folder. */

@@ -95,6 +95,11 @@ public final class CharLm {
 
     /** Trains on a backend ({@code Backends.create} spec; null: the CPU on {@code threads} threads); progress in steps. */
     public Result run(String backendSpec, int threads, LongConsumer progress) {
+        return run(backendSpec, threads, progress, row -> { });
+    }
+
+    /** The same, handing each evaluation's row to {@code onRow} as it is made (a kind streams them to {@code metrics.csv}). */
+    public Result run(String backendSpec, int threads, LongConsumer progress, java.util.function.Consumer<Row> onRow) {
         MobyDick c = corpus();
         LmConfig.TrainingConfig tc = config.training();
         int v = c.vocabularySize(), t = tc.context(), b = tc.batchSize();
@@ -127,6 +132,7 @@ public final class CharLm {
                 since++;
                 if (step % tc.evalEvery() == 0 || step == tc.steps()) {
                     rows.add(new Row(step, lr, sum / since / Math.log(2), validationBpc(net, be, c.validation(), t, v, tc.evalWindows())));
+                    onRow.accept(rows.get(rows.size() - 1));
                     sum = 0;
                     since = 0;
                 }

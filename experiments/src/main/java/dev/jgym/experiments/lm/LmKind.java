@@ -3,6 +3,7 @@ package dev.jgym.experiments.lm;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgym.agents.run.Charts;
+import dev.jgym.agents.run.CsvStream;
 import dev.jgym.agents.run.ExperimentKind;
 import dev.jgym.agents.run.Progress;
 import dev.jgym.agents.run.Run;
@@ -13,12 +14,14 @@ import dev.jgym.nn.io.ModelFile;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 
 /**
  * Character-level language models (a config with a top-level {@code "lm"}): see {@link CharLm}.
- * Writes {@code metrics.csv} (step, lr, train and validation bits per character),
+ * Streams {@code metrics.csv} (step, lr, train and validation bits per character, a line per
+ * evaluation, appended while it trains: {@code jgym view --live} draws it) and writes
  * {@code summary.json}, {@code bpc.png}, {@code model.jgm} and {@code vocabulary.json} (what
  * {@code jgym sample} reads beside the model).
  */
@@ -72,7 +75,10 @@ public final class LmKind implements ExperimentKind {
 
             @Override
             public Outcome run(Path dir, Progress progress, StopSignal stop) {
-                CharLm.Result r = lm.run(options.backend(), options.threads(), progress::advance);
+                CsvStream<CharLm.Row> metrics = metricsStream(dir);
+                metrics.start(List.of());
+                CharLm.Result r = lm.run(options.backend(), options.threads(), progress::advance, metrics::add);
+                metrics.flush();
                 write(dir, cfg, r);
                 return Run.finished(cfg.training().steps(), out -> {
                     out.printf(Locale.ROOT, "%6s %10s %10s %10s%n", "step", "lr", "train bpc", "val bpc");
@@ -83,10 +89,14 @@ public final class LmKind implements ExperimentKind {
         };
     }
 
+    /** {@code metrics.csv}, one line per evaluation, appended while the model trains. */
+    static CsvStream<CharLm.Row> metricsStream(Path dir) {
+        return new CsvStream<>(dir.resolve("metrics.csv"), "step,lr,train_bpc,val_bpc\n",
+                row -> row.step() + "," + row.lr() + "," + row.trainBpc() + "," + row.valBpc() + "\n");
+    }
+
+    /** Everything but {@code metrics.csv} (streamed by then). */
     static void write(Path dir, LmConfig cfg, CharLm.Result r) {
-        StringBuilder csv = new StringBuilder("step,lr,train_bpc,val_bpc\n");
-        for (CharLm.Row row : r.rows()) csv.append(row.step()).append(',').append(row.lr()).append(',').append(row.trainBpc()).append(',').append(row.valBpc()).append('\n');
-        Json.writeAtomically(dir.resolve("metrics.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
         ObjectNode s = JsonNodeFactory.instance.objectNode();
         s.put("name", cfg.name()).put("dataset", cfg.lm().dataset()).put("seed", cfg.seed()).put("parameters", r.parameters());
         s.put("steps", cfg.training().steps()).put("val_bpc", r.finalValBpc()).put("train_bpc", r.rows().get(r.rows().size() - 1).trainBpc());
