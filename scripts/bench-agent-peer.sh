@@ -43,7 +43,8 @@ for i in $(seq "$N"); do
   /usr/bin/time -f "%U %S" -o "$WORK/cpu" ./jgym train "$WORK/config.json" --out "$WORK/run" --force --quiet --threads "$THREADS" > /dev/null
   echo "jgym: $(grep -o '"steps_per_second" : [0-9.]*' "$WORK/run/timing.json" | cut -d: -f2) env steps/s, $(awk '{print $1 + $2}' "$WORK/cpu") CPU s (JVM start and JIT included)"
   export -f peer; export ALGO STEPS THREADS
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/time -f "%U %S" -o "$WORK/cpu" bash -c peer
+  # OpenBLAS keeps its own thread pool beside torch.set_num_threads: held to the same count
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$THREADS" OMP_NUM_THREADS="$THREADS" /usr/bin/time -f "%U %S" -o "$WORK/cpu" bash -c peer
   echo "peer: $(awk '{print $1 + $2}' "$WORK/cpu") CPU s (torch import and final evaluation included)"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -21,6 +21,7 @@ echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), 
 for i in $(seq "$N"); do
   echo "== round $i, $THREADS thread(s), load $(cut -d' ' -f1-3 /proc/loadavg)"
   java --add-modules jdk.incubator.vector -cp experiments/target/benchmarks.jar dev.jgym.experiments.bench.TransformerBenchmark "$THREADS" "$CALLS" 2>/dev/null
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 scripts/transformer_torch.py "$THREADS" "$CALLS"
+  # OpenBLAS keeps its own thread pool beside torch.set_num_threads: held to the same count
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$THREADS" OMP_NUM_THREADS="$THREADS" /usr/bin/python3 scripts/transformer_torch.py "$THREADS" "$CALLS"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
