@@ -260,9 +260,9 @@ public final class DynaMaze extends TabularEnv {
         return b.caption(id() + ": state " + state + (walls != before ? " (the maze has changed)" : "")).build();
     }
 
-    /** Reaching the goal G is the task, and the only way an episode terminates. */
+    /** Reaching the goal G (any cell of its block at resolution k) is the task, and the only way an episode terminates. */
     @Override
     protected Boolean success(int s) {
-        return s == goal;
+        return isGoal(s);
     }
 }

@@ -80,6 +80,7 @@ class DynaMazeTest {
             }
             assertEquals(13 * k + 1, steps);
             assertTrue(last.terminated() && last.reward() == 1, "the walk reaches G, k = " + k);
+            assertEquals(Boolean.TRUE, last.info().get(Env.IS_SUCCESS), "is_success on entering G's block, k = " + k);
         }
     }
 
