@@ -38,11 +38,11 @@ PY
 peer() {
   if [ "$ALGO" = sac ]; then /usr/bin/python3 scripts/sac_peer.py "$STEPS" "$THREADS"; else /usr/bin/python3 scripts/ppo_cartpole_torch.py "$STEPS" 1; fi
 }
+export -f peer; export ALGO STEPS THREADS
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $ALGO, $STEPS env steps, $THREADS thread(s), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$N"); do
   /usr/bin/time -f "%U %S" -o "$WORK/cpu" ./jgym train "$WORK/config.json" --out "$WORK/run" --force --quiet --threads "$THREADS" > /dev/null
   echo "jgym: $(grep -o '"steps_per_second" : [0-9.]*' "$WORK/run/timing.json" | cut -d: -f2) env steps/s, $(awk '{print $1 + $2}' "$WORK/cpu") CPU s (JVM start and JIT included)"
-  export -f peer; export ALGO STEPS THREADS
   # OpenBLAS keeps its own thread pool beside torch.set_num_threads: held to the same count
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$THREADS" OMP_NUM_THREADS="$THREADS" /usr/bin/time -f "%U %S" -o "$WORK/cpu" bash -c peer
   echo "peer: $(awk '{print $1 + $2}' "$WORK/cpu") CPU s (torch import and final evaluation included)"

@@ -334,12 +334,10 @@ final class VectorKernel implements MicroKernel {
     /** Whole vectors of a multiply then an add (two roundings, as the scalar loop), the rest scalar. */
     @Override
     public void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        FloatVector av = FloatVector.broadcast(S, a);
         int i = 0;
-        if (n >= L) {
-            FloatVector av = FloatVector.broadcast(S, a);
-            for (; i + L <= n; i += L) {
-                FloatVector.fromArray(S, x, xOff + i).mul(av).add(FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
-            }
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).mul(av).add(FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) y[yOff + i] += a * x[xOff + i];
     }
@@ -437,11 +435,16 @@ final class VectorKernel implements MicroKernel {
     private static int tanhLanes(float[] xs, float[] ys, int from, int to) {
         int end = from + (to - from) / (2 * D.length()) * (2 * D.length());
         double[] t = TANH_SCRATCH.get();
-        if (t.length < end - from) TANH_SCRATCH.set(t = new double[end - from]);
-        tanhEstimate(xs, from, end, t);
-        tanhRound(xs, t, ys, from, end);
+        for (int b = from; b < end; b += TANH_BLOCK) { // both passes over a block whose estimates stay in L1
+            int e = Math.min(end, b + TANH_BLOCK);
+            tanhEstimate(xs, b, e, t);
+            tanhRound(xs, t, ys, b, e);
+        }
         return end;
     }
+
+    /** Values per block of {@link #tanhLanes}: a multiple of any lane count's two vectors; its estimates fill 16 KiB. */
+    private static final int TANH_BLOCK = 2048;
 
     /**
      * The first pass of {@link #tanhLanes}: {@code t[i - from]} = the estimate of tanh|x_i| with
@@ -499,7 +502,7 @@ final class VectorKernel implements MicroKernel {
         for (int l = from; l < to; l++) ys[l] = (float) FdlibmMath.tanh(xs[l]);
     }
 
-    private static final ThreadLocal<double[]> TANH_SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+    private static final ThreadLocal<double[]> TANH_SCRATCH = ThreadLocal.withInitial(() -> new double[TANH_BLOCK]);
 
     /** Whole vectors where the row holds them (a panel's full width), the rest as the default. */
     @Override
