@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -99,7 +100,7 @@ public final class CharLm {
     }
 
     /** The same, handing each evaluation's row to {@code onRow} as it is made (a kind streams them to {@code metrics.csv}). */
-    public Result run(String backendSpec, int threads, LongConsumer progress, java.util.function.Consumer<Row> onRow) {
+    public Result run(String backendSpec, int threads, LongConsumer progress, Consumer<Row> onRow) {
         MobyDick c = corpus();
         LmConfig.TrainingConfig tc = config.training();
         int v = c.vocabularySize(), t = tc.context(), b = tc.batchSize();

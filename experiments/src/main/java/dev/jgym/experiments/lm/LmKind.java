@@ -12,7 +12,6 @@ import dev.jgym.agents.run.StopSignal;
 import dev.jgym.core.config.Json;
 import dev.jgym.nn.io.ModelFile;
 import java.awt.Color;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
