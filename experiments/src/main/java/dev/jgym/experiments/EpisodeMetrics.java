@@ -38,11 +38,10 @@ final class EpisodeMetrics extends BlockMetrics {
     @Override
     SimulatorListener<Object, Object> listener(int run, ValueEstimates estimates) {
         return new SimulatorListener<>() {
-            private int completed, nextSnapshot;
+            private int nextSnapshot;
 
             @Override
             public void onEpisodeEnd(int episode, double episodeReturn, int length, boolean terminated) {
-                completed++;
                 add(0, run, episode, episodeReturn);
                 add(1, run, episode, length);
                 if (errors != null) {
@@ -50,7 +49,7 @@ final class EpisodeMetrics extends BlockMetrics {
                     add(2, run, episode, Math.sqrt(mse));
                     add(3, run, episode, mse);
                 }
-                if (nextSnapshot < valuesAt.length && completed == snapshotEpisodes.get(nextSnapshot)) {
+                if (nextSnapshot < valuesAt.length && episode + 1 == snapshotEpisodes.get(nextSnapshot)) {
                     if (estimates != null) valuesAt[nextSnapshot] = FinalValues.add(valuesAt[nextSnapshot], estimates, errors);
                     nextSnapshot++;
                 }
