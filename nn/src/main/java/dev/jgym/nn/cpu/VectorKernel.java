@@ -587,12 +587,14 @@ final class VectorKernel implements MicroKernel {
             DoubleVector z0 = a0.add(a0), z1 = a1.add(a1);
             DoubleVector k0 = z0.mul(INV_LN2).add(ROUND).sub(ROUND), k1 = z1.mul(INV_LN2).add(ROUND).sub(ROUND); // nearest integer to z / ln2
             DoubleVector r0 = z0.sub(k0.mul(LN2_HI)).sub(k0.mul(LN2_LO)), r1 = z1.sub(k1.mul(LN2_HI)).sub(k1.mul(LN2_LO));
-            DoubleVector p0 = r0.mul(INV_FACT[9]).add(INV_FACT[8]), p1 = r1.mul(INV_FACT[9]).add(INV_FACT[8]);
+            DoubleVector p0 = r0.fma(INV_FACT[9], INV_FACT[8]), p1 = r1.fma(INV_FACT[9], INV_FACT[8]);
             for (int q = 7; q >= 0; q--) {
-                p0 = r0.mul(p0).add(INV_FACT[q]);
-                p1 = r1.mul(p1).add(INV_FACT[q]);
+                DoubleVector c = DoubleVector.broadcast(D, INV_FACT[q]);
+                p0 = p0.fma(r0, c);
+                p1 = p1.fma(r1, c);
             }
-            DoubleVector e0 = r0.mul(r0.mul(p0).add(1.0)), e1 = r1.mul(r1.mul(p1).add(1.0)); // e^r - 1
+            DoubleVector one = DoubleVector.broadcast(D, 1.0);
+            DoubleVector e0 = r0.mul(p0.fma(r0, one)), e1 = r1.mul(p1.fma(r1, one)); // e^r - 1
             DoubleVector w0 = k0.add(ROUND).reinterpretAsLongs().sub(ROUND_BITS - 0x3ff).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector w1 = k1.add(ROUND).reinterpretAsLongs().sub(ROUND_BITS - 0x3ff).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector s0 = w0.mul(e0), s1 = w1.mul(e1); // 2^k (e^r - 1)
@@ -602,33 +604,48 @@ final class VectorKernel implements MicroKernel {
         }
     }
 
-    /** The second pass: each estimate rounded to float where that is certain, else the scalar code. */
+    /**
+     * The second pass: each estimate rounded to float where that is certain (in place, in
+     * {@code t}), then all of them converted to float in one plain loop, then the scalar code
+     * where the rounding was not certain.
+     */
     private static void tanhRound(float[] xs, double[] t, float[] ys, int from, int to) {
-        double[] buf = LANES.get();
-        for (int i = from; i < to; i += D.length()) {
-            DoubleVector tv = DoubleVector.fromArray(D, t, i - from);
-            DoubleVector ta = tv.abs();
-            // f: |t| rounded to 24 bits (to float) by adding and taking away 1.5 x 2^(29 + t's exponent); limit: SAFE x half f's ulp
-            DoubleVector magic = ta.reinterpretAsLongs().and(0x7ff0_0000_0000_0000L).reinterpretAsDoubles().mul(0x1.8p29);
-            DoubleVector f = ta.add(magic).sub(magic);
-            LongVector fBits = f.reinterpretAsLongs();
-            DoubleVector limit = fBits.and(0x7ff0_0000_0000_0000L).sub(24L << 52).reinterpretAsDoubles().mul(SAFE);
-            DoubleVector diff = ta.sub(f);
-            // below a power of two the floats are twice as dense: the half-gap under f is half as wide
-            VectorMask<Double> narrow = fBits.and(0x000f_ffff_ffff_ffffL).compare(VectorOperators.EQ, 0L).cast(D)
-                    .and(diff.compare(VectorOperators.LT, 0.0));
-            if (diff.abs().compare(VectorOperators.LT, limit.blend(limit.mul(0.5), narrow)).allTrue()) {
-                store(fBits.or(tv.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles(), buf, ys, i);
-            } else {
-                tanhScalar(xs, ys, i, i + D.length());
-            }
+        int dl = D.length(), uncertain = 0;
+        int[] redo = TANH_REDO.get();
+        for (int i = from; i < to; i += dl) {
+            DoubleVector f = roundCertain(DoubleVector.fromArray(D, t, i - from));
+            f.intoArray(t, i - from);
+            if (f.test(VectorOperators.IS_NAN).anyTrue()) redo[uncertain++] = i;
         }
+        for (int i = from; i < to; i++) ys[i] = (float) t[i - from];
+        for (int u = 0; u < uncertain; u++) tanhScalar(xs, ys, redo[u], redo[u] + dl);
+    }
+
+    /**
+     * The estimate {@code tv} rounded to float (as a double, with its sign) where that rounding is
+     * certain to be the exact value's, NaN in the lanes where it is not.
+     */
+    private static DoubleVector roundCertain(DoubleVector tv) {
+        DoubleVector ta = tv.abs();
+        // f: |t| rounded to 24 bits (to float) by adding and taking away 1.5 x 2^(29 + t's exponent); limit: SAFE x half f's ulp
+        DoubleVector magic = ta.reinterpretAsLongs().and(0x7ff0_0000_0000_0000L).reinterpretAsDoubles().mul(0x1.8p29);
+        DoubleVector f = ta.add(magic).sub(magic);
+        LongVector fBits = f.reinterpretAsLongs();
+        DoubleVector limit = fBits.and(0x7ff0_0000_0000_0000L).sub(24L << 52).reinterpretAsDoubles().mul(SAFE);
+        DoubleVector diff = ta.sub(f);
+        // below a power of two the floats are twice as dense: the half-gap under f is half as wide
+        VectorMask<Double> narrow = fBits.and(0x000f_ffff_ffff_ffffL).compare(VectorOperators.EQ, 0L).cast(D)
+                .and(diff.compare(VectorOperators.LT, 0.0));
+        VectorMask<Double> certain = diff.abs().compare(VectorOperators.LT, limit.blend(limit.mul(0.5), narrow));
+        DoubleVector signed = fBits.or(tv.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
+        return DoubleVector.broadcast(D, Double.NaN).blend(signed, certain);
     }
 
     private static void tanhScalar(float[] xs, float[] ys, int from, int to) {
         for (int l = from; l < to; l++) ys[l] = (float) FdlibmMath.tanh(xs[l]);
     }
 
+    private static final ThreadLocal<int[]> TANH_REDO = ThreadLocal.withInitial(() -> new int[TANH_BLOCK]);
     private static final ThreadLocal<double[]> TANH_SCRATCH = ThreadLocal.withInitial(() -> new double[TANH_BLOCK]);
 
     /** Whole vectors where the row holds them (a panel's full width), the rest as the default. */
