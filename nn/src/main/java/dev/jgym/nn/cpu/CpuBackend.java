@@ -225,7 +225,9 @@ public final class CpuBackend implements Backend {
             int base = q * k * mr;
             if (rows < mr) java.util.Arrays.fill(ap, base, base + k * mr, 0f);
             int row0 = q * mr;
-            if (transA) {
+            if (rows == mr) {
+                kernel.packA(ad, transA ? row0 : row0 * k, transA ? 1 : k, transA ? m : 1, alpha, ap, base, k);
+            } else if (transA) {
                 // op(A)'s rows are columns of A: each k a contiguous run of rows
                 for (int kk = 0; kk < k; kk++) {
                     int src = kk * m + row0, dst = base + kk * mr;
@@ -271,7 +273,7 @@ public final class CpuBackend implements Backend {
                             kernel.computeInto(ap, (q * k + k0) * mr, bp, bOff, kc, tile, cd, row0 * n + col0, n);
                             continue;
                         }
-                        kernel.compute(ap, (q * k + k0) * mr, bp, bOff, kc, tile);
+                        kernel.computeColumns(ap, (q * k + k0) * mr, bp, bOff, kc, tile, cols);
                         for (int i = 0; i < rows; i++) {
                             int dst = (row0 + i) * n + col0, src = i * nr;
                             for (int j = 0; j < cols; j++) cd[dst + j] += tile[src + j];

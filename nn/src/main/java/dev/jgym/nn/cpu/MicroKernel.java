@@ -30,6 +30,15 @@ interface MicroKernel {
     void compute(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile);
 
     /**
+     * The tile's first {@code cols} columns, as {@link #compute} makes them (the columns past them
+     * are left undefined): the partial panel at C's right edge, where a vector kernel computes only
+     * the vectors that hold those columns.
+     */
+    default void computeColumns(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile, int cols) {
+        compute(ap, aOff, bp, bOff, kc, tile);
+    }
+
+    /**
      * A whole tile added into C: {@code c[cOff + i ldc + j] += tile[i][j]} for i < mr, j < nr, the
      * tile as {@link #compute} makes it ({@code tile} is scratch of mr x nr floats). A vector
      * kernel adds its accumulators into C without the round trip through {@code tile}; the sums,
@@ -53,6 +62,17 @@ interface MicroKernel {
     void direct(float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1);
 
     String describe();
+
+    /**
+     * A whole panel of A, scaled: {@code ap[dst + kk mr + i] = alpha a[src + i rowStride + kk kStride]}
+     * for i < mr, kk < k.
+     */
+    default void packA(float[] a, int src, int rowStride, int kStride, float alpha, float[] ap, int dst, int k) {
+        int mr = mr();
+        for (int kk = 0; kk < k; kk++) {
+            for (int i = 0; i < mr; i++) ap[dst + kk * mr + i] = alpha * a[src + i * rowStride + kk * kStride];
+        }
+    }
 
     /** {@code dst[dstOff + r dstLd + j] = src[srcOff + r srcLd + j]} for r < rows, j < width (B's panels). */
     default void copyRows(float[] src, int srcOff, int srcLd, float[] dst, int dstOff, int dstLd, int width, int rows) {
