@@ -55,19 +55,18 @@ final class VectorKernel implements MicroKernel {
         }
     }
 
-    /** Only the vectors of the tile that hold its first {@code cols} columns. */
+    /**
+     * One vector of columns where the partial panel has no more (C's width 256, 300, 400 or 1024
+     * leaves 16 or fewer on AVX-512), else the whole tile.
+     */
     @Override
     public void computeColumns(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile, int cols) {
-        if (cols > NR - L) {
+        if (cols > L) {
             compute(ap, aOff, bp, bOff, kc, tile);
-        } else if (cols <= L) {
-            if (WIDE) {
-                compute8x1(ap, aOff, bp, bOff, kc, tile);
-            } else {
-                compute6x1(ap, aOff, bp, bOff, kc, tile);
-            }
+        } else if (WIDE) {
+            compute8x1(ap, aOff, bp, bOff, kc, tile);
         } else {
-            compute8x2(ap, aOff, bp, bOff, kc, tile); // WIDE: AVX2's tile has two vectors, so cols > NR - L above
+            compute6x1(ap, aOff, bp, bOff, kc, tile);
         }
     }
 
@@ -292,63 +291,6 @@ final class VectorKernel implements MicroKernel {
         c50.intoArray(tile, 5 * NR);
         c60.intoArray(tile, 6 * NR);
         c70.intoArray(tile, 7 * NR);
-    }
-
-    /** {@link #compute8x3}'s first two vectors of columns only: 16 accumulators. */
-    private static void compute8x2(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00;
-        FloatVector c10 = c00, c11 = c00;
-        FloatVector c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00;
-        FloatVector c40 = c00, c41 = c00;
-        FloatVector c50 = c00, c51 = c00;
-        FloatVector c60 = c00, c61 = c00;
-        FloatVector c70 = c00, c71 = c00;
-        int a = aOff, b = bOff;
-        for (int k = 0; k < kc; k++, a += 8, b += NR) {
-            FloatVector b0 = FloatVector.fromArray(S, bp, b);
-            FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
-            FloatVector x = FloatVector.broadcast(S, ap[a]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, ap[a + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, ap[a + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, ap[a + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, ap[a + 4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, ap[a + 5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, ap[a + 6]);
-            c60 = x.fma(b0, c60);
-            c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, ap[a + 7]);
-            c70 = x.fma(b0, c70);
-            c71 = x.fma(b1, c71);
-        }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
-        c60.intoArray(tile, 6 * NR);
-        c61.intoArray(tile, 6 * NR + L);
-        c70.intoArray(tile, 7 * NR);
-        c71.intoArray(tile, 7 * NR + L);
     }
 
     /** {@link #compute6x2}'s first vector of columns only: 6 accumulators. */
