@@ -504,6 +504,211 @@ final class VectorKernel implements MicroKernel {
 
     private static final ThreadLocal<double[]> TANH_SCRATCH = ThreadLocal.withInitial(() -> new double[TANH_BLOCK]);
 
+    /**
+     * Blocks of up to four vectors of columns, each lane's sum in a register over c (the scalar
+     * loop's float operations per element, a multiply then an add), the columns past whole
+     * vectors scalar.
+     */
+    @Override
+    public void rowTimesColumns(float[] a, int aOff, int k, float[] x, int xOff, int ldx, float[] y, int n) {
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            for (int c = 0, at = xOff + j; c < k; c++, at += ldx) {
+                FloatVector ac = FloatVector.broadcast(S, a[aOff + c]);
+                s0 = s0.add(ac.mul(FloatVector.fromArray(S, x, at)));
+                s1 = s1.add(ac.mul(FloatVector.fromArray(S, x, at + L)));
+                s2 = s2.add(ac.mul(FloatVector.fromArray(S, x, at + 2 * L)));
+                s3 = s3.add(ac.mul(FloatVector.fromArray(S, x, at + 3 * L)));
+            }
+            s0.intoArray(y, j);
+            s1.intoArray(y, j + L);
+            s2.intoArray(y, j + 2 * L);
+            s3.intoArray(y, j + 3 * L);
+        }
+        for (; j + L <= n; j += L) {
+            FloatVector s0 = FloatVector.zero(S);
+            for (int c = 0, at = xOff + j; c < k; c++, at += ldx) s0 = s0.add(FloatVector.broadcast(S, a[aOff + c]).mul(FloatVector.fromArray(S, x, at)));
+            s0.intoArray(y, j);
+        }
+        for (; j < n; j++) {
+            float s0 = 0f;
+            for (int c = 0; c < k; c++) s0 += a[aOff + c] * x[xOff + c * ldx + j];
+            y[j] = s0;
+        }
+    }
+
+    /**
+     * Whole vectors of the row, one term after another (the same operations per element, in the
+     * same order). The row goes back to memory after each term: a vector carried in a register
+     * across the loop is boxed, and its adds fall back to Java code, once this is inlined into
+     * attention's loops.
+     */
+    @Override
+    public void addRows(float[] w, int[] rows, int count, float[] x, int xOff, int ldx, float[] y, int yOff, int n) {
+        int c = 0;
+        for (; c + L <= n; c += L) {
+            for (int m = 0; m < count; m++) {
+                FloatVector.fromArray(S, y, yOff + c).add(FloatVector.broadcast(S, w[m]).mul(FloatVector.fromArray(S, x, xOff + rows[m] * ldx + c)))
+                        .intoArray(y, yOff + c);
+            }
+        }
+        if (c < n) MicroKernel.super.addRows(w, rows, count, x, xOff + c, ldx, y, yOff + c, n - c);
+    }
+
+    /** Each vector of x loaded once for all the rows it is added into. */
+    @Override
+    public void scatterRows(float[] w, int[] rows, int count, float[] x, int xOff, float[] y, int yOff, int ldy, int n) {
+        int c = 0;
+        for (; c + L <= n; c += L) {
+            FloatVector xv = FloatVector.fromArray(S, x, xOff + c);
+            for (int m = 0; m < count; m++) {
+                int at = yOff + rows[m] * ldy + c;
+                FloatVector.fromArray(S, y, at).add(FloatVector.broadcast(S, w[m]).mul(xv)).intoArray(y, at);
+            }
+        }
+        if (c < n) MicroKernel.super.scatterRows(w, rows, count, x, xOff + c, y, yOff + c, ldy, n - c);
+    }
+
+    // fdlibm's e_exp.c (java.lang.FdLibm.Exp), constants bit for bit
+    private static final double EXP_INVLN2 = 0x1.71547652b82fep0, EXP_LN2HI = 0x1.62e42feep-1, EXP_LN2LO = 0x1.a39ef35793c76p-33;
+    private static final double EXP_P1 = 0x1.555555555553ep-3, EXP_P2 = -0x1.6c16c16bebd93p-9, EXP_P3 = 0x1.1566aaf25de2cp-14;
+    private static final double EXP_P4 = -0x1.bbd41c5d26bf1p-20, EXP_P5 = 0x1.6376972bea4d0p-25;
+
+    /**
+     * StrictMath.exp on lanes: a port of fdlibm's {@code __ieee754_exp} (e_exp.c, the JDK's
+     * {@code FdLibm.Exp}), the same IEEE operations per lane in the same order, no fused
+     * multiply-add. Its branches by the high word hx of |x|:
+     * <ul>
+     * <li>hx &gt;= 0x40862E42 (|x| &gt;= 709.78..., NaN and infinities included) and lanes whose
+     *     k &lt; -1021 (a subnormal result, scaled through 2^-1000): StrictMath.exp, per lane;
+     * <li>hx &gt; 0x3fd62e42 (|x| &gt; ln2/2): k = ±1 while hx &lt; 0x3FF0A2B2 (|x| &lt; 1.5 ln2),
+     *     else k = (int) (x/ln2 ± 0.5), truncated, taken here as ±floor(|x| invln2 + 0.5) (the sum
+     *     and product are symmetric in sign, so the same double); hi = x - k ln2HI, lo = k ln2LO
+     *     (for k = ±1 fdlibm's x ∓ ln2HI and ±ln2LO, the same values); r = hi - lo;
+     * <li>hx &lt; 0x3e300000 (|x| &lt; 2^-28): 1 + x;
+     * <li>otherwise k = 0, where fdlibm returns {@code 1 - ((x c)/(c - 2) - x)}: here
+     *     {@code 1 - ((0 - (x c)/(2 - c)) - x)}, the same double, because c - 2 = -(2 - c)
+     *     exactly, division is symmetric in sign and x c is not 0;
+     * </ul>
+     * then {@code c = r - t(P1 + t(P2 + t(P3 + t(P4 + t P5))))}, t = r^2,
+     * {@code y = 1 - ((lo - (r c)/(2 - c)) - hi)} and k added to y's exponent.
+     * {@code VectorMathTest} compares the result with StrictMath's on millions of doubles over
+     * every branch and their boundaries.
+     */
+    @Override
+    public void exp(double[] x, double[] y, int from, int to) {
+        int dl = D.length(), i = from;
+        for (; i + dl <= to; i += dl) {
+            DoubleVector xv = DoubleVector.fromArray(D, x, i);
+            LongVector bits = xv.reinterpretAsLongs();
+            LongVector hx = bits.lanewise(VectorOperators.LSHR, 32).and(0x7fff_ffffL);
+            DoubleVector v = xv.abs().mul(EXP_INVLN2).add(0.5);
+            DoubleVector nearest = v.add(ROUND).sub(ROUND);
+            DoubleVector k = nearest.blend(nearest.sub(1.0), nearest.compare(VectorOperators.GT, v)); // floor: v > 0
+            k = k.blend(1.0, hx.compare(VectorOperators.LT, 0x3FF0A2B2L).cast(D)); // |x| < 1.5 ln2 (k = 0 below ln2/2: next)
+            VectorMask<Double> reduced = hx.compare(VectorOperators.GT, 0x3fd62e42L).cast(D);
+            k = k.blend(0.0, reduced.not());
+            k = k.blend(k.neg(), xv.compare(VectorOperators.LT, 0.0));
+            DoubleVector hi = xv.sub(k.mul(EXP_LN2HI)).blend(xv, reduced.not());
+            DoubleVector lo = k.mul(EXP_LN2LO).blend(0.0, reduced.not());
+            DoubleVector r = hi.sub(lo);
+            DoubleVector t = r.mul(r);
+            DoubleVector c = r.sub(t.mul(t.mul(t.mul(t.mul(t.mul(EXP_P5).add(EXP_P4)).add(EXP_P3)).add(EXP_P2)).add(EXP_P1)));
+            DoubleVector e = DoubleVector.broadcast(D, 1.0).sub(lo.sub(r.mul(c).div(DoubleVector.broadcast(D, 2.0).sub(c))).sub(hi));
+            LongVector kBits = k.add(ROUND).reinterpretAsLongs().sub(ROUND_BITS).lanewise(VectorOperators.LSHL, 52);
+            e = e.reinterpretAsLongs().add(kBits).reinterpretAsDoubles();
+            e = e.blend(xv.add(1.0), hx.compare(VectorOperators.LT, 0x3e300000L).cast(D));
+            e.intoArray(y, i);
+            VectorMask<Double> slow = hx.compare(VectorOperators.GE, 0x40862E42L).cast(D).or(k.compare(VectorOperators.LT, -1021.0));
+            if (slow.anyTrue()) {
+                for (int l = 0; l < dl; l++) if (slow.laneIsSet(l)) y[i + l] = StrictMath.exp(xv.lane(l)); // x[i + l] may be overwritten: y may be x
+            }
+        }
+        for (; i < to; i++) y[i] = StrictMath.exp(x[i]);
+    }
+
+    /** Cell width of GELU's table, 1/256: a power of two, so h f is exact. */
+    private static final double GELU_H = 1.0 / CpuTransformer.KNOTS_PER_UNIT;
+
+    /** GELU on double lanes ({@link #geluLanes}), the rest scalar. */
+    @Override
+    public void gelu(float[] xs, float[] ys, int from, int to) {
+        MicroKernel.super.gelu(xs, ys, geluLanes(xs, null, ys, from, to), to);
+    }
+
+    /** GELU's derivative on double lanes ({@link #geluLanes}), the rest scalar. */
+    @Override
+    public void geluBackward(float[] xs, float[] g, float[] o, int from, int to) {
+        MicroKernel.super.geluBackward(xs, g, o, geluLanes(xs, g, o, from, to), to);
+    }
+
+    /**
+     * GELU (g null) or its derivative times g over the whole vectors of floats in
+     * {@code [from, to)}; returns where they end. Per lane, in double, the operations of
+     * {@link CpuTransformer#cdf} and {@link CpuTransformer#pdf} on the table: u = (x - (-3)) 256,
+     * i = floor u (u &gt;= 0: Java's truncation), t = u - i, the four knot values looked up lane by
+     * lane (the Vector API's gathers, whose index vectors share type profiles with the transposes'
+     * of another lane count, fell back to Java code here), the
+     * Hermite basis {@code 2t^3 - 3t^2 + 1, t^3 - 2t^2 + t, 3t^2 - 2t^3, t^3 - t^2} (the same
+     * values in cdf and pdf, computed once) and the sums in the scalar order; so the same bits.
+     * A vector with a lane outside the table (or NaN) goes to the scalar code whole. The floats
+     * are widened to doubles one by one (through a float vector of D's lane count, or S's widened
+     * by halves, the Vector API's fallback code in the interpreter makes a second float vector
+     * class that the type profiles of GEMM's stores then see: see {@link #store}).
+     */
+    private int geluLanes(float[] xs, float[] g, float[] o, int from, int to) {
+        int dl = D.length(), i = from;
+        double[] scratch = GELU_SCRATCH.get(); // x, g and the result, 2 dl values each
+        double[] knots = GELU_KNOTS.get(); // the cells' indices, then the four knot values, D's lane count each
+        double[] cdf = CpuTransformer.CDF, pdf = CpuTransformer.PDF;
+        for (; i + L <= to; i += L) {
+            FloatVector xf = FloatVector.fromArray(S, xs, i);
+            if (!xf.compare(VectorOperators.GE, (float) CpuTransformer.TABLE_FROM).and(xf.compare(VectorOperators.LT, (float) CpuTransformer.TABLE_TO)).allTrue()) {
+                if (g == null) {
+                    MicroKernel.super.gelu(xs, o, i, i + L);
+                } else {
+                    MicroKernel.super.geluBackward(xs, g, o, i, i + L);
+                }
+                continue;
+            }
+            for (int l = 0; l < L; l++) scratch[l] = xs[i + l];
+            if (g != null) for (int l = 0; l < L; l++) scratch[L + l] = g[i + l];
+            for (int half = 0; half < L; half += dl) {
+                DoubleVector x = DoubleVector.fromArray(D, scratch, half);
+                DoubleVector u = x.sub(CpuTransformer.TABLE_FROM).mul((double) CpuTransformer.KNOTS_PER_UNIT);
+                DoubleVector nearest = u.add(ROUND).sub(ROUND);
+                DoubleVector knot = nearest.blend(nearest.sub(1.0), nearest.compare(VectorOperators.GT, u));
+                knot.intoArray(knots, 0);
+                for (int l = 0; l < dl; l++) {
+                    int k = (int) knots[l];
+                    knots[dl + l] = cdf[k];
+                    knots[2 * dl + l] = cdf[k + 1];
+                    knots[3 * dl + l] = pdf[k];
+                    knots[4 * dl + l] = pdf[k + 1];
+                }
+                DoubleVector c0 = DoubleVector.fromArray(D, knots, dl), c1 = DoubleVector.fromArray(D, knots, 2 * dl);
+                DoubleVector p0 = DoubleVector.fromArray(D, knots, 3 * dl), p1 = DoubleVector.fromArray(D, knots, 4 * dl);
+                DoubleVector t = u.sub(knot), t2 = t.mul(t), t3 = t2.mul(t);
+                DoubleVector b0 = t3.mul(2.0).sub(t2.mul(3.0)).add(1.0), b1 = t3.sub(t2.mul(2.0)).add(t);
+                DoubleVector b2 = t2.mul(3.0).sub(t3.mul(2.0)), b3 = t3.sub(t2);
+                DoubleVector phi = b0.mul(c0).add(b1.mul(p0.mul(GELU_H))).add(b2.mul(c1)).add(b3.mul(p1.mul(GELU_H)));
+                if (g == null) {
+                    x.mul(phi).intoArray(scratch, 2 * L + half);
+                } else {
+                    DoubleVector x0 = knot.mul(GELU_H).add(CpuTransformer.TABLE_FROM), x1 = x0.add(GELU_H);
+                    DoubleVector density = b0.mul(p0).add(b1.mul(x0.mul(-GELU_H).mul(p0))).add(b2.mul(p1)).add(b3.mul(x1.mul(-GELU_H).mul(p1)));
+                    DoubleVector.fromArray(D, scratch, L + half).mul(phi.add(x.mul(density))).intoArray(scratch, 2 * L + half);
+                }
+            }
+            for (int l = 0; l < L; l++) o[i + l] = (float) scratch[2 * L + l];
+        }
+        return i;
+    }
+
+    private static final ThreadLocal<double[]> GELU_SCRATCH = ThreadLocal.withInitial(() -> new double[3 * L]);
+    private static final ThreadLocal<double[]> GELU_KNOTS = ThreadLocal.withInitial(() -> new double[5 * D.length()]);
+
     /** Whole vectors where the row holds them (a panel's full width), the rest as the default. */
     @Override
     public void copyRows(float[] src, int srcOff, int srcLd, float[] dst, int dstOff, int dstLd, int width, int rows) {
