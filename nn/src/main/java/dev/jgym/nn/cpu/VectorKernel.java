@@ -644,70 +644,79 @@ final class VectorKernel implements MicroKernel {
     }
 
     /**
-     * GELU (g null) or its derivative times g over the whole vectors of floats in
-     * {@code [from, to)}; returns where they end. Per lane, in double, the operations of
-     * {@link CpuTransformer#cdf} and {@link CpuTransformer#pdf} on the table: u = (x - (-3)) 256,
-     * i = floor u (u &gt;= 0: Java's truncation), t = u - i, the four knot values looked up lane by
-     * lane (the Vector API's gathers, whose index vectors share type profiles with the transposes'
-     * of another lane count, fell back to Java code here), the
-     * Hermite basis {@code 2t^3 - 3t^2 + 1, t^3 - 2t^2 + t, 3t^2 - 2t^3, t^3 - t^2} (the same
-     * values in cdf and pdf, computed once) and the sums in the scalar order; so the same bits.
-     * A vector with a lane outside the table (or NaN) goes to the scalar code whole. The floats
-     * are widened to doubles one by one (through a float vector of D's lane count, or S's widened
-     * by halves, the Vector API's fallback code in the interpreter makes a second float vector
-     * class that the type profiles of GEMM's stores then see: see {@link #store}).
+     * GELU (g null) or its derivative times g over the whole vectors of doubles in
+     * {@code [from, to)}; returns where they end. Per element the operations of
+     * {@link CpuTransformer#cdf} and {@link CpuTransformer#pdf} on the table, in blocks of
+     * {@link #GELU_BLOCK}: first, element by element, x widened and the four knot values of its
+     * cell looked up (u = (x - (-3)) 256, i = (int) u), into scratch; then on lanes u again,
+     * i = floor u (u &gt;= 0: Java's truncation), t = u - i, the Hermite basis
+     * {@code 2t^3 - 3t^2 + 1, t^3 - 2t^2 + t, 3t^2 - 2t^3, t^3 - t^2} (the same values in cdf and
+     * pdf, computed once) and the sums in the scalar order: the same bits. Elements outside the
+     * table (or NaN) are computed again by the scalar code at the end of their block. The two
+     * passes keep each vector load away from the scalar stores that wrote its lanes (a load
+     * right after them waits for them to reach the cache), and the Vector API's gathers are not
+     * used: their index vectors share type profiles with the transposes' of another lane count,
+     * and fell back to Java code here.
      */
     private int geluLanes(float[] xs, float[] g, float[] o, int from, int to) {
-        int dl = D.length(), i = from;
-        double[] scratch = GELU_SCRATCH.get(); // x, g and the result, 2 dl values each
-        double[] knots = GELU_KNOTS.get(); // the cells' indices, then the four knot values, D's lane count each
+        int dl = D.length(), end = from + (to - from) / dl * dl;
+        double[] s = GELU_SCRATCH.get();
+        int[] outside = GELU_OUTSIDE.get();
         double[] cdf = CpuTransformer.CDF, pdf = CpuTransformer.PDF;
-        for (; i + L <= to; i += L) {
-            FloatVector xf = FloatVector.fromArray(S, xs, i);
-            if (!xf.compare(VectorOperators.GE, (float) CpuTransformer.TABLE_FROM).and(xf.compare(VectorOperators.LT, (float) CpuTransformer.TABLE_TO)).allTrue()) {
-                if (g == null) {
-                    MicroKernel.super.gelu(xs, o, i, i + L);
+        final int B = GELU_BLOCK, X = 0, G = B, C0 = 2 * B, C1 = 3 * B, P0 = 4 * B, P1 = 5 * B, R = 6 * B;
+        for (int b = from; b < end; b += B) {
+            int n = Math.min(B, end - b), count = 0;
+            for (int l = 0; l < n; l++) {
+                double x = xs[b + l];
+                int k = 0;
+                if (x >= CpuTransformer.TABLE_FROM && x < CpuTransformer.TABLE_TO) {
+                    k = (int) ((x - CpuTransformer.TABLE_FROM) * CpuTransformer.KNOTS_PER_UNIT);
                 } else {
-                    MicroKernel.super.geluBackward(xs, g, o, i, i + L);
+                    outside[count++] = b + l;
                 }
-                continue;
+                s[X + l] = x;
+                s[C0 + l] = cdf[k];
+                s[C1 + l] = cdf[k + 1];
+                s[P0 + l] = pdf[k];
+                s[P1 + l] = pdf[k + 1];
             }
-            for (int l = 0; l < L; l++) scratch[l] = xs[i + l];
-            if (g != null) for (int l = 0; l < L; l++) scratch[L + l] = g[i + l];
-            for (int half = 0; half < L; half += dl) {
-                DoubleVector x = DoubleVector.fromArray(D, scratch, half);
+            if (g != null) for (int l = 0; l < n; l++) s[G + l] = g[b + l];
+            for (int l = 0; l < n; l += dl) {
+                DoubleVector x = DoubleVector.fromArray(D, s, X + l);
                 DoubleVector u = x.sub(CpuTransformer.TABLE_FROM).mul((double) CpuTransformer.KNOTS_PER_UNIT);
                 DoubleVector nearest = u.add(ROUND).sub(ROUND);
                 DoubleVector knot = nearest.blend(nearest.sub(1.0), nearest.compare(VectorOperators.GT, u));
-                knot.intoArray(knots, 0);
-                for (int l = 0; l < dl; l++) {
-                    int k = (int) knots[l];
-                    knots[dl + l] = cdf[k];
-                    knots[2 * dl + l] = cdf[k + 1];
-                    knots[3 * dl + l] = pdf[k];
-                    knots[4 * dl + l] = pdf[k + 1];
-                }
-                DoubleVector c0 = DoubleVector.fromArray(D, knots, dl), c1 = DoubleVector.fromArray(D, knots, 2 * dl);
-                DoubleVector p0 = DoubleVector.fromArray(D, knots, 3 * dl), p1 = DoubleVector.fromArray(D, knots, 4 * dl);
+                DoubleVector c0 = DoubleVector.fromArray(D, s, C0 + l), c1 = DoubleVector.fromArray(D, s, C1 + l);
+                DoubleVector p0 = DoubleVector.fromArray(D, s, P0 + l), p1 = DoubleVector.fromArray(D, s, P1 + l);
                 DoubleVector t = u.sub(knot), t2 = t.mul(t), t3 = t2.mul(t);
                 DoubleVector b0 = t3.mul(2.0).sub(t2.mul(3.0)).add(1.0), b1 = t3.sub(t2.mul(2.0)).add(t);
                 DoubleVector b2 = t2.mul(3.0).sub(t3.mul(2.0)), b3 = t3.sub(t2);
                 DoubleVector phi = b0.mul(c0).add(b1.mul(p0.mul(GELU_H))).add(b2.mul(c1)).add(b3.mul(p1.mul(GELU_H)));
                 if (g == null) {
-                    x.mul(phi).intoArray(scratch, 2 * L + half);
+                    x.mul(phi).intoArray(s, R + l);
                 } else {
                     DoubleVector x0 = knot.mul(GELU_H).add(CpuTransformer.TABLE_FROM), x1 = x0.add(GELU_H);
                     DoubleVector density = b0.mul(p0).add(b1.mul(x0.mul(-GELU_H).mul(p0))).add(b2.mul(p1)).add(b3.mul(x1.mul(-GELU_H).mul(p1)));
-                    DoubleVector.fromArray(D, scratch, L + half).mul(phi.add(x.mul(density))).intoArray(scratch, 2 * L + half);
+                    DoubleVector.fromArray(D, s, G + l).mul(phi.add(x.mul(density))).intoArray(s, R + l);
                 }
             }
-            for (int l = 0; l < L; l++) o[i + l] = (float) scratch[2 * L + l];
+            for (int l = 0; l < n; l++) o[b + l] = (float) s[R + l];
+            for (int q = 0; q < count; q++) {
+                int i = outside[q];
+                if (g == null) {
+                    MicroKernel.super.gelu(xs, o, i, i + 1);
+                } else {
+                    MicroKernel.super.geluBackward(xs, g, o, i, i + 1);
+                }
+            }
         }
-        return i;
+        return end;
     }
 
-    private static final ThreadLocal<double[]> GELU_SCRATCH = ThreadLocal.withInitial(() -> new double[3 * L]);
-    private static final ThreadLocal<double[]> GELU_KNOTS = ThreadLocal.withInitial(() -> new double[5 * D.length()]);
+    /** Elements per block of {@link #geluLanes}: a multiple of any lane count; its scratch, 7 doubles an element, fills 14 KiB. */
+    private static final int GELU_BLOCK = 256;
+    private static final ThreadLocal<double[]> GELU_SCRATCH = ThreadLocal.withInitial(() -> new double[7 * GELU_BLOCK]);
+    private static final ThreadLocal<int[]> GELU_OUTSIDE = ThreadLocal.withInitial(() -> new int[GELU_BLOCK]);
 
     /** Whole vectors where the row holds them (a panel's full width), the rest as the default. */
     @Override
