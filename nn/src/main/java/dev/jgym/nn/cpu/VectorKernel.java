@@ -539,31 +539,61 @@ final class VectorKernel implements MicroKernel {
     }
 
     /**
-     * Whole vectors of the row, one term after another (the same operations per element, in the
-     * same order). The row goes back to memory after each term: a vector carried in a register
-     * across the loop is boxed, and its adds fall back to Java code, once this is inlined into
-     * attention's loops.
+     * Whole vectors of the row, the terms in order, eight at a time in a register between a load
+     * of the row and a store (the same operations per element, in the same order). Not one store
+     * and load per term: the row is not 64-byte aligned, a load of the line-crossing vector just
+     * stored waits for the store to reach the cache, and that wait was most of attention's time.
+     * Not one register across all the terms: a vector carried by the loop has no exact class for
+     * C2, whose stores then follow the type profile (see {@link #store}) and fall back to Java
+     * code where that profile has seen a second float vector class.
      */
     @Override
     public void addRows(float[] w, int[] rows, int count, float[] x, int xOff, int ldx, float[] y, int yOff, int n) {
         int c = 0;
         for (; c + L <= n; c += L) {
-            for (int m = 0; m < count; m++) {
-                FloatVector.fromArray(S, y, yOff + c).add(FloatVector.broadcast(S, w[m]).mul(FloatVector.fromArray(S, x, xOff + rows[m] * ldx + c)))
-                        .intoArray(y, yOff + c);
+            int m = 0, at = yOff + c, from = xOff + c;
+            for (; m + 8 <= count; m += 8) {
+                FloatVector acc = FloatVector.fromArray(S, y, at);
+                acc = acc.add(FloatVector.broadcast(S, w[m]).mul(FloatVector.fromArray(S, x, from + rows[m] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 1]).mul(FloatVector.fromArray(S, x, from + rows[m + 1] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 2]).mul(FloatVector.fromArray(S, x, from + rows[m + 2] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 3]).mul(FloatVector.fromArray(S, x, from + rows[m + 3] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 4]).mul(FloatVector.fromArray(S, x, from + rows[m + 4] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 5]).mul(FloatVector.fromArray(S, x, from + rows[m + 5] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 6]).mul(FloatVector.fromArray(S, x, from + rows[m + 6] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 7]).mul(FloatVector.fromArray(S, x, from + rows[m + 7] * ldx)));
+                acc.intoArray(y, at);
+            }
+            for (; m < count; m++) {
+                FloatVector.fromArray(S, y, at).add(FloatVector.broadcast(S, w[m]).mul(FloatVector.fromArray(S, x, from + rows[m] * ldx))).intoArray(y, at);
             }
         }
         if (c < n) MicroKernel.super.addRows(w, rows, count, x, xOff + c, ldx, y, yOff + c, n - c);
     }
 
-    /** Each vector of x loaded once for all the rows it is added into. */
+    /**
+     * Each vector of x loaded once for all the rows it is added into; the rows four at a time,
+     * their four loads before their four stores (rows of attention's gradient lie a multiple of
+     * 1 KiB apart, so a load just after the store to another row falsely waits on it, the
+     * addresses' low 12 bits being equal).
+     */
     @Override
     public void scatterRows(float[] w, int[] rows, int count, float[] x, int xOff, float[] y, int yOff, int ldy, int n) {
         int c = 0;
         for (; c + L <= n; c += L) {
             FloatVector xv = FloatVector.fromArray(S, x, xOff + c);
-            for (int m = 0; m < count; m++) {
-                int at = yOff + rows[m] * ldy + c;
+            int m = 0, base = yOff + c;
+            for (; m + 4 <= count; m += 4) {
+                int a0 = base + rows[m] * ldy, a1 = base + rows[m + 1] * ldy, a2 = base + rows[m + 2] * ldy, a3 = base + rows[m + 3] * ldy;
+                FloatVector y0 = FloatVector.fromArray(S, y, a0), y1 = FloatVector.fromArray(S, y, a1);
+                FloatVector y2 = FloatVector.fromArray(S, y, a2), y3 = FloatVector.fromArray(S, y, a3);
+                y0.add(FloatVector.broadcast(S, w[m]).mul(xv)).intoArray(y, a0);
+                y1.add(FloatVector.broadcast(S, w[m + 1]).mul(xv)).intoArray(y, a1);
+                y2.add(FloatVector.broadcast(S, w[m + 2]).mul(xv)).intoArray(y, a2);
+                y3.add(FloatVector.broadcast(S, w[m + 3]).mul(xv)).intoArray(y, a3);
+            }
+            for (; m < count; m++) {
+                int at = base + rows[m] * ldy;
                 FloatVector.fromArray(S, y, at).add(FloatVector.broadcast(S, w[m]).mul(xv)).intoArray(y, at);
             }
         }
