@@ -14,10 +14,12 @@ import dev.jgym.nn.Tensor;
 final class CpuTransformer {
     private CpuTransformer() {}
 
-    private static final double SQRT_HALF = Math.sqrt(0.5);
-    private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+    static final double SQRT_HALF = Math.sqrt(0.5);
+    static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
     private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
-    private static final double INV_SQRT_PI = 1 / Math.sqrt(Math.PI);
+    static final double INV_SQRT_PI = 1 / Math.sqrt(Math.PI);
+    /** Levels of erfc's continued fraction (|z| &gt;= 2), counted down to 1. */
+    static final int FRACTION_LEVELS = 60;
     /** The series' term ratios over z^2, 2 / (2n + 3): a multiplication per term instead of a division. */
     private static final double[] SERIES = new double[60];
 
@@ -51,7 +53,7 @@ final class CpuTransformer {
             r = 1 - erf;
         } else {
             double f = a;
-            for (int k = 60; k >= 1; k--) f = a + (k / 2.0) / f;
+            for (int k = FRACTION_LEVELS; k >= 1; k--) f = a + (k / 2.0) / f;
             r = StrictMath.exp(-a * a) * INV_SQRT_PI / f;
         }
         return z >= 0 ? r : 2 - r;

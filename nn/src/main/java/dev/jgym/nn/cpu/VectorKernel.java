@@ -731,16 +731,64 @@ final class VectorKernel implements MicroKernel {
                 }
             }
             for (int l = 0; l < n; l++) o[b + l] = (float) s[R + l];
-            for (int q = 0; q < count; q++) {
-                int i = outside[q];
-                if (g == null) {
-                    MicroKernel.super.gelu(xs, o, i, i + 1);
-                } else {
-                    MicroKernel.super.geluBackward(xs, g, o, i, i + 1);
-                }
-            }
+            geluOutside(xs, g, o, outside, count, s);
         }
         return end;
+    }
+
+    /**
+     * GELU or its derivative at the listed elements outside the table, by lanes where a whole
+     * vector of them is finite, else by the scalar code. Outside [-3, 6) |x| / sqrt 2 &gt; 2, so
+     * {@link CpuTransformer#erfc} takes its continued fraction: per lane its operations, the 60
+     * levels {@code f = a + (k/2) / f}, {@code exp(-a a) / sqrt(pi) / f} with the exponential
+     * from {@link #exp} (StrictMath's bits), {@code 2 - r} for negative z, then
+     * {@code Phi = 0.5 erfc}, and for the derivative {@code phi = exp(-0.5 x x) / sqrt(2 pi)}:
+     * the same bits. In a trained network such elements are a few in a hundred, and each costs
+     * the scalar code some sixty dependent divisions.
+     */
+    private void geluOutside(float[] xs, float[] g, float[] o, int[] outside, int count, double[] s) {
+        int dl = D.length(), q = 0;
+        final int X = 0, G = GELU_BLOCK, E = 2 * GELU_BLOCK, P = 3 * GELU_BLOCK, R = 6 * GELU_BLOCK;
+        for (int l = 0; l < count; l++) {
+            s[X + l] = xs[outside[l]];
+            if (g != null) s[G + l] = g[outside[l]];
+        }
+        for (; q + dl <= count; q += dl) {
+            DoubleVector x = DoubleVector.fromArray(D, s, X + q);
+            DoubleVector z = x.neg().mul(CpuTransformer.SQRT_HALF), a = z.abs();
+            if (!a.compare(VectorOperators.GE, 2.0).and(a.compare(VectorOperators.LT, Double.POSITIVE_INFINITY)).allTrue()) { // NaN, infinities
+                geluScalar(xs, g, o, outside, q, q + dl);
+                continue;
+            }
+            DoubleVector f = a;
+            for (int k = CpuTransformer.FRACTION_LEVELS; k >= 1; k--) f = a.add(DoubleVector.broadcast(D, k / 2.0).div(f));
+            a.neg().mul(a).intoArray(s, E + q);
+            exp(s, s, E + q, E + q + dl);
+            DoubleVector r = DoubleVector.fromArray(D, s, E + q).mul(CpuTransformer.INV_SQRT_PI).div(f);
+            DoubleVector phi = r.blend(DoubleVector.broadcast(D, 2.0).sub(r), z.compare(VectorOperators.LT, 0.0)).mul(0.5);
+            if (g == null) {
+                x.mul(phi).intoArray(s, R + q);
+            } else {
+                x.mul(-0.5).mul(x).intoArray(s, P + q);
+                exp(s, s, P + q, P + q + dl);
+                DoubleVector density = DoubleVector.fromArray(D, s, P + q).mul(CpuTransformer.INV_SQRT_2PI);
+                DoubleVector.fromArray(D, s, G + q).mul(phi.add(x.mul(density))).intoArray(s, R + q);
+            }
+            for (int l = 0; l < dl; l++) o[outside[q + l]] = (float) s[R + q + l];
+        }
+        geluScalar(xs, g, o, outside, q, count);
+    }
+
+    /** The scalar GELU (g null) or derivative at the listed elements {@code outside[from, to)}. */
+    private void geluScalar(float[] xs, float[] g, float[] o, int[] outside, int from, int to) {
+        for (int q = from; q < to; q++) {
+            int i = outside[q];
+            if (g == null) {
+                MicroKernel.super.gelu(xs, o, i, i + 1);
+            } else {
+                MicroKernel.super.geluBackward(xs, g, o, i, i + 1);
+            }
+        }
     }
 
     /** Elements per block of {@link #geluLanes}: a multiple of any lane count; its scratch, 7 doubles an element, fills 14 KiB. */

@@ -107,7 +107,7 @@ class VectorMathTest {
         }
     }
 
-    /** Floats around GELU's table: its edges -3 and 6 and their neighbours, knots and their neighbours, beyond, specials. */
+    /** Floats around GELU's table: its edges -3 and 6 and their neighbours, knots and their neighbours, beyond (uniform in [-12, 14]), specials. */
     private static float[] geluInputs(SplittableRandom r, int n) {
         float[] special = {-3f, Math.nextUp(-3f), Math.nextDown(-3f), 6f, Math.nextUp(6f), Math.nextDown(6f), 0f, -0f, Float.NaN,
             Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-30f, -8f, 9f, -40f, 40f};
@@ -121,6 +121,8 @@ class VectorMathTest {
                 x[i] = r.nextBoolean() ? knot : r.nextBoolean() ? Math.nextUp(knot) : Math.nextDown(knot);
             } else if (kind == 2) {
                 x[i] = (float) r.nextDouble(-3.01, 6.01);
+            } else if (kind == 3) { // mostly outside the table: erfc's continued fraction
+                x[i] = (float) r.nextDouble(-12, 14);
             } else {
                 x[i] = (float) (r.nextGaussian() * 1.5);
             }
@@ -129,7 +131,7 @@ class VectorMathTest {
     }
 
     @Test
-    @DisplayName("GELU and its derivative on lanes = the scalar table code bit for bit on 4,000,000 floats (the table's edges, knots and their neighbours, outside the table, NaN, infinities, signed zeros), at every offset")
+    @DisplayName("GELU and its derivative on lanes = the scalar table code bit for bit on 4,000,000 floats (the table's edges, knots and their neighbours, outside the table on both sides, NaN, infinities, signed zeros), at every offset")
     void geluEqualsScalar() {
         SplittableRandom r = new SplittableRandom(24);
         int n = 100_003;
