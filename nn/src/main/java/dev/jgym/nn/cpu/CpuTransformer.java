@@ -7,15 +7,19 @@ import dev.jgym.nn.Tensor;
  * GELU, layer norm, attention and embeddings for {@link CpuBackend}. Each output element is
  * computed by one task in a fixed order (attention: one task per example and head; layer norm:
  * one per row, and per column for the parameter gradients), so results do not depend on the
- * thread count; transcendental functions go through {@link StrictMath}.
+ * thread count; transcendental functions have {@link StrictMath}'s bits (softmax's exponentials
+ * through the kernel's {@link MicroKernel#exp}), and the kernel's vector loops compute the same
+ * float and double operations per element as its scalar ones.
  */
 final class CpuTransformer {
     private CpuTransformer() {}
 
-    private static final double SQRT_HALF = Math.sqrt(0.5);
-    private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+    static final double SQRT_HALF = Math.sqrt(0.5);
+    static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
     private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
-    private static final double INV_SQRT_PI = 1 / Math.sqrt(Math.PI);
+    static final double INV_SQRT_PI = 1 / Math.sqrt(Math.PI);
+    /** Levels of erfc's continued fraction (|z| &gt;= 2), counted down to 1. */
+    static final int FRACTION_LEVELS = 60;
     /** The series' term ratios over z^2, 2 / (2n + 3): a multiplication per term instead of a division. */
     private static final double[] SERIES = new double[60];
 
@@ -49,7 +53,7 @@ final class CpuTransformer {
             r = 1 - erf;
         } else {
             double f = a;
-            for (int k = 60; k >= 1; k--) f = a + (k / 2.0) / f;
+            for (int k = FRACTION_LEVELS; k >= 1; k--) f = a + (k / 2.0) / f;
             r = StrictMath.exp(-a * a) * INV_SQRT_PI / f;
         }
         return z >= 0 ? r : 2 - r;
@@ -70,9 +74,10 @@ final class CpuTransformer {
      * instead of the series and an exp per element. Outside the table (where Phi &lt; 1.4e-3 or
      * 1 - Phi &lt; 1e-9) the exact functions.
      */
-    private static final double TABLE_FROM = -3, TABLE_TO = 6;
-    private static final int KNOTS_PER_UNIT = 256;
-    private static final double[] CDF, PDF;
+    static final double TABLE_FROM = -3, TABLE_TO = 6;
+    static final int KNOTS_PER_UNIT = 256;
+    /** Phi and phi at the knots (read by {@link VectorKernel}'s GELU as well). */
+    static final double[] CDF, PDF;
 
     static {
         int n = (int) ((TABLE_TO - TABLE_FROM) * KNOTS_PER_UNIT) + 1;
@@ -117,21 +122,16 @@ final class CpuTransformer {
     static void gelu(CpuBackend be, Tensor x, Tensor y) {
         x.requireSameShape(y, "gelu");
         float[] xs = x.data(), ys = y.data();
-        be.chunked(ys.length, (from, to) -> {
-            for (int i = from; i < to; i++) ys[i] = (float) (xs[i] * cdf(xs[i]));
-        });
+        MicroKernel kernel = be.kernel();
+        be.chunked(ys.length, (from, to) -> kernel.gelu(xs, ys, from, to));
     }
 
     static void geluBackward(CpuBackend be, Tensor x, Tensor dy, Tensor dx) {
         x.requireSameShape(dy, "geluBackward");
         x.requireSameShape(dx, "geluBackward");
         float[] xs = x.data(), g = dy.data(), o = dx.data();
-        be.chunked(o.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                double v = xs[i];
-                o[i] = (float) (g[i] * (cdf(v) + v * pdf(v)));
-            }
-        });
+        MicroKernel kernel = be.kernel();
+        be.chunked(o.length, (from, to) -> kernel.geluBackward(xs, g, o, from, to));
     }
 
     // ---- layer norm -----------------------------------------------------------------------------
@@ -209,6 +209,13 @@ final class CpuTransformer {
 
     // ---- attention ------------------------------------------------------------------------------
 
+    /**
+     * Per example and head: scores against the keys (laid out column by column, each row padded
+     * with zeros to whole vectors of the kernel so that a query's scores are whole vectors; the
+     * padding's scores are computed and never read), softmax in double (the exponentials by the
+     * kernel: StrictMath's bits), then the probabilities times the values, accumulated into the
+     * output row in key order over the keys whose weight is not 0.
+     */
     static void attention(CpuBackend be, Tensor qkv, int heads, int steps, boolean causal, Tensor keyMask, Tensor drop, Tensor probs, Tensor out) {
         Backend.attentionExamples(qkv, heads, steps, keyMask, drop, probs, out, "attention");
         int d3 = qkv.cols(), d = d3 / 3, dh = d / heads, t = steps, n = qkv.rows() / steps;
@@ -216,18 +223,19 @@ final class CpuTransformer {
         float[] q = qkv.data(), p = probs.data(), o = out.data();
         float[] dm = drop == null ? null : drop.data(), km = keyMask == null ? null : keyMask.data();
         MicroKernel kernel = be.kernel();
+        int lanes = kernel.lanes(), tp = roundUp(t, lanes);
         be.parallelFor(n * heads, task -> {
             int ex = task / heads, h = task % heads, row0 = ex * t;
             int qo = h * dh, ko = d + h * dh, vo = 2 * d + h * dh;
-            float[] kT = new float[dh * t];
-            for (int j = 0; j < t; j++) for (int c = 0; c < dh; c++) kT[c * t + j] = q[(row0 + j) * d3 + ko + c];
-            float[] s = new float[t];
-            double[] e = new double[t];
+            float[] kT = new float[dh * tp];
+            for (int j = 0; j < t; j++) for (int c = 0; c < dh; c++) kT[c * tp + j] = q[(row0 + j) * d3 + ko + c];
+            float[] s = new float[tp], w = new float[t];
+            double[] e = new double[tp];
+            int[] keys = new int[t];
             int pb = task * t * t;
             for (int i = 0; i < t; i++) {
-                int limit = causal ? i + 1 : t, qrow = (row0 + i) * d3 + qo;
-                java.util.Arrays.fill(s, 0, limit, 0f);
-                for (int c = 0; c < dh; c++) kernel.axpy(q[qrow + c], kT, c * t, s, 0, limit);
+                int limit = causal ? i + 1 : t, width = roundUp(limit, lanes), qrow = (row0 + i) * d3 + qo;
+                kernel.rowTimesColumns(q, qrow, dh, kT, 0, tp, s, width);
                 float max = Float.NEGATIVE_INFINITY;
                 for (int j = 0; j < limit; j++) {
                     if (km != null && km[ex * t + j] == 0) continue;
@@ -238,24 +246,39 @@ final class CpuTransformer {
                 java.util.Arrays.fill(p, prow, prow + t, 0f);
                 java.util.Arrays.fill(o, orow, orow + dh, 0f);
                 if (max == Float.NEGATIVE_INFINITY) continue; // no key to attend to
+                for (int j = 0; j < width; j++) e[j] = (double) s[j] - max;
+                kernel.exp(e, e, 0, width);
                 double sum = 0;
                 for (int j = 0; j < limit; j++) {
                     if (km != null && km[ex * t + j] == 0) continue;
-                    e[j] = StrictMath.exp((double) s[j] - max);
                     sum += e[j];
                 }
+                int count = 0;
                 for (int j = 0; j < limit; j++) {
                     if (km != null && km[ex * t + j] == 0) continue;
                     float pj = (float) (e[j] / sum);
                     p[prow + j] = pj;
-                    float w = dm == null ? pj : pj * dm[prow + j];
-                    if (w == 0) continue;
-                    kernel.axpy(w, q, (row0 + j) * d3 + vo, o, orow, dh);
+                    float wj = dm == null ? pj : pj * dm[prow + j];
+                    if (wj == 0) continue;
+                    w[count] = wj;
+                    keys[count++] = j;
                 }
+                kernel.addRows(w, keys, count, q, row0 * d3 + vo, d3, o, orow, dh);
             }
         });
     }
 
+    /** n rounded up to a multiple of m. */
+    private static int roundUp(int n, int m) {
+        return (n + m - 1) / m * m;
+    }
+
+    /**
+     * Per example and head, query by query: dP' = dOut V^T (values laid out column by column,
+     * padded as in {@link #attention}); dV_j += P'_ij dOut_i; dS = P (dP - rowsum(P dP)), then
+     * dQ_i += dS_ij K_j and dK_j += dS_ij Q_i over the keys with P_ij != 0, each gradient's terms in
+     * key order.
+     */
     static void attentionBackward(CpuBackend be, Tensor qkv, Tensor probs, Tensor drop, int heads, int steps, Tensor dOut, Tensor dQkv) {
         Backend.attentionExamples(qkv, heads, steps, null, drop, probs, dOut, "attentionBackward");
         qkv.requireSameShape(dQkv, "attentionBackward");
@@ -264,6 +287,7 @@ final class CpuTransformer {
         float[] q = qkv.data(), p = probs.data(), g = dOut.data(), dq = dQkv.data();
         float[] dm = drop == null ? null : drop.data();
         MicroKernel kernel = be.kernel();
+        int tp = roundUp(t, kernel.lanes());
         be.parallelFor(n * heads, task -> {
             int ex = task / heads, h = task % heads, row0 = ex * t;
             int qo = h * dh, ko = d + h * dh, vo = 2 * d + h * dh;
@@ -273,35 +297,39 @@ final class CpuTransformer {
                 java.util.Arrays.fill(dq, r + ko, r + ko + dh, 0f);
                 java.util.Arrays.fill(dq, r + vo, r + vo + dh, 0f);
             }
-            float[] vT = new float[dh * t];
-            for (int j = 0; j < t; j++) for (int c = 0; c < dh; c++) vT[c * t + j] = q[(row0 + j) * d3 + vo + c];
-            float[] dp = new float[t];
+            float[] vT = new float[dh * tp];
+            for (int j = 0; j < t; j++) for (int c = 0; c < dh; c++) vT[c * tp + j] = q[(row0 + j) * d3 + vo + c];
+            float[] dp = new float[tp], w = new float[t];
+            int[] keys = new int[t];
             int pb = task * t * t;
             for (int i = 0; i < t; i++) {
                 int prow = pb + i * t, grow = (row0 + i) * d + qo;
                 // dP' = dOut V^T, and dV += P'^T dOut
-                java.util.Arrays.fill(dp, 0f);
-                for (int c = 0; c < dh; c++) kernel.axpy(g[grow + c], vT, c * t, dp, 0, t);
+                kernel.rowTimesColumns(g, grow, dh, vT, 0, tp, dp, tp);
+                int count = 0;
                 for (int j = 0; j < t; j++) {
-                    float w = dm == null ? p[prow + j] : p[prow + j] * dm[prow + j];
-                    if (w == 0) continue;
-                    kernel.axpy(w, g, grow, dq, (row0 + j) * d3 + vo, dh);
+                    float wj = dm == null ? p[prow + j] : p[prow + j] * dm[prow + j];
+                    if (wj == 0) continue;
+                    w[count] = wj;
+                    keys[count++] = j;
                 }
+                kernel.scatterRows(w, keys, count, g, grow, dq, row0 * d3 + vo, d3, dh);
                 // dS = P (dP - rowsum(P dP)), dP = dP' drop
                 double dot = 0;
                 for (int j = 0; j < t; j++) {
                     if (dm != null) dp[j] *= dm[prow + j];
                     dot += (double) p[prow + j] * dp[j];
                 }
-                int qrow = (row0 + i) * d3;
+                count = 0;
                 for (int j = 0; j < t; j++) {
                     float pj = p[prow + j];
                     if (pj == 0) continue;
-                    float ds = (float) (pj * (dp[j] - dot)) * scale;
-                    int kr = (row0 + j) * d3;
-                    kernel.axpy(ds, q, kr + ko, dq, qrow + qo, dh); // dQ_i += dS_ij K_j
-                    kernel.axpy(ds, q, qrow + qo, dq, kr + ko, dh); // dK_j += dS_ij Q_i (other columns of dq: no overlap)
+                    w[count] = (float) (pj * (dp[j] - dot)) * scale;
+                    keys[count++] = j;
                 }
+                int qrow = (row0 + i) * d3 + qo;
+                kernel.addRows(w, keys, count, q, row0 * d3 + ko, d3, dq, qrow, dh); // dQ_i += dS_ij K_j
+                kernel.scatterRows(w, keys, count, q, qrow, dq, row0 * d3 + ko, d3, dh); // dK_j += dS_ij Q_i (other columns of dq)
             }
         });
     }

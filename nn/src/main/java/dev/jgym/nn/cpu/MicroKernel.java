@@ -180,6 +180,59 @@ interface MicroKernel {
         for (int i = 0; i < n; i++) y[yOff + i] += a * x[xOff + i];
     }
 
+    /**
+     * {@code y[j] = sum_c a[aOff + c] x[xOff + c ldx + j]} for j < n, c < k: each sum starts at 0
+     * and adds its terms in increasing c, each product rounded to float before it is added (no
+     * fused multiply-add): attention's scores of one query against a block of keys laid out
+     * column by column. The same float operations per element as k calls of {@link #axpy}.
+     */
+    default void rowTimesColumns(float[] a, int aOff, int k, float[] x, int xOff, int ldx, float[] y, int n) {
+        java.util.Arrays.fill(y, 0, n, 0f);
+        for (int c = 0; c < k; c++) axpy(a[aOff + c], x, xOff + c * ldx, y, 0, n);
+    }
+
+    /**
+     * {@code y[yOff + c] += w[m] x[xOff + rows[m] ldx + c]} for m < count in increasing m, c < n,
+     * each product rounded to float before it is added: a weighted sum of rows (attention's
+     * probabilities times values) accumulated into one row, the same float operations per element
+     * as one {@link #axpy} per m.
+     */
+    default void addRows(float[] w, int[] rows, int count, float[] x, int xOff, int ldx, float[] y, int yOff, int n) {
+        for (int m = 0; m < count; m++) axpy(w[m], x, xOff + rows[m] * ldx, y, yOff, n);
+    }
+
+    /**
+     * {@code y[yOff + rows[m] ldy + c] += w[m] x[xOff + c]} for m < count, c < n (rows distinct):
+     * one row, scaled, added into several, the same float operations as one {@link #axpy} per m.
+     */
+    default void scatterRows(float[] w, int[] rows, int count, float[] x, int xOff, float[] y, int yOff, int ldy, int n) {
+        for (int m = 0; m < count; m++) axpy(w[m], x, xOff, y, yOff + rows[m] * ldy, n);
+    }
+
+    /**
+     * {@code y[i] = StrictMath.exp(x[i])} for i in [from, to), bit for bit ({@code y} may be
+     * {@code x}): softmax's exponentials.
+     */
+    default void exp(double[] x, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) y[i] = StrictMath.exp(x[i]);
+    }
+
+    /** GELU over {@code [from, to)}: {@code ys[i] = (float) (xs[i] Phi(xs[i]))}, Phi as {@link CpuTransformer#cdf}. */
+    default void gelu(float[] xs, float[] ys, int from, int to) {
+        for (int i = from; i < to; i++) ys[i] = (float) (xs[i] * CpuTransformer.cdf(xs[i]));
+    }
+
+    /**
+     * GELU's derivative times dy over {@code [from, to)}: {@code o[i] = (float) (g[i] (Phi(v) + v phi(v)))},
+     * v = xs[i], Phi and phi as {@link CpuTransformer#cdf} and {@link CpuTransformer#pdf}.
+     */
+    default void geluBackward(float[] xs, float[] g, float[] o, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double v = xs[i];
+            o[i] = (float) (g[i] * (CpuTransformer.cdf(v) + v * CpuTransformer.pdf(v)));
+        }
+    }
+
     /** {@code o[i cols + j] = xs[i cols + j] + r[j]} for rows i in [from, to) (a bias on every row). */
     default void addRowVector(float[] xs, float[] r, float[] o, int cols, int from, int to) {
         for (int i = from; i < to; i++) {

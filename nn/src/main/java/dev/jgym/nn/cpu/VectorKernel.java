@@ -760,6 +760,298 @@ final class VectorKernel implements MicroKernel {
 
     private static final ThreadLocal<int[]> PACK_MAP = ThreadLocal.withInitial(() -> new int[L + 2]);
 
+    /**
+     * Blocks of up to four vectors of columns, each lane's sum in a register over c (the scalar
+     * loop's float operations per element, a multiply then an add), the columns past whole
+     * vectors scalar.
+     */
+    @Override
+    public void rowTimesColumns(float[] a, int aOff, int k, float[] x, int xOff, int ldx, float[] y, int n) {
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            for (int c = 0, at = xOff + j; c < k; c++, at += ldx) {
+                FloatVector ac = FloatVector.broadcast(S, a[aOff + c]);
+                s0 = s0.add(ac.mul(FloatVector.fromArray(S, x, at)));
+                s1 = s1.add(ac.mul(FloatVector.fromArray(S, x, at + L)));
+                s2 = s2.add(ac.mul(FloatVector.fromArray(S, x, at + 2 * L)));
+                s3 = s3.add(ac.mul(FloatVector.fromArray(S, x, at + 3 * L)));
+            }
+            s0.intoArray(y, j);
+            s1.intoArray(y, j + L);
+            s2.intoArray(y, j + 2 * L);
+            s3.intoArray(y, j + 3 * L);
+        }
+        for (; j + L <= n; j += L) {
+            FloatVector s0 = FloatVector.zero(S);
+            for (int c = 0, at = xOff + j; c < k; c++, at += ldx) s0 = s0.add(FloatVector.broadcast(S, a[aOff + c]).mul(FloatVector.fromArray(S, x, at)));
+            s0.intoArray(y, j);
+        }
+        for (; j < n; j++) {
+            float s0 = 0f;
+            for (int c = 0; c < k; c++) s0 += a[aOff + c] * x[xOff + c * ldx + j];
+            y[j] = s0;
+        }
+    }
+
+    /**
+     * Whole vectors of the row, the terms in order, eight at a time in a register between a load
+     * of the row and a store (the same operations per element, in the same order). Not one store
+     * and load per term: the row is not 64-byte aligned, a load of the line-crossing vector just
+     * stored waits for the store to reach the cache, and that wait was most of attention's time.
+     * Not one register across all the terms: a vector carried by the loop has no exact class for
+     * C2, whose stores then follow the type profile (see {@link #store}) and fall back to Java
+     * code where that profile has seen a second float vector class.
+     */
+    @Override
+    public void addRows(float[] w, int[] rows, int count, float[] x, int xOff, int ldx, float[] y, int yOff, int n) {
+        int c = 0;
+        for (; c + L <= n; c += L) {
+            int m = 0, at = yOff + c, from = xOff + c;
+            for (; m + 8 <= count; m += 8) {
+                FloatVector acc = FloatVector.fromArray(S, y, at);
+                acc = acc.add(FloatVector.broadcast(S, w[m]).mul(FloatVector.fromArray(S, x, from + rows[m] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 1]).mul(FloatVector.fromArray(S, x, from + rows[m + 1] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 2]).mul(FloatVector.fromArray(S, x, from + rows[m + 2] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 3]).mul(FloatVector.fromArray(S, x, from + rows[m + 3] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 4]).mul(FloatVector.fromArray(S, x, from + rows[m + 4] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 5]).mul(FloatVector.fromArray(S, x, from + rows[m + 5] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 6]).mul(FloatVector.fromArray(S, x, from + rows[m + 6] * ldx)));
+                acc = acc.add(FloatVector.broadcast(S, w[m + 7]).mul(FloatVector.fromArray(S, x, from + rows[m + 7] * ldx)));
+                acc.intoArray(y, at);
+            }
+            for (; m < count; m++) {
+                FloatVector.fromArray(S, y, at).add(FloatVector.broadcast(S, w[m]).mul(FloatVector.fromArray(S, x, from + rows[m] * ldx))).intoArray(y, at);
+            }
+        }
+        if (c < n) MicroKernel.super.addRows(w, rows, count, x, xOff + c, ldx, y, yOff + c, n - c);
+    }
+
+    /**
+     * Each vector of x loaded once for all the rows it is added into; the rows four at a time,
+     * their four loads before their four stores (rows of attention's gradient lie a multiple of
+     * 1 KiB apart, so a load just after the store to another row falsely waits on it, the
+     * addresses' low 12 bits being equal).
+     */
+    @Override
+    public void scatterRows(float[] w, int[] rows, int count, float[] x, int xOff, float[] y, int yOff, int ldy, int n) {
+        int c = 0;
+        for (; c + L <= n; c += L) {
+            FloatVector xv = FloatVector.fromArray(S, x, xOff + c);
+            int m = 0, base = yOff + c;
+            for (; m + 4 <= count; m += 4) {
+                int a0 = base + rows[m] * ldy, a1 = base + rows[m + 1] * ldy, a2 = base + rows[m + 2] * ldy, a3 = base + rows[m + 3] * ldy;
+                FloatVector y0 = FloatVector.fromArray(S, y, a0), y1 = FloatVector.fromArray(S, y, a1);
+                FloatVector y2 = FloatVector.fromArray(S, y, a2), y3 = FloatVector.fromArray(S, y, a3);
+                y0.add(FloatVector.broadcast(S, w[m]).mul(xv)).intoArray(y, a0);
+                y1.add(FloatVector.broadcast(S, w[m + 1]).mul(xv)).intoArray(y, a1);
+                y2.add(FloatVector.broadcast(S, w[m + 2]).mul(xv)).intoArray(y, a2);
+                y3.add(FloatVector.broadcast(S, w[m + 3]).mul(xv)).intoArray(y, a3);
+            }
+            for (; m < count; m++) {
+                int at = base + rows[m] * ldy;
+                FloatVector.fromArray(S, y, at).add(FloatVector.broadcast(S, w[m]).mul(xv)).intoArray(y, at);
+            }
+        }
+        if (c < n) MicroKernel.super.scatterRows(w, rows, count, x, xOff + c, y, yOff + c, ldy, n - c);
+    }
+
+    // fdlibm's e_exp.c (java.lang.FdLibm.Exp), constants bit for bit
+    private static final double EXP_INVLN2 = 0x1.71547652b82fep0, EXP_LN2HI = 0x1.62e42feep-1, EXP_LN2LO = 0x1.a39ef35793c76p-33;
+    private static final double EXP_P1 = 0x1.555555555553ep-3, EXP_P2 = -0x1.6c16c16bebd93p-9, EXP_P3 = 0x1.1566aaf25de2cp-14;
+    private static final double EXP_P4 = -0x1.bbd41c5d26bf1p-20, EXP_P5 = 0x1.6376972bea4d0p-25;
+
+    /**
+     * StrictMath.exp on lanes: a port of fdlibm's {@code __ieee754_exp} (e_exp.c, the JDK's
+     * {@code FdLibm.Exp}), the same IEEE operations per lane in the same order, no fused
+     * multiply-add. Its branches by the high word hx of |x|:
+     * <ul>
+     * <li>hx &gt;= 0x40862E42 (|x| &gt;= 709.78..., NaN and infinities included) and lanes whose
+     *     k &lt; -1021 (a subnormal result, scaled through 2^-1000): StrictMath.exp, per lane;
+     * <li>hx &gt; 0x3fd62e42 (|x| &gt; ln2/2): k = ±1 while hx &lt; 0x3FF0A2B2 (|x| &lt; 1.5 ln2),
+     *     else k = (int) (x/ln2 ± 0.5), truncated, taken here as ±floor(|x| invln2 + 0.5) (the sum
+     *     and product are symmetric in sign, so the same double); hi = x - k ln2HI, lo = k ln2LO
+     *     (for k = ±1 fdlibm's x ∓ ln2HI and ±ln2LO, the same values); r = hi - lo;
+     * <li>hx &lt; 0x3e300000 (|x| &lt; 2^-28): 1 + x;
+     * <li>otherwise k = 0, where fdlibm returns {@code 1 - ((x c)/(c - 2) - x)}: here
+     *     {@code 1 - ((0 - (x c)/(2 - c)) - x)}, the same double, because c - 2 = -(2 - c)
+     *     exactly, division is symmetric in sign and x c is not 0;
+     * </ul>
+     * then {@code c = r - t(P1 + t(P2 + t(P3 + t(P4 + t P5))))}, t = r^2,
+     * {@code y = 1 - ((lo - (r c)/(2 - c)) - hi)} and k added to y's exponent.
+     * {@code VectorMathTest} compares the result with StrictMath's on millions of doubles over
+     * every branch and their boundaries.
+     */
+    @Override
+    public void exp(double[] x, double[] y, int from, int to) {
+        int dl = D.length(), i = from;
+        for (; i + dl <= to; i += dl) {
+            DoubleVector xv = DoubleVector.fromArray(D, x, i);
+            LongVector bits = xv.reinterpretAsLongs();
+            LongVector hx = bits.lanewise(VectorOperators.LSHR, 32).and(0x7fff_ffffL);
+            DoubleVector v = xv.abs().mul(EXP_INVLN2).add(0.5);
+            DoubleVector nearest = v.add(ROUND).sub(ROUND);
+            DoubleVector k = nearest.blend(nearest.sub(1.0), nearest.compare(VectorOperators.GT, v)); // floor: v > 0
+            k = k.blend(1.0, hx.compare(VectorOperators.LT, 0x3FF0A2B2L).cast(D)); // |x| < 1.5 ln2 (k = 0 below ln2/2: next)
+            VectorMask<Double> reduced = hx.compare(VectorOperators.GT, 0x3fd62e42L).cast(D);
+            k = k.blend(0.0, reduced.not());
+            k = k.blend(k.neg(), xv.compare(VectorOperators.LT, 0.0));
+            DoubleVector hi = xv.sub(k.mul(EXP_LN2HI)).blend(xv, reduced.not());
+            DoubleVector lo = k.mul(EXP_LN2LO).blend(0.0, reduced.not());
+            DoubleVector r = hi.sub(lo);
+            DoubleVector t = r.mul(r);
+            DoubleVector c = r.sub(t.mul(t.mul(t.mul(t.mul(t.mul(EXP_P5).add(EXP_P4)).add(EXP_P3)).add(EXP_P2)).add(EXP_P1)));
+            DoubleVector e = DoubleVector.broadcast(D, 1.0).sub(lo.sub(r.mul(c).div(DoubleVector.broadcast(D, 2.0).sub(c))).sub(hi));
+            LongVector kBits = k.add(ROUND).reinterpretAsLongs().sub(ROUND_BITS).lanewise(VectorOperators.LSHL, 52);
+            e = e.reinterpretAsLongs().add(kBits).reinterpretAsDoubles();
+            e = e.blend(xv.add(1.0), hx.compare(VectorOperators.LT, 0x3e300000L).cast(D));
+            e.intoArray(y, i);
+            VectorMask<Double> slow = hx.compare(VectorOperators.GE, 0x40862E42L).cast(D).or(k.compare(VectorOperators.LT, -1021.0));
+            if (slow.anyTrue()) {
+                for (int l = 0; l < dl; l++) if (slow.laneIsSet(l)) y[i + l] = StrictMath.exp(xv.lane(l)); // x[i + l] may be overwritten: y may be x
+            }
+        }
+        for (; i < to; i++) y[i] = StrictMath.exp(x[i]);
+    }
+
+    /** Cell width of GELU's table, 1/256: a power of two, so h f is exact. */
+    private static final double GELU_H = 1.0 / CpuTransformer.KNOTS_PER_UNIT;
+
+    /** GELU on double lanes ({@link #geluLanes}), the rest scalar. */
+    @Override
+    public void gelu(float[] xs, float[] ys, int from, int to) {
+        MicroKernel.super.gelu(xs, ys, geluLanes(xs, null, ys, from, to), to);
+    }
+
+    /** GELU's derivative on double lanes ({@link #geluLanes}), the rest scalar. */
+    @Override
+    public void geluBackward(float[] xs, float[] g, float[] o, int from, int to) {
+        MicroKernel.super.geluBackward(xs, g, o, geluLanes(xs, g, o, from, to), to);
+    }
+
+    /**
+     * GELU (g null) or its derivative times g over the whole vectors of doubles in
+     * {@code [from, to)}; returns where they end. Per element the operations of
+     * {@link CpuTransformer#cdf} and {@link CpuTransformer#pdf} on the table, in blocks of
+     * {@link #GELU_BLOCK}: first, element by element, x widened and the four knot values of its
+     * cell looked up (u = (x - (-3)) 256, i = (int) u), into scratch; then on lanes u again,
+     * i = floor u (u &gt;= 0: Java's truncation), t = u - i, the Hermite basis
+     * {@code 2t^3 - 3t^2 + 1, t^3 - 2t^2 + t, 3t^2 - 2t^3, t^3 - t^2} (the same values in cdf and
+     * pdf, computed once) and the sums in the scalar order: the same bits. Elements outside the
+     * table (or NaN) are computed again by the scalar code at the end of their block. The two
+     * passes keep each vector load away from the scalar stores that wrote its lanes (a load
+     * right after them waits for them to reach the cache), and the Vector API's gathers are not
+     * used: their index vectors share type profiles with the transposes' of another lane count,
+     * and fell back to Java code here.
+     */
+    private int geluLanes(float[] xs, float[] g, float[] o, int from, int to) {
+        int dl = D.length(), end = from + (to - from) / dl * dl;
+        double[] s = GELU_SCRATCH.get();
+        int[] outside = GELU_OUTSIDE.get();
+        double[] cdf = CpuTransformer.CDF, pdf = CpuTransformer.PDF;
+        final int B = GELU_BLOCK, X = 0, G = B, C0 = 2 * B, C1 = 3 * B, P0 = 4 * B, P1 = 5 * B, R = 6 * B;
+        for (int b = from; b < end; b += B) {
+            int n = Math.min(B, end - b), count = 0;
+            for (int l = 0; l < n; l++) {
+                double x = xs[b + l];
+                int k = 0;
+                if (x >= CpuTransformer.TABLE_FROM && x < CpuTransformer.TABLE_TO) {
+                    k = (int) ((x - CpuTransformer.TABLE_FROM) * CpuTransformer.KNOTS_PER_UNIT);
+                } else {
+                    outside[count++] = b + l;
+                }
+                s[X + l] = x;
+                s[C0 + l] = cdf[k];
+                s[C1 + l] = cdf[k + 1];
+                s[P0 + l] = pdf[k];
+                s[P1 + l] = pdf[k + 1];
+            }
+            if (g != null) for (int l = 0; l < n; l++) s[G + l] = g[b + l];
+            for (int l = 0; l < n; l += dl) {
+                DoubleVector x = DoubleVector.fromArray(D, s, X + l);
+                DoubleVector u = x.sub(CpuTransformer.TABLE_FROM).mul((double) CpuTransformer.KNOTS_PER_UNIT);
+                DoubleVector nearest = u.add(ROUND).sub(ROUND);
+                DoubleVector knot = nearest.blend(nearest.sub(1.0), nearest.compare(VectorOperators.GT, u));
+                DoubleVector c0 = DoubleVector.fromArray(D, s, C0 + l), c1 = DoubleVector.fromArray(D, s, C1 + l);
+                DoubleVector p0 = DoubleVector.fromArray(D, s, P0 + l), p1 = DoubleVector.fromArray(D, s, P1 + l);
+                DoubleVector t = u.sub(knot), t2 = t.mul(t), t3 = t2.mul(t);
+                DoubleVector b0 = t3.mul(2.0).sub(t2.mul(3.0)).add(1.0), b1 = t3.sub(t2.mul(2.0)).add(t);
+                DoubleVector b2 = t2.mul(3.0).sub(t3.mul(2.0)), b3 = t3.sub(t2);
+                DoubleVector phi = b0.mul(c0).add(b1.mul(p0.mul(GELU_H))).add(b2.mul(c1)).add(b3.mul(p1.mul(GELU_H)));
+                if (g == null) {
+                    x.mul(phi).intoArray(s, R + l);
+                } else {
+                    DoubleVector x0 = knot.mul(GELU_H).add(CpuTransformer.TABLE_FROM), x1 = x0.add(GELU_H);
+                    DoubleVector density = b0.mul(p0).add(b1.mul(x0.mul(-GELU_H).mul(p0))).add(b2.mul(p1)).add(b3.mul(x1.mul(-GELU_H).mul(p1)));
+                    DoubleVector.fromArray(D, s, G + l).mul(phi.add(x.mul(density))).intoArray(s, R + l);
+                }
+            }
+            for (int l = 0; l < n; l++) o[b + l] = (float) s[R + l];
+            geluOutside(xs, g, o, outside, count, s);
+        }
+        return end;
+    }
+
+    /**
+     * GELU or its derivative at the listed elements outside the table, by lanes where a whole
+     * vector of them is finite, else by the scalar code. Outside [-3, 6) |x| / sqrt 2 &gt; 2, so
+     * {@link CpuTransformer#erfc} takes its continued fraction: per lane its operations, the 60
+     * levels {@code f = a + (k/2) / f}, {@code exp(-a a) / sqrt(pi) / f} with the exponential
+     * from {@link #exp} (StrictMath's bits), {@code 2 - r} for negative z, then
+     * {@code Phi = 0.5 erfc}, and for the derivative {@code phi = exp(-0.5 x x) / sqrt(2 pi)}:
+     * the same bits. In a trained network such elements are a few in a hundred, and each costs
+     * the scalar code some sixty dependent divisions.
+     */
+    private void geluOutside(float[] xs, float[] g, float[] o, int[] outside, int count, double[] s) {
+        int dl = D.length(), q = 0;
+        final int X = 0, G = GELU_BLOCK, E = 2 * GELU_BLOCK, P = 3 * GELU_BLOCK, R = 6 * GELU_BLOCK;
+        for (int l = 0; l < count; l++) {
+            s[X + l] = xs[outside[l]];
+            if (g != null) s[G + l] = g[outside[l]];
+        }
+        for (; q + dl <= count; q += dl) {
+            DoubleVector x = DoubleVector.fromArray(D, s, X + q);
+            DoubleVector z = x.neg().mul(CpuTransformer.SQRT_HALF), a = z.abs();
+            if (!a.compare(VectorOperators.GE, 2.0).and(a.compare(VectorOperators.LT, Double.POSITIVE_INFINITY)).allTrue()) { // NaN, infinities
+                geluScalar(xs, g, o, outside, q, q + dl);
+                continue;
+            }
+            DoubleVector f = a;
+            for (int k = CpuTransformer.FRACTION_LEVELS; k >= 1; k--) f = a.add(DoubleVector.broadcast(D, k / 2.0).div(f));
+            a.neg().mul(a).intoArray(s, E + q);
+            exp(s, s, E + q, E + q + dl);
+            DoubleVector r = DoubleVector.fromArray(D, s, E + q).mul(CpuTransformer.INV_SQRT_PI).div(f);
+            DoubleVector phi = r.blend(DoubleVector.broadcast(D, 2.0).sub(r), z.compare(VectorOperators.LT, 0.0)).mul(0.5);
+            if (g == null) {
+                x.mul(phi).intoArray(s, R + q);
+            } else {
+                x.mul(-0.5).mul(x).intoArray(s, P + q);
+                exp(s, s, P + q, P + q + dl);
+                DoubleVector density = DoubleVector.fromArray(D, s, P + q).mul(CpuTransformer.INV_SQRT_2PI);
+                DoubleVector.fromArray(D, s, G + q).mul(phi.add(x.mul(density))).intoArray(s, R + q);
+            }
+            for (int l = 0; l < dl; l++) o[outside[q + l]] = (float) s[R + q + l];
+        }
+        geluScalar(xs, g, o, outside, q, count);
+    }
+
+    /** The scalar GELU (g null) or derivative at the listed elements {@code outside[from, to)}. */
+    private void geluScalar(float[] xs, float[] g, float[] o, int[] outside, int from, int to) {
+        for (int q = from; q < to; q++) {
+            int i = outside[q];
+            if (g == null) {
+                MicroKernel.super.gelu(xs, o, i, i + 1);
+            } else {
+                MicroKernel.super.geluBackward(xs, g, o, i, i + 1);
+            }
+        }
+    }
+
+    /** Elements per block of {@link #geluLanes}: a multiple of any lane count; its scratch, 7 doubles an element, fills 14 KiB. */
+    private static final int GELU_BLOCK = 256;
+    private static final ThreadLocal<double[]> GELU_SCRATCH = ThreadLocal.withInitial(() -> new double[7 * GELU_BLOCK]);
+    private static final ThreadLocal<int[]> GELU_OUTSIDE = ThreadLocal.withInitial(() -> new int[GELU_BLOCK]);
+
     /** Whole vectors where the row holds them (a panel's full width), the rest as the default. */
     @Override
     public void copyRows(float[] src, int srcOff, int srcLd, float[] dst, int dstOff, int dstLd, int width, int rows) {
