@@ -37,8 +37,13 @@ final class CpuCells {
         }
     }
 
-    static double sigmoid(double x) {
-        return CpuBackend.sigmoid(x);
+    private static final ThreadLocal<double[]> GATES = ThreadLocal.withInitial(() -> new double[0]);
+
+    /** This thread's scratch for one row's gates, at least {@code size} doubles (grown, never shrunk: a cell's width). */
+    private static double[] gateScratch(int size) {
+        double[] s = GATES.get();
+        if (s.length < size) GATES.set(s = new double[size]);
+        return s;
     }
 
     static void lstmCell(CpuBackend be, Tensor gates, Tensor cPrev, Tensor act, Tensor c, Tensor h) {
@@ -47,9 +52,13 @@ final class CpuCells {
         float[] g = gates.data(), cp = cPrev.data(), a = act.data(), cs = c.data(), hs = h.data();
         be.parallelFor(rows, n -> {
             int gb = n * 4 * hid, hb = n * hid;
+            double[] s = gateScratch(3 * hid); // the input, forget and output gates' sigmoids, on the kernel's lanes
+            for (int j = 0; j < 2 * hid; j++) s[j] = g[gb + j];
+            for (int j = 0; j < hid; j++) s[2 * hid + j] = g[gb + 3 * hid + j];
+            be.kernel().sigmoid(s, s, 0, 3 * hid);
             for (int j = 0; j < hid; j++) {
-                double i = sigmoid(g[gb + j]), f = sigmoid(g[gb + hid + j]);
-                double gg = FdlibmMath.tanh(g[gb + 2 * hid + j]), o = sigmoid(g[gb + 3 * hid + j]);
+                double i = s[j], f = s[hid + j];
+                double gg = FdlibmMath.tanh(g[gb + 2 * hid + j]), o = s[2 * hid + j];
                 a[gb + j] = (float) i;
                 a[gb + hid + j] = (float) f;
                 a[gb + 2 * hid + j] = (float) gg;
@@ -86,9 +95,12 @@ final class CpuCells {
         float[] x = gx.data(), r = gh.data(), hp = hPrev.data(), a = act.data(), hs = h.data();
         be.parallelFor(rows, n -> {
             int gb = n * 3 * hid, hb = n * hid;
+            double[] s = gateScratch(2 * hid); // the reset and update gates' sigmoids, on the kernel's lanes
+            for (int j = 0; j < 2 * hid; j++) s[j] = (double) x[gb + j] + r[gb + j];
+            be.kernel().sigmoid(s, s, 0, 2 * hid);
             for (int j = 0; j < hid; j++) {
-                double rv = sigmoid((double) x[gb + j] + r[gb + j]);
-                double zv = sigmoid((double) x[gb + hid + j] + r[gb + hid + j]);
+                double rv = s[j];
+                double zv = s[hid + j];
                 double nv = FdlibmMath.tanh(x[gb + 2 * hid + j] + rv * r[gb + 2 * hid + j]);
                 a[gb + j] = (float) rv;
                 a[gb + hid + j] = (float) zv;

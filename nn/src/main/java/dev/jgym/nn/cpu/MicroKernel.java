@@ -217,6 +217,14 @@ interface MicroKernel {
         for (int i = from; i < to; i++) y[i] = StrictMath.exp(x[i]);
     }
 
+    /**
+     * {@code y[i] = CpuBackend.sigmoid(x[i])} in double for i in [from, to), bit for bit ({@code y}
+     * may be {@code x}): the LSTM's and GRU's gates, the sigmoid activation.
+     */
+    default void sigmoid(double[] x, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) y[i] = CpuBackend.sigmoid(x[i]);
+    }
+
     /** GELU over {@code [from, to)}: {@code ys[i] = (float) (xs[i] Phi(xs[i]))}, Phi as {@link CpuTransformer#cdf}. */
     default void gelu(float[] xs, float[] ys, int from, int to) {
         for (int i = from; i < to; i++) ys[i] = (float) (xs[i] * CpuTransformer.cdf(xs[i]));

@@ -582,13 +582,23 @@ final class VectorKernel implements MicroKernel {
 
     /**
      * ReLU and LeakyReLU on lanes ({@code x > 0 ? x : slope x}, NaN to the else branch as in the
-     * scalar loop); tanh on double lanes ({@link #tanhLanes}); the rest scalar.
+     * scalar loop); tanh on double lanes ({@link #tanhLanes}); the sigmoid in double by
+     * {@link #sigmoid}; the rest scalar.
      */
     @Override
     public void activation(ActivationKind kind, float param, float[] xs, float[] ys, int from, int to) {
         int i = from;
         if (kind == ActivationKind.TANH) {
             i = tanhLanes(xs, ys, from, to);
+        }
+        if (kind == ActivationKind.SIGMOID) { // in double, as the scalar loop, a block at a time
+            double[] d = SIGMOID_IN.get();
+            for (; i < to; i += SIGMOID_BLOCK) {
+                int n = Math.min(SIGMOID_BLOCK, to - i);
+                for (int l = 0; l < n; l++) d[l] = xs[i + l];
+                sigmoid(d, d, 0, n);
+                for (int l = 0; l < n; l++) ys[i + l] = (float) d[l];
+            }
         }
         if (kind == ActivationKind.RELU || kind == ActivationKind.LEAKY_RELU) {
             boolean relu = kind == ActivationKind.RELU;
@@ -882,6 +892,33 @@ final class VectorKernel implements MicroKernel {
      * {@code VectorMathTest} compares the result with StrictMath's on millions of doubles over
      * every branch and their boundaries.
      */
+    /**
+     * {@link CpuBackend#sigmoid}'s operations on lanes, in blocks: e = exp(-|x|) by {@link #exp}
+     * (the scalar code's exp(-x) for x >= 0, exp(x) below: the same argument, -0 and +0 both giving
+     * 1), then (x >= 0 ? 1 : e) / (1 + e).
+     */
+    @Override
+    public void sigmoid(double[] x, double[] y, int from, int to) {
+        int dl = D.length();
+        double[] e = SIGMOID_SCRATCH.get();
+        for (int b = from; b < to; b += SIGMOID_BLOCK) {
+            int end = Math.min(to, b + SIGMOID_BLOCK), i = b;
+            for (; i + dl <= end; i += dl) DoubleVector.fromArray(D, x, i).abs().neg().intoArray(e, i - b);
+            for (; i < end; i++) e[i - b] = -Math.abs(x[i]);
+            exp(e, e, 0, end - b);
+            for (i = b; i + dl <= end; i += dl) {
+                DoubleVector xv = DoubleVector.fromArray(D, x, i), ev = DoubleVector.fromArray(D, e, i - b);
+                ev.blend(1.0, xv.compare(VectorOperators.GE, 0.0)).div(ev.add(1.0)).intoArray(y, i);
+            }
+            for (; i < end; i++) y[i] = (x[i] >= 0 ? 1 : e[i - b]) / (1 + e[i - b]);
+        }
+    }
+
+    /** Values per block of {@link #sigmoid}: its exponentials, 8 KiB, stay in L1. */
+    private static final int SIGMOID_BLOCK = 1024;
+    private static final ThreadLocal<double[]> SIGMOID_SCRATCH = ThreadLocal.withInitial(() -> new double[SIGMOID_BLOCK]);
+    private static final ThreadLocal<double[]> SIGMOID_IN = ThreadLocal.withInitial(() -> new double[SIGMOID_BLOCK]);
+
     @Override
     public void exp(double[] x, double[] y, int from, int to) {
         int dl = D.length(), i = from;

@@ -107,6 +107,42 @@ class VectorMathTest {
         }
     }
 
+    @Test
+    @DisplayName("the sigmoid on lanes = CpuBackend.sigmoid bit for bit (in double: the LSTM's and GRU's gates) on exp's branch edges and 3,200,000 random doubles, and as the float activation on 1,000,003 floats, at every offset")
+    void sigmoidEqualsScalar() {
+        double[] edges = expEdges();
+        SplittableRandom r = new SplittableRandom(25);
+        double[] xs = new double[100_003];
+        for (int round = 0; round <= 32; round++) {
+            double[] x = round == 0 ? edges : xs;
+            if (round > 0) {
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = round % 4 == 0 ? Double.longBitsToDouble(r.nextLong()) : round % 4 == 1 ? r.nextDouble(-750, 750) : r.nextGaussian() * 4;
+                }
+            }
+            for (int offset = 0; offset < (round == 0 ? 8 : 1); offset++) {
+                double[] y = new double[x.length];
+                VECTOR.sigmoid(x, y, offset, x.length);
+                for (int i = offset; i < x.length; i++) {
+                    double expected = CpuBackend.sigmoid(x[i]);
+                    if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(y[i]) && !(Double.isNaN(expected) && Double.isNaN(y[i]))) {
+                        assertEquals(expected, y[i], "sigmoid(" + x[i] + ")");
+                        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(y[i]), "sigmoid(" + x[i] + ")");
+                    }
+                }
+            }
+        }
+        float[] f = new float[1_000_003], fv = new float[f.length], fs = new float[f.length];
+        for (int i = 0; i < f.length; i++) f[i] = i % 5 == 0 ? Float.intBitsToFloat(r.nextInt()) : (float) (r.nextGaussian() * 6);
+        VECTOR.activation(dev.jgym.nn.ActivationKind.SIGMOID, 0f, f, fv, 3, f.length);
+        SCALAR.activation(dev.jgym.nn.ActivationKind.SIGMOID, 0f, f, fs, 3, f.length);
+        for (int i = 3; i < f.length; i++) {
+            if (Float.floatToRawIntBits(fs[i]) != Float.floatToRawIntBits(fv[i]) && !(Float.isNaN(fs[i]) && Float.isNaN(fv[i]))) {
+                assertEquals(fs[i], fv[i], "sigmoid activation at " + f[i]);
+            }
+        }
+    }
+
     /** Floats around GELU's table: its edges -3 and 6 and their neighbours, knots and their neighbours, beyond (uniform in [-12, 14]), specials. */
     private static float[] geluInputs(SplittableRandom r, int n) {
         float[] special = {-3f, Math.nextUp(-3f), Math.nextDown(-3f), 6f, Math.nextUp(6f), Math.nextDown(6f), 0f, -0f, Float.NaN,
