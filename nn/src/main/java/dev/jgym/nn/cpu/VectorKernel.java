@@ -893,9 +893,8 @@ final class VectorKernel implements MicroKernel {
      * every branch and their boundaries.
      */
     /**
-     * {@link CpuBackend#sigmoid}'s operations on lanes, in blocks: e = exp(-|x|) by {@link #exp}
-     * (the scalar code's exp(-x) for x >= 0, exp(x) below: the same argument, -0 and +0 both giving
-     * 1), then (x >= 0 ? 1 : e) / (1 + e).
+     * {@link CpuBackend#sigmoid}'s operations on lanes, in blocks: e = exp(x >= 0 ? -x : x) by
+     * {@link #exp} (NaN keeps its sign, as in the scalar code), then (x >= 0 ? 1 : e) / (1 + e).
      */
     @Override
     public void sigmoid(double[] x, double[] y, int from, int to) {
@@ -903,8 +902,11 @@ final class VectorKernel implements MicroKernel {
         double[] e = SIGMOID_SCRATCH.get();
         for (int b = from; b < to; b += SIGMOID_BLOCK) {
             int end = Math.min(to, b + SIGMOID_BLOCK), i = b;
-            for (; i + dl <= end; i += dl) DoubleVector.fromArray(D, x, i).abs().neg().intoArray(e, i - b);
-            for (; i < end; i++) e[i - b] = -Math.abs(x[i]);
+            for (; i + dl <= end; i += dl) {
+                DoubleVector xv = DoubleVector.fromArray(D, x, i);
+                xv.blend(xv.neg(), xv.compare(VectorOperators.GE, 0.0)).intoArray(e, i - b);
+            }
+            for (; i < end; i++) e[i - b] = x[i] >= 0 ? -x[i] : x[i];
             exp(e, e, 0, end - b);
             for (i = b; i + dl <= end; i += dl) {
                 DoubleVector xv = DoubleVector.fromArray(D, x, i), ev = DoubleVector.fromArray(D, e, i - b);

@@ -108,7 +108,7 @@ class VectorMathTest {
     }
 
     @Test
-    @DisplayName("the sigmoid on lanes = CpuBackend.sigmoid bit for bit (in double: the LSTM's and GRU's gates) on exp's branch edges and 3,200,000 random doubles, and as the float activation on 1,000,003 floats, at every offset")
+    @DisplayName("the sigmoid on lanes = CpuBackend.sigmoid bit for bit (in double: the LSTM's and GRU's gates) on exp's branch edges and 3,200,000 random doubles, and as the float activation on 1,000,003 floats, at every offset (NaNs as one value here; CpuBackendTest holds their bits)")
     void sigmoidEqualsScalar() {
         double[] edges = expEdges();
         SplittableRandom r = new SplittableRandom(25);
