@@ -56,17 +56,16 @@ final class VectorKernel implements MicroKernel {
     }
 
     /**
-     * One vector of columns where the partial panel has no more (C's width 256, 300, 400 or 1024
-     * leaves 16 or fewer on AVX-512), else the whole tile.
+     * AVX-512: one vector of columns where the partial panel has no more (C's width 256, 300, 400
+     * or 1024 leaves 16 or fewer of its 48), else the whole tile. AVX2's 16-column panel is not
+     * cut: those widths leave it full or more than one vector.
      */
     @Override
     public void computeColumns(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile, int cols) {
-        if (cols > L) {
-            compute(ap, aOff, bp, bOff, kc, tile);
-        } else if (WIDE) {
+        if (WIDE && cols <= L) {
             compute8x1(ap, aOff, bp, bOff, kc, tile);
         } else {
-            compute6x1(ap, aOff, bp, bOff, kc, tile);
+            compute(ap, aOff, bp, bOff, kc, tile);
         }
     }
 
@@ -291,38 +290,6 @@ final class VectorKernel implements MicroKernel {
         c50.intoArray(tile, 5 * NR);
         c60.intoArray(tile, 6 * NR);
         c70.intoArray(tile, 7 * NR);
-    }
-
-    /** {@link #compute6x2}'s first vector of columns only: 6 accumulators. */
-    private static void compute6x1(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c10 = c00;
-        FloatVector c20 = c00;
-        FloatVector c30 = c00;
-        FloatVector c40 = c00;
-        FloatVector c50 = c00;
-        int a = aOff, b = bOff;
-        for (int k = 0; k < kc; k++, a += 6, b += NR) {
-            FloatVector b0 = FloatVector.fromArray(S, bp, b);
-            FloatVector x = FloatVector.broadcast(S, ap[a]);
-            c00 = x.fma(b0, c00);
-            x = FloatVector.broadcast(S, ap[a + 1]);
-            c10 = x.fma(b0, c10);
-            x = FloatVector.broadcast(S, ap[a + 2]);
-            c20 = x.fma(b0, c20);
-            x = FloatVector.broadcast(S, ap[a + 3]);
-            c30 = x.fma(b0, c30);
-            x = FloatVector.broadcast(S, ap[a + 4]);
-            c40 = x.fma(b0, c40);
-            x = FloatVector.broadcast(S, ap[a + 5]);
-            c50 = x.fma(b0, c50);
-        }
-        c00.intoArray(tile, 0);
-        c10.intoArray(tile, NR);
-        c20.intoArray(tile, 2 * NR);
-        c30.intoArray(tile, 3 * NR);
-        c40.intoArray(tile, 4 * NR);
-        c50.intoArray(tile, 5 * NR);
     }
 
     /**
