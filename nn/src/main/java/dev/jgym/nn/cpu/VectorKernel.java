@@ -859,35 +859,6 @@ final class VectorKernel implements MicroKernel {
      * {@code VectorMathTest} compares the result with StrictMath's on millions of doubles over
      * every branch and their boundaries.
      */
-    /**
-     * {@link CpuBackend#sigmoid}'s operations on lanes, in blocks: e = exp(x >= 0 ? -x : x) by
-     * {@link #exp} (NaN keeps its sign, as in the scalar code), then (x >= 0 ? 1 : e) / (1 + e).
-     */
-    @Override
-    public void sigmoid(double[] x, double[] y, int from, int to) {
-        int dl = D.length();
-        double[] e = SIGMOID_SCRATCH.get();
-        for (int b = from; b < to; b += SIGMOID_BLOCK) {
-            int end = Math.min(to, b + SIGMOID_BLOCK), i = b;
-            for (; i + dl <= end; i += dl) {
-                DoubleVector xv = DoubleVector.fromArray(D, x, i);
-                xv.blend(xv.neg(), xv.compare(VectorOperators.GE, 0.0)).intoArray(e, i - b);
-            }
-            for (; i < end; i++) e[i - b] = x[i] >= 0 ? -x[i] : x[i];
-            exp(e, e, 0, end - b);
-            for (i = b; i + dl <= end; i += dl) {
-                DoubleVector xv = DoubleVector.fromArray(D, x, i), ev = DoubleVector.fromArray(D, e, i - b);
-                ev.blend(1.0, xv.compare(VectorOperators.GE, 0.0)).div(ev.add(1.0)).intoArray(y, i);
-            }
-            for (; i < end; i++) y[i] = (x[i] >= 0 ? 1 : e[i - b]) / (1 + e[i - b]);
-        }
-    }
-
-    /** Values per block of {@link #sigmoid}: its exponentials, 8 KiB, stay in L1. */
-    private static final int SIGMOID_BLOCK = 1024;
-    private static final ThreadLocal<double[]> SIGMOID_SCRATCH = ThreadLocal.withInitial(() -> new double[SIGMOID_BLOCK]);
-    private static final ThreadLocal<double[]> SIGMOID_IN = ThreadLocal.withInitial(() -> new double[SIGMOID_BLOCK]);
-
     @Override
     public void exp(double[] x, double[] y, int from, int to) {
         int dl = D.length(), i = from;
@@ -919,6 +890,35 @@ final class VectorKernel implements MicroKernel {
         }
         for (; i < to; i++) y[i] = StrictMath.exp(x[i]);
     }
+
+    /**
+     * {@link CpuBackend#sigmoid}'s operations on lanes, in blocks: e = exp(x >= 0 ? -x : x) by
+     * {@link #exp} (NaN keeps its sign, as in the scalar code), then (x >= 0 ? 1 : e) / (1 + e).
+     */
+    @Override
+    public void sigmoid(double[] x, double[] y, int from, int to) {
+        int dl = D.length();
+        double[] e = SIGMOID_SCRATCH.get();
+        for (int b = from; b < to; b += SIGMOID_BLOCK) {
+            int end = Math.min(to, b + SIGMOID_BLOCK), i = b;
+            for (; i + dl <= end; i += dl) {
+                DoubleVector xv = DoubleVector.fromArray(D, x, i);
+                xv.blend(xv.neg(), xv.compare(VectorOperators.GE, 0.0)).intoArray(e, i - b);
+            }
+            for (; i < end; i++) e[i - b] = x[i] >= 0 ? -x[i] : x[i];
+            exp(e, e, 0, end - b);
+            for (i = b; i + dl <= end; i += dl) {
+                DoubleVector xv = DoubleVector.fromArray(D, x, i), ev = DoubleVector.fromArray(D, e, i - b);
+                ev.blend(1.0, xv.compare(VectorOperators.GE, 0.0)).div(ev.add(1.0)).intoArray(y, i);
+            }
+            for (; i < end; i++) y[i] = (x[i] >= 0 ? 1 : e[i - b]) / (1 + e[i - b]);
+        }
+    }
+
+    /** Values per block of {@link #sigmoid}: its exponentials, 8 KiB, stay in L1. */
+    private static final int SIGMOID_BLOCK = 1024;
+    private static final ThreadLocal<double[]> SIGMOID_SCRATCH = ThreadLocal.withInitial(() -> new double[SIGMOID_BLOCK]);
+    private static final ThreadLocal<double[]> SIGMOID_IN = ThreadLocal.withInitial(() -> new double[SIGMOID_BLOCK]);
 
     /** Cell width of GELU's table, 1/256: a power of two, so h f is exact. */
     private static final double GELU_H = 1.0 / CpuTransformer.KNOTS_PER_UNIT;
