@@ -103,7 +103,7 @@ class AzKindTest {
         InterruptTest.sigintThenResume(config, full, stopped, dir.resolve("stopped.log"), results);
 
         Process p = InterruptTest.start(config, killed, dir.resolve("killed.log"));
-        InterruptTest.waitForCheckpoint(p, killed, 700);
+        InterruptTest.waitForProgress(p, killed, full, 0.3);
         assertTrue(p.isAlive(), "still training when the signal comes");
         InterruptTest.signal(p, "KILL");
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));

@@ -43,22 +43,39 @@ class InterruptTest {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** Waits until the run has written a checkpoint (at most two minutes), then {@code extraMillis} more. */
-    static void waitForCheckpoint(Process p, Path out, long extraMillis) throws InterruptedException {
+    /**
+     * Waits (at most two minutes) until the run into {@code out} has written a checkpoint and streamed
+     * {@code fraction} of the lines of {@code full}'s metrics.csv (an uninterrupted run of the same
+     * config): a moment measured in the run's own progress, so that however fast the machine, the
+     * signal that follows comes with at least {@code 1 - fraction} of the run still ahead.
+     */
+    static void waitForProgress(Process p, Path out, Path full, double fraction) throws IOException, InterruptedException {
+        long lines = Math.max(2, (long) (fraction * lines(full.resolve("metrics.csv"))));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(out.resolve(RunFolder.CHECKPOINT)) && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-        Thread.sleep(extraMillis);
+        while (p.isAlive() && System.nanoTime() < deadline
+                && !(Files.exists(out.resolve(RunFolder.CHECKPOINT)) && lines(out.resolve("metrics.csv")) >= lines)) {
+            Thread.sleep(5);
+        }
+    }
+
+    /** The whole lines of {@code file} so far (0 before it exists). */
+    private static long lines(Path file) throws IOException {
+        if (!Files.exists(file)) return 0;
+        byte[] b = Files.readAllBytes(file);
+        long n = 0;
+        for (byte c : b) if (c == '\n') n++;
+        return n;
     }
 
     /**
      * Runs {@code config} into {@code full} uninterrupted, then into {@code stopped} with a SIGINT
-     * after its first checkpoint (exit 130, no {@code results[0]} yet), then {@code --resume} on 2
+     * after its first checkpoint, a fifth of the way through (exit 130, no {@code results[0]} yet), then {@code --resume} on 2
      * threads: every file of {@code results} the same bytes in both folders.
      */
     static void sigintThenResume(Path config, Path full, Path stopped, Path log, String... results) throws Exception {
         assertEquals(0, RunFolderTest.jgym("train", config.toString(), "--out", full.toString(), "--quiet", "--threads", "1").code());
         Process p = start(config, stopped, log);
-        waitForCheckpoint(p, stopped, 300);
+        waitForProgress(p, stopped, full, 0.2);
         assertTrue(p.isAlive(), "still training when the signal comes");
         signal(p, "INT");
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -103,7 +120,7 @@ class InterruptTest {
         // Ctrl-C: the run writes a checkpoint at its next step and exits with 130
         Path sigint = dir.resolve("sigint");
         Process p = start(config, sigint);
-        waitForCheckpoint(p, sigint, 100 + moments.nextInt(1500));
+        waitForProgress(p, sigint, full, 0.1 + 0.4 * moments.nextDouble());
         assertTrue(p.isAlive(), "still training when the signal comes");
         signal(p, "INT");
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -118,7 +135,7 @@ class InterruptTest {
         // kill -9: no chance to write anything; the last periodic checkpoint is where it resumes
         Path killed = dir.resolve("killed");
         p = start(config, killed);
-        waitForCheckpoint(p, killed, 100 + moments.nextInt(2000));
+        waitForProgress(p, killed, full, 0.1 + 0.4 * moments.nextDouble());
         assertTrue(p.isAlive(), "still training when the signal comes");
         signal(p, "KILL");
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
