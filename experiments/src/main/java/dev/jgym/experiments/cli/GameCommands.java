@@ -1,11 +1,16 @@
 package dev.jgym.experiments.cli;
 
+import dev.jgym.agents.alphazero.AzPlayer;
 import dev.jgym.agents.search.Arena;
+import dev.jgym.agents.search.PerfectMoves;
 import dev.jgym.agents.search.Players;
 import dev.jgym.core.config.UserError;
+import dev.jgym.core.multi.Player;
+import dev.jgym.core.rng.Rng;
 import dev.jgym.core.multi.TwoPlayerEnv;
 import dev.jgym.envs.games.board.BoardGame;
 import dev.jgym.envs.games.board.connect4.Solver;
+import dev.jgym.experiments.run.ProgressBar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +26,8 @@ final class GameCommands {
 
     @Command(name = "solve", mixinStandardHelpOptions = true,
             description = {"Score every move of a Connect Four position with the exact solver (Pascal Pons' convention):",
-                    "0 a draw, positive: the player to move wins (22 minus its stones at the win: larger is sooner), negative: it loses."})
+                    "0 a draw, positive: the player to move wins (22 minus its stones at the win: larger is sooner), negative: it loses.",
+                    "With --rate: how often players pick a perfect move (one the solver scores highest) in random open positions."})
     static final class Solve implements Callable<Integer> {
         private final Main main;
 
@@ -31,6 +37,19 @@ final class GameCommands {
         @Parameters(index = "1", arity = "0..1", paramLabel = "<moves>", description = "the moves so far as columns 1-7, e.g. 4453 (default: the empty board)")
         String moves = "";
 
+        @Option(names = "--rate", paramLabel = "<player>", description = {"rate a player instead (repeatable): random, minimax:D, mcts:N, uct:N,",
+                "az:FILE or az:FILE:N (for az, the network alone too)"})
+        List<String> rate = new ArrayList<>();
+
+        @Option(names = "--positions", paramLabel = "N", description = "with --rate: random open positions, 1 to 100000 (default: 1000)")
+        int positions = 1000;
+
+        @Option(names = "--plies", paramLabel = "MIN-MAX", description = "with --rate: their lengths, every one equally often (default: 14-32)")
+        String plies = "14-32";
+
+        @Option(names = "--seed", paramLabel = "N", description = "with --rate: the positions' seed (default: 1)")
+        long seed = 1;
+
         Solve(Main main) {
             this.main = main;
         }
@@ -38,6 +57,7 @@ final class GameCommands {
         @Override
         public Integer call() {
             if (!game.equals("connect4")) throw new UserError("solve: expected the game connect4, found \"" + game + "\"");
+            if (!rate.isEmpty()) return rate();
             Solver solver = new Solver();
             int[] scores;
             long start = System.nanoTime();
@@ -57,6 +77,42 @@ final class GameCommands {
             main.out.println(vals);
             main.err.printf(Locale.ROOT, "jgym: %d positions in %.2f s%n", solver.nodes(), seconds);
             return 0;
+        }
+
+        /** {@code --rate}: each player's share of perfect moves (and an az player's network alone) on the same positions. */
+        private int rate() {
+            if (!moves.isEmpty()) throw new UserError("solve: --rate draws its own positions; give no moves with it (found \"" + moves + "\")");
+            Limits.range("--positions", positions, 1, 100_000);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,2})-([0-9]{1,2})").matcher(plies);
+            if (!m.matches() || Integer.parseInt(m.group(1)) > Integer.parseInt(m.group(2)) || Integer.parseInt(m.group(2)) > 40) {
+                throw new UserError("solve: --plies: expected MIN-MAX with 0 <= MIN <= MAX <= 40, found \"" + plies + "\"");
+            }
+            int lo = Integer.parseInt(m.group(1)), hi = Integer.parseInt(m.group(2));
+            List<Player> players = new ArrayList<>();
+            for (String spec : rate) players.add(Players.parse(spec, "connect4", "--rate").apply(new Rng(seed).child(spec)));
+            long start = System.nanoTime();
+            List<PerfectMoves.Scored> scored = PerfectMoves.positions(positions, lo, hi, new Rng(seed));
+            int matters = (int) scored.stream().filter(PerfectMoves.Scored::discriminating).count();
+            main.out.printf(Locale.ROOT, "%d random open positions of %d-%d plies (seed %d), %d where some move is not perfect; solved in %.1f s%n",
+                    positions, lo, hi, seed, matters, (System.nanoTime() - start) / 1e9);
+            int rows = 0;
+            for (Player p : players) rows += p instanceof AzPlayer ? 2 : 1;
+            try (ProgressBar bar = new ProgressBar(main.err, "positions", (long) rows * positions, main.terminal)) {
+                for (int i = 0; i < players.size(); i++) {
+                    Player p = players.get(i);
+                    print(rate.get(i), PerfectMoves.rate(scored, g -> {
+                        p.onGameStart();
+                        return p.act(g);
+                    }, () -> bar.advance(1)));
+                    if (p instanceof AzPlayer az) print(rate.get(i) + " (network alone)", PerfectMoves.rate(scored, az::networkMove, () -> bar.advance(1)));
+                }
+            }
+            return 0;
+        }
+
+        private void print(String player, PerfectMoves.Rate r) {
+            main.out.printf(Locale.ROOT, "%s: perfect in %d of %d (%.1f%%); where some move is not: %d of %d (%.1f%%)%n", player, r.perfect(), r.positions(),
+                    100.0 * r.share(), r.perfectWhereItMatters(), r.whereItMatters(), 100.0 * r.perfectWhereItMatters() / Math.max(1, r.whereItMatters()));
         }
     }
 

@@ -226,6 +226,15 @@ class MainTest {
         assertEquals("18", scores[7], o.out());
         assertOneLineMistake(jgym("solve", "connect4", "448"), "solve: move 3 ('8'): expected a column 1-7");
         assertOneLineMistake(jgym("solve", "chess"), "expected the game connect4");
+        Outcome r = jgym("solve", "connect4", "--rate", "solver", "--rate", "random", "--positions", "40", "--plies", "20-24");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().lines().toList();
+        assertTrue(rows.get(0).startsWith("40 random open positions of 20-24 plies (seed 1)"), r.out());
+        assertTrue(rows.get(1).startsWith("solver: perfect in 40 of 40 (100.0%)"), r.out());
+        assertTrue(rows.get(2).startsWith("random: perfect in ") && !rows.get(2).contains("(100.0%)"), r.out());
+        assertOneLineMistake(jgym("solve", "connect4", "44", "--rate", "random"), "give no moves with it");
+        assertOneLineMistake(jgym("solve", "connect4", "--rate", "random", "--plies", "30-20"), "--plies: expected MIN-MAX");
+        assertOneLineMistake(jgym("solve", "connect4", "--rate", "minimax:x"), "--rate", "minimax:x");
         Outcome a = jgym("arena", "tictactoe", "random", "minimax:9", "--games", "6");
         assertEquals(0, a.code(), a.err());
         assertTrue(a.out().lines().toList().get(1).contains("minimax:9"), "perfect play ranks first: " + a.out());

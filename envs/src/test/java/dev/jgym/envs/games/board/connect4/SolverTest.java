@@ -75,27 +75,6 @@ class SolverTest {
         return v;
     }
 
-    /** Random play to {@code plies} stones that never completes four; null when it gets stuck (every move wins). */
-    static String randomPosition(Rng rng, int plies) {
-        LineGame g = LineGame.connectFour();
-        StringBuilder moves = new StringBuilder();
-        int[] options = new int[7];
-        while (g.moves() < plies) {
-            int n = 0;
-            for (int a = 0; a < 7; a++) {
-                if (!g.legal(a)) continue;
-                g.play(a);
-                boolean wins = g.winner() >= 0;
-                g.undo(a);
-                if (!wins) options[n++] = a;
-            }
-            if (n == 0) return null;
-            int a = options[rng.nextInt(n)];
-            g.play(a);
-            moves.append((char) ('1' + a));
-        }
-        return moves.toString();
-    }
 
     @Test
     @DisplayName("every move's score equals plain minimax's, on 3,000 random positions 1 to 12 plies from the end")
@@ -107,7 +86,7 @@ class SolverTest {
         int[] perDepth = new int[13];
         while (checked < 3000) {
             int left = 1 + checked % 12; // 1..12 empty cells, in turn
-            String moves = randomPosition(rng, 42 - left);
+            String moves = RandomPositions.draw(rng, 42 - left);
             if (moves == null) continue;
             LineGame g = LineGame.connectFour();
             for (int i = 0; i < moves.length(); i++) g.play(moves.charAt(i) - '1');
@@ -139,7 +118,7 @@ class SolverTest {
         int[] histogram = new int[43];
         while (solved < 1000) {
             int plies = 14 + (solved * 7) % 19; // 14..32
-            String moves = randomPosition(rng, plies);
+            String moves = RandomPositions.draw(rng, plies);
             if (moves == null) continue;
             int score;
             try {
@@ -163,7 +142,7 @@ class SolverTest {
         Solver solver = new Solver(22);
         int games = 0;
         while (games < 20) {
-            String moves = randomPosition(rng, 20 + games % 11);
+            String moves = RandomPositions.draw(rng, 20 + games % 11);
             if (moves == null || solver.solve(moves) <= 0) continue;
             dev.jgym.envs.games.board.BoardGame board = dev.jgym.envs.games.board.BoardGame.connectFour();
             board.reset(0);
