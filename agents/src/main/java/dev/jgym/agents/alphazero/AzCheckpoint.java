@@ -26,6 +26,7 @@ public final class AzCheckpoint {
         h.put("activation", s.network().activation());
         h.put("simulations", s.simulations());
         h.put("c_puct", s.cPuct());
+        if (s.solver()) h.put("solver", true); // absent: false (so files from before it was a setting read the same)
         h.put("games_per_iteration", s.gamesPerIteration());
         h.put("window", s.window());
         h.put("optimizer", s.optimizer().type());

@@ -81,6 +81,8 @@ public record AzConfig(
      * @param gamesPerIteration self-play games per round, played together (one network batch per simulation step) [32]
      * @param simulations PUCT simulations per move [50]
      * @param cPuct the exploration constant of PUCT [1.5]
+     * @param solver prove wins and losses in the search, as MCTS-Solver does (see {@link Puct}), in
+     *     self-play and evaluation, and in arena play of the run's models [false]
      * @param dirichletAlpha root noise concentration, about 10 / the typical number of legal moves [1.0]
      * @param dirichletEpsilon root noise share [0.25, the paper's]
      * @param temperatureMoves moves of each game drawn in proportion to visits (temperature 1); later moves are the most visited [4]
@@ -95,6 +97,7 @@ public record AzConfig(
             @JsonProperty("games_per_iteration") Integer gamesPerIteration,
             Integer simulations,
             @JsonProperty("c_puct") Double cPuct,
+            Boolean solver,
             @JsonProperty("dirichlet_alpha") Double dirichletAlpha,
             @JsonProperty("dirichlet_epsilon") Double dirichletEpsilon,
             @JsonProperty("temperature_moves") Integer temperatureMoves,
@@ -112,6 +115,7 @@ public record AzConfig(
             Check.size("simulations", simulations, 1_000_000);
             if (cPuct == null) cPuct = 1.5;
             Check.positive("c_puct", cPuct);
+            if (solver == null) solver = false;
             if (dirichletAlpha == null) dirichletAlpha = 1.0;
             Check.positive("dirichlet_alpha", dirichletAlpha);
             if (dirichletEpsilon == null) dirichletEpsilon = 0.25;
@@ -129,7 +133,7 @@ public record AzConfig(
         }
 
         public Puct.Settings search() {
-            return new Puct.Settings(simulations, cPuct, dirichletAlpha, dirichletEpsilon);
+            return new Puct.Settings(simulations, cPuct, dirichletAlpha, dirichletEpsilon, solver);
         }
     }
 

@@ -48,7 +48,7 @@ public final class AzModel {
         PolicyValueNet net = network(game, widths, h.path("activation").asText(), null,
                 Backends.create("cpu", 1, Backends.Use.CPU_ONLY, "AlphaZero"), new Rng(0));
         f.restore(net::readParams);
-        return new AzModel(game, net, new Puct.Settings(h.path("simulations").asInt(), h.path("c_puct").asDouble(), 1, 0));
+        return new AzModel(game, net, new Puct.Settings(h.path("simulations").asInt(), h.path("c_puct").asDouble(), 1, 0, h.path("solver").asBoolean(false)));
     }
 
     public String game() {
@@ -57,7 +57,7 @@ public final class AzModel {
 
     /** A player searching with {@code simulations} per move (the run's when not positive). */
     public AzPlayer player(int simulations, String name) {
-        Puct.Settings s = simulations > 0 ? new Puct.Settings(simulations, search.cPuct(), 1, 0) : search;
+        Puct.Settings s = simulations > 0 ? new Puct.Settings(simulations, search.cPuct(), 1, 0, search.solver()) : search;
         return new AzPlayer(net, s, name);
     }
 }

@@ -266,7 +266,7 @@ public final class AzTraining {
         AzConfig.EvaluationSettings ev = config.evaluation();
         AzConfig.AzSettings s = config.alphazero();
         int sims = ev.simulations() != null ? ev.simulations() : s.simulations();
-        AzPlayer me = new AzPlayer(net, new Puct.Settings(sims, s.cPuct(), s.dirichletAlpha(), 0), "alphazero");
+        AzPlayer me = new AzPlayer(net, new Puct.Settings(sims, s.cPuct(), s.dirichletAlpha(), 0, s.solver()), "alphazero");
         Function<Rng, Player> make = opponent();
         int wins = 0, draws = 0, losses = 0;
         for (int j = 0; j < ev.games(); j++) {

@@ -28,6 +28,16 @@ import java.util.Arrays;
  * drawn from the game's own stream.
  *
  * <p>The search policy is the root's visit distribution pi(a) = N(root,a) / sum_b N(root,b).
+ *
+ * <p>With {@code solver} on, the search also proves wins and losses, as MCTS-Solver does
+ * (Winands, Bj&ouml;rnsson and Saito, 2008): a node is won for its player to move when one of its
+ * moves reaches a node lost for the opponent (a finished game counts as lost for the player to
+ * move after a winning move), and lost when every legal move reaches a node won for the opponent.
+ * Proofs are checked along the path after each simulation. A simulation that reaches a proven node
+ * below the root backs up its exact value (+1 won, -1 lost) without asking the network; selection
+ * takes a winning move at once and passes over losing ones while another is left; and
+ * {@link #bestMove} and {@link #sampleMove} play a proven win, and never a proven loss while a move
+ * not known to lose is left. Without it (the default) the search is the plain one above.
  */
 public final class Puct {
     /**
@@ -36,16 +46,24 @@ public final class Puct {
      * @param dirichletAlpha the root noise's concentration (0.3 in chess, 0.03 in Go; about 10 / legal moves)
      * @param dirichletEpsilon the noise's share of the root priors; 0 for none (evaluation, arena)
      */
-    public record Settings(int simulations, double cPuct, double dirichletAlpha, double dirichletEpsilon) {
+    public record Settings(int simulations, double cPuct, double dirichletAlpha, double dirichletEpsilon, boolean solver) {
         public Settings {
             if (simulations < 1) throw new IllegalArgumentException("simulations must be >= 1, found " + simulations);
         }
 
+        /** The plain search (no proofs). */
+        public Settings(int simulations, double cPuct, double dirichletAlpha, double dirichletEpsilon) {
+            this(simulations, cPuct, dirichletAlpha, dirichletEpsilon, false);
+        }
+
         /** The same search without root noise (evaluation and arena play). */
         public Settings noiseless() {
-            return new Settings(simulations, cPuct, dirichletAlpha, 0);
+            return new Settings(simulations, cPuct, dirichletAlpha, 0, solver);
         }
     }
+
+    /** A node's proof, for its player to move. */
+    private static final byte UNKNOWN = 0, WON = 1, LOST = -1;
 
     private final Settings settings;
     private final int actions;
@@ -56,6 +74,8 @@ public final class Puct {
     private double[] edgeValue = new double[0];
     private boolean[] expanded = new boolean[0];
     private int[] toMove = new int[0];
+    private byte[] proven = new byte[0];
+    private long[] legal = new long[0]; // with the solver: each node's legal moves as bits
     private int size;
 
     private TwoPlayerEnv<?> root;
@@ -69,6 +89,7 @@ public final class Puct {
     private int pendingPlayer;
 
     public Puct(Settings settings, int actions) {
+        if (settings.solver() && actions > Long.SIZE) throw new IllegalArgumentException("the solver handles up to 64 actions, found " + actions);
         this.settings = settings;
         this.actions = actions;
     }
@@ -87,6 +108,7 @@ public final class Puct {
         this.pending = -1;
         grow(settings.simulations() + 2);
         newNode(game.currentPlayer());
+        if (settings.solver()) legal[0] = legalBits(game);
     }
 
     /** True once the root is evaluated and every simulation backed up. */
@@ -105,7 +127,7 @@ public final class Puct {
             TwoPlayerEnv<?> s = root.copy();
             int node = 0;
             depth = 0;
-            while (expanded[node] && !s.terminated()) {
+            while (expanded[node] && !s.terminated() && (node == 0 || proven[node] == UNKNOWN)) {
                 int a = select(node, s);
                 if (depth == pathNodes.length) {
                     pathNodes = Arrays.copyOf(pathNodes, depth * 2);
@@ -119,8 +141,16 @@ public final class Puct {
                 if (c < 0) {
                     c = s.terminated() ? newNode(-1) : newNode(s.currentPlayer());
                     child[node * actions + a] = c;
+                    if (settings.solver()) {
+                        if (s.terminated()) proven[c] = s.winner() >= 0 ? LOST : UNKNOWN; // after a winning move, lost for the one to move
+                        else legal[c] = legalBits(s);
+                    }
                 }
                 node = c;
+            }
+            if (!s.terminated() && node != 0 && proven[node] != UNKNOWN) {
+                backup(proven[node] == WON ? 1 : -1, toMove[node]); // a proven node's exact value
+                continue;
             }
             if (s.terminated()) {
                 // the exact value for the player to move there: the last mover won, or a draw
@@ -172,13 +202,19 @@ public final class Puct {
     /** The PUCT choice at {@code node} among the legal moves of its position {@code s} (ties: the lower action). */
     int select(int node, TwoPlayerEnv<?> s) {
         int base = node * actions;
+        boolean avoid = false; // with the solver: pass over moves proven to lose while another is left
+        if (settings.solver()) {
+            int win = provenMove(node, LOST);
+            if (win >= 0) return win;
+            avoid = proven[node] != LOST;
+        }
         int total = 0;
         for (int a = 0; a < actions; a++) total += edgeVisits[base + a];
         double sqrt = Math.sqrt(Math.max(1, total));
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int a = 0; a < actions; a++) {
-            if (!s.legal(a)) continue;
+            if (!s.legal(a) || avoid && childProof(node, a) == WON) continue;
             int n = edgeVisits[base + a];
             double q = n == 0 ? 0 : edgeValue[base + a] / n;
             double score = q + settings.cPuct() * prior[base + a] * sqrt / (1 + n);
@@ -198,6 +234,55 @@ public final class Puct {
             edgeValue[e] += toMove[pathNodes[i]] == player ? value : -value;
         }
         done++;
+        if (settings.solver()) {
+            for (int i = depth - 1; i >= 0 && prove(pathNodes[i]); i--) {
+                // a new proof may prove the node above it
+            }
+        }
+    }
+
+    /** With the solver: proves {@code node} won or lost from its children where it can; true when that is new. */
+    private boolean prove(int node) {
+        if (proven[node] != UNKNOWN) return false;
+        if (provenMove(node, LOST) >= 0) {
+            proven[node] = WON;
+            return true;
+        }
+        long moves = legal[node];
+        for (int a = 0; a < actions; a++) {
+            if ((moves >>> a & 1) != 0 && childProof(node, a) != WON) return false;
+        }
+        proven[node] = LOST;
+        return true;
+    }
+
+    /** The proof of the node that move {@code a} from {@code node} reaches, for its player to move (UNKNOWN while it is not in the tree). */
+    private byte childProof(int node, int a) {
+        int c = child[node * actions + a];
+        return c < 0 ? UNKNOWN : proven[c];
+    }
+
+    /** The lowest legal move of {@code node} whose node has proof {@code proof}, or -1. */
+    private int provenMove(int node, byte proof) {
+        long moves = legal[node];
+        for (int a = 0; a < actions; a++) if ((moves >>> a & 1) != 0 && childProof(node, a) == proof) return a;
+        return -1;
+    }
+
+    private static long legalBits(TwoPlayerEnv<?> s) {
+        long bits = 0;
+        for (int a = 0; a < s.actionSpace().n(); a++) if (s.legal(a)) bits |= 1L << a;
+        return bits;
+    }
+
+    /** With the solver, whether the root move {@code a} is proven to lose while some move is not. */
+    private boolean avoidAtRoot(int a) {
+        return settings.solver() && proven[0] != LOST && childProof(0, a) == WON;
+    }
+
+    /** Whether the search proved the root won (+1) or lost (-1) for the player to move; 0 when not (or without the solver). */
+    public int rootProof() {
+        return proven[0];
     }
 
     /** The root's visit counts (0 for illegal moves); a fresh array. */
@@ -230,9 +315,10 @@ public final class Puct {
 
     /** The most visited root move (ties: the higher Q, then the lower action). */
     public int bestMove() {
+        if (settings.solver() && provenMove(0, LOST) >= 0) return provenMove(0, LOST);
         int best = -1;
         for (int a = 0; a < actions; a++) {
-            if (!root.legal(a)) continue;
+            if (!root.legal(a) || avoidAtRoot(a)) continue;
             if (best < 0 || edgeVisits[a] > edgeVisits[best]
                     || (edgeVisits[a] == edgeVisits[best] && edgeVisits[a] > 0 && edgeValue[a] / edgeVisits[a] > edgeValue[best] / edgeVisits[best])) {
                 best = a;
@@ -243,11 +329,13 @@ public final class Puct {
 
     /** A root move drawn in proportion to its visit count (temperature 1) from {@code rng}. */
     public int sampleMove(Rng rng) {
+        if (settings.solver() && provenMove(0, LOST) >= 0) return provenMove(0, LOST);
         int total = 0;
-        for (int a = 0; a < actions; a++) total += edgeVisits[a];
+        for (int a = 0; a < actions; a++) if (!avoidAtRoot(a)) total += edgeVisits[a];
         if (total == 0) return bestMove();
         int pick = rng.nextInt(total);
         for (int a = 0; a < actions; a++) {
+            if (avoidAtRoot(a)) continue;
             pick -= edgeVisits[a];
             if (pick < 0) return a;
         }
@@ -263,6 +351,7 @@ public final class Puct {
         Arrays.fill(edgeValue, i * actions, (i + 1) * actions, 0);
         expanded[i] = false;
         toMove[i] = player;
+        proven[i] = UNKNOWN;
         return i;
     }
 
@@ -274,5 +363,7 @@ public final class Puct {
         edgeValue = Arrays.copyOf(edgeValue, nodes * actions);
         expanded = Arrays.copyOf(expanded, nodes);
         toMove = Arrays.copyOf(toMove, nodes);
+        proven = Arrays.copyOf(proven, nodes);
+        legal = Arrays.copyOf(legal, nodes);
     }
 }

@@ -1,0 +1,105 @@
+package dev.jgym.agents.alphazero;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgym.core.rng.Rng;
+import dev.jgym.envs.games.board.BoardGame;
+import java.util.Arrays;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** PUCT with the solver on (MCTS-Solver's proofs) on tic-tac-toe positions whose outcome is known, beside the plain search. */
+class PuctSolverTest {
+    static BoardGame ticTacToe(int... moves) {
+        BoardGame g = BoardGame.ticTacToe();
+        g.reset(0);
+        for (int a : moves) g.step(a);
+        return g;
+    }
+
+    /** Runs the search to its end with the given priors at every leaf and value 0 (a network that knows nothing). */
+    static Puct search(BoardGame g, int simulations, boolean solver, float[] priors) {
+        Puct puct = new Puct(new Puct.Settings(simulations, 1.5, 1.0, 0, solver), 9);
+        puct.start(g, null);
+        float[] obs = new float[18];
+        byte[] mask = new byte[9];
+        while (puct.next(obs, 0, mask, 0)) {
+            float[] p = new float[9];
+            float sum = 0;
+            for (int a = 0; a < 9; a++) sum += mask[a] * priors[a];
+            for (int a = 0; a < 9; a++) p[a] = mask[a] * priors[a] / sum;
+            puct.expand(p, 0, 0f);
+        }
+        return puct;
+    }
+
+    static float[] uniform() {
+        float[] p = new float[9];
+        Arrays.fill(p, 1f);
+        return p;
+    }
+
+    @Test
+    @DisplayName("a win on the board is proven and played, and draws the remaining simulations, though the priors point elsewhere")
+    void provesAndPlaysTheWin() {
+        BoardGame g = ticTacToe(0, 3, 1, 4); // X to move: cell 2 wins
+        float[] misleading = uniform();
+        misleading[8] = 200f; // the "network" favours cell 8
+        Puct solver = search(g, 30, true, misleading);
+        assertEquals(1, solver.rootProof(), "won for X");
+        assertEquals(2, solver.bestMove());
+        assertEquals(2, solver.sampleMove(new Rng(1)));
+        int[] n = solver.rootVisits();
+        assertTrue(n[2] > n[8], "once proven, the simulations go to the win: " + Arrays.toString(n));
+        assertEquals(1.0, solver.rootValues()[2], 0, "the win's exact value");
+    }
+
+    @Test
+    @DisplayName("a position lost whatever the move (three threats to parry) is proven lost")
+    void provesTheLoss() {
+        BoardGame g = ticTacToe(0, 8, 2, 5, 6); // O to move; X threatens cells 1, 3 and 4
+        Puct p = search(g, 200, true, uniform());
+        assertEquals(-1, p.rootProof());
+        assertTrue(g.legal(p.bestMove()));
+        for (double q : p.rootValues()) assertTrue(Double.isNaN(q) || q < 0, Arrays.toString(p.rootValues()));
+    }
+
+    @Test
+    @DisplayName("moves proven to lose are never played while another is left: O must block at cell 2, by the best move and by every sampled one")
+    void neverPlaysAProvenLoss() {
+        BoardGame g = ticTacToe(0, 4, 1); // X threatens cell 2; O to move
+        Puct p = search(g, 200, true, uniform());
+        assertEquals(0, p.rootProof(), "blocking holds the draw, which the solver does not prove");
+        assertEquals(2, p.bestMove());
+        Rng rng = new Rng(5);
+        for (int i = 0; i < 200; i++) assertEquals(2, p.sampleMove(rng));
+        Puct plain = search(g, 200, false, uniform());
+        Rng rng2 = new Rng(5);
+        boolean other = false;
+        for (int i = 0; i < 200; i++) other |= plain.sampleMove(rng2) != 2;
+        assertTrue(other, "the plain search samples losing moves in proportion to their visits: " + Arrays.toString(plain.rootVisits()));
+    }
+
+    @Test
+    @DisplayName("without the solver the search is the plain one: the same visits and values as before it was an option, whatever the position")
+    void offIsPlain() {
+        for (int[] moves : new int[][] {{}, {4}, {0, 3, 1, 4}, {0, 8, 2, 5, 6}, {0, 4, 1}}) {
+            BoardGame g = ticTacToe(moves);
+            Puct a = search(g, 100, false, uniform());
+            assertEquals(0, a.rootProof());
+            Puct b = new Puct(new Puct.Settings(100, 1.5, 1.0, 0), 9);
+            b.start(g, null);
+            float[] obs = new float[18];
+            byte[] mask = new byte[9];
+            while (b.next(obs, 0, mask, 0)) {
+                float[] p = new float[9];
+                int legal = 0;
+                for (int x = 0; x < 9; x++) legal += mask[x];
+                for (int x = 0; x < 9; x++) p[x] = mask[x] * (1f / legal);
+                b.expand(p, 0, 0f);
+            }
+            assertEquals(Arrays.toString(a.rootVisits()), Arrays.toString(b.rootVisits()), Arrays.toString(moves));
+        }
+    }
+}
