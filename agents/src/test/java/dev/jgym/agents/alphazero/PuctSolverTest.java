@@ -82,24 +82,27 @@ class PuctSolverTest {
     }
 
     @Test
-    @DisplayName("without the solver the search is the plain one: the same visits and values as before it was an option, whatever the position")
+    @DisplayName("without the solver the search is the plain one: the visits, best move and value that Puct gave before the solver was an option (commit 5f54757)")
     void offIsPlain() {
-        for (int[] moves : new int[][] {{}, {4}, {0, 3, 1, 4}, {0, 8, 2, 5, 6}, {0, 4, 1}}) {
-            BoardGame g = ticTacToe(moves);
-            Puct a = search(g, 100, false, uniform());
-            assertEquals(0, a.rootProof());
-            Puct b = new Puct(new Puct.Settings(100, 1.5, 1.0, 0), 9);
-            b.start(g, null);
+        int[][] positions = {{}, {4}, {0, 3, 1, 4}, {0, 8, 2, 5, 6}, {0, 4, 1}};
+        String[] before = {"[1, 3, 1, 5, 21, 9, 27, 24, 9] 6 -0.039780900562182066", "[10, 2, 2, 13, 0, 5, 45, 16, 7] 6 -0.052429621974006295",
+            "[0, 0, 91, 0, 0, 2, 2, 1, 4] 2 0.8927291919291019", "[0, 15, 0, 28, 31, 0, 0, 26, 0] 4 -0.9060765199363232",
+            "[0, 0, 47, 10, 0, 16, 12, 4, 11] 2 0.0018460644874721765"};
+        for (int i = 0; i < positions.length; i++) {
+            Puct b = new Puct(new Puct.Settings(100, 1.5, 1.0, 0, false), 9);
+            b.start(ticTacToe(positions[i]), null);
             float[] obs = new float[18];
             byte[] mask = new byte[9];
-            while (b.next(obs, 0, mask, 0)) {
+            int k = 0;
+            while (b.next(obs, 0, mask, 0)) { // priors rising with the cell, values sin(0), sin(1), ...
                 float[] p = new float[9];
-                int legal = 0;
-                for (int x = 0; x < 9; x++) legal += mask[x];
-                for (int x = 0; x < 9; x++) p[x] = mask[x] * (1f / legal);
-                b.expand(p, 0, 0f);
+                float sum = 0;
+                for (int a = 0; a < 9; a++) sum += mask[a] * (1 + a);
+                for (int a = 0; a < 9; a++) p[a] = mask[a] * (1 + a) / sum;
+                b.expand(p, 0, (float) Math.sin(k++));
             }
-            assertEquals(Arrays.toString(a.rootVisits()), Arrays.toString(b.rootVisits()), Arrays.toString(moves));
+            assertEquals(before[i], Arrays.toString(b.rootVisits()) + " " + b.bestMove() + " " + b.rootValue(), Arrays.toString(positions[i]));
+            assertEquals(0, b.rootProof());
         }
     }
 }
