@@ -95,8 +95,14 @@ final class GameCommands {
             int matters = (int) scored.stream().filter(PerfectMoves.Scored::discriminating).count();
             main.out.printf(Locale.ROOT, "%d random open positions of %d-%d plies (seed %d), %d where some move is not perfect; solved in %.1f s%n",
                     positions, lo, hi, seed, matters, (System.nanoTime() - start) / 1e9);
-            int rows = 0;
-            for (Player p : players) rows += p instanceof AzPlayer ? 2 : 1;
+            // an az player's network alone once per model file (az:FILE:100 and az:FILE:800 share it)
+            java.util.Set<String> networks = new java.util.HashSet<>();
+            boolean[] alone = new boolean[players.size()];
+            int rows = players.size();
+            for (int i = 0; i < players.size(); i++) {
+                alone[i] = players.get(i) instanceof AzPlayer && networks.add(rate.get(i).replaceFirst(":[0-9]+$", ""));
+                if (alone[i]) rows++;
+            }
             try (ProgressBar bar = new ProgressBar(main.err, "positions", (long) rows * positions, main.terminal)) {
                 for (int i = 0; i < players.size(); i++) {
                     Player p = players.get(i);
@@ -104,7 +110,9 @@ final class GameCommands {
                         p.onGameStart();
                         return p.act(g);
                     }, () -> bar.advance(1)));
-                    if (p instanceof AzPlayer az) print(rate.get(i) + " (network alone)", PerfectMoves.rate(scored, az::networkMove, () -> bar.advance(1)));
+                    if (alone[i]) {
+                        print(rate.get(i).replaceFirst(":[0-9]+$", "") + " (network alone)", PerfectMoves.rate(scored, ((AzPlayer) p)::networkMove, () -> bar.advance(1)));
+                    }
                 }
             }
             return 0;
