@@ -89,6 +89,9 @@ public record AzConfig(
      * @param window train on the positions of the last this many games [500]
      * @param batchSize minibatch size [64]
      * @param trainSteps gradient steps after each round of self-play [50]
+     * @param valueTarget what the value head learns: {@code outcome}, the game's result z for the
+     *     player to move (the paper's), or {@code average}, (z + q) / 2 with q the search's root
+     *     value at that move, less noisy where the moves after it were drawn at random [outcome]
      * @param network the policy-value network's trunk
      * @param optimizer the update rule (weight decay is the paper's L2 term c ||theta||^2)
      */
@@ -104,6 +107,7 @@ public record AzConfig(
             Integer window,
             @JsonProperty("batch_size") Integer batchSize,
             @JsonProperty("train_steps") Integer trainSteps,
+            @JsonProperty("value_target") String valueTarget,
             NetworkSettings network,
             @JsonProperty(required = true) OptimizerConfig optimizer) {
         public AzSettings {
@@ -128,6 +132,9 @@ public record AzConfig(
             Check.size("batch_size", batchSize, 65_536);
             if (trainSteps == null) trainSteps = 50;
             Check.that(trainSteps >= 0 && trainSteps <= 1_000_000, "train_steps", "expected an integer in [0, 1000000], found " + trainSteps);
+            if (valueTarget == null) valueTarget = "outcome";
+            Check.that(valueTarget.equals("outcome") || valueTarget.equals("average"), "value_target",
+                    "expected outcome or average, found \"" + valueTarget + "\"");
             if (network == null) network = new NetworkSettings(null, null);
             Check.present("optimizer", optimizer);
         }

@@ -241,6 +241,7 @@ public final class AzTraining {
         int[] start = new int[games.length + 1];
         for (int g = 0; g < games.length; g++) start[g + 1] = start[g] + games[g].moves();
         float[] x = new float[b * in], pi = new float[b * a], z = new float[b];
+        boolean average = s.valueTarget().equals("average");
         byte[] masks = new byte[b * a];
         double policy = 0, value = 0;
         for (int step = 0; step < steps; step++) {
@@ -252,7 +253,7 @@ public final class AzTraining {
                 int t = k - start[g];
                 int sym = rng.nextInt(symmetries.count());
                 symmetries.apply(sym, sp.obs(), t * in, sp.masks(), t * a, sp.policies(), t * a, x, r * in, masks, r * a, pi, r * a);
-                z[r] = sp.outcome(t);
+                z[r] = average ? (sp.outcome(t) + sp.rootValues()[t]) / 2 : sp.outcome(t);
             }
             PolicyValueNet.Losses l = net.train(x, masks, pi, z, b);
             policy += l.policy();
