@@ -85,6 +85,7 @@ class AzKindTest {
     @DisplayName("an alphazero config's mistake is one line with the JSON path and exit 2; so is an unknown evaluation opponent")
     void configMistakeIsOneLine() throws Exception {
         for (String[] c : new String[][] {{"\"window\": 40", "\"window\": 0", "$.alphazero.window"},
+                {"\"window\": 40", "\"window\": 40, \"value_target\": \"median\"", "$.alphazero.value_target"},
                 {"\"minimax:1\"", "\"minimax:x\"", "$.evaluation.opponent"}, {"\"tictactoe\"", "\"chess\"", "$.game"}}) {
             Path config = config("bad.json", CONFIG.replace(c[0], c[1]));
             RunFolderTest.Outcome o = RunFolderTest.jgym("train", config.toString(), "--out", dir.resolve("bad").toString(), "--quiet");
