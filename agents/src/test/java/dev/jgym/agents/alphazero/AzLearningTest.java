@@ -37,8 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the solver for 1000 iterations (window 2000) 51/30/19, 94/1/5, 19/23/58; with the solver and
  * 100 simulations, MLP 256x256, 100 steps 1/41/58 (seed 1: it never won as the first player) and
  * 68/11/21 (seed 3); with the solver and temperature for 8 moves 65/20/15, 63/13/24, 69/14/17;
- * with the solver and {@code "value_target": "average"} 56/29/15, 66/18/16. The network alone
- * picks a perfect move ({@code jgym solve connect4 --rate}) in 34-39% of random open positions.
+ * with the solver and {@code "value_target": "average"} 56/29/15, 66/18/16, 70/29/1, and with
+ * temperature for 8 moves too 68/6/26, 73/14/13, 86/6/8; with the solver and lr 0.001
+ * 65/23/12, 33/8/59, 65/26/9; lr 0.0005 and 100 steps 73/22/5, 78/22/0, 58/29/13. The network
+ * alone picks a perfect move ({@code jgym solve connect4 --rate}) in 34-39% of random open positions.
  */
 @Tag("learning")
 class AzLearningTest {
