@@ -101,10 +101,10 @@ class AzKindTest {
         Path config = config("az.json", CONFIG.replace("\"iterations\": 6", "\"iterations\": 400").replace("\"interval\": 2, \"games\": 4", "\"interval\": 100, \"games\": 4"));
         Path full = dir.resolve("full"), stopped = dir.resolve("stopped"), killed = dir.resolve("killed");
         String[] results = {"summary.json", "episodes.csv", "metrics.csv", "evaluations.csv", "checkpoint.jgc"};
-        InterruptTest.sigintThenResume(config, full, stopped, dir.resolve("stopped.log"), results);
+        InterruptTest.sigintThenResume(config, full, stopped, dir.resolve("stopped.log"), 40, results); // of 200 checkpoints
 
         Process p = InterruptTest.start(config, killed, dir.resolve("killed.log"));
-        InterruptTest.waitForProgress(p, killed, full, 0.3);
+        InterruptTest.waitForCheckpoints(p, killed, 60); // of 200
         assertTrue(p.isAlive(), "still training when the signal comes");
         InterruptTest.signal(p, "KILL");
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));

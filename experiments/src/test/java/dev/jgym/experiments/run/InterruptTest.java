@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -44,38 +45,46 @@ class InterruptTest {
     }
 
     /**
-     * Waits (at most two minutes) until the run into {@code out} has written a checkpoint and streamed
-     * {@code fraction} of the lines of {@code full}'s metrics.csv (an uninterrupted run of the same
-     * config): a moment measured in the run's own progress, so that however fast the machine, the
-     * signal that follows comes with at least {@code 1 - fraction} of the run still ahead.
+     * Waits (at most two minutes) until the run into {@code out} has written its {@code n}-th
+     * periodic checkpoint: a moment measured in the run's own progress, so that however fast the
+     * machine, the signal that follows finds the rest of the run still ahead. Each checkpoint is
+     * a new file renamed into place (a new inode, a new modification time); one this poll misses
+     * only makes the wait longer. (The streamed CSVs are no measure: they are flushed once a second.)
      */
-    static void waitForProgress(Process p, Path out, Path full, double fraction) throws IOException, InterruptedException {
-        long lines = Math.max(2, (long) (fraction * lines(full.resolve("metrics.csv"))));
+    static void waitForCheckpoints(Process p, Path out, int n) throws IOException, InterruptedException {
+        Path file = out.resolve(RunFolder.CHECKPOINT);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (p.isAlive() && System.nanoTime() < deadline
-                && !(Files.exists(out.resolve(RunFolder.CHECKPOINT)) && lines(out.resolve("metrics.csv")) >= lines)) {
-            Thread.sleep(5);
+        Object last = null;
+        int seen = 0;
+        while (seen < n && p.isAlive() && System.nanoTime() < deadline) {
+            Object now = version(file);
+            if (now != null && !now.equals(last)) {
+                seen++;
+                last = now;
+            }
+            Thread.sleep(1);
         }
     }
 
-    /** The whole lines of {@code file} so far (0 before it exists). */
-    private static long lines(Path file) throws IOException {
-        if (!Files.exists(file)) return 0;
-        byte[] b = Files.readAllBytes(file);
-        long n = 0;
-        for (byte c : b) if (c == '\n') n++;
-        return n;
+    /** Which write of {@code file} this is (its inode and modification time), null before the first. */
+    private static Object version(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(String.valueOf(a.fileKey()), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        } catch (IOException e) {
+            return null; // not written yet
+        }
     }
 
     /**
      * Runs {@code config} into {@code full} uninterrupted, then into {@code stopped} with a SIGINT
-     * after its first checkpoint, a fifth of the way through (exit 130, no {@code results[0]} yet), then {@code --resume} on 2
+     * after its {@code checkpoints}-th periodic checkpoint (exit 130, no {@code results[0]} yet), then {@code --resume} on 2
      * threads: every file of {@code results} the same bytes in both folders.
      */
-    static void sigintThenResume(Path config, Path full, Path stopped, Path log, String... results) throws Exception {
+    static void sigintThenResume(Path config, Path full, Path stopped, Path log, int checkpoints, String... results) throws Exception {
         assertEquals(0, RunFolderTest.jgym("train", config.toString(), "--out", full.toString(), "--quiet", "--threads", "1").code());
         Process p = start(config, stopped, log);
-        waitForProgress(p, stopped, full, 0.2);
+        waitForCheckpoints(p, stopped, checkpoints);
         assertTrue(p.isAlive(), "still training when the signal comes");
         signal(p, "INT");
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -120,7 +129,7 @@ class InterruptTest {
         // Ctrl-C: the run writes a checkpoint at its next step and exits with 130
         Path sigint = dir.resolve("sigint");
         Process p = start(config, sigint);
-        waitForProgress(p, sigint, full, 0.1 + 0.4 * moments.nextDouble());
+        waitForCheckpoints(p, sigint, 1 + moments.nextInt(7)); // of 15
         assertTrue(p.isAlive(), "still training when the signal comes");
         signal(p, "INT");
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -135,7 +144,7 @@ class InterruptTest {
         // kill -9: no chance to write anything; the last periodic checkpoint is where it resumes
         Path killed = dir.resolve("killed");
         p = start(config, killed);
-        waitForProgress(p, killed, full, 0.1 + 0.4 * moments.nextDouble());
+        waitForCheckpoints(p, killed, 1 + moments.nextInt(7));
         assertTrue(p.isAlive(), "still training when the signal comes");
         signal(p, "KILL");
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));

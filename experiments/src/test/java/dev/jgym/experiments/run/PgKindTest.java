@@ -123,6 +123,6 @@ class PgKindTest {
         String json = CONFIG.replace("\"total_steps\": 4096", "\"total_steps\": 60000").replace("\"interval\": 1024, \"episodes\": 3", "\"interval\": 10000, \"episodes\": 3");
         Path config = config(json);
         Path full = dir.resolve("full"), stopped = dir.resolve("stopped");
-        InterruptTest.sigintThenResume(config, full, stopped, dir.resolve("stopped.log"), RESULTS);
+        InterruptTest.sigintThenResume(config, full, stopped, dir.resolve("stopped.log"), 12, RESULTS); // of 58 checkpoints
     }
 }
