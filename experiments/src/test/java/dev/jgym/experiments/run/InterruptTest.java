@@ -36,12 +36,31 @@ class InterruptTest {
         return start(config, out, dir.resolve(out.getFileName() + ".log"));
     }
 
-    /** {@code jgym train config --out out} on one thread in its own JVM (the real {@code main}, signals caught), its output into {@code log}. */
+    /**
+     * {@code jgym train config --out out} on one thread in its own JVM (the real {@code main}, signals caught), its output into {@code log}.
+     * A suite started in the background of a script inherits SIGINT ignored (a shell without job
+     * control does that to background commands), and a JVM keeps an ignored SIGINT ignored; so
+     * the run starts under {@code env --default-signal=INT} where coreutils has it (8.31 and later).
+     */
     static Process start(Path config, Path out, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                "dev.jgym.experiments.cli.Main", "train", config.toString(), "--out", out.toString(), "--quiet", "--threads", "1")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new java.util.ArrayList<>(DEFAULT_SIGINT);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-modules", "jdk.incubator.vector",
+                "-cp", System.getProperty("java.class.path"), "dev.jgym.experiments.cli.Main", "train", config.toString(), "--out", out.toString(),
+                "--quiet", "--threads", "1"));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static final List<String> DEFAULT_SIGINT = defaultSigint();
+
+    private static List<String> defaultSigint() {
+        try {
+            if (new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0) return List.of("env", "--default-signal=INT");
+        } catch (IOException e) {
+            // no env: start java directly
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return List.of();
     }
 
     /**
