@@ -68,7 +68,7 @@ class InterruptTest {
      * periodic checkpoint: a moment measured in the run's own progress, so that however fast the
      * machine, the signal that follows finds the rest of the run still ahead. Each checkpoint is
      * a new file renamed into place (a new inode, a new modification time); one this poll misses
-     * only makes the wait longer. (The streamed CSVs are no measure: they are flushed once a second.)
+     * only makes the wait longer. (The streamed CSVs are a coarser measure: they arrive in bursts.)
      */
     static void waitForCheckpoints(Process p, Path out, int n) throws IOException, InterruptedException {
         Path file = out.resolve(RunFolder.CHECKPOINT);
