@@ -253,7 +253,7 @@ public final class AzTraining {
                 int t = k - start[g];
                 int sym = rng.nextInt(symmetries.count());
                 symmetries.apply(sym, sp.obs(), t * in, sp.masks(), t * a, sp.policies(), t * a, x, r * in, masks, r * a, pi, r * a);
-                z[r] = average ? (sp.outcome(t) + sp.rootValues()[t]) / 2 : sp.outcome(t);
+                z[r] = sp.valueTarget(t, average);
             }
             PolicyValueNet.Losses l = net.train(x, masks, pi, z, b);
             policy += l.policy();

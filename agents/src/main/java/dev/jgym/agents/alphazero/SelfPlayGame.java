@@ -17,6 +17,14 @@ public record SelfPlayGame(int moves, int[] actions, int[] players, byte[] obs, 
         return winner < 0 ? 0 : winner == players[t] ? 1 : -1;
     }
 
+    /**
+     * What the value head learns at move t: the outcome z, or with {@code average} (the config's
+     * {@code "value_target": "average"}) (z + q) / 2 with q the search's root value there.
+     */
+    public float valueTarget(int t, boolean average) {
+        return average ? (outcome(t) + rootValues[t]) / 2 : outcome(t);
+    }
+
     void write(DataOutputStream out, int inputs, int actionCount) throws IOException {
         out.writeInt(moves);
         out.writeInt(winner);

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** PUCT with the solver on (MCTS-Solver's proofs) on tic-tac-toe positions whose outcome is known, beside the plain search. */
+/** PUCT with the solver on (MCTS-Solver's proofs) on tic-tac-toe positions whose outcome is known, beside the plain search; and the value targets. */
 class PuctSolverTest {
     static BoardGame ticTacToe(int... moves) {
         BoardGame g = BoardGame.ticTacToe();
@@ -104,5 +104,21 @@ class PuctSolverTest {
             assertEquals(before[i], Arrays.toString(b.rootVisits()) + " " + b.bestMove() + " " + b.rootValue(), Arrays.toString(positions[i]));
             assertEquals(0, b.rootProof());
         }
+    }
+
+    @Test
+    @DisplayName("value_target: outcome is z for the player to move; average is (z + q) / 2 with the search's root value q at that move")
+    void valueTargets() {
+        // three moves: players 0, 1, 0; player 0 wins; root values 0.5, -0.25, 0.75
+        SelfPlayGame g = new SelfPlayGame(3, new int[] {4, 0, 8}, new int[] {0, 1, 0}, new byte[54], new byte[27], new float[27], new int[27],
+                new float[27], new float[] {0.5f, -0.25f, 0.75f}, 0);
+        float[] outcome = {g.valueTarget(0, false), g.valueTarget(1, false), g.valueTarget(2, false)};
+        float[] average = {g.valueTarget(0, true), g.valueTarget(1, true), g.valueTarget(2, true)};
+        assertEquals("[1.0, -1.0, 1.0]", Arrays.toString(outcome));
+        assertEquals("[0.75, -0.625, 0.875]", Arrays.toString(average));
+        SelfPlayGame draw = new SelfPlayGame(1, new int[] {4}, new int[] {1}, new byte[18], new byte[9], new float[9], new int[9], new float[9],
+                new float[] {-0.5f}, -1);
+        assertEquals(0f, draw.valueTarget(0, false));
+        assertEquals(-0.25f, draw.valueTarget(0, true));
     }
 }
