@@ -315,7 +315,8 @@ public final class Puct {
 
     /** The most visited root move (ties: the higher Q, then the lower action). */
     public int bestMove() {
-        if (settings.solver() && provenMove(0, LOST) >= 0) return provenMove(0, LOST);
+        int win = settings.solver() ? provenMove(0, LOST) : -1;
+        if (win >= 0) return win;
         int best = -1;
         for (int a = 0; a < actions; a++) {
             if (!root.legal(a) || avoidAtRoot(a)) continue;
@@ -329,7 +330,8 @@ public final class Puct {
 
     /** A root move drawn in proportion to its visit count (temperature 1) from {@code rng}. */
     public int sampleMove(Rng rng) {
-        if (settings.solver() && provenMove(0, LOST) >= 0) return provenMove(0, LOST);
+        int win = settings.solver() ? provenMove(0, LOST) : -1;
+        if (win >= 0) return win;
         int total = 0;
         for (int a = 0; a < actions; a++) if (!avoidAtRoot(a)) total += edgeVisits[a];
         if (total == 0) return bestMove();

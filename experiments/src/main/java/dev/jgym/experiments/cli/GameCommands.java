@@ -97,11 +97,14 @@ final class GameCommands {
                     positions, lo, hi, seed, matters, (System.nanoTime() - start) / 1e9);
             // an az player's network alone once per model file (az:FILE:100 and az:FILE:800 share it)
             java.util.Set<String> networks = new java.util.HashSet<>();
-            boolean[] alone = new boolean[players.size()];
+            String[] model = new String[players.size()]; // az:FILE of an az player whose network is rated alone, else null
             int rows = players.size();
             for (int i = 0; i < players.size(); i++) {
-                alone[i] = players.get(i) instanceof AzPlayer && networks.add(rate.get(i).replaceFirst(":[0-9]+$", ""));
-                if (alone[i]) rows++;
+                String file = rate.get(i).replaceFirst(":[0-9]+$", "");
+                if (players.get(i) instanceof AzPlayer && networks.add(file)) {
+                    model[i] = file;
+                    rows++;
+                }
             }
             try (ProgressBar bar = new ProgressBar(main.err, "positions", (long) rows * positions, main.terminal)) {
                 for (int i = 0; i < players.size(); i++) {
@@ -110,9 +113,7 @@ final class GameCommands {
                         p.onGameStart();
                         return p.act(g);
                     }, () -> bar.advance(1)));
-                    if (alone[i]) {
-                        print(rate.get(i).replaceFirst(":[0-9]+$", "") + " (network alone)", PerfectMoves.rate(scored, ((AzPlayer) p)::networkMove, () -> bar.advance(1)));
-                    }
+                    if (model[i] != null) print(model[i] + " (network alone)", PerfectMoves.rate(scored, ((AzPlayer) p)::networkMove, () -> bar.advance(1)));
                 }
             }
             return 0;
