@@ -61,6 +61,19 @@ interface MicroKernel {
      */
     void direct(float[] a, int aRow, int aK, float[] b, int ldb, float[] c, int n, int k, int i0, int i1);
 
+    /** The widest C that {@link #narrow} takes; 0: the kernel has no narrow path. */
+    default int narrowMax() {
+        return 0;
+    }
+
+    /**
+     * The direct path for C of at most {@link #narrowMax()} columns, with the same sums as
+     * {@link #direct}: {@code at} is op(A) transposed ({@code at[p lda + i]}), B is {@code [k][n]}.
+     */
+    default void narrow(float[] at, int lda, float[] b, float[] c, int n, int k, int i0, int i1) {
+        direct(at, 1, lda, b, n, c, n, k, i0, i1);
+    }
+
     String describe();
 
     /**

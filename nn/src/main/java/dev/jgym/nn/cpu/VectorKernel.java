@@ -353,6 +353,87 @@ final class VectorKernel implements MicroKernel {
         }
     }
 
+    /** Narrow C (a DQN's 2 actions, a value head's 1 column): columns fill at most a quarter of a vector. */
+    @Override
+    public int narrowMax() {
+        return L / 4;
+    }
+
+    /**
+     * {@link #direct}'s sums with the lanes across C's rows, for C of at most {@link #narrowMax()}
+     * columns: per k-block, a chain of FMAs in increasing p for every element, then one add into C
+     * (the same operations, in the same order, as {@link #direct}'s). Rows go 4 vectors at a time,
+     * columns 2 at a time: 8 chains, enough to cover an FMA's latency. {@code at} is op(A)
+     * transposed, {@code at[p lda + i]}; B is {@code [k][n]}.
+     */
+    @Override
+    public void narrow(float[] at, int lda, float[] b, float[] c, int n, int k, int i0, int i1) {
+        float[] lanes = NARROW_LANES.get();
+        for (int k0 = 0; k0 < k; k0 += CpuBackend.KC) {
+            int k1 = Math.min(k, k0 + CpuBackend.KC);
+            int i = i0;
+            for (; i + 4 * L <= i1; i += 4 * L) {
+                int j = 0;
+                for (; j + 2 <= n; j += 2) narrow4x2(at, lda, i, b, n, j, k0, k1, c, lanes);
+                if (j < n) narrow1(at, lda, i, 4 * L, b, n, j, k0, k1, c, lanes);
+            }
+            for (; i < i1; i += L) {
+                int rows = Math.min(L, i1 - i);
+                for (int j = 0; j < n; j++) narrow1(at, lda, i, rows, b, n, j, k0, k1, c, lanes);
+            }
+        }
+    }
+
+    private static final ThreadLocal<float[]> NARROW_LANES = ThreadLocal.withInitial(() -> new float[8 * L]);
+
+    /** Rows i .. i + 4L, columns j and j + 1, k in [k0, k1): 8 vectors of sums added into C. */
+    private static void narrow4x2(float[] at, int lda, int i, float[] b, int n, int j, int k0, int k1, float[] c, float[] lanes) {
+        FloatVector s00 = FloatVector.zero(S), s10 = s00, s20 = s00, s30 = s00, s01 = s00, s11 = s00, s21 = s00, s31 = s00;
+        for (int p = k0; p < k1; p++) {
+            int ao = p * lda + i;
+            FloatVector a0 = FloatVector.fromArray(S, at, ao), a1 = FloatVector.fromArray(S, at, ao + L);
+            FloatVector a2 = FloatVector.fromArray(S, at, ao + 2 * L), a3 = FloatVector.fromArray(S, at, ao + 3 * L);
+            FloatVector b0 = FloatVector.broadcast(S, b[p * n + j]), b1 = FloatVector.broadcast(S, b[p * n + j + 1]);
+            s00 = a0.fma(b0, s00);
+            s10 = a1.fma(b0, s10);
+            s20 = a2.fma(b0, s20);
+            s30 = a3.fma(b0, s30);
+            s01 = a0.fma(b1, s01);
+            s11 = a1.fma(b1, s11);
+            s21 = a2.fma(b1, s21);
+            s31 = a3.fma(b1, s31);
+        }
+        s00.intoArray(lanes, 0);
+        s10.intoArray(lanes, L);
+        s20.intoArray(lanes, 2 * L);
+        s30.intoArray(lanes, 3 * L);
+        s01.intoArray(lanes, 4 * L);
+        s11.intoArray(lanes, 5 * L);
+        s21.intoArray(lanes, 6 * L);
+        s31.intoArray(lanes, 7 * L);
+        for (int r = 0, o = i * n + j; r < 4 * L; r++, o += n) {
+            c[o] += lanes[r];
+            c[o + 1] += lanes[4 * L + r];
+        }
+    }
+
+    /** Rows i .. i + rows (at most 4L, whole vectors unless rows < L), column j: sums added into C. */
+    private static void narrow1(float[] at, int lda, int i, int rows, float[] b, int n, int j, int k0, int k1, float[] c, float[] lanes) {
+        if (rows < L) {
+            VectorMask<Float> m = S.indexInRange(0, rows);
+            FloatVector s = FloatVector.zero(S);
+            for (int p = k0; p < k1; p++) s = FloatVector.fromArray(S, at, p * lda + i, m).fma(FloatVector.broadcast(S, b[p * n + j]), s);
+            s.intoArray(lanes, 0);
+        } else {
+            for (int v = 0; v < rows; v += L) {
+                FloatVector s = FloatVector.zero(S);
+                for (int p = k0; p < k1; p++) s = FloatVector.fromArray(S, at, p * lda + i + v).fma(FloatVector.broadcast(S, b[p * n + j]), s);
+                s.intoArray(lanes, v);
+            }
+        }
+        for (int r = 0, o = i * n + j; r < rows; r++, o += n) c[o] += lanes[r];
+    }
+
     /** Rows of the direct path's blocks: 6 x 2 vectors, 12 accumulators, as the packed tile on AVX2. */
     private static final int DR = 6;
 

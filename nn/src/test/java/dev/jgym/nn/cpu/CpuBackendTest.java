@@ -124,9 +124,11 @@ class CpuBackendTest {
     void gemmFollowsContractOnBothPaths() {
         Rng rng = new Rng(5);
         // DQN's shapes (64 x 64 x 64, batch 1, 2 actions), padding tails (n = 84, 120, 4), k past one block,
-        // rows in the 12-row groups, a large-m direct product split across threads, and packed ones
+        // rows in the 12-row groups, a large-m direct product split across threads, and packed ones;
+        // narrow C (lanes across rows): 1-4 columns, partial row vectors, k past one block, split across threads
         int[][] sizes = {{64, 64, 64}, {1, 64, 4}, {64, 2, 64}, {2, 64, 64}, {128, 120, 84}, {128, 84, 120}, {3, 4, 300},
-                {61, 33, 129}, {37, 17, 5}, {700, 48, 40}, {130, 200, 300}, {1, 1, 1}};
+                {61, 33, 129}, {37, 17, 5}, {700, 48, 40}, {130, 200, 300}, {1, 1, 1},
+                {83, 1, 300}, {100, 3, 129}, {17, 4, 33}, {64, 2, 4}, {4100, 2, 130}};
         float[][] ab = {{1f, 0f}, {1f, 1f}, {0.5f, -2f}};
         for (int[] s : sizes) {
             int m = s[0], n = s[1], k = s[2];
