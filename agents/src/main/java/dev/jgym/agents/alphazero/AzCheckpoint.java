@@ -24,6 +24,7 @@ public final class AzCheckpoint {
         h.put("game", config.game());
         h.set("hidden", Json.MAPPER.valueToTree(s.network().hidden()));
         h.put("activation", s.network().activation());
+        if (s.network().encoder() != null) h.set("encoder", s.network().encoder()); // absent: none (files from before it read the same)
         h.put("simulations", s.simulations());
         h.put("c_puct", s.cPuct());
         if (s.solver()) h.put("solver", true); // absent: false (so files from before it was a setting read the same)

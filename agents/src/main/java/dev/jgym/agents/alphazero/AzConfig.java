@@ -1,6 +1,7 @@
 package dev.jgym.agents.alphazero;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgym.core.config.Check;
 import dev.jgym.core.config.Json;
 import dev.jgym.nn.optim.OptimizerConfig;
@@ -20,7 +21,7 @@ import java.util.Set;
  *   "alphazero": {"iterations": 40, "games_per_iteration": 32, "simulations": 50, "c_puct": 1.5,
  *                 "dirichlet_alpha": 1.0, "dirichlet_epsilon": 0.25, "temperature_moves": 4,
  *                 "window": 400, "batch_size": 64, "train_steps": 60,
- *                 "network": {"hidden": [64, 64], "activation": "relu"},
+ *                 "network": {"hidden": [64, 64], "activation": "relu"},   (optional "encoder": [conv2d, ... specs])
  *                 "optimizer": {"type": "adam", "lr": 0.002, "weight_decay": 0.0001}},
  *   "evaluation": {"interval": 10, "games": 20, "opponent": "minimax:2"},
  *   "checkpoint": {"interval": 10}
@@ -135,7 +136,7 @@ public record AzConfig(
             if (valueTarget == null) valueTarget = "outcome";
             Check.that(valueTarget.equals("outcome") || valueTarget.equals("average"), "value_target",
                     "expected outcome or average, found \"" + valueTarget + "\"");
-            if (network == null) network = new NetworkSettings(null, null);
+            if (network == null) network = new NetworkSettings(null, null, null);
             Check.present("optimizer", optimizer);
         }
 
@@ -147,8 +148,11 @@ public record AzConfig(
     /**
      * @param hidden widths of the trunk's hidden layers [64, 64]
      * @param activation relu, tanh, elu, leaky_relu or sigmoid [relu]
+     * @param encoder a CNN in front of the hidden layers, as DQN's {@code network.encoder}: layer
+     *     specs (conv2d, maxpool2d, avgpool2d, activations, flatten) over the board as two planes,
+     *     {@code [2, rows, cols]} [none: the hidden layers read the board]
      */
-    public record NetworkSettings(List<Integer> hidden, String activation) {
+    public record NetworkSettings(List<Integer> hidden, String activation, JsonNode encoder) {
         public NetworkSettings {
             if (hidden == null) hidden = List.of(64, 64);
             hidden = List.copyOf(hidden);
@@ -160,6 +164,7 @@ public record AzConfig(
             if (activation == null) activation = "relu";
             Check.that(Set.of("relu", "tanh", "elu", "leaky_relu", "sigmoid").contains(activation), "activation",
                     "expected relu, tanh, elu, leaky_relu or sigmoid, found \"" + activation + "\"");
+            if (encoder != null && encoder.isNull()) encoder = null;
         }
 
         int[] widths() {

@@ -55,9 +55,9 @@ public final class AzKind implements ExperimentKind {
             @Override
             public String banner(int threads) {
                 AzConfig.AzSettings s = cfg.alphazero();
-                return String.format(Locale.ROOT, "%s: AlphaZero on %s, %d iterations x %d games, %d simulations/move, window %d games, %d steps of batch %d, hidden %s, %d threads",
+                return String.format(Locale.ROOT, "%s: AlphaZero on %s, %d iterations x %d games, %d simulations/move, window %d games, %d steps of batch %d, %shidden %s, %d threads",
                         cfg.name(), cfg.game(), s.iterations(), s.gamesPerIteration(), s.simulations(), s.window(), s.trainSteps(), s.batchSize(),
-                        s.network().hidden(), threads);
+                        s.network().encoder() == null ? "" : "conv encoder of " + s.network().encoder().size() + " layers, ", s.network().hidden(), threads);
             }
 
             @Override

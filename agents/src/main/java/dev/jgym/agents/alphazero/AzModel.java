@@ -30,11 +30,16 @@ public final class AzModel {
         };
     }
 
-    /** Builds the network a header describes (weights from {@code init}, to be overwritten by a file's). */
-    static PolicyValueNet network(String game, int[] hidden, String activation, dev.jgym.nn.optim.OptimizerConfig optimizer,
-                                  dev.jgym.nn.Backend backend, Rng init) {
+    /**
+     * Builds the network a header describes (weights from {@code init}, to be overwritten by a
+     * file's); an encoder that does not fit the board is a {@link UserError} naming {@code source} and {@code path}.
+     */
+    static PolicyValueNet network(String game, JsonNode encoder, int[] hidden, String activation, dev.jgym.nn.optim.OptimizerConfig optimizer,
+                                  dev.jgym.nn.Backend backend, Rng init, String source, String path) {
         BoardGame g = game(game);
-        return new PolicyValueNet(backend, g.observationSpace().size(), g.actionSpace().n(), hidden, activation, optimizer, init);
+        int[] shape = g.observationSpace().shape(); // rows, cols, 2
+        return new PolicyValueNet(backend, encoder, new int[] {shape[0], shape[1]}, g.observationSpace().size(), g.actionSpace().n(), hidden,
+                activation, optimizer, init, source, path);
     }
 
     public static AzModel load(Path file) {
@@ -45,8 +50,9 @@ public final class AzModel {
         JsonNode hidden = h.path("hidden");
         int[] widths = new int[hidden.size()];
         for (int i = 0; i < widths.length; i++) widths[i] = hidden.get(i).asInt();
-        PolicyValueNet net = network(game, widths, h.path("activation").asText(), null,
-                Backends.create("cpu", 1, Backends.Use.CPU_ONLY, "AlphaZero"), new Rng(0));
+        JsonNode encoder = h.hasNonNull("encoder") ? h.get("encoder") : null;
+        PolicyValueNet net = network(game, encoder, widths, h.path("activation").asText(), null,
+                Backends.create("cpu", 1, Backends.Use.CPU_ONLY, "AlphaZero"), new Rng(0), "checkpoint " + file, "header.encoder");
         f.restore(net::readParams);
         return new AzModel(game, net, new Puct.Settings(h.path("simulations").asInt(), h.path("c_puct").asDouble(), 1, 0, h.path("solver").asBoolean(false)));
     }

@@ -135,6 +135,12 @@ public final class AzTraining {
             throw e.in(source + ": $.backend");
         }
         opponent();
+        AzConfig.NetworkSettings n = config.alphazero().network();
+        if (n.encoder() != null) {
+            try (Backend be = Backends.create("cpu", 1, Backends.Use.CPU_ONLY, "AlphaZero")) {
+                AzModel.network(config.game(), n.encoder(), n.widths(), n.activation(), null, be, new Rng(0), source, "$.alphazero.network.encoder");
+            }
+        }
     }
 
     private Function<Rng, Player> opponent() {
@@ -153,7 +159,8 @@ public final class AzTraining {
             return t;
         }) : null;
         try (Backend backend = Backends.create(config.backend(), threads, Backends.Use.CPU_ONLY, "AlphaZero")) {
-            PolicyValueNet net = AzModel.network(config.game(), s.network().widths(), s.network().activation(), s.optimizer(), backend, root.child("init"));
+            PolicyValueNet net = AzModel.network(config.game(), s.network().encoder(), s.network().widths(), s.network().activation(), s.optimizer(),
+                    backend, root.child("init"), source, "$.alphazero.network.encoder");
             RunState run = new RunState();
             if (resumeFrom != null) {
                 resumeFrom.check(AzCheckpoint.header(config), source);

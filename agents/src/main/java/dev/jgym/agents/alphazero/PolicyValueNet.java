@@ -1,9 +1,12 @@
 package dev.jgym.agents.alphazero;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgym.agents.dqn.Encoder;
 import dev.jgym.agents.pg.Mlp;
 import dev.jgym.core.rng.Rng;
 import dev.jgym.nn.Backend;
 import dev.jgym.nn.FdlibmMath;
+import dev.jgym.nn.Init;
 import dev.jgym.nn.Param;
 import dev.jgym.nn.Tensor;
 import dev.jgym.nn.io.StateIO;
@@ -12,6 +15,7 @@ import dev.jgym.nn.optim.OptimizerConfig;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +30,23 @@ import java.util.Map;
  * <p>Training minimises, over a minibatch, the AlphaZero loss
  * <pre>  l = (z - v)^2 - pi^T log p          (+ c ||theta||^2 through the optimizer's weight decay)</pre>
  * with pi the search's visit distribution and z the game's outcome for the player to move.
+ *
+ * <p>With an encoder (a CNN from the same layer specs as DQN's, {@link Encoder}), the board goes in
+ * as two planes {@code [2, rows, cols]} (the mover's stones, then the other's; the observation's
+ * cell-by-cell layout is transposed on the way in) and the MLP reads the encoder's features:
+ * convolutions see a four-in-a-row's shape wherever it lies, which a dense layer must learn per cell.
  */
 public final class PolicyValueNet {
     private final Backend backend;
+    private final Encoder encoder; // null: the MLP reads the observation
     private final Mlp mlp;
-    private final int inputs, actions;
+    private final List<Param> params = new ArrayList<>();
+    private final int inputs, actions, cells;
     private final Optimizer optimizer;
     private final Map<Integer, Mlp.Pass> passes = new HashMap<>();
     private final Map<Integer, Tensor> inputBuffers = new HashMap<>();
+    private final Map<Integer, Encoder.Buffers> encoderBuffers = new HashMap<>();
+    private final Map<Integer, Tensor> featureGrads = new HashMap<>();
 
     /**
      * @param inputs board cells times 2 (the observation's size)
@@ -41,12 +54,28 @@ public final class PolicyValueNet {
      * @param optimizer the update rule; null for a network that only plays (arena)
      */
     public PolicyValueNet(Backend backend, int inputs, int actions, int[] hidden, String activation, OptimizerConfig optimizer, Rng init) {
+        this(backend, null, null, inputs, actions, hidden, activation, optimizer, init, "", "");
+    }
+
+    /**
+     * With the CNN {@code encoderSpec} in front of the MLP (null: none) for a board of
+     * {@code board = {rows, cols}}; its weights come from {@code init.child("encoder")} (He uniform,
+     * biases 0), the MLP's from {@code init} as without one. A spec that does not fit the board is a
+     * {@link dev.jgym.core.config.UserError} naming {@code source} and {@code path}.
+     */
+    public PolicyValueNet(Backend backend, JsonNode encoderSpec, int[] board, int inputs, int actions, int[] hidden, String activation,
+                          OptimizerConfig optimizer, Rng init, String source, String path) {
         this.backend = backend;
         this.inputs = inputs;
         this.actions = actions;
+        this.cells = inputs / 2;
+        this.encoder = encoderSpec == null ? null
+                : Encoder.build(encoderSpec, new int[] {2, board[0], board[1]}, backend, Init.parse("he_uniform"), init.child("encoder"), source, path);
         // logits and value start near 0: uniform priors, neutral values (SB3's policy-head gain 0.01)
-        this.mlp = new Mlp(backend, inputs, hidden, activation, actions + 1, 0.01, init);
-        this.optimizer = optimizer == null ? null : optimizer.create(backend, mlp.params(), 0.9);
+        this.mlp = new Mlp(backend, encoder == null ? inputs : encoder.outputSize(), hidden, activation, actions + 1, 0.01, init);
+        if (encoder != null) params.addAll(encoder.params());
+        params.addAll(mlp.params());
+        this.optimizer = optimizer == null ? null : optimizer.create(backend, params, 0.9);
     }
 
     public int inputs() {
@@ -58,7 +87,7 @@ public final class PolicyValueNet {
     }
 
     public List<Param> params() {
-        return mlp.params();
+        return params;
     }
 
     private Mlp.Pass pass(int rows) {
@@ -69,15 +98,44 @@ public final class PolicyValueNet {
         return inputBuffers.computeIfAbsent(rows, r -> Tensor.zeros(r, inputs));
     }
 
+    /** The network's output for {@code rows} positions of {@code x} (logits, then the value's pre-tanh, per row). */
+    private float[] forward(float[] x, int rows) {
+        Tensor in = input(rows);
+        float[] d = in.data();
+        if (encoder == null) {
+            System.arraycopy(x, 0, d, 0, rows * inputs);
+            return mlp.forward(pass(rows), in).data();
+        }
+        // cell by cell (mover, other) -> two planes, [2, rows, cols]
+        for (int r = 0, o = 0; r < rows; r++, o += inputs) {
+            for (int c = 0; c < cells; c++) {
+                d[o + c] = x[o + 2 * c];
+                d[o + cells + c] = x[o + 2 * c + 1];
+            }
+        }
+        Tensor features = encoder.forward(encoderBuffers.computeIfAbsent(rows, encoder::buffers), in);
+        return mlp.forward(pass(rows), features).data();
+    }
+
+    /** Backpropagates the last {@link #forward} of {@code rows} rows (dL/dy in its pass), into every parameter's gradient. */
+    private void backward(int rows) {
+        Mlp.Pass p = pass(rows);
+        if (encoder == null) {
+            mlp.backward(p);
+            return;
+        }
+        Tensor dFeatures = featureGrads.computeIfAbsent(rows, r -> Tensor.zeros(r, encoder.outputSize()));
+        mlp.backward(p, true, dFeatures);
+        encoder.backward(encoderBuffers.get(rows), dFeatures);
+    }
+
     /**
      * Evaluates {@code rows} positions: {@code x} holds them row after row ({@code inputs} each),
      * {@code masks} their legal moves ({@code actions} each); writes the priors (0 on illegal moves)
      * and the values.
      */
     public void evaluate(float[] x, byte[] masks, int rows, float[] priors, float[] values) {
-        Tensor in = input(rows);
-        System.arraycopy(x, 0, in.data(), 0, rows * inputs);
-        float[] y = mlp.forward(pass(rows), in).data();
+        float[] y = forward(x, rows);
         for (int r = 0; r < rows; r++) {
             maskedSoftmax(y, r * (actions + 1), masks, r * actions, priors, r * actions, actions);
             values[r] = (float) FdlibmMath.tanh(y[r * (actions + 1) + actions]);
@@ -106,11 +164,19 @@ public final class PolicyValueNet {
      * (cross-entropy -pi^T log p and squared error (z - v)^2) before the step.
      */
     public Losses train(float[] x, byte[] masks, float[] pi, float[] z, int rows) {
-        Tensor in = input(rows);
-        System.arraycopy(x, 0, in.data(), 0, rows * inputs);
-        Mlp.Pass p = pass(rows);
-        float[] y = mlp.forward(p, in).data();
-        float[] dy = p.dy.data();
+        optimizer.zeroGrad();
+        Losses losses = lossAndGradient(x, masks, pi, z, rows);
+        optimizer.step();
+        return losses;
+    }
+
+    /**
+     * The minibatch's mean losses, as {@link #train} reports them, and their gradient added into
+     * every parameter's {@link Param#grad()} (the caller zeroes them first); no step.
+     */
+    Losses lossAndGradient(float[] x, byte[] masks, float[] pi, float[] z, int rows) {
+        float[] y = forward(x, rows);
+        float[] dy = pass(rows).dy.data();
         float[] prob = new float[actions];
         int w = actions + 1;
         double policyLoss = 0, valueLoss = 0;
@@ -127,19 +193,17 @@ public final class PolicyValueNet {
             valueLoss += err * err;
             dy[r * w + actions] = (float) (2 * err * (1 - v * v) / rows);
         }
-        optimizer.zeroGrad();
-        mlp.backward(p);
-        optimizer.step();
+        backward(rows);
         return new Losses(policyLoss / rows, valueLoss / rows);
     }
 
     /** Writes the parameters (what a model needs to play). */
     public void writeParams(DataOutputStream out) throws IOException {
-        StateIO.writeParams(out, mlp.params());
+        StateIO.writeParams(out, params);
     }
 
     public void readParams(DataInputStream in) throws IOException {
-        StateIO.readParams(in, mlp.params());
+        StateIO.readParams(in, params);
     }
 
     /** Writes the optimizer's state (what training needs to continue exactly). */
