@@ -300,6 +300,26 @@ class CpuBackendTest {
     }
 
     @Test
+    @DisplayName("transpose (B of A B^T for the direct path, op(A) of the narrow one): the vector kernel's gathers and tails put every value where the scalar loop does, padding untouched")
+    void transposeMovesEveryValue() {
+        MicroKernel vector = Kernels.pick(true), scalar = Kernels.pick(false);
+        Rng rng = new Rng(9);
+        int[] sizes = {1, 7, 8, 15, 16, 17, 33, 48, 64, 100};
+        for (int n : sizes) {
+            for (int k : sizes) {
+                float[] src = random(rng, n, k).data();
+                int ldb = n + 3;
+                float[] want = new float[k * ldb], got = new float[k * ldb];
+                java.util.Arrays.fill(want, -7f);
+                java.util.Arrays.fill(got, -7f);
+                scalar.transpose(src, n, k, want, ldb);
+                vector.transpose(src, n, k, got, ldb);
+                assertTrue(java.util.Arrays.equals(want, got), vector.describe() + ": n=" + n + " k=" + k);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("the vector kernel is used when the module is present (surefire passes --add-modules jdk.incubator.vector)")
     void vectorKernelDetected() {
         assertEquals(Kernels.vectorModulePresent(), ONE.vectorized(), ONE.name());
