@@ -300,7 +300,7 @@ class CpuBackendTest {
     }
 
     @Test
-    @DisplayName("transpose (B of A B^T for the direct path, op(A) of the narrow one): the vector kernel's gathers and tails put every value where the scalar loop does, padding untouched")
+    @DisplayName("transpose (B of A B^T for the direct and the narrow paths): the vector kernel's gathers and tails put every value where the scalar loop does, padding untouched")
     void transposeMovesEveryValue() {
         MicroKernel vector = Kernels.pick(true), scalar = Kernels.pick(false);
         Rng rng = new Rng(9);
