@@ -128,7 +128,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = {"-q", "--quiet"}, description = "no progress bar and no summary")
         boolean quiet;
 
-        @Option(names = "--resume", description = "continue the checkpoint in the run folder (kinds that write one: dqn)")
+        @Option(names = "--resume", description = "continue the checkpoint in the run folder (kinds that write one: dqn, pg, offpolicy, alphazero)")
         boolean resume;
 
         @Option(names = "--force", description = "clear a non-empty run folder first (deletes its files, checkpoint included)")
