@@ -133,6 +133,23 @@ class AzEncoderTest {
     }
 
     @Test
+    @DisplayName("configs/selfplay/alphazero-connect4-conv.json: reads and validates; cut to one iteration of 4 games and 2 steps, it runs to a checkpoint with the encoder in its header")
+    void shippedConvConfigRuns() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Json.readTree(Path.of("..", "configs", "selfplay", "alphazero-connect4-conv.json"));
+        new AzTraining(Json.bind(root, AzConfig.class, "alphazero-connect4-conv.json", "$"), "alphazero-connect4-conv.json").validate();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("alphazero")).put("iterations", 1).put("games_per_iteration", 4).put("simulations", 8)
+                .put("train_steps", 2).put("batch_size", 16);
+        root.put("replays", false);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("evaluation")).put("games", 0);
+        AzConfig cfg = Json.bind(root, AzConfig.class, "alphazero-connect4-conv.json", "$");
+        Path ck = dir.resolve("conv.jgc");
+        AzTraining.Result r = new AzTraining(cfg, "alphazero-connect4-conv.json").checkpointTo(ck).run();
+        assertEquals(4, r.games().size());
+        assertEquals(5, AzCheckpoint.read(ck).header().get("encoder").size());
+    }
+
+    @Test
     @DisplayName("an encoder that does not fit the board (a 9x9 kernel on 6x7) is one line naming the file and the field")
     void encoderThatDoesNotFit() {
         AzConfig cfg = shortRun(List.of(Map.of("type", "conv2d", "out_channels", 4, "kernel", 9)));
