@@ -37,9 +37,14 @@ public final class AzModel {
     static PolicyValueNet network(String game, JsonNode encoder, int[] hidden, String activation, dev.jgym.nn.optim.OptimizerConfig optimizer,
                                   dev.jgym.nn.Backend backend, Rng init, String source, String path) {
         BoardGame g = game(game);
-        int[] shape = g.observationSpace().shape(); // rows, cols, 2
-        return new PolicyValueNet(backend, encoder, new int[] {shape[0], shape[1]}, g.observationSpace().size(), g.actionSpace().n(), hidden,
+        return new PolicyValueNet(backend, encoder, planes(game), g.observationSpace().size(), g.actionSpace().n(), hidden,
                 activation, optimizer, init, source, path);
+    }
+
+    /** What a network's encoder reads of a game's board: two planes, {@code {2, rows, cols}}. */
+    static int[] planes(String game) {
+        int[] shape = game(game).observationSpace().shape(); // rows, cols, 2 (the observation is cell by cell)
+        return new int[] {2, shape[0], shape[1]};
     }
 
     public static AzModel load(Path file) {

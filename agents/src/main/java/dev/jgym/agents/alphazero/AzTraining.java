@@ -1,5 +1,7 @@
 package dev.jgym.agents.alphazero;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgym.agents.dqn.Encoder;
 import dev.jgym.agents.run.CheckpointFile;
 import dev.jgym.agents.run.Diverged;
 import dev.jgym.agents.search.Players;
@@ -135,12 +137,8 @@ public final class AzTraining {
             throw e.in(source + ": $.backend");
         }
         opponent();
-        AzConfig.NetworkSettings n = config.alphazero().network();
-        if (n.encoder() != null) {
-            try (Backend be = Backends.create("cpu", 1, Backends.Use.CPU_ONLY, "AlphaZero")) {
-                AzModel.network(config.game(), n.encoder(), n.widths(), n.activation(), null, be, new Rng(0), source, "$.alphazero.network.encoder");
-            }
-        }
+        JsonNode encoder = config.alphazero().network().encoder();
+        if (encoder != null) Encoder.check(encoder, AzModel.planes(config.game()), source, "$.alphazero.network.encoder");
     }
 
     private Function<Rng, Player> opponent() {

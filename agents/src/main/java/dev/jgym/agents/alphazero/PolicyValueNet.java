@@ -49,28 +49,23 @@ public final class PolicyValueNet {
     private final Map<Integer, Tensor> featureGrads = new HashMap<>();
 
     /**
+     * With the CNN {@code encoderSpec} in front of the MLP (null: none) reading the board as
+     * {@code planes = {2, rows, cols}}; its weights come from {@code init.child("encoder")} (He
+     * uniform, biases 0), the MLP's from {@code init} as without one. A spec that does not fit the
+     * board is a {@link dev.jgym.core.config.UserError} naming {@code source} and {@code path}.
+     *
      * @param inputs board cells times 2 (the observation's size)
      * @param actions the game's action count
      * @param optimizer the update rule; null for a network that only plays (arena)
      */
-    public PolicyValueNet(Backend backend, int inputs, int actions, int[] hidden, String activation, OptimizerConfig optimizer, Rng init) {
-        this(backend, null, null, inputs, actions, hidden, activation, optimizer, init, "", "");
-    }
-
-    /**
-     * With the CNN {@code encoderSpec} in front of the MLP (null: none) for a board of
-     * {@code board = {rows, cols}}; its weights come from {@code init.child("encoder")} (He uniform,
-     * biases 0), the MLP's from {@code init} as without one. A spec that does not fit the board is a
-     * {@link dev.jgym.core.config.UserError} naming {@code source} and {@code path}.
-     */
-    public PolicyValueNet(Backend backend, JsonNode encoderSpec, int[] board, int inputs, int actions, int[] hidden, String activation,
+    public PolicyValueNet(Backend backend, JsonNode encoderSpec, int[] planes, int inputs, int actions, int[] hidden, String activation,
                           OptimizerConfig optimizer, Rng init, String source, String path) {
         this.backend = backend;
         this.inputs = inputs;
         this.actions = actions;
         this.cells = inputs / 2;
         this.encoder = encoderSpec == null ? null
-                : Encoder.build(encoderSpec, new int[] {2, board[0], board[1]}, backend, Init.parse("he_uniform"), init.child("encoder"), source, path);
+                : Encoder.build(encoderSpec, planes, backend, Init.parse("he_uniform"), init.child("encoder"), source, path);
         // logits and value start near 0: uniform priors, neutral values (SB3's policy-head gain 0.01)
         this.mlp = new Mlp(backend, encoder == null ? inputs : encoder.outputSize(), hidden, activation, actions + 1, 0.01, init);
         if (encoder != null) params.addAll(encoder.params());

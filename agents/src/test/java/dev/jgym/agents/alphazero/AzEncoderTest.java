@@ -54,7 +54,7 @@ class AzEncoderTest {
         BoardGame game = AzModel.game("connect4");
         int inputs = game.observationSpace().size(), actions = game.actionSpace().n(), rows = 5;
         try (CpuBackend be = new CpuBackend(1)) {
-            PolicyValueNet net = new PolicyValueNet(be, encoder(), new int[] {6, 7}, inputs, actions, new int[] {8}, "tanh",
+            PolicyValueNet net = new PolicyValueNet(be, encoder(), AzModel.planes("connect4"), inputs, actions, new int[] {8}, "tanh",
                     new OptimizerConfig("sgd", 0.1, 0.0, 0.0), new Rng(7), "test", "encoder");
             Rng rng = new Rng(11);
             float[] x = new float[rows * inputs], pi = new float[rows * actions], z = new float[rows];

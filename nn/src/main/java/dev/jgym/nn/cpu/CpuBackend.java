@@ -341,7 +341,7 @@ public final class CpuBackend implements Backend {
      * Narrow C (at most {@link MicroKernel#narrowMax()} columns: a DQN's action values, a critic's one
      * output) with A stored transposed (a weight gradient's X^T dY, alpha 1): lanes across C's rows,
      * read from A's rows as they lie, where lanes across C's columns would leave most of a vector
-     * empty (10x on the DQN's 64 x 64 x 2 weight gradient, AVX-512). The sums are {@link #gemmDirect}'s.
+     * empty. The sums are {@link #gemmDirect}'s.
      */
     private void gemmNarrow(boolean transB, Tensor a, Tensor b, Tensor c, int m, int n, int k) {
         final float[] at = a.data();
