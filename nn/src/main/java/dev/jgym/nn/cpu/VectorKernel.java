@@ -689,8 +689,6 @@ final class VectorKernel implements MicroKernel {
     /** 1/n! for n = 2..11: expm1(r) = r (1 + r (1/2! + r (1/3! + ... r / 11!))). */
     private static final double[] INV_FACT = {1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
         1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800};
-    /** How close to half a float ulp the estimate may fall and still be rounded as the exact value is: 1 - 2^-16 of it. */
-    private static final double SAFE = 1 - 0x1p-16;
 
     /**
      * (float) {@link FdlibmMath#tanh}(x) on lanes, for the whole pairs of vectors in
@@ -699,9 +697,10 @@ final class VectorKernel implements MicroKernel {
      * E = e^{2|x|} = 2^k e^r, |r| <= ln2/2, with e^r - 1 from its Taylor polynomial to r^11 (error
      * below 2^-45 relative, rounding errors below 2^-49), so the numerator never cancels; |x| is
      * capped at 9.5, whose tanh rounds to 1 as surely as any larger one's. fdlibm's double is
-     * within an ulp of the true value, so where the estimate lies more than 2^-16 of a half float
-     * ulp inside its float's rounding interval, both round to that float. Elsewhere (about one
-     * value in 60,000), at NaN and at zero the scalar code. {@code FdlibmMathTest} compares the
+     * within an ulp of the true value, so where the estimate moved down and up by
+     * {@link #TANH_ERROR} of itself rounds to one float both ways, fdlibm's double rounds to that
+     * float too ({@link #tanhRound}). Elsewhere (a vector in a few thousand) and at NaN the scalar
+     * code. {@code FdlibmMathTest} compares the
      * result with StrictMath's on millions of floats in the suite and on every float on demand.
      */
     private static int tanhLanes(float[] xs, float[] ys, int from, int to) {
@@ -750,41 +749,31 @@ final class VectorKernel implements MicroKernel {
     }
 
     /**
-     * The second pass: each estimate rounded to float where that is certain (in place, in
-     * {@code t}), then all of them converted to float in one plain loop, then the scalar code
-     * where the rounding was not certain.
+     * The second pass: each estimate rounded to float where that is certain, written to
+     * {@code ys}, then the scalar code for the vectors where it was not. Certain: the estimate
+     * moved down and up by {@link #TANH_ERROR} (relative) rounds to the same float both ways, so
+     * fdlibm's double, which lies between the two, rounds to it too (float rounding is monotone).
+     * NaN never compares equal, so it goes to the scalar code.
      */
     private static void tanhRound(float[] xs, double[] t, float[] ys, int from, int to) {
         int dl = D.length(), uncertain = 0;
         int[] redo = TANH_REDO.get();
         for (int i = from; i < to; i += dl) {
-            DoubleVector f = roundCertain(DoubleVector.fromArray(D, t, i - from));
-            f.intoArray(t, i - from);
-            if (f.test(VectorOperators.IS_NAN).anyTrue()) redo[uncertain++] = i;
+            DoubleVector tv = DoubleVector.fromArray(D, t, i - from);
+            FloatVector lo = (FloatVector) tv.mul(1 - TANH_ERROR).convertShape(VectorOperators.D2F, F, 0);
+            FloatVector hi = (FloatVector) tv.mul(1 + TANH_ERROR).convertShape(VectorOperators.D2F, F, 0);
+            if (lo.compare(VectorOperators.NE, hi).anyTrue()) redo[uncertain++] = i;
+            else lo.intoArray(ys, i);
         }
-        for (int i = from; i < to; i++) ys[i] = (float) t[i - from];
         for (int u = 0; u < uncertain; u++) tanhScalar(xs, ys, redo[u], redo[u] + dl);
     }
 
     /**
-     * The estimate {@code tv} rounded to float (as a double, with its sign) where that rounding is
-     * certain to be the exact value's, NaN in the lanes where it is not.
+     * A bound on |estimate - fdlibm's double| relative to the estimate: the estimate's 2^-45 and
+     * its rounding errors' 2^-49 plus fdlibm's ulp, 2^-52, with a margin of 16. About one float in
+     * 2^15 lies this close to a rounding boundary.
      */
-    private static DoubleVector roundCertain(DoubleVector tv) {
-        DoubleVector ta = tv.abs();
-        // f: |t| rounded to 24 bits (to float) by adding and taking away 1.5 x 2^(29 + t's exponent); limit: SAFE x half f's ulp
-        DoubleVector magic = ta.reinterpretAsLongs().and(0x7ff0_0000_0000_0000L).reinterpretAsDoubles().mul(0x1.8p29);
-        DoubleVector f = ta.add(magic).sub(magic);
-        LongVector fBits = f.reinterpretAsLongs();
-        DoubleVector limit = fBits.and(0x7ff0_0000_0000_0000L).sub(24L << 52).reinterpretAsDoubles().mul(SAFE);
-        DoubleVector diff = ta.sub(f);
-        // below a power of two the floats are twice as dense: the half-gap under f is half as wide
-        VectorMask<Double> narrow = fBits.and(0x000f_ffff_ffff_ffffL).compare(VectorOperators.EQ, 0L).cast(D)
-                .and(diff.compare(VectorOperators.LT, 0.0));
-        VectorMask<Double> certain = diff.abs().compare(VectorOperators.LT, limit.blend(limit.mul(0.5), narrow));
-        DoubleVector signed = fBits.or(tv.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
-        return DoubleVector.broadcast(D, Double.NaN).blend(signed, certain);
-    }
+    private static final double TANH_ERROR = 0x1p-40;
 
     private static void tanhScalar(float[] xs, float[] ys, int from, int to) {
         for (int l = from; l < to; l++) ys[l] = (float) FdlibmMath.tanh(xs[l]);
