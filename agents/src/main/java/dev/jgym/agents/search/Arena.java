@@ -25,17 +25,24 @@ public final class Arena {
 
     /** Outcome counts ({@code wins[i][j]}: games i won against j; draws symmetric) and the ratings. */
     public record Result(List<String> names, double[][] wins, double[][] draws, Elo.Ratings ratings) {
-        /** One line per entrant, best first: rank, name, Elo, 95% interval, score, games. */
+        /** One line per entrant, best first: rank, name, Elo, 95% interval, score, games won, drawn and lost, games. */
         public String table() {
             int n = names.size();
             Integer[] order = new Integer[n];
             for (int i = 0; i < n; i++) order[i] = i;
             java.util.Arrays.sort(order, (a, b) -> Double.compare(ratings.elo()[b], ratings.elo()[a]));
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-4s %-16s %7s %17s %7s %6s%n", "rank", "player", "elo", "95% interval", "score", "games"));
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-4s %-16s %7s %17s %7s %6s %6s %6s %6s%n", "rank", "player", "elo", "95% interval",
+                    "score", "won", "drawn", "lost", "games"));
             for (int r = 0; r < n; r++) {
                 int i = order[r];
-                sb.append(String.format(Locale.ROOT, "%-4d %-16s %7.0f  [%6.0f, %6.0f] %6.1f%% %6.0f%n", r + 1, names.get(i), ratings.elo()[i],
-                        ratings.low()[i], ratings.high()[i], 100 * score(i), games(i)));
+                double won = 0, drawn = 0, lost = 0;
+                for (int j = 0; j < n; j++) {
+                    won += wins[i][j];
+                    drawn += draws[i][j];
+                    lost += wins[j][i];
+                }
+                sb.append(String.format(Locale.ROOT, "%-4d %-16s %7.0f  [%6.0f, %6.0f] %6.1f%% %6.0f %6.0f %6.0f %6.0f%n", r + 1, names.get(i), ratings.elo()[i],
+                        ratings.low()[i], ratings.high()[i], 100 * score(i), won, drawn, lost, games(i)));
             }
             return sb.toString();
         }

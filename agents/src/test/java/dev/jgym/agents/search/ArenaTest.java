@@ -53,6 +53,14 @@ class ArenaTest {
             assertEquals(0, result.wins()[j][3], "nobody beats perfect minimax\n" + result.table());
         }
         assertEquals(result.table(), Arena.roundRobin(BoardGame::ticTacToe, entrants, 20, 42).table());
+        for (String line : result.table().split("\n")) { // won + drawn + lost = games, 60 for each entrant; perfect minimax lost none
+            if (line.startsWith("rank")) continue;
+            String[] f = line.trim().split("\\s+");
+            int n = f.length;
+            assertEquals(60, Integer.parseInt(f[n - 4]) + Integer.parseInt(f[n - 3]) + Integer.parseInt(f[n - 2]), line);
+            assertEquals("60", f[n - 1], line);
+            if (line.contains("minimax-9")) assertEquals("0", f[n - 2], line);
+        }
     }
 
     @Test
