@@ -969,14 +969,20 @@ final class VectorKernel implements MicroKernel {
             LongVector kBits = k.add(ROUND).reinterpretAsLongs().sub(ROUND_BITS).lanewise(VectorOperators.LSHL, 52);
             e = e.reinterpretAsLongs().add(kBits).reinterpretAsDoubles();
             e = e.blend(xv.add(1.0), hx.compare(VectorOperators.LT, 0x3e300000L).cast(D));
-            e.intoArray(y, i);
             VectorMask<Double> slow = hx.compare(VectorOperators.GE, 0x40862E42L).cast(D).or(k.compare(VectorOperators.LT, -1021.0));
-            if (slow.anyTrue()) {
-                for (int l = 0; l < dl; l++) if (slow.laneIsSet(l)) y[i + l] = StrictMath.exp(xv.lane(l)); // x[i + l] may be overwritten: y may be x
+            if (slow.anyTrue()) { // the inputs kept aside first: y may be x (a NaN's payload once came back canonical through xv.lane)
+                double[] keep = EXP_KEEP.get();
+                xv.intoArray(keep, 0);
+                e.intoArray(y, i);
+                for (int l = 0; l < dl; l++) if (slow.laneIsSet(l)) y[i + l] = StrictMath.exp(keep[l]);
+            } else {
+                e.intoArray(y, i);
             }
         }
         for (; i < to; i++) y[i] = StrictMath.exp(x[i]);
     }
+
+    private static final ThreadLocal<double[]> EXP_KEEP = ThreadLocal.withInitial(() -> new double[D.length()]);
 
     /**
      * {@link CpuBackend#sigmoid}'s operations on lanes, in blocks: e = exp(x >= 0 ? -x : x) by
