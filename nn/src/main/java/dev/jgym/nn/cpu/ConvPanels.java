@@ -19,6 +19,10 @@ import java.util.Arrays;
  * <p>Packed lanes past the last real row or column (the panel's tail) are left as they are: the
  * micro-kernel keeps every tile element to its own row and column, and the tails' tile elements
  * are never read.
+ *
+ * <p>A panel is also cut into <em>segments</em>: maximal stretches in one image, along which the
+ * output (and dy) is contiguous whatever the rows; the stores of the forward tiles and the reads
+ * of dy go by segment (usually one per panel), the input side by run.
  */
 final class ConvPanels {
     final Window2d g;
@@ -28,10 +32,25 @@ final class ConvPanels {
     /** Runs of the current panel: image, output row, output column, length, column offset in the panel. */
     final int[] runImage, runRow, runCol, runLength, runOffset;
     int runs;
+    /** Segments of the current panel: image, output position in its plane, length, column offset in the panel. */
+    final int[] segImage, segPos, segLength, segOffset;
+    int segments;
+    /** The kernel whose lane loops move the values (the scalar one moves the same values). */
+    private final MicroKernel kernel;
+    /**
+     * The input as packing reads it: padded planes of {@code hp x wp} (zeros around, copied by
+     * {@link #prepare}) when the window pads, else x itself. Tap t of the column at base b is
+     * {@code source[b + tapOffset[t]]}.
+     */
+    private final int hp, wp, inPadded;
+    private final int[] tapOffset, colBase;
+    private float[] padded = new float[0], source;
+    private int sourceImage0;
 
-    ConvPanels(Window2d g, int nr) {
+    ConvPanels(Window2d g, MicroKernel kernel) {
         this.g = g;
-        this.nr = nr;
+        this.kernel = kernel;
+        this.nr = kernel.nr();
         this.plane = g.outPlane();
         this.patch = g.patchSize();
         int kh = g.kernelH(), kw = g.kernelW(), d = g.dilation();
@@ -43,15 +62,32 @@ final class ConvPanels {
             tapRow[t] = (t / kw) % kh * d;
             tapCol[t] = t % kw * d;
         }
-        int max = nr + 2;
+        int p = g.padding();
+        hp = g.height() + 2 * p;
+        wp = g.width() + 2 * p;
+        inPadded = g.channels() * hp * wp;
+        int lanes = Math.max(1, kernel.lanes());
+        tapOffset = new int[(patch + nr - 1) / nr * nr + lanes]; // past the patch: 0, a valid offset for the padded lanes
+        for (int t = 0; t < patch; t++) tapOffset[t] = t / (kh * kw) * hp * wp + tapRow[t] * wp + tapCol[t];
+        colBase = new int[Math.max(nr, CpuConv.COL2IM_COLUMNS) + lanes];
+        if (CpuConv.COL2IM_COLUMNS % nr != 0) throw new IllegalStateException("col2im's " + CpuConv.COL2IM_COLUMNS + " columns are not a multiple of the kernel's " + nr);
+        int max = CpuConv.COL2IM_COLUMNS + 2;
         runImage = new int[max];
         runRow = new int[max];
         runCol = new int[max];
         runLength = new int[max];
         runOffset = new int[max];
+        segImage = new int[max];
+        segPos = new int[max];
+        segLength = new int[max];
+        segOffset = new int[max];
     }
 
-    /** Cuts columns {@code [col0, col1)} of the group starting at image n0 into runs (at most nr + 2 of them). */
+    Class<?> kernelClass() {
+        return kernel.getClass();
+    }
+
+    /** Cuts columns {@code [col0, col1)} (at most {@link CpuConv#COL2IM_COLUMNS}) of the group starting at image n0 into runs and segments. */
     void cut(int n0, int col0, int col1) {
         int ow = g.outWidth();
         runs = 0;
@@ -65,92 +101,95 @@ final class ConvPanels {
             runs++;
             col += len;
         }
-    }
-
-    /**
-     * im2col of the current runs into one B panel: {@code bp[off + t nr + c] = x[tap t at column c]}
-     * (zero outside the input), for every tap t: the panel layout GEMM packs B into.
-     */
-    void packColumns(float[] x, int nr, float[] bp, int off) {
-        final int h = g.height(), w = g.width(), s = g.stride(), p = g.padding(), in = g.inSize();
-        for (int r = 0; r < runs; r++) {
-            int n = runImage[r], y0 = runRow[r] * s - p, x0 = runCol[r] * s - p, len = runLength[r];
-            int dst0 = off + runOffset[r];
-            for (int t = 0; t < patch; t++) {
-                int y = y0 + tapRow[t], dst = dst0 + t * nr;
-                if (y < 0 || y >= h) {
-                    Arrays.fill(bp, dst, dst + len, 0f);
-                    continue;
-                }
-                int src = n * in + tapPlane[t] + y * w, xs = x0 + tapCol[t];
-                if (s == 1) {
-                    int j0 = Math.min(len, Math.max(0, -xs)), j1 = Math.max(j0, Math.min(len, w - xs));
-                    Arrays.fill(bp, dst, dst + j0, 0f);
-                    System.arraycopy(x, src + xs + j0, bp, dst + j0, j1 - j0);
-                    Arrays.fill(bp, dst + j1, dst + len, 0f);
-                } else {
-                    for (int j = 0; j < len; j++) {
-                        int xx = xs + j * s;
-                        bp[dst + j] = xx >= 0 && xx < w ? x[src + xx] : 0f;
-                    }
-                }
-            }
+        final int s = g.stride(), ow2 = g.outWidth();
+        for (int col = col0; col < col1; col++) {
+            int n = n0 + col / plane, pos = col % plane;
+            colBase[col - col0] = (padded == source ? (n - sourceImage0) * inPadded : n * g.inSize()) + pos / ow2 * s * wp + pos % ow2 * s;
+        }
+        for (int c = col1 - col0; c < colBase.length; c++) colBase[c] = colBase[0];
+        segments = 0;
+        for (int col = col0; col < col1; ) {
+            int pos = col % plane, len = Math.min(plane - pos, col1 - col);
+            segImage[segments] = n0 + col / plane;
+            segPos[segments] = pos;
+            segLength[segments] = len;
+            segOffset[segments] = col - col0;
+            segments++;
+            col += len;
         }
     }
 
     /**
-     * im2col of the current runs transposed (one column's patch contiguous), for the weight
-     * gradient: {@code bt[((t / nr) width + col0 + c) nr + t % nr] = x[tap t at column c]}, width
-     * being the group's column count, so each block of nr taps is one B panel of {@code width}
-     * steps. Built as {@link #packColumns} into {@code panel} (patch x nr floats), then transposed.
+     * Makes images {@code [n0, n1)} of x the source of the next cuts' packing: with padding, copies
+     * them into zero-bordered planes; without, packing reads x itself.
      */
-    void packPatches(float[] x, int nr, int width, int col0, float[] panel, float[] bt) {
-        packColumns(x, nr, panel, 0);
+    void prepare(float[] x, int n0, int n1) {
+        int p = g.padding();
+        if (p == 0) {
+            source = x;
+            return;
+        }
+        int h = g.height(), w = g.width(), images = n1 - n0, size = images * inPadded;
+        if (padded.length < size) padded = new float[size];
+        Arrays.fill(padded, 0, size, 0f);
+        for (int n = 0; n < images; n++) {
+            for (int c = 0; c < g.channels(); c++) {
+                int from = (n0 + n) * g.inSize() + c * h * w, to = n * inPadded + c * hp * wp + p * wp + p;
+                for (int y = 0; y < h; y++) System.arraycopy(x, from + y * w, padded, to + y * wp, w);
+            }
+        }
+        source = padded;
+        sourceImage0 = n0;
+    }
+
+    /**
+     * im2col of the current cut (after {@link #prepare}) into one B panel: {@code bp[off + t nr + c]
+     * = x[tap t at column c]} (zero outside the input), for every tap t: the panel layout GEMM packs
+     * B into. The lanes past the cut's columns get copies of its first column.
+     */
+    void packColumns(float[] bp, int off) {
+        kernel.gatherPanel(source, colBase, tapOffset, patch, bp, off, nr);
+    }
+
+    /**
+     * im2col of the current cut (after {@link #prepare}) transposed (one column's patch contiguous),
+     * for the weight gradient: {@code bt[((t / nr) width + col0 + c) nr + t % nr] = x[tap t at
+     * column c]}, width being the group's column count, so each block of nr taps is one B panel of
+     * {@code width} steps (its slots past the patch may be filled too).
+     */
+    void packPatches(int width, int col0, float[] bt) {
         int cols = runOffset[runs - 1] + runLength[runs - 1];
-        for (int t = 0; t < patch; t++) {
-            int dst = ((t / nr) * width + col0) * nr + t % nr, src = t * nr;
-            for (int c = 0; c < cols; c++) bt[dst + c * nr] = panel[src + c];
+        for (int t0 = 0; t0 < patch; t0 += nr) {
+            kernel.gatherPatches(source, colBase, cols, tapOffset, t0, Math.min(nr, patch - t0), bt, ((t0 / nr) * width + col0) * nr, nr);
         }
     }
 
     /** dy's channels of the current runs as one B panel: {@code bp[off + o nr + c] = dy[o at column c]}. */
     void packOutputs(float[] dy, int channels, int nr, float[] bp, int off) {
-        int ow = g.outWidth();
-        for (int r = 0; r < runs; r++) {
-            int src = runImage[r] * channels * plane + runRow[r] * ow + runCol[r], dst = off + runOffset[r];
-            for (int o = 0; o < channels; o++) System.arraycopy(dy, src + o * plane, bp, dst + o * nr, runLength[r]);
+        for (int r = 0; r < segments; r++) {
+            int src = segImage[r] * channels * plane + segPos[r], dst = off + segOffset[r];
+            for (int o = 0; o < channels; o++) System.arraycopy(dy, src + o * plane, bp, dst + o * nr, segLength[r]);
         }
     }
 
     /** dy's channels of the current runs as A panels (mr channels per step): {@code ap[((o / mr) width + col0 + c) mr + o % mr]}. */
     void packOutputsByColumn(float[] dy, int channels, int mr, int width, int col0, float[] ap) {
-        int ow = g.outWidth();
-        for (int r = 0; r < runs; r++) {
-            int src = runImage[r] * channels * plane + runRow[r] * ow + runCol[r], c0 = col0 + runOffset[r];
+        for (int r = 0; r < segments; r++) {
+            int src = segImage[r] * channels * plane + segPos[r], c0 = col0 + segOffset[r], len = segLength[r];
             for (int o = 0; o < channels; o++) {
                 int dst = ((o / mr) * width + c0) * mr + o % mr, from = src + o * plane;
-                for (int j = 0; j < runLength[r]; j++) ap[dst + j * mr] = dy[from + j];
+                for (int j = 0; j < len; j++) ap[dst + j * mr] = dy[from + j];
             }
         }
     }
 
     /** Writes tile rows (channels o0 ..) of the current runs into y (NCHW), each plus its bias, with relu through max(v, 0). */
     void storeOutputs(float[] tile, int nr, int o0, int rows, int channels, float[] bias, boolean relu, float[] y) {
-        int ow = g.outWidth();
         for (int i = 0; i < rows; i++) {
             int o = o0 + i;
             float add = bias == null ? 0f : bias[o];
-            for (int r = 0; r < runs; r++) {
-                int dst = (runImage[r] * channels + o) * plane + runRow[r] * ow + runCol[r], src = i * nr + runOffset[r];
-                int len = runLength[r];
-                if (relu) {
-                    for (int j = 0; j < len; j++) {
-                        float v = tile[src + j] + add;
-                        y[dst + j] = v > 0 ? v : 0f;
-                    }
-                } else {
-                    for (int j = 0; j < len; j++) y[dst + j] = tile[src + j] + add;
-                }
+            for (int r = 0; r < segments; r++) {
+                kernel.addScalar(tile, i * nr + segOffset[r], add, relu, y, (segImage[r] * channels + o) * plane + segPos[r], segLength[r]);
             }
         }
     }
@@ -167,7 +206,7 @@ final class ConvPanels {
                 int src = i * nr + runOffset[r], len = runLength[r];
                 if (s == 1) {
                     int j0 = Math.min(len, Math.max(0, -xs)), j1 = Math.min(len, w - xs);
-                    for (int j = j0; j < j1; j++) dx[dst + xs + j] += tile[src + j];
+                    if (j1 > j0) kernel.addInto(tile, src + j0, dx, dst + xs + j0, j1 - j0);
                 } else {
                     for (int j = 0; j < len; j++) {
                         int xx = xs + j * s;

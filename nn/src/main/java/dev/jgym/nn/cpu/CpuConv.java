@@ -15,13 +15,19 @@ import dev.jgym.nn.Window2d;
  *
  * <p>Per output element the forward pass is one FMA chain over the patch (c, a, b increasing).
  * Backward per group: {@code dW_group = dY cols^T} (one FMA chain over the group's positions per
- * weight), added into dW in group order; {@code dcols = W^T dY} (a chain over the filters), tile
- * by tile summed into dx (col2im) in a fixed order inside the group, which owns its images' dx.
+ * weight), added into dW in group order; {@code dcols = W^T dY} (a chain over the filters), for
+ * {@value #COL2IM_COLUMNS} columns at a time, then summed into dx (col2im) tap by tap in
+ * increasing order, column by column, inside the group, which owns its images' dx.
  * So every result is bit-identical for any thread count, and for the vector and the scalar
  * micro-kernel.
  */
 final class CpuConv {
     static final int GROUP_COLUMNS = 2048;
+    /**
+     * Columns whose dcols col2im sums into dx together, tap by tap: a multiple of every kernel's
+     * nr (scalar 8, 8 lanes 16, 16 lanes 48), so the order of dx's sums is the same on every kernel.
+     */
+    static final int COL2IM_COLUMNS = 48;
     private final CpuBackend be;
     /**
      * Each thread's scratch, one per thread for all backends (tasks never share one: a task runs
@@ -44,14 +50,14 @@ final class CpuConv {
 
     /** One thread's reused arrays: packed operands, the kernel's tile, the panel cutter per geometry. */
     private static final class Scratch {
-        float[] a = new float[0], b = new float[0], c = new float[0], tile = new float[0];
+        float[] a = new float[0], b = new float[0], c = new float[0], tile = new float[0], cols = new float[0];
         private final java.util.Map<Window2d, ConvPanels> panels = new java.util.HashMap<>();
 
-        ConvPanels panels(Window2d g, int nr) {
+        ConvPanels panels(Window2d g, MicroKernel kernel) {
             ConvPanels cp = panels.get(g);
-            if (cp != null && cp.nr == nr) return cp;
+            if (cp != null && cp.kernelClass() == kernel.getClass() && cp.nr == kernel.nr()) return cp;
             if (panels.size() > 16) panels.clear();
-            cp = new ConvPanels(g, nr);
+            cp = new ConvPanels(g, kernel);
             panels.put(g, cp);
             return cp;
         }
@@ -66,6 +72,10 @@ final class CpuConv {
 
         float[] c(int n) {
             return c.length >= n ? c : (c = new float[n]);
+        }
+
+        float[] cols(int n) {
+            return cols.length >= n ? cols : (cols = new float[n]);
         }
 
         float[] tile(int n) {
@@ -106,12 +116,13 @@ final class CpuConv {
         final float[] aw = packRows(weight.data(), out, k, mr);
         be.parallelFor(groups, q -> {
             Scratch sc = scratch.get();
-            ConvPanels cp = sc.panels(g, nr);
+            ConvPanels cp = sc.panels(g, kernel);
             float[] bp = sc.b(k * nr), tile = sc.tile(mr * nr);
-            int n0 = q * group, width = (Math.min(batch, n0 + group) - n0) * plane;
+            int n0 = q * group, n1 = Math.min(batch, n0 + group), width = (n1 - n0) * plane;
+            cp.prepare(xd, n0, n1);
             for (int c0 = 0; c0 < width; c0 += nr) {
                 cp.cut(n0, c0, Math.min(width, c0 + nr));
-                cp.packColumns(xd, nr, bp, 0);
+                cp.packColumns(bp, 0);
                 for (int m = 0; m < filterPanels; m++) {
                     kernel.compute(aw, m * k * mr, bp, 0, k, tile);
                     cp.storeOutputs(tile, nr, m * mr, Math.min(mr, out - m * mr), out, bd, relu, yd);
@@ -126,17 +137,7 @@ final class CpuConv {
         if (dy.rows() != batch || dy.cols() != out * plane) throw new IllegalArgumentException("conv2dBackward: dy must be [" + batch + ", " + out * plane + "]");
         final int group = group(g, batch), groups = (batch + group - 1) / group;
         final float[] dyd = dy.data(), xd = x.data(), dxd = dx == null ? null : dx.data();
-        if (dBias != null) {
-            float[] db = dBias.data();
-            for (int o = 0; o < out; o++) {
-                double s = 0;
-                for (int n = 0; n < batch; n++) {
-                    int base = (n * out + o) * plane;
-                    for (int q = 0; q < plane; q++) s += dyd[base + q];
-                }
-                db[o] += (float) s;
-            }
-        }
+        if (dBias != null) biasGradient(dyd, batch, out, plane, dBias.data());
         final MicroKernel kernel = be.kernel();
         final int mr = kernel.mr(), nr = kernel.nr();
         final int filterPanels = (out + mr - 1) / mr, tapPanels = (k + nr - 1) / nr, tapRowPanels = (k + mr - 1) / mr;
@@ -144,13 +145,14 @@ final class CpuConv {
         final float[] partial = new float[groups * out * k];
         be.parallelFor(groups, q -> {
             Scratch sc = scratch.get();
-            ConvPanels cp = sc.panels(g, nr);
+            ConvPanels cp = sc.panels(g, kernel);
             int n0 = q * group, n1 = Math.min(batch, n0 + group), width = (n1 - n0) * plane;
-            float[] at = sc.a(filterPanels * width * mr), bt = sc.b(tapPanels * width * nr), panel = sc.c(k * nr), tile = sc.tile(mr * nr);
+            float[] at = sc.a(filterPanels * width * mr), bt = sc.b(tapPanels * width * nr), tile = sc.tile(mr * nr);
             // dW_group = dY cols^T: A = dY by position, B = the patches by position, k = the group's positions
+            cp.prepare(xd, n0, n1);
             for (int c0 = 0; c0 < width; c0 += nr) {
                 cp.cut(n0, c0, Math.min(width, c0 + nr));
-                cp.packPatches(xd, nr, width, c0, panel, bt);
+                cp.packPatches(width, c0, bt);
                 cp.packOutputsByColumn(dyd, out, mr, width, c0, at);
             }
             int pw = q * out * k;
@@ -164,21 +166,62 @@ final class CpuConv {
                 }
             }
             if (dxd == null) return;
-            // dcols = W^T dY panel by panel, each tile summed into dx (col2im)
+            // dcols = W^T dY for a chunk of columns, tile by tile, then summed into dx (col2im) tap by tap
             java.util.Arrays.fill(dxd, n0 * g.inSize(), n1 * g.inSize(), 0f);
-            float[] bp = sc.b(out * nr);
-            for (int c0 = 0; c0 < width; c0 += nr) {
-                cp.cut(n0, c0, Math.min(width, c0 + nr));
-                cp.packOutputs(dyd, out, nr, bp, 0);
-                for (int m = 0; m < tapRowPanels; m++) {
-                    kernel.compute(awt, m * out * mr, bp, 0, out, tile);
-                    cp.addInputs(tile, nr, m * mr, Math.min(mr, k - m * mr), dxd);
+            float[] bp = sc.b(out * nr), cols = sc.cols(k * COL2IM_COLUMNS);
+            for (int c0 = 0; c0 < width; c0 += COL2IM_COLUMNS) {
+                int c1 = Math.min(width, c0 + COL2IM_COLUMNS);
+                for (int s0 = c0; s0 < c1; s0 += nr) {
+                    int s1 = Math.min(c1, s0 + nr);
+                    cp.cut(n0, s0, s1);
+                    cp.packOutputs(dyd, out, nr, bp, 0);
+                    for (int m = 0; m < tapRowPanels; m++) {
+                        kernel.compute(awt, m * out * mr, bp, 0, out, tile);
+                        for (int i = 0, rows = Math.min(mr, k - m * mr); i < rows; i++) {
+                            System.arraycopy(tile, i * nr, cols, (m * mr + i) * COL2IM_COLUMNS + s0 - c0, s1 - s0);
+                        }
+                    }
                 }
+                cp.cut(n0, c0, c1);
+                cp.addInputs(cols, COL2IM_COLUMNS, 0, k, dxd);
             }
         });
         float[] dw = dWeight.data();
         for (int q = 0; q < groups; q++) {
             for (int i = 0, base = q * out * k; i < dw.length; i++) dw[i] += partial[base + i];
+        }
+    }
+
+    /**
+     * {@code db[o] += sum over n, q of dy[n, o, q]}, each a double sum in (n, q) order; four
+     * filters at a time, each its own chain, so the adds' latencies overlap (the same bits as one
+     * filter at a time).
+     */
+    static void biasGradient(float[] dy, int batch, int out, int plane, float[] db) {
+        int o = 0;
+        for (; o + 4 <= out; o += 4) {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int n = 0; n < batch; n++) {
+                int b0 = (n * out + o) * plane, b1 = b0 + plane, b2 = b1 + plane, b3 = b2 + plane;
+                for (int q = 0; q < plane; q++) {
+                    s0 += dy[b0 + q];
+                    s1 += dy[b1 + q];
+                    s2 += dy[b2 + q];
+                    s3 += dy[b3 + q];
+                }
+            }
+            db[o] += (float) s0;
+            db[o + 1] += (float) s1;
+            db[o + 2] += (float) s2;
+            db[o + 3] += (float) s3;
+        }
+        for (; o < out; o++) {
+            double s = 0;
+            for (int n = 0; n < batch; n++) {
+                int base = (n * out + o) * plane;
+                for (int q = 0; q < plane; q++) s += dy[base + q];
+            }
+            db[o] += (float) s;
         }
     }
 
@@ -264,11 +307,13 @@ final class CpuConv {
         final int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth(), k = g.kernelH(), kw = g.kernelW();
         final float[] xd = x.data(), yd = y == null ? null : y.data(), gd = dy == null ? null : dy.data(), o = dx == null ? null : dx.data();
         final boolean twoByTwo = k == 2 && kw == 2, covered = twoByTwo && h % 2 == 0 && w % 2 == 0;
+        final MicroKernel kernel = be.kernel();
+        final int[] windows = twoByTwo ? windowCorners(w, oh, ow) : null, spread = covered ? windowSpread(h, w) : null;
         be.parallelFor(x.rows() * g.channels(), t -> {
             int src = t * h * w, dst = t * oh * ow;
             if (o != null && !covered) java.util.Arrays.fill(o, src, src + h * w, 0f);
             if (twoByTwo) {
-                maxPool2x2(xd, src, w, oh, ow, yd, gd, dst, o, covered, relu);
+                kernel.maxPool2x2(xd, src, w, oh, ow, windows, spread, yd, gd, dst, o, covered, relu);
                 return;
             }
             for (int i = 0; i < oh; i++) {
@@ -296,36 +341,24 @@ final class CpuConv {
     }
 
     /**
-     * One plane of 2 x 2 max pooling (forward into yd, or backward into o); when covered (even
-     * height and width) backward writes all four entries of every window, so o needs no zeroing.
+     * For each element of an even h x w plane, row-major, its place in {@link MicroKernel#maxPool2x2}'s
+     * scratch: entry {@code 2 (i % 2) + j % 2} of window {@code (i / 2) (w / 2) + j / 2} at
+     * {@code entry (h / 2) (w / 2) + window}.
      */
-    private static void maxPool2x2(float[] xd, int src, int w, int oh, int ow, float[] yd, float[] gd, int dst, float[] o, boolean covered, boolean relu) {
-        for (int i = 0; i < oh; i++) {
-            int r0 = src + 2 * i * w, r1 = r0 + w, out = dst + i * ow;
-            for (int j = 0; j < ow; j++) {
-                int a0 = r0 + 2 * j, a1 = r1 + 2 * j;
-                float v00 = xd[a0], v01 = xd[a0 + 1], v10 = xd[a1], v11 = xd[a1 + 1];
-                // the first maximum in row-major window order, as the general loop
-                float best = v00;
-                int at = 0;
-                if (v01 > best) { best = v01; at = 1; }
-                if (v10 > best) { best = v10; at = 2; }
-                if (v11 > best) { best = v11; at = 3; }
-                if (yd != null) {
-                    yd[out + j] = best;
-                    continue;
-                }
-                float v = (!relu || best > 0 ? gd[out + j] : 0f) + 0f; // + 0f: a -0 gradient lands as the general loop's 0 + -0 = +0
-                if (covered) {
-                    o[a0] = at == 0 ? v : 0f;
-                    o[a0 + 1] = at == 1 ? v : 0f;
-                    o[a1] = at == 2 ? v : 0f;
-                    o[a1 + 1] = at == 3 ? v : 0f;
-                } else {
-                    o[at < 2 ? a0 + at : a1 + at - 2] += v;
-                }
-            }
+    static int[] windowSpread(int h, int w) {
+        int[] at = new int[h * w];
+        int windows = h / 2 * (w / 2);
+        for (int i = 0; i < h; i++) {
+            for (int j = 0; j < w; j++) at[i * w + j] = (2 * (i % 2) + j % 2) * windows + i / 2 * (w / 2) + j / 2;
         }
+        return at;
+    }
+
+    /** Each 2 x 2 window's top-left element, in a plane of width w: {@code 2 (q / ow) w + 2 (q % ow)} for window q. */
+    static int[] windowCorners(int w, int oh, int ow) {
+        int[] at = new int[oh * ow];
+        for (int q = 0; q < at.length; q++) at[q] = 2 * (q / ow) * w + 2 * (q % ow);
+        return at;
     }
 
     void avgPool2d(Tensor x, Window2d g, Tensor y) {

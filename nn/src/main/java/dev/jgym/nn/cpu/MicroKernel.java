@@ -180,6 +180,101 @@ interface MicroKernel {
         }
     }
 
+    /**
+     * {@code bp[off + t nr + c] = x[base[c] + taps[t]]} for t < rows, c < nr: a convolution's
+     * panel of im2col columns by index (every base[c] a valid start, the panel's unused columns
+     * included).
+     */
+    default void gatherPanel(float[] x, int[] base, int[] taps, int rows, float[] bp, int off, int nr) {
+        for (int t = 0; t < rows; t++) {
+            int to = off + t * nr, tap = taps[t];
+            for (int c = 0; c < nr; c++) bp[to + c] = x[base[c] + tap];
+        }
+    }
+
+    /**
+     * {@code bt[dst + c ld + t] = x[base[c] + taps[t0 + t]]} for c < cols, t < rows: each
+     * column's patch side by side. A vector kernel may also write t in {@code [rows, rows rounded
+     * up to its lanes)} when that stays below ld, reading taps there (valid offsets).
+     */
+    default void gatherPatches(float[] x, int[] base, int cols, int[] taps, int t0, int rows, float[] bt, int dst, int ld) {
+        for (int c = 0; c < cols; c++) {
+            int to = dst + c * ld, b = base[c];
+            for (int t = 0; t < rows; t++) bt[to + t] = x[b + taps[t0 + t]];
+        }
+    }
+
+    /**
+     * {@code y[yOff + i] = x[xOff + i] + a} for i < n, with relu then {@code v > 0 ? v : 0} (NaN
+     * and -0 to +0): a convolution's tile stored with its bias and ReLU.
+     */
+    default void addScalar(float[] x, int xOff, float a, boolean relu, float[] y, int yOff, int n) {
+        if (relu) {
+            for (int i = 0; i < n; i++) {
+                float v = x[xOff + i] + a;
+                y[yOff + i] = v > 0 ? v : 0f;
+            }
+        } else {
+            for (int i = 0; i < n; i++) y[yOff + i] = x[xOff + i] + a;
+        }
+    }
+
+    /** {@code y[yOff + i] = y[yOff + i] + x[xOff + i]} for i < n (col2im's sums). */
+    default void addInto(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] += x[xOff + i];
+    }
+
+    /**
+     * One plane of 2 x 2 max pooling, forward ({@code yd} given: each window's maximum) or backward
+     * ({@code yd} null: dy into o at the window's first maximum in row-major order, with relu only
+     * where that maximum is above 0). The plane starts at {@code src} in xd and o, its windows at
+     * {@code dst} in yd and gd; {@code corners[q]} is window q's top-left element relative to src.
+     * When covered (even height and width) backward writes all four entries of every window, so o
+     * needs no zeroing; otherwise it adds into a zeroed o. {@code spread} (covered planes) lists
+     * for each element of the plane, row-major, where a vector kernel's scratch holds it: entry
+     * e of window q at {@code e oh ow + q}, entries numbered 0, 1 along the top row, 2, 3 below.
+     */
+    default void maxPool2x2(float[] xd, int src, int w, int oh, int ow, int[] corners, int[] spread, float[] yd, float[] gd, int dst, float[] o,
+                            boolean covered, boolean relu) {
+        for (int q = 0, windows = oh * ow; q < windows; q++) maxPoolWindow(xd, src + corners[q], w, yd, gd, dst + q, o, covered, relu);
+    }
+
+    /** {@link #maxPool2x2} for the window whose top-left element is at a0 in xd (and o), its output at out. */
+    static void maxPoolWindow(float[] xd, int a0, int w, float[] yd, float[] gd, int out, float[] o, boolean covered, boolean relu) {
+        int at = firstMax2x2(xd, a0, w);
+        float best = xd[a0 + corner2x2(at, w)];
+        if (yd != null) {
+            yd[out] = best;
+            return;
+        }
+        float v = poolGradient(best, gd[out], relu);
+        if (covered) {
+            for (int e = 0; e < 4; e++) o[a0 + corner2x2(e, w)] = e == at ? v : 0f;
+        } else {
+            o[a0 + corner2x2(at, w)] += v;
+        }
+    }
+
+    /** The first maximum of the 2 x 2 window at a0 (rows w apart) in row-major order, as the general loop: 0, 1 (right), 2 (below) or 3. */
+    static int firstMax2x2(float[] xd, int a0, int w) {
+        float best = xd[a0];
+        int at = 0;
+        if (xd[a0 + 1] > best) { best = xd[a0 + 1]; at = 1; }
+        if (xd[a0 + w] > best) { best = xd[a0 + w]; at = 2; }
+        if (xd[a0 + w + 1] > best) at = 3;
+        return at;
+    }
+
+    /** Entry e of a 2 x 2 window relative to its top-left element, rows w apart. */
+    static int corner2x2(int e, int w) {
+        return (e & 1) + (e >> 1) * w;
+    }
+
+    /** The gradient a window's maximum receives: dy, with relu 0 unless the maximum is above 0; + 0f makes a -0 land as the general loop's 0 + -0 = +0. */
+    static float poolGradient(float best, float dy, boolean relu) {
+        return (!relu || best > 0 ? dy : 0f) + 0f;
+    }
+
     /** {@code dst[p ldb + j] = src[j k + p]} for j < n, p < k: B of {@code A B^T} laid out for the direct path. */
     default void transpose(float[] src, int n, int k, float[] dst, int ldb) {
         for (int j = 0; j < n; j++) {

@@ -590,6 +590,125 @@ final class VectorKernel implements MicroKernel {
         }
     }
 
+    /** Per tap, the panel's columns in whole vectors, each gathered by its column's index. */
+    @Override
+    public void gatherPanel(float[] x, int[] base, int[] taps, int rows, float[] bp, int off, int nr) {
+        for (int t = 0; t < rows; t++) {
+            int to = off + t * nr, tap = taps[t];
+            for (int c = 0; c < nr; c += L) FloatVector.fromArray(S, x, tap, base, c).intoArray(bp, to + c);
+        }
+    }
+
+    /** Per column, its taps in whole vectors gathered by the taps' offsets, the last one padded when its lanes stay below ld. */
+    @Override
+    public void gatherPatches(float[] x, int[] base, int cols, int[] taps, int t0, int rows, float[] bt, int dst, int ld) {
+        int whole = rows / L * L;
+        boolean padded = whole < rows && whole + L <= ld;
+        for (int c = 0; c < cols; c++) {
+            int to = dst + c * ld, b = base[c], t = 0;
+            for (; t < whole; t += L) FloatVector.fromArray(S, x, b, taps, t0 + t).intoArray(bt, to + t);
+            if (padded) {
+                FloatVector.fromArray(S, x, b, taps, t0 + t).intoArray(bt, to + t);
+            } else {
+                for (; t < rows; t++) bt[to + t] = x[b + taps[t0 + t]];
+            }
+        }
+    }
+
+    @Override
+    public void addScalar(float[] x, int xOff, float a, boolean relu, float[] y, int yOff, int n) {
+        int i = 0;
+        if (relu) {
+            FloatVector zero = FloatVector.zero(S);
+            for (; i + L <= n; i += L) {
+                FloatVector v = FloatVector.fromArray(S, x, xOff + i).add(a);
+                zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i);
+            }
+        } else {
+            for (; i + L <= n; i += L) FloatVector.fromArray(S, x, xOff + i).add(a).intoArray(y, yOff + i);
+        }
+        if (i < n) MicroKernel.super.addScalar(x, xOff + i, a, relu, y, yOff + i, n - i);
+    }
+
+    @Override
+    public void addInto(float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, y, yOff + i).add(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] += x[xOff + i];
+    }
+
+    /**
+     * L windows at a time: their four corners gathered, the first maximum kept by compares and
+     * blends (the scalar loop's {@code >}, so NaN and signed zeros go as there). Backward over a
+     * covered plane puts each window's four entries in four rows of a scratch array (blends only:
+     * JDK 17 runs a mask's and/or/not as Java loops), then gathers the plane from it in
+     * row-major order ({@code spread}), whole vectors at a time (a gather costs far less than a
+     * scatter). The windows and elements past whole vectors go scalar.
+     */
+    @Override
+    public void maxPool2x2(float[] xd, int src, int w, int oh, int ow, int[] corners, int[] spread, float[] yd, float[] gd, int dst, float[] o,
+                           boolean covered, boolean relu) {
+        int windows = oh * ow, q = 0;
+        if (yd == null && !covered) {
+            MicroKernel.super.maxPool2x2(xd, src, w, oh, ow, corners, spread, yd, gd, dst, o, covered, relu);
+            return;
+        }
+        float[] entries = yd == null ? poolScratch(4 * windows) : null;
+        FloatVector zero = FloatVector.zero(S);
+        for (; q + L <= windows; q += L) {
+            FloatVector v00 = FloatVector.fromArray(S, xd, src, corners, q);
+            FloatVector v01 = FloatVector.fromArray(S, xd, src + 1, corners, q);
+            FloatVector v10 = FloatVector.fromArray(S, xd, src + w, corners, q);
+            FloatVector v11 = FloatVector.fromArray(S, xd, src + w + 1, corners, q);
+            VectorMask<Float> m1 = v01.compare(VectorOperators.GT, v00);
+            FloatVector best = v00.blend(v01, m1);
+            VectorMask<Float> m2 = v10.compare(VectorOperators.GT, best);
+            best = best.blend(v10, m2);
+            VectorMask<Float> m3 = v11.compare(VectorOperators.GT, best);
+            best = best.blend(v11, m3);
+            if (yd != null) {
+                best.intoArray(yd, dst + q);
+                continue;
+            }
+            FloatVector g = FloatVector.fromArray(S, gd, dst + q);
+            if (relu) g = zero.blend(g, best.compare(VectorOperators.GT, 0f));
+            g = g.add(0f);
+            // the entry that holds g moves as a later corner wins: 0, then 1 where m1, 2 where m2, 3 where m3
+            FloatVector e0 = g, e1 = zero.blend(g, m1);
+            e0 = e0.blend(zero, m1);
+            FloatVector e2 = zero.blend(g, m2);
+            e0 = e0.blend(zero, m2);
+            e1 = e1.blend(zero, m2);
+            FloatVector e3 = zero.blend(g, m3);
+            e0.blend(zero, m3).intoArray(entries, q);
+            e1.blend(zero, m3).intoArray(entries, windows + q);
+            e2.blend(zero, m3).intoArray(entries, 2 * windows + q);
+            e3.intoArray(entries, 3 * windows + q);
+        }
+        if (yd != null) {
+            for (; q < windows; q++) MicroKernel.maxPoolWindow(xd, src + corners[q], w, yd, gd, dst + q, o, covered, relu);
+            return;
+        }
+        for (; q < windows; q++) {
+            int a0 = src + corners[q], at = MicroKernel.firstMax2x2(xd, a0, w);
+            float v = MicroKernel.poolGradient(xd[a0 + MicroKernel.corner2x2(at, w)], gd[dst + q], relu);
+            for (int e = 0; e < 4; e++) entries[e * windows + q] = e == at ? v : 0f;
+        }
+        int plane = 4 * windows, e = 0;
+        for (; e + L <= plane; e += L) FloatVector.fromArray(S, entries, 0, spread, e).intoArray(o, src + e);
+        for (; e < plane; e++) o[src + e] = entries[spread[e]];
+    }
+
+    private static final ThreadLocal<float[][]> POOL_ENTRIES = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    private static float[] poolScratch(int n) {
+        float[][] box = POOL_ENTRIES.get();
+        if (box[0].length < n) box[0] = new float[n];
+        return box[0];
+    }
+
     /** The gather offsets {@code l k} for l < L, and k in the last slot, per thread. */
     private static final ThreadLocal<int[]> GATHER = ThreadLocal.withInitial(() -> new int[L + 1]);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgym.nn.ActivationKind;
 import dev.jgym.nn.Tensor;
+import dev.jgym.nn.Window2d;
 import dev.jgym.core.rng.Rng;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -284,6 +285,64 @@ class CpuBackendTest {
                 String what = shape[0] + "x" + shape[1] + " beta " + beta;
                 assertTrue(y[0].bitEquals(y[1]), "addRowVector " + what);
                 assertTrue(sums[0].bitEquals(sums[1]), "sumRows " + what);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("convolution (with and without ReLU, its three gradients) and max pooling (forward, backward, with ReLU; even and odd planes): vector kernel on 1 thread = scalar on 2, bit for bit, NaN, ties and signed zeros included")
+    void convAndPoolingVectorEqualsScalar() {
+        Rng rng = new Rng(12);
+        // channels, height, width, filters, kernel, stride, padding: LeNet's two, AlphaZero's Connect Four, strided, odd
+        int[][] convs = {{1, 28, 28, 8, 5, 1, 2}, {8, 14, 14, 16, 5, 1, 0}, {2, 6, 7, 32, 3, 1, 1}, {3, 9, 9, 5, 3, 2, 1}, {2, 7, 5, 3, 2, 1, 0}};
+        for (int[] c : convs) {
+            Window2d g = Window2d.square(c[0], c[1], c[2], c[4], c[5], c[6], 1);
+            for (int batch : new int[] {1, 5, 37}) {
+                Tensor x = random(rng, batch, g.inSize()), w = random(rng, c[3], g.patchSize()), b = random(rng, c[3]);
+                Tensor dy = random(rng, batch, c[3] * g.outPlane());
+                x.data()[0] = Float.NaN;
+                x.data()[x.size() / 2] = -0f;
+                dy.data()[1] = -0f;
+                Tensor[][] got = new Tensor[2][];
+                CpuBackend[] bes = {ONE, SCALAR_TWO};
+                for (int k = 0; k < 2; k++) {
+                    Tensor y = Tensor.zeros(batch, c[3] * g.outPlane()), yr = Tensor.zeros(y.shape()), dx = Tensor.zeros(x.shape());
+                    Tensor dw = Tensor.zeros(w.shape()), db = Tensor.zeros(b.shape());
+                    bes[k].conv2d(x, g, w, b, y);
+                    bes[k].conv2dRelu(x, g, w, b, yr);
+                    bes[k].conv2dBackward(x, g, w, dy, dx, dw, db);
+                    got[k] = new Tensor[] {y, yr, dx, dw, db};
+                }
+                String[] names = {"y", "ReLU(y)", "dx", "dW", "db"};
+                for (int i = 0; i < names.length; i++) {
+                    assertTrue(got[0][i].bitEquals(got[1][i]), names[i] + " of conv " + java.util.Arrays.toString(c) + ", batch " + batch);
+                }
+            }
+        }
+        // channels, height, width, kernel: LeNet's two pools, odd sizes (the uncovered 2 x 2 path), a 3 x 3 window
+        int[][] pools = {{8, 28, 28, 2}, {16, 10, 10, 2}, {3, 9, 7, 2}, {2, 9, 9, 3}};
+        for (int[] p : pools) {
+            Window2d g = Window2d.square(p[0], p[1], p[2], p[3], p[3], 0, 1);
+            for (int batch : new int[] {1, 7}) {
+                Tensor x = random(rng, batch, g.inSize()), dy = random(rng, batch, p[0] * g.outPlane());
+                for (int i = 0; i < x.size(); i += 5) x.data()[i] = Math.max(0f, x.data()[i]); // ties at 0, as after a ReLU
+                x.data()[3] = Float.NaN;
+                x.data()[7] = -0f;
+                x.data()[8] = 0f;
+                dy.data()[2] = -0f;
+                Tensor[][] got = new Tensor[2][];
+                CpuBackend[] bes = {ONE, SCALAR_TWO};
+                for (int k = 0; k < 2; k++) {
+                    Tensor y = Tensor.zeros(batch, p[0] * g.outPlane()), dx = random(rng, x.shape()), dxr = random(rng, x.shape());
+                    bes[k].maxPool2d(x, g, y);
+                    bes[k].maxPool2dBackward(x, g, dy, dx);
+                    bes[k].maxPool2dReluBackward(x, g, dy, dxr);
+                    got[k] = new Tensor[] {y, dx, dxr};
+                }
+                String[] names = {"y", "dx", "dx with ReLU"};
+                for (int i = 0; i < names.length; i++) {
+                    assertTrue(got[0][i].bitEquals(got[1][i]), names[i] + " of max pool " + java.util.Arrays.toString(p) + ", batch " + batch);
+                }
             }
         }
     }
