@@ -194,25 +194,42 @@ final class ConvPanels {
         }
     }
 
-    /** col2im of tile rows (taps t0 ..) of the current runs: adds each into the dx element its tap and column read. */
-    void addInputs(float[] tile, int nr, int t0, int rows, float[] dx) {
-        final int h = g.height(), w = g.width(), s = g.stride(), p = g.padding(), in = g.inSize();
-        for (int i = 0; i < rows; i++) {
-            int t = t0 + i;
-            for (int r = 0; r < runs; r++) {
-                int y = runRow[r] * s - p + tapRow[t];
-                if (y < 0 || y >= h) continue;
-                int dst = runImage[r] * in + tapPlane[t] + y * w, xs = runCol[r] * s - p + tapCol[t];
-                int src = i * nr + runOffset[r], len = runLength[r];
-                if (s == 1) {
-                    int j0 = Math.min(len, Math.max(0, -xs)), j1 = Math.min(len, w - xs);
-                    if (j1 > j0) kernel.addInto(tile, src + j0, dx, dst + xs + j0, j1 - j0);
-                } else {
-                    for (int j = 0; j < len; j++) {
-                        int xx = xs + j * s;
-                        if (xx >= 0 && xx < w) dx[dst + xx] += tile[src + j];
-                    }
-                }
+    /**
+     * Makes the next cuts' col2im ({@link #addInputs}) sum into images {@code [n0, n1)} of dx:
+     * with padding, into zeroed padded planes that {@link #finishInputs} then crops into dx;
+     * without, into dx itself, which it zeroes.
+     */
+    void beginInputs(float[] dx, int n0, int n1) {
+        if (g.padding() == 0) {
+            Arrays.fill(dx, n0 * g.inSize(), n1 * g.inSize(), 0f);
+            source = dx;
+            return;
+        }
+        int size = (n1 - n0) * inPadded;
+        if (padded.length < size) padded = new float[size];
+        Arrays.fill(padded, 0, size, 0f);
+        source = padded;
+        sourceImage0 = n0;
+    }
+
+    /**
+     * col2im of the current cut: {@code dx[tap t at column c] += dcols[t ld + c]} for every tap, in
+     * increasing t; within a tap the columns touch distinct elements. The padding's sums are dropped.
+     */
+    void addInputs(float[] dcols, int ld) {
+        int cols = segOffset[segments - 1] + segLength[segments - 1];
+        for (int t = 0; t < patch; t++) kernel.addGathered(dcols, t * ld, source, colBase, tapOffset[t], cols);
+    }
+
+    /** With padding, copies the sums of {@link #beginInputs}'s images from the padded planes into dx. */
+    void finishInputs(float[] dx, int n0, int n1) {
+        int p = g.padding();
+        if (p == 0) return;
+        int h = g.height(), w = g.width();
+        for (int n = 0; n < n1 - n0; n++) {
+            for (int c = 0; c < g.channels(); c++) {
+                int to = (n0 + n) * g.inSize() + c * h * w, from = n * inPadded + c * hp * wp + p * wp + p;
+                for (int y = 0; y < h; y++) System.arraycopy(padded, from + y * wp, dx, to + y * w, w);
             }
         }
     }

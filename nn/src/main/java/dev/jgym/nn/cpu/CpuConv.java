@@ -167,7 +167,7 @@ final class CpuConv {
             }
             if (dxd == null) return;
             // dcols = W^T dY for a chunk of columns, tile by tile, then summed into dx (col2im) tap by tap
-            java.util.Arrays.fill(dxd, n0 * g.inSize(), n1 * g.inSize(), 0f);
+            cp.beginInputs(dxd, n0, n1);
             float[] bp = sc.b(out * nr), cols = sc.cols(k * COL2IM_COLUMNS);
             for (int c0 = 0; c0 < width; c0 += COL2IM_COLUMNS) {
                 int c1 = Math.min(width, c0 + COL2IM_COLUMNS);
@@ -183,8 +183,9 @@ final class CpuConv {
                     }
                 }
                 cp.cut(n0, c0, c1);
-                cp.addInputs(cols, COL2IM_COLUMNS, 0, k, dxd);
+                cp.addInputs(cols, COL2IM_COLUMNS);
             }
+            cp.finishInputs(dxd, n0, n1);
         });
         float[] dw = dWeight.data();
         for (int q = 0; q < groups; q++) {

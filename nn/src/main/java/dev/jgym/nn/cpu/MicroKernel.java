@@ -219,9 +219,9 @@ interface MicroKernel {
         }
     }
 
-    /** {@code y[yOff + i] = y[yOff + i] + x[xOff + i]} for i < n (col2im's sums). */
-    default void addInto(float[] x, int xOff, float[] y, int yOff, int n) {
-        for (int i = 0; i < n; i++) y[yOff + i] += x[xOff + i];
+    /** {@code y[base[c] + off] = y[base[c] + off] + x[xOff + c]} for c < n, the indices distinct (col2im's sums for one tap). */
+    default void addGathered(float[] x, int xOff, float[] y, int[] base, int off, int n) {
+        for (int c = 0; c < n; c++) y[base[c] + off] += x[xOff + c];
     }
 
     /**

@@ -630,13 +630,16 @@ final class VectorKernel implements MicroKernel {
         if (i < n) MicroKernel.super.addScalar(x, xOff + i, a, relu, y, yOff + i, n - i);
     }
 
+    /** AVX-512: whole vectors gathered, added and scattered (the indices are distinct); the rest, and AVX2 (no scatter instruction), scalar. */
     @Override
-    public void addInto(float[] x, int xOff, float[] y, int yOff, int n) {
-        int i = 0;
-        for (; i + L <= n; i += L) {
-            FloatVector.fromArray(S, y, yOff + i).add(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+    public void addGathered(float[] x, int xOff, float[] y, int[] base, int off, int n) {
+        int c = 0;
+        if (WIDE) {
+            for (; c + L <= n; c += L) {
+                FloatVector.fromArray(S, y, off, base, c).add(FloatVector.fromArray(S, x, xOff + c)).intoArray(y, off, base, c);
+            }
         }
-        for (; i < n; i++) y[yOff + i] += x[xOff + i];
+        for (; c < n; c++) y[base[c] + off] += x[xOff + c];
     }
 
     /**
