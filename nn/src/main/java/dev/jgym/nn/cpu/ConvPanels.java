@@ -5,36 +5,33 @@ import java.util.Arrays;
 
 /**
  * The convolution's operands written straight into the packed panel layouts of the GEMM
- * micro-kernel ({@link MicroKernel}), so im2col is one copy instead of an im2col matrix that GEMM
+ * micro-kernel ({@link MicroKernel}), so im2col is one gather instead of an im2col matrix that GEMM
  * then packs again; and the kernel's tiles written straight back into NCHW (forward) or summed
  * into dx (col2im, backward).
  *
  * <p>Columns: a group of images {@code [n0, n1)} has {@code (n1 - n0) P} im2col columns
  * (P = output positions per image), column {@code col} being image {@code n0 + col / P}, output
- * position {@code col % P}. A panel of {@code nr} consecutive columns is cut into <em>runs</em>:
- * maximal stretches that stay in one output row of one image, so that along a run the input
- * (stride 1) and the output are contiguous. Rows: tap {@code t = (c kh + a) kw + b} of the
- * patch (the weight's column order).
+ * position {@code col % P}. Rows: tap {@code t = (c kh + a) kw + b} of the patch (the weight's
+ * column order). With padding, the group's images are first copied into zero-bordered planes, so
+ * that every tap of every column is one element: {@code source[colBase[c] + tapOffset[t]]}, and
+ * im2col and col2im are gathers (and scatters) by those indices, without bounds checks.
  *
- * <p>Packed lanes past the last real row or column (the panel's tail) are left as they are: the
+ * <p>Packed lanes past the last real row or column (the panel's tail) may hold anything: the
  * micro-kernel keeps every tile element to its own row and column, and the tails' tile elements
  * are never read.
  *
- * <p>A panel is also cut into <em>segments</em>: maximal stretches in one image, along which the
- * output (and dy) is contiguous whatever the rows; the stores of the forward tiles and the reads
- * of dy go by segment (usually one per panel), the input side by run.
+ * <p>A cut of columns is also split into <em>segments</em>: maximal stretches in one image, along
+ * which the output (and dy) is contiguous whatever the rows; the stores of the forward tiles and
+ * the reads of dy go by segment (usually one per panel).
  */
 final class ConvPanels {
     final Window2d g;
     final int nr, plane, patch;
-    /** Per tap: offset of its channel plane in an example, row offset a d, column offset b d. */
-    private final int[] tapPlane, tapRow, tapCol;
-    /** Runs of the current panel: image, output row, output column, length, column offset in the panel. */
-    final int[] runImage, runRow, runCol, runLength, runOffset;
-    int runs;
     /** Segments of the current panel: image, output position in its plane, length, column offset in the panel. */
     final int[] segImage, segPos, segLength, segOffset;
     int segments;
+    /** Columns in the current cut. */
+    int cols;
     /** The kernel whose lane loops move the values (the scalar one moves the same values). */
     private final MicroKernel kernel;
     /**
@@ -53,30 +50,16 @@ final class ConvPanels {
         this.nr = kernel.nr();
         this.plane = g.outPlane();
         this.patch = g.patchSize();
-        int kh = g.kernelH(), kw = g.kernelW(), d = g.dilation();
-        tapPlane = new int[patch];
-        tapRow = new int[patch];
-        tapCol = new int[patch];
-        for (int t = 0; t < patch; t++) {
-            tapPlane[t] = t / (kh * kw) * g.height() * g.width();
-            tapRow[t] = (t / kw) % kh * d;
-            tapCol[t] = t % kw * d;
-        }
-        int p = g.padding();
+        int kh = g.kernelH(), kw = g.kernelW(), d = g.dilation(), p = g.padding();
         hp = g.height() + 2 * p;
         wp = g.width() + 2 * p;
         inPadded = g.channels() * hp * wp;
         int lanes = Math.max(1, kernel.lanes());
         tapOffset = new int[(patch + nr - 1) / nr * nr + lanes]; // past the patch: 0, a valid offset for the padded lanes
-        for (int t = 0; t < patch; t++) tapOffset[t] = t / (kh * kw) * hp * wp + tapRow[t] * wp + tapCol[t];
+        for (int t = 0; t < patch; t++) tapOffset[t] = t / (kh * kw) * hp * wp + (t / kw) % kh * d * wp + t % kw * d;
         colBase = new int[Math.max(nr, CpuConv.COL2IM_COLUMNS) + lanes];
         if (CpuConv.COL2IM_COLUMNS % nr != 0) throw new IllegalStateException("col2im's " + CpuConv.COL2IM_COLUMNS + " columns are not a multiple of the kernel's " + nr);
         int max = CpuConv.COL2IM_COLUMNS + 2;
-        runImage = new int[max];
-        runRow = new int[max];
-        runCol = new int[max];
-        runLength = new int[max];
-        runOffset = new int[max];
         segImage = new int[max];
         segPos = new int[max];
         segLength = new int[max];
@@ -87,26 +70,15 @@ final class ConvPanels {
         return kernel.getClass();
     }
 
-    /** Cuts columns {@code [col0, col1)} (at most {@link CpuConv#COL2IM_COLUMNS}) of the group starting at image n0 into runs and segments. */
+    /** Cuts columns {@code [col0, col1)} (at most {@link CpuConv#COL2IM_COLUMNS}) of the group starting at image n0: their indices and segments. */
     void cut(int n0, int col0, int col1) {
-        int ow = g.outWidth();
-        runs = 0;
-        for (int col = col0; col < col1; ) {
-            int pos = col % plane, i = pos / ow, j = pos % ow, len = Math.min(ow - j, col1 - col);
-            runImage[runs] = n0 + col / plane;
-            runRow[runs] = i;
-            runCol[runs] = j;
-            runLength[runs] = len;
-            runOffset[runs] = col - col0;
-            runs++;
-            col += len;
-        }
-        final int s = g.stride(), ow2 = g.outWidth();
+        cols = col1 - col0;
+        final int s = g.stride(), ow = g.outWidth();
         for (int col = col0; col < col1; col++) {
             int n = n0 + col / plane, pos = col % plane;
-            colBase[col - col0] = (padded == source ? (n - sourceImage0) * inPadded : n * g.inSize()) + pos / ow2 * s * wp + pos % ow2 * s;
+            colBase[col - col0] = (padded == source ? (n - sourceImage0) * inPadded : n * g.inSize()) + pos / ow * s * wp + pos % ow * s;
         }
-        for (int c = col1 - col0; c < colBase.length; c++) colBase[c] = colBase[0];
+        for (int c = cols; c < colBase.length; c++) colBase[c] = colBase[0];
         segments = 0;
         for (int col = col0; col < col1; ) {
             int pos = col % plane, len = Math.min(plane - pos, col1 - col);
@@ -158,13 +130,12 @@ final class ConvPanels {
      * {@code width} steps (its slots past the patch may be filled too).
      */
     void packPatches(int width, int col0, float[] bt) {
-        int cols = runOffset[runs - 1] + runLength[runs - 1];
         for (int t0 = 0; t0 < patch; t0 += nr) {
             kernel.gatherPatches(source, colBase, cols, tapOffset, t0, Math.min(nr, patch - t0), bt, ((t0 / nr) * width + col0) * nr, nr);
         }
     }
 
-    /** dy's channels of the current runs as one B panel: {@code bp[off + o nr + c] = dy[o at column c]}. */
+    /** dy's channels of the current cut as one B panel: {@code bp[off + o nr + c] = dy[o at column c]}. */
     void packOutputs(float[] dy, int channels, int nr, float[] bp, int off) {
         for (int r = 0; r < segments; r++) {
             int src = segImage[r] * channels * plane + segPos[r], dst = off + segOffset[r];
@@ -172,7 +143,7 @@ final class ConvPanels {
         }
     }
 
-    /** dy's channels of the current runs as A panels (mr channels per step): {@code ap[((o / mr) width + col0 + c) mr + o % mr]}. */
+    /** dy's channels of the current cut as A panels (mr channels per step): {@code ap[((o / mr) width + col0 + c) mr + o % mr]}. */
     void packOutputsByColumn(float[] dy, int channels, int mr, int width, int col0, float[] ap) {
         for (int r = 0; r < segments; r++) {
             int src = segImage[r] * channels * plane + segPos[r], c0 = col0 + segOffset[r], len = segLength[r];
@@ -183,7 +154,7 @@ final class ConvPanels {
         }
     }
 
-    /** Writes tile rows (channels o0 ..) of the current runs into y (NCHW), each plus its bias, with relu through max(v, 0). */
+    /** Writes tile rows (channels o0 ..) of the current cut into y (NCHW), each plus its bias, with relu through max(v, 0). */
     void storeOutputs(float[] tile, int nr, int o0, int rows, int channels, float[] bias, boolean relu, float[] y) {
         for (int i = 0; i < rows; i++) {
             int o = o0 + i;
@@ -217,7 +188,6 @@ final class ConvPanels {
      * increasing t; within a tap the columns touch distinct elements. The padding's sums are dropped.
      */
     void addInputs(float[] dcols, int ld) {
-        int cols = segOffset[segments - 1] + segLength[segments - 1];
         for (int t = 0; t < patch; t++) kernel.addGathered(dcols, t * ld, source, colBase, tapOffset[t], cols);
     }
 
