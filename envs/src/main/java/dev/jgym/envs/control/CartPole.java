@@ -60,6 +60,8 @@ public final class CartPole extends BaseEnv<float[], Integer> {
     static final double HALF_LENGTH = 0.5;        // m, half the pole's length
     static final double POLE_MASS_LENGTH = POLE_MASS * HALF_LENGTH;
     static final double FORCE = 10.0;             // N
+    /** The push of action 0 and of action 1: a table, not a branch (random actions mispredict one in two). */
+    static final double[] FORCES = {-FORCE, FORCE};
     static final double TAU = 0.02;               // s per step
     static final double THETA_THRESHOLD = 12 * 2 * Math.PI / 360; // rad
     static final double X_THRESHOLD = 2.4;        // m
@@ -117,7 +119,7 @@ public final class CartPole extends BaseEnv<float[], Integer> {
     @Override
     public Step<float[]> step(Integer action) {
         if (action == null || !ACTIONS.contains(action)) throw ResetOptions.badAction(ID, action, ACTIONS);
-        double force = action == 1 ? FORCE : -FORCE;
+        double force = FORCES[action];
         double cos = Math.cos(theta), sin = Math.sin(theta);
         double temp = (force + POLE_MASS_LENGTH * thetaDot * thetaDot * sin) / TOTAL_MASS;
         double thetaAcc = (GRAVITY * sin - cos * temp) / (HALF_LENGTH * (4.0 / 3.0 - POLE_MASS * cos * cos / TOTAL_MASS));

@@ -1,6 +1,6 @@
 package dev.jgym.envs.control;
 
-import static dev.jgym.envs.control.CartPole.FORCE;
+import static dev.jgym.envs.control.CartPole.FORCES;
 import static dev.jgym.envs.control.CartPole.GRAVITY;
 import static dev.jgym.envs.control.CartPole.HALF_LENGTH;
 import static dev.jgym.envs.control.CartPole.POLE_MASS;
@@ -155,7 +155,7 @@ public final class CartPoleVectorEnv implements VectorEnv {
                 continue;
             }
             double th = theta[i], thDot = thetaDot[i];
-            double force = a[i] == 1 ? FORCE : -FORCE;
+            double force = FORCES[a[i]];
             double cos = Math.cos(th), sin = Math.sin(th);
             double temp = (force + POLE_MASS_LENGTH * thDot * thDot * sin) / TOTAL_MASS;
             double thetaAcc = (GRAVITY * sin - cos * temp) / (HALF_LENGTH * (4.0 / 3.0 - POLE_MASS * cos * cos / TOTAL_MASS));
