@@ -50,7 +50,7 @@ final class CpuConv {
 
     /** One thread's reused arrays: packed operands, the kernel's tile, the panel cutter per geometry. */
     private static final class Scratch {
-        float[] a = new float[0], b = new float[0], c = new float[0], tile = new float[0], cols = new float[0];
+        float[] a = new float[0], b = new float[0], tile = new float[0], cols = new float[0];
         private final java.util.Map<Window2d, ConvPanels> panels = new java.util.HashMap<>();
 
         ConvPanels panels(Window2d g, MicroKernel kernel) {
@@ -68,10 +68,6 @@ final class CpuConv {
 
         float[] b(int n) {
             return b.length >= n ? b : (b = new float[n]);
-        }
-
-        float[] c(int n) {
-            return c.length >= n ? c : (c = new float[n]);
         }
 
         float[] cols(int n) {
