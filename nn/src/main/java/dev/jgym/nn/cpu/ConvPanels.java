@@ -191,6 +191,11 @@ final class ConvPanels {
         for (int t = 0; t < patch; t++) kernel.addGathered(dcols, t * ld, source, colBase, tapOffset[t], cols);
     }
 
+    /** Forgets the caller's array the last {@link #prepare} or {@link #beginInputs} pointed at (this scratch outlives the call). */
+    void release() {
+        source = null;
+    }
+
     /** With padding, copies the sums of {@link #beginInputs}'s images from the padded planes into dx. */
     void finishInputs(float[] dx, int n0, int n1) {
         int p = g.padding();

@@ -124,6 +124,7 @@ final class CpuConv {
                     cp.storeOutputs(tile, nr, m * mr, Math.min(mr, out - m * mr), out, bd, relu, yd);
                 }
             }
+            cp.release();
         });
     }
 
@@ -161,7 +162,10 @@ final class CpuConv {
                     }
                 }
             }
-            if (dxd == null) return;
+            if (dxd == null) {
+                cp.release();
+                return;
+            }
             // dcols = W^T dY for a chunk of columns, tile by tile, then summed into dx (col2im) tap by tap
             cp.beginInputs(dxd, n0, n1);
             float[] bp = sc.b(out * nr), cols = sc.cols(k * COL2IM_COLUMNS);
@@ -182,6 +186,7 @@ final class CpuConv {
                 cp.addInputs(cols, COL2IM_COLUMNS);
             }
             cp.finishInputs(dxd, n0, n1);
+            cp.release();
         });
         float[] dw = dWeight.data();
         for (int q = 0; q < groups; q++) {
